@@ -1,0 +1,176 @@
+/**
+ * Opening the practice database. Policy:
+ * - Every file is encrypted with SQLite3MultipleCiphers in SQLCipher v4 format, keyed with a random 256-bit key.
+ * - The health check runs on a read-only connection first, so a damaged, foreign or newer file is never written to,
+ *   let alone deleted. Only a file that passes is reopened read-write and given the pragmas below.
+ * - synchronous=FULL: better-sqlite3's WAL default (NORMAL) can lose the last commits on power loss, and an
+ *   acknowledged save must survive a crash.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { AppError } from '../errors';
+import { LATEST_VERSION } from './migrations';
+
+export type Db = Database.Database;
+
+/** 'CLLF' — lets any tool tell a Clearleaf database from another SQLite file once decrypted. */
+export const APPLICATION_ID = 0x434c4c46;
+export const PAGE_SIZE = 4096;
+const PLAIN_HEADER = 'SQLite format 3\0';
+
+export function applyKey(db: Db, key: Buffer): void {
+  if (key.length !== 32) throw new Error('database key must be 32 bytes');
+  db.pragma(`cipher='sqlcipher'`);
+  db.pragma('legacy=4');
+  db.pragma(`key="x'${key.toString('hex')}'"`);
+}
+
+export function configure(db: Db): void {
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('secure_delete = ON');
+  db.pragma('busy_timeout = 5000');
+}
+
+/** Creates a new, empty encrypted database file. The caller migrates it. */
+export function createDatabase(file: string, key: Buffer): Db {
+  if (fs.existsSync(file)) throw new AppError('CONFLICT', 'A practice database already exists here.');
+  const db = new Database(file);
+  applyKey(db, key);
+  configure(db);
+  db.pragma(`application_id = ${APPLICATION_ID}`);
+  return db;
+}
+
+/** Checks a database file and opens it for use, or throws an AppError whose code says what is wrong. */
+export function openDatabase(file: string, key: Buffer): Db {
+  checkDatabaseFile(file, key);
+  const db = new Database(file, { fileMustExist: true });
+  try {
+    applyKey(db, key);
+    configure(db);
+    return db;
+  } catch (err) {
+    db.close();
+    throw classifyOpenError(err, file);
+  }
+}
+
+export function checkDatabaseFile(file: string, key: Buffer): void {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(file);
+  } catch {
+    throw new AppError('DB_MISSING', `No practice database was found at ${file}.`);
+  }
+  if (stat.size === 0) {
+    throw new AppError(
+      'DB_EMPTY',
+      'The practice database file is empty (0 bytes). It was probably cut off while being copied or restored. ' +
+        'Nothing has been changed; restore the newest backup.',
+    );
+  }
+  checkWritable(file);
+  const head = readHead(file, 16);
+  if (head === PLAIN_HEADER) {
+    throw new AppError(
+      'DB_NOT_CLEARLEAF',
+      'This file is an unencrypted SQLite database, not a Clearleaf practice database. It was left untouched.',
+    );
+  }
+  if (stat.size % PAGE_SIZE !== 0) {
+    throw truncated(file);
+  }
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    applyKey(db, key);
+    // page_count reads the decrypted header: it fails when page 1 cannot be decrypted (not ours, or overwritten)
+    // and when the header counts more pages than the file holds (cut off at a page boundary).
+    let pages: number;
+    try {
+      pages = db.pragma('page_count', { simple: true }) as number;
+    } catch (err) {
+      throw classifyOpenError(err, file, 'header');
+    }
+    if (pages * PAGE_SIZE > stat.size) throw truncated(file);
+    let check: unknown;
+    try {
+      check = db.pragma('quick_check', { simple: true });
+    } catch (err) {
+      throw classifyOpenError(err, file, 'pages');
+    }
+    if (check !== 'ok') throw corrupt();
+    const appId = db.pragma('application_id', { simple: true });
+    if (appId !== APPLICATION_ID) {
+      throw new AppError('DB_NOT_CLEARLEAF', 'This database belongs to another program, not to Clearleaf.');
+    }
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version > LATEST_VERSION) {
+      throw new AppError(
+        'DB_NEWER_VERSION',
+        `This practice database was written by a newer version of Clearleaf (schema ${version}; this version knows ` +
+          `up to ${LATEST_VERSION}). Install the newer version to open it. Nothing has been changed.`,
+      );
+    }
+  } finally {
+    db.close();
+  }
+}
+
+function readHead(file: string, bytes: number): string {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const buf = Buffer.alloc(bytes);
+    const n = fs.readSync(fd, buf, 0, bytes, 0);
+    return buf.subarray(0, n).toString('latin1');
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+function checkWritable(file: string): void {
+  try {
+    fs.accessSync(file, fs.constants.R_OK | fs.constants.W_OK);
+    fs.accessSync(path.dirname(file), fs.constants.W_OK | fs.constants.X_OK);
+  } catch {
+    throw new AppError(
+      'DB_READ_ONLY',
+      `Clearleaf cannot write to ${path.dirname(file)}. The practice database needs a folder you can write to ` +
+        '(not a read-only drive, network share or folder owned by another account). Nothing has been changed.',
+    );
+  }
+}
+
+const truncated = (file: string) =>
+  new AppError(
+    'DB_TRUNCATED',
+    `The practice database at ${file} is shorter than it should be: part of the file is missing. ` +
+      'Nothing has been changed; restore the newest backup.',
+  );
+
+const corrupt = () =>
+  new AppError(
+    'DB_CORRUPT',
+    'The practice database is damaged: some of its pages fail their integrity check. Nothing has been changed; ' +
+      'restore the newest backup, and keep the damaged file for your IT support.',
+  );
+
+function classifyOpenError(err: unknown, file: string, stage: 'header' | 'pages' | 'open' = 'open'): AppError {
+  const code = (err as { code?: string }).code ?? '';
+  if (code === 'SQLITE_NOTADB') {
+    return new AppError(
+      'DB_UNREADABLE',
+      'The practice database cannot be decrypted: its first page is not a Clearleaf database page. The file may ' +
+        'have been overwritten or replaced. Nothing has been changed; restore the newest backup.',
+    );
+  }
+  if (code === 'SQLITE_CORRUPT' || code.startsWith('SQLITE_IOERR')) {
+    return stage === 'header' ? truncated(file) : corrupt();
+  }
+  if (code === 'SQLITE_READONLY' || code === 'SQLITE_CANTOPEN' || code === 'SQLITE_PERM') {
+    return new AppError('DB_READ_ONLY', `Clearleaf cannot write to ${path.dirname(file)}. Nothing has been changed.`);
+  }
+  return new AppError('INTERNAL', 'The practice database could not be opened.', { cause: err });
+}

@@ -1,0 +1,46 @@
+/**
+ * Migrations are history: append-only, in this explicit order, each applied with its user_version bump inside one
+ * transaction. Editing an applied migration is never right; add a new one.
+ */
+import type Database from 'better-sqlite3';
+import { clinicProfile } from './0010-clinic-profile';
+import { users } from './0020-users';
+import { auditLog } from './0030-audit-log';
+import { settings } from './0040-settings';
+import type { Migration } from './types';
+
+export type { Migration } from './types';
+
+export const MIGRATIONS: readonly Migration[] = [clinicProfile, users, auditLog, settings];
+
+export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
+
+assertMonotonic(MIGRATIONS);
+
+function assertMonotonic(list: readonly Migration[]): void {
+  let previous = 0;
+  for (const m of list) {
+    if (m.version <= previous) throw new Error(`migration ${m.name} is out of order`);
+    previous = m.version;
+  }
+}
+
+export function schemaVersion(db: Database.Database): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+/** Brings the schema up to `target` (the latest by default). Returns the versions applied. */
+export function migrate(db: Database.Database, target: number = LATEST_VERSION): number[] {
+  const current = schemaVersion(db);
+  if (current > LATEST_VERSION) throw new Error(`schema ${current} is newer than this app (${LATEST_VERSION})`);
+  const applied: number[] = [];
+  for (const m of MIGRATIONS) {
+    if (m.version <= current || m.version > target) continue;
+    db.transaction(() => {
+      m.up(db);
+      db.pragma(`user_version = ${m.version}`);
+    })();
+    applied.push(m.version);
+  }
+  return applied;
+}

@@ -1,0 +1,97 @@
+/**
+ * The audit log: who did what to which record, when. Never clinical text: actions and entity names are fixed
+ * identifiers, record ids are opaque. Rows are hash-chained; `verifyAuditChain` recomputes the chain.
+ */
+import { createHash } from 'node:crypto';
+import type { Db } from '../connection';
+import type { AuditEntry } from '../../../shared/domain/identity';
+
+export interface AuditEvent {
+  atMs: number;
+  userId: string | null;
+  action: string;
+  entity: string;
+  entityId: string | null;
+}
+
+interface AuditRow {
+  id: number;
+  at_ms: number;
+  user_id: string | null;
+  action: string;
+  entity: string;
+  entity_id: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+const GENESIS = '0'.repeat(64);
+
+function rowHash(id: number, prevHash: string, e: AuditEvent): string {
+  return createHash('sha256')
+    .update(JSON.stringify([id, prevHash, e.atMs, e.userId, e.action, e.entity, e.entityId]))
+    .digest('hex');
+}
+
+/** Appends one row. Call inside the transaction of the change it records. */
+export function appendAudit(db: Db, event: AuditEvent): number {
+  const last = db.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as
+    | { id: number; hash: string }
+    | undefined;
+  const id = (last?.id ?? 0) + 1;
+  const prevHash = last?.hash ?? GENESIS;
+  db.prepare(
+    `INSERT INTO audit_log (id, at_ms, user_id, action, entity, entity_id, prev_hash, hash)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(id, event.atMs, event.userId, event.action, event.entity, event.entityId, prevHash, rowHash(id, prevHash, event));
+  return id;
+}
+
+export function listAudit(db: Db, options: { limit: number; beforeId: number | null }): AuditEntry[] {
+  const rows = db
+    .prepare(
+      `SELECT a.id, a.at_ms, a.user_id, a.action, a.entity, a.entity_id, u.display_name
+       FROM audit_log a LEFT JOIN users u ON u.id = a.user_id
+       WHERE (? IS NULL OR a.id < ?)
+       ORDER BY a.id DESC LIMIT ?`,
+    )
+    .all(options.beforeId, options.beforeId, options.limit) as Array<AuditRow & { display_name: string | null }>;
+  return rows.map((r) => ({
+    id: r.id,
+    atMs: r.at_ms,
+    userId: r.user_id,
+    userName: r.display_name,
+    action: r.action,
+    entity: r.entity,
+    entityId: r.entity_id,
+  }));
+}
+
+export interface AuditVerification {
+  rows: number;
+  ok: boolean;
+  /** The first row whose hash or link does not match, when the chain is broken. */
+  firstBadId: number | null;
+}
+
+export function verifyAuditChain(db: Db): AuditVerification {
+  let prevHash = GENESIS;
+  let expectedId = 1;
+  let rows = 0;
+  for (const r of db.prepare('SELECT * FROM audit_log ORDER BY id').iterate() as IterableIterator<AuditRow>) {
+    rows += 1;
+    const event: AuditEvent = {
+      atMs: r.at_ms,
+      userId: r.user_id,
+      action: r.action,
+      entity: r.entity,
+      entityId: r.entity_id,
+    };
+    if (r.id !== expectedId || r.prev_hash !== prevHash || r.hash !== rowHash(r.id, prevHash, event)) {
+      return { rows, ok: false, firstBadId: r.id };
+    }
+    prevHash = r.hash;
+    expectedId += 1;
+  }
+  return { rows, ok: true, firstBadId: null };
+}

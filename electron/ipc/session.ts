@@ -1,0 +1,13 @@
+import type { DomainHandlers } from './types';
+
+export const sessionHandlers: DomainHandlers<'session'> = {
+  'session.unlock': ({ username, passphrase }, { practice }) => practice.unlock(username, passphrase),
+  'session.recover': ({ recoveryKey, username, newPassphrase }, { practice }) =>
+    practice.recover(recoveryKey, username, newPassphrase),
+  'session.restoreBackup': ({ username, passphrase }, { practice }) => practice.restoreNewestBackup(username, passphrase),
+  'session.lock': ({ reason }, { practice }) => {
+    practice.lock(reason);
+    return { locked: true };
+  },
+  'session.activity': (_input, { practice }) => ({ idleLockMinutes: practice.settings().idleLockMinutes }),
+};

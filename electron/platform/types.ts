@@ -1,0 +1,23 @@
+/**
+ * OS services the handlers need, behind one interface: the Electron implementation lives in electron/platform/
+ * electronPlatform.ts (the only file here that imports electron); tests and the browser harness use nodePlatform.
+ */
+export interface Platform {
+  /** Shows a file in the system file manager. */
+  showItemInFolder(file: string): void;
+}
+
+export interface Logger {
+  info(message: string): void;
+  warn(message: string): void;
+  error(message: string): void;
+}
+
+/** Logs carry channel names, codes and durations only: never input, output or error text from clinical data. */
+export const consoleLogger: Logger = {
+  info: (m) => console.log(`[clearleaf] ${m}`),
+  warn: (m) => console.warn(`[clearleaf] ${m}`),
+  error: (m) => console.error(`[clearleaf] ${m}`),
+};
+
+export const silentLogger: Logger = { info: () => {}, warn: () => {}, error: () => {} };
