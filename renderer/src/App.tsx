@@ -1,0 +1,71 @@
+/**
+ * The app's top level: what the practice's state allows. Locking (by hand, idle, or reported by main) drops the
+ * whole signed-in tree, so no clinical data stays in the renderer's memory or DOM.
+ */
+import { useCallback, useEffect, useState } from 'react';
+import type { AppStatus } from '../../shared/ipc/contract';
+import { call, onLocked } from './api/client';
+import { AppFrame } from './screens/AppFrame';
+import { LockScreen } from './screens/LockScreen';
+import { SetupScreen } from './screens/SetupScreen';
+
+export function App() {
+  const [status, setStatus] = useState<AppStatus | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+
+  const refresh = useCallback(async () => {
+    const result = await call('app.status', {});
+    if (result.ok) {
+      setStatus(result.value);
+      setLoadError(null);
+    } else {
+      setLoadError(result.error.message);
+    }
+  }, []);
+
+  useEffect(() => {
+    void refresh();
+    return onLocked(() => void refresh());
+  }, [refresh]);
+
+  const lock = useCallback(
+    async (reason: 'manual' | 'idle') => {
+      // Drop the signed-in tree first, so clinical data leaves the page even if main is slow to answer.
+      setStatus((s) => (s ? { ...s, state: 'locked', user: null } : s));
+      await call('session.lock', { reason });
+      await refresh();
+    },
+    [refresh],
+  );
+
+  if (loadError) {
+    return (
+      <main className="centered">
+        <div className="banner banner--error" role="alert">
+          {loadError}
+        </div>
+      </main>
+    );
+  }
+  if (!status) return <main className="centered" aria-busy="true" />;
+
+  switch (status.state) {
+    case 'needs-setup':
+      return <SetupScreen onDone={refresh} />;
+    case 'locked':
+      return <LockScreen status={status} onUnlocked={refresh} />;
+    case 'unavailable':
+      return (
+        <main className="centered">
+          <div className="card">
+            <h1>Clearleaf cannot open this practice</h1>
+            <p role="alert">{status.problem?.message}</p>
+          </div>
+        </main>
+      );
+    case 'unlocked':
+      return status.user ? (
+        <AppFrame status={status} user={status.user} onLock={lock} onStatusChanged={refresh} />
+      ) : null;
+  }
+}

@@ -1,0 +1,185 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import type { AppStatus } from '../../../shared/ipc/contract';
+import { call, fieldMessage, type AppErrorShape } from '../api/client';
+import { Field } from '../components/Field';
+import { FormError } from '../components/FormError';
+
+const DAMAGED = new Set(['DB_EMPTY', 'DB_TRUNCATED', 'DB_UNREADABLE', 'DB_CORRUPT']);
+
+function useCountdown(untilMs: number | null): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (untilMs === null) return;
+    const timer = setInterval(() => setNow(Date.now()), 250);
+    return () => clearInterval(timer);
+  }, [untilMs]);
+  return untilMs === null ? 0 : Math.max(0, Math.ceil((untilMs - now) / 1000));
+}
+
+export function LockScreen({ status, onUnlocked }: { status: AppStatus; onUnlocked: () => void }) {
+  const [mode, setMode] = useState<'unlock' | 'recover'>('unlock');
+  const [username, setUsername] = useState(status.accounts[0]?.username ?? '');
+  const [passphrase, setPassphrase] = useState('');
+  const [error, setError] = useState<AppErrorShape | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [retryUntil, setRetryUntil] = useState<number | null>(null);
+  const [restored, setRestored] = useState<string | null>(null);
+  const wait = useCountdown(retryUntil);
+
+  async function unlock(e: FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    const result = await call('session.unlock', { username, passphrase });
+    setBusy(false);
+    if (result.ok) {
+      setPassphrase('');
+      onUnlocked();
+      return;
+    }
+    setError(result.error);
+    setRetryUntil(result.error.retryAfterMs ? Date.now() + result.error.retryAfterMs : null);
+    if (!DAMAGED.has(result.error.code)) setPassphrase('');
+  }
+
+  async function restore() {
+    setBusy(true);
+    const result = await call('session.restoreBackup', { username, passphrase });
+    setBusy(false);
+    if (result.ok) {
+      setPassphrase('');
+      setRestored(result.value.restored);
+      onUnlocked();
+    } else {
+      setError(result.error);
+    }
+  }
+
+  if (mode === 'recover') {
+    return <RecoverForm status={status} onCancel={() => setMode('unlock')} onDone={onUnlocked} />;
+  }
+
+  const damaged = error !== null && DAMAGED.has(error.code);
+  return (
+    <main className="centered">
+      <form className="card" onSubmit={unlock} aria-labelledby="lock-title" noValidate>
+        <p className="eyebrow">{status.clinicName}</p>
+        <h1 id="lock-title">Clearleaf is locked</h1>
+        {restored && <div className="banner">Restored from backup {restored}.</div>}
+        <FormError error={error} fieldPaths={['passphrase', 'username']} />
+        {damaged && (
+          <div className="actions">
+            <button type="button" onClick={restore} disabled={busy || passphrase === ''}>
+              Restore the newest backup
+            </button>
+            <p className="muted">The damaged file is kept beside the restored one for your IT support.</p>
+          </div>
+        )}
+        <div className="field">
+          <label htmlFor="lock-account">Account</label>
+          <select id="lock-account" value={username} onChange={(e) => setUsername(e.target.value)}>
+            {status.accounts.map((a) => (
+              <option key={a.username} value={a.username}>
+                {a.displayName} ({a.username})
+              </option>
+            ))}
+          </select>
+        </div>
+        <Field
+          label="Passphrase"
+          type="password"
+          value={passphrase}
+          onChange={(e) => setPassphrase(e.target.value)}
+          error={fieldMessage(error, 'passphrase')}
+          autoComplete="current-password"
+          autoFocus
+        />
+        <button type="submit" className="primary" disabled={busy || wait > 0}>
+          {wait > 0 ? `Try again in ${wait} s` : busy ? 'Unlocking…' : 'Unlock'}
+        </button>
+        <button type="button" className="link" onClick={() => setMode('recover')}>
+          Forgot the passphrase? Use the recovery key
+        </button>
+      </form>
+    </main>
+  );
+}
+
+function RecoverForm({ status, onCancel, onDone }: { status: AppStatus; onCancel: () => void; onDone: () => void }) {
+  const [form, setForm] = useState({
+    recoveryKey: '',
+    username: status.accounts[0]?.username ?? '',
+    newPassphrase: '',
+    confirm: '',
+  });
+  const [error, setError] = useState<AppErrorShape | null>(null);
+  const [busy, setBusy] = useState(false);
+  const set = (key: keyof typeof form) => (e: { target: { value: string } }) =>
+    setForm((f) => ({ ...f, [key]: e.target.value }));
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (form.newPassphrase !== form.confirm) {
+      const message = 'The two passphrases differ.';
+      setError({ code: 'INVALID_INPUT', message, fields: [{ path: 'confirm', message }], retryAfterMs: null });
+      return;
+    }
+    setBusy(true);
+    const { confirm: _confirm, ...input } = form;
+    const result = await call('session.recover', input);
+    setBusy(false);
+    if (result.ok) onDone();
+    else setError(result.error);
+  }
+
+  return (
+    <main className="centered">
+      <form className="card" onSubmit={submit} aria-labelledby="recover-title" noValidate>
+        <h1 id="recover-title">Reset a passphrase with the recovery key</h1>
+        <FormError error={error} fieldPaths={['recoveryKey', 'username', 'newPassphrase', 'confirm']} />
+        <Field
+          label="Recovery key"
+          hint="24 letters and digits, as printed at setup"
+          value={form.recoveryKey}
+          onChange={set('recoveryKey')}
+          error={fieldMessage(error, 'recoveryKey')}
+          autoFocus
+          spellCheck={false}
+        />
+        <div className="field">
+          <label htmlFor="recover-account">Account to reset</label>
+          <select id="recover-account" value={form.username} onChange={set('username')}>
+            {status.accounts.map((a) => (
+              <option key={a.username} value={a.username}>
+                {a.displayName} ({a.username})
+              </option>
+            ))}
+          </select>
+        </div>
+        <Field
+          label="New passphrase"
+          type="password"
+          value={form.newPassphrase}
+          onChange={set('newPassphrase')}
+          error={fieldMessage(error, 'newPassphrase')}
+          autoComplete="new-password"
+        />
+        <Field
+          label="New passphrase again"
+          type="password"
+          value={form.confirm}
+          onChange={set('confirm')}
+          error={fieldMessage(error, 'confirm')}
+          autoComplete="new-password"
+        />
+        <div className="actions">
+          <button type="submit" className="primary" disabled={busy}>
+            Reset passphrase and unlock
+          </button>
+          <button type="button" onClick={onCancel}>
+            Back
+          </button>
+        </div>
+      </form>
+    </main>
+  );
+}

@@ -1,0 +1,201 @@
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import type { AuditEntry, BackupInfo, ClinicProfile, User } from '../../../shared/domain/identity';
+import { call, fieldMessage, type AppErrorShape } from '../api/client';
+import { describeAudit } from '../auditWords';
+import { Field } from '../components/Field';
+import { FormError } from '../components/FormError';
+import { formatBytes, formatDateTime } from '../format';
+import { StaffSection } from './StaffSection';
+
+export function SettingsScreen({ user, onStatusChanged }: { user: User; onStatusChanged: () => void }) {
+  return (
+    <div className="page">
+      <h1>Settings</h1>
+      <ClinicSection />
+      <IdleLockSection onStatusChanged={onStatusChanged} />
+      <StaffSection user={user} />
+      <BackupSection />
+      <AuditSection />
+    </div>
+  );
+}
+
+function ClinicSection() {
+  const [form, setForm] = useState<ClinicProfile | null>(null);
+  const [error, setError] = useState<AppErrorShape | null>(null);
+  const [saved, setSaved] = useState(false);
+
+  useEffect(() => {
+    void call('clinic.get', {}).then((r) => r.ok && setForm(r.value));
+  }, []);
+  if (!form) return null;
+
+  const set = (key: keyof ClinicProfile) => (e: { target: { value: string } }) => {
+    setSaved(false);
+    setForm((f) => (f ? { ...f, [key]: e.target.value } : f));
+  };
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (!form) return;
+    const result = await call('clinic.update', form);
+    if (result.ok) {
+      setError(null);
+      setForm(result.value);
+      setSaved(true);
+    } else setError(result.error);
+  }
+  return (
+    <form className="panel" onSubmit={submit} aria-labelledby="clinic-settings" noValidate>
+      <h2 id="clinic-settings">Clinic profile</h2>
+      <p className="muted">Printed in the header of every document.</p>
+      <FormError error={error} fieldPaths={['name', 'address', 'phone']} />
+      <Field label="Clinic name" value={form.name} onChange={set('name')} error={fieldMessage(error, 'name')} />
+      <Field label="Address" value={form.address} onChange={set('address')} error={fieldMessage(error, 'address')} />
+      <Field label="Phone" value={form.phone} onChange={set('phone')} error={fieldMessage(error, 'phone')} />
+      <div className="actions">
+        <button type="submit" className="primary">
+          Save clinic profile
+        </button>
+        {saved && <span role="status">Saved.</span>}
+      </div>
+    </form>
+  );
+}
+
+function IdleLockSection({ onStatusChanged }: { onStatusChanged: () => void }) {
+  const [minutes, setMinutes] = useState('');
+  const [error, setError] = useState<AppErrorShape | null>(null);
+  const [saved, setSaved] = useState(false);
+  useEffect(() => {
+    void call('settings.get', {}).then((r) => r.ok && setMinutes(String(r.value.idleLockMinutes)));
+  }, []);
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const n = Number(minutes);
+    const result = await call('settings.update', { idleLockMinutes: Number.isFinite(n) && minutes.trim() !== '' ? n : -1 });
+    if (result.ok) {
+      setError(null);
+      setSaved(true);
+      onStatusChanged();
+    } else setError(result.error);
+  }
+  return (
+    <form className="panel" onSubmit={submit} aria-labelledby="idle-settings" noValidate>
+      <h2 id="idle-settings">Automatic lock</h2>
+      <Field
+        label="Lock after this many idle minutes"
+        hint="1 to 60 minutes; 10 is the default"
+        inputMode="numeric"
+        value={minutes}
+        onChange={(e) => {
+          setSaved(false);
+          setMinutes(e.target.value);
+        }}
+        error={fieldMessage(error, 'idleLockMinutes') ?? (error && error.fields.length === 0 ? error.message : null)}
+      />
+      <div className="actions">
+        <button type="submit">Save</button>
+        {saved && <span role="status">Saved.</span>}
+      </div>
+    </form>
+  );
+}
+
+function BackupSection() {
+  const [backups, setBackups] = useState<BackupInfo[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const load = useCallback(() => void call('backup.list', {}).then((r) => r.ok && setBackups(r.value)), []);
+  useEffect(load, [load]);
+  async function backUp() {
+    setBusy(true);
+    const result = await call('backup.create', {});
+    setBusy(false);
+    if (result.ok) {
+      setError(null);
+      load();
+    } else setError(result.error.message);
+  }
+  return (
+    <section className="panel" aria-labelledby="backup-settings">
+      <h2 id="backup-settings">Backups</h2>
+      <p className="muted">
+        Each backup is an encrypted, verified copy of the whole practice in the backups folder, opened with the same
+        passphrases and recovery key. The newest 30 are kept.
+      </p>
+      {error && (
+        <div className="banner banner--error" role="alert">
+          {error}
+        </div>
+      )}
+      <button type="button" onClick={backUp} disabled={busy}>
+        {busy ? 'Backing up…' : 'Back up now'}
+      </button>
+      {backups.length > 0 && (
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">Taken</th>
+              <th scope="col">File</th>
+              <th scope="col">Size</th>
+            </tr>
+          </thead>
+          <tbody>
+            {backups.map((b) => (
+              <tr key={b.fileName}>
+                <td>{formatDateTime(b.createdAtMs)}</td>
+                <td>{b.fileName}</td>
+                <td>{formatBytes(b.sizeBytes)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+const AUDIT_PAGE = 50;
+
+function AuditSection() {
+  const [rows, setRows] = useState<AuditEntry[]>([]);
+  const [more, setMore] = useState(false);
+  const load = useCallback(async (beforeId: number | null) => {
+    const r = await call('audit.list', { limit: AUDIT_PAGE, beforeId });
+    if (!r.ok) return;
+    setRows((prev) => (beforeId === null ? r.value : [...prev, ...r.value]));
+    setMore(r.value.length === AUDIT_PAGE);
+  }, []);
+  useEffect(() => void load(null), [load]);
+  return (
+    <section className="panel" aria-labelledby="audit-settings">
+      <h2 id="audit-settings">Audit log</h2>
+      <p className="muted">Every unlock, lock, change and backup, newest first. The log cannot be edited.</p>
+      <table className="table">
+        <thead>
+          <tr>
+            <th scope="col">#</th>
+            <th scope="col">When</th>
+            <th scope="col">Who</th>
+            <th scope="col">What</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((e) => (
+            <tr key={e.id}>
+              <td>{e.id}</td>
+              <td>{formatDateTime(e.atMs)}</td>
+              <td>{e.userName ?? '—'}</td>
+              <td>{describeAudit(e)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {more && (
+        <button type="button" onClick={() => void load(rows.at(-1)?.id ?? null)}>
+          Show older entries
+        </button>
+      )}
+    </section>
+  );
+}
