@@ -52,7 +52,14 @@ export function createBackup(db: Db, key: Buffer, dir: string, atMs: number, kee
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   const fileName = backupFileName(atMs);
   const finalPath = path.join(dir, fileName);
-  const tmp = path.join(dir, `.${fileName}.partial`);
+  writeVerifiedBackup(db, key, finalPath);
+  rotateBackups(dir, keep);
+  return { fileName, path: finalPath, createdAtMs: atMs, sizeBytes: fs.statSync(finalPath).size };
+}
+
+/** Writes an encrypted snapshot to `outFile` via a temp name, verifies it, flushes it, then renames it. */
+export function writeVerifiedBackup(db: Db, key: Buffer, outFile: string): void {
+  const tmp = path.join(path.dirname(outFile), `.${path.basename(outFile)}.partial`);
   snapshot(db, tmp);
   try {
     checkDatabaseFile(tmp, key);
@@ -63,6 +70,7 @@ export function createBackup(db: Db, key: Buffer, dir: string, atMs: number, kee
     } finally {
       copy.close();
     }
+    fs.chmodSync(tmp, 0o600);
     fsyncFile(tmp);
   } catch (err) {
     fs.rmSync(tmp, { force: true });
@@ -70,10 +78,7 @@ export function createBackup(db: Db, key: Buffer, dir: string, atMs: number, kee
       ? err
       : new AppError('INTERNAL', 'The backup could not be verified and was discarded.', { cause: err });
   }
-  fs.renameSync(tmp, finalPath);
-  rotateBackups(dir, keep);
-  const stat = fs.statSync(finalPath);
-  return { fileName, path: finalPath, createdAtMs: atMs, sizeBytes: stat.size };
+  fs.renameSync(tmp, outFile);
 }
 
 export function listBackups(dir: string): BackupInfo[] {

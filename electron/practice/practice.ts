@@ -15,9 +15,15 @@ import path from 'node:path';
 import { AppError, fieldError } from '../errors';
 import type { ClinicProfile, NewUser, Settings, User } from '../../shared/domain/identity';
 import { createDatabase, openDatabase, type Db } from '../db/connection';
-import { createBackup, newestVerifiedBackup, restoreBackup } from '../db/backup';
-import { migrate } from '../db/migrations';
-import { appendAudit, type AuditEvent } from '../db/repositories/audit';
+import {
+  createBackup,
+  exportPlaintextCopy,
+  newestVerifiedBackup,
+  restoreBackup,
+  writeVerifiedBackup,
+} from '../db/backup';
+import { LATEST_VERSION, migrate, schemaVersion } from '../db/migrations';
+import { appendAudit, verifyAuditChain, type AuditEvent, type AuditVerification } from '../db/repositories/audit';
 import { getClinic, saveClinic } from '../db/repositories/clinic';
 import { getSettings, saveSettings } from '../db/repositories/settings';
 import { findUserByUsername, getUser, insertUser } from '../db/repositories/users';
@@ -45,6 +51,15 @@ export interface PracticeOptions {
   clock?: Clock;
   kdfCost?: KdfCost;
   backupsToKeep?: number;
+}
+
+export interface VerifyReport {
+  ok: boolean;
+  integrity: string[];
+  foreignKeyProblems: number;
+  schemaVersion: number;
+  latestVersion: number;
+  audit: AuditVerification;
 }
 
 export type PracticeState = 'needs-setup' | 'locked' | 'unlocked';
@@ -347,6 +362,36 @@ export class Practice {
     const info = createBackup(db, this.requireKey(), this.backupDir, this.clock.now(), this.backupsToKeep);
     db.transaction(() => this.audit({ action: 'backup', entity: 'practice', entityId: info.fileName }))();
     return info;
+  }
+
+  /** Writes a verified backup to a chosen file; `plaintext` decrypts it for an independent check by IT. */
+  backupTo(outFile: string, options: { plaintext: boolean }): void {
+    const { db } = this.session();
+    if (options.plaintext) exportPlaintextCopy(db, this.requireKey(), outFile);
+    else writeVerifiedBackup(db, this.requireKey(), outFile);
+    db.transaction(() =>
+      this.audit({ action: options.plaintext ? 'export-plaintext' : 'backup', entity: 'practice', entityId: null }),
+    )();
+  }
+
+  /** A full check of the open database: pages, foreign keys, schema version and the audit chain. */
+  verify(): VerifyReport {
+    const { db } = this.session();
+    const integrity = (db.pragma('integrity_check') as Array<{ integrity_check: string }>).map((r) => r.integrity_check);
+    const foreignKeyProblems = (db.pragma('foreign_key_check') as unknown[]).length;
+    return {
+      integrity,
+      foreignKeyProblems,
+      schemaVersion: schemaVersion(db),
+      latestVersion: LATEST_VERSION,
+      audit: verifyAuditChain(db),
+      ok:
+        integrity.length === 1 &&
+        integrity[0] === 'ok' &&
+        foreignKeyProblems === 0 &&
+        schemaVersion(db) === LATEST_VERSION &&
+        verifyAuditChain(db).ok,
+    };
   }
 
   /**

@@ -89,7 +89,7 @@ describe('first run, lock and unlock, idle lock', () => {
     await page.clock.fastForward('01:10');
     await new LockPage(page).heading().waitFor();
 
-    const text = await page.evaluate(() => document.body.innerText);
+    const text = await page.locator('body').innerText();
     for (const gone of [CLINIC.address, CLINIC.phone, 'Recent activity', CLINIC.credentials]) {
       expect(text).not.toContain(gone);
     }
