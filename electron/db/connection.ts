@@ -94,7 +94,9 @@ export function checkDatabaseFile(file: string, key: Buffer): void {
     } catch (err) {
       throw classifyOpenError(err, file, 'header');
     }
-    if (pages * PAGE_SIZE > stat.size) throw truncated(file);
+    // With committed frames still in the WAL (after a crash, or while another connection is open) the main file
+    // may legitimately be shorter than the page count; quick_check below reads through the WAL either way.
+    if (pages * PAGE_SIZE > stat.size && walBytes(file) === 0) throw truncated(file);
     let check: unknown;
     try {
       check = db.pragma('quick_check', { simple: true });
@@ -116,6 +118,14 @@ export function checkDatabaseFile(file: string, key: Buffer): void {
     }
   } finally {
     db.close();
+  }
+}
+
+function walBytes(file: string): number {
+  try {
+    return fs.statSync(`${file}-wal`).size;
+  } catch {
+    return 0;
   }
 }
 

@@ -9,6 +9,8 @@ import { AppFrame } from './screens/AppFrame';
 import { LockScreen } from './screens/LockScreen';
 import { SetupScreen } from './screens/SetupScreen';
 
+const STATUS_POLL_MS = 15_000;
+
 export function App() {
   const [status, setStatus] = useState<AppStatus | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
@@ -27,6 +29,15 @@ export function App() {
     void refresh();
     return onLocked(() => void refresh());
   }, [refresh]);
+
+  // Main may lock on its own (idle, screen lock, sleep): while unlocked, ask now and then, so the signed-in tree
+  // is dropped within seconds even when the clinician is not clicking anything.
+  const unlocked = status?.state === 'unlocked';
+  useEffect(() => {
+    if (!unlocked) return;
+    const timer = setInterval(() => void refresh(), STATUS_POLL_MS);
+    return () => clearInterval(timer);
+  }, [unlocked, refresh]);
 
   const lock = useCallback(
     async (reason: 'manual' | 'idle') => {

@@ -115,5 +115,4 @@ export function isChannel(value: unknown): value is Channel {
   return typeof value === 'string' && Object.hasOwn(contract, value);
 }
 
-/** The one Electron IPC channel all calls travel on (the preload and register.ts both use it). */
-export const IPC_BRIDGE_CHANNEL = 'clearleaf:invoke';
+export { IPC_BRIDGE_CHANNEL } from './bridge';

@@ -1,0 +1,178 @@
+/**
+ * The Electron entry point: thin glue. Every decision it applies (window options, URL trust, navigation, new
+ * windows, permissions, which files the app protocol serves) lives in security/windowPolicy.ts with Node tests;
+ * IPC goes through ipc/register.ts, the only user of ipcMain.
+ *
+ * Lifecycle policy: one instance per user (two would open the same encrypted database); the practice locks when
+ * idle, when the screen locks and when the computer sleeps; it is closed (locked, key wiped) before quitting; and
+ * closing the window quits the app on every platform, so the database is never left open with no window.
+ */
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import {
+  app,
+  BrowserWindow,
+  ipcMain,
+  powerMonitor,
+  protocol,
+  session,
+  shell,
+  type WebContents,
+} from 'electron';
+import { createDispatcher } from './ipc/dispatch';
+import { createHandlers } from './ipc/handlers';
+import { registerIpc } from './ipc/register';
+import { createElectronPlatform } from './platform/electronPlatform';
+import { consoleLogger } from './platform/types';
+import { Practice } from './practice/practice';
+import {
+  APP_ENTRY_URL,
+  APP_SCHEME,
+  APP_SCHEME_PRIVILEGES,
+  appResponseHeaders,
+  devicePermissionDecision,
+  devRendererUrl,
+  isAllowedAppMethod,
+  mainWindowOptions,
+  navigationDecision,
+  permissionCheckDecision,
+  permissionDecision,
+  resolveAppRequest,
+  webviewDecision,
+  windowOpenDecision,
+} from './security/windowPolicy';
+
+const IDLE_CHECK_MS = 30_000;
+
+// electron-vite output: out/main/index.js (this file), out/preload/index.js, out/renderer/.
+const PRELOAD_PATH = path.join(__dirname, '../preload/index.js');
+const RENDERER_ROOT = path.join(__dirname, '../renderer');
+
+const log = consoleLogger;
+const dev = devRendererUrl(process.env['ELECTRON_RENDERER_URL'], app.isPackaged);
+const devOrigin = dev?.origin ?? null;
+
+let mainWindow: BrowserWindow | null = null;
+
+// Before 'ready': the name decides the userData folder; the scheme must be privileged before any page loads.
+app.setName('Clearleaf');
+app.enableSandbox();
+protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('web-contents-created', (_event, contents) => guardWebContents(contents));
+  app.on('window-all-closed', () => app.quit());
+  app
+    .whenReady()
+    .then(start)
+    .catch((err: unknown) => {
+      log.error(`startup failed: ${err instanceof Error ? err.name : typeof err}`);
+      app.quit();
+    });
+}
+
+/** Navigation, new windows and <webview> for every web contents the app ever creates (checklist items 12-14). */
+function guardWebContents(contents: WebContents): void {
+  const guardNavigation = (event: { url: string; preventDefault(): void }): void => {
+    if (navigationDecision(event.url, devOrigin) === 'deny') event.preventDefault();
+  };
+  contents.on('will-navigate', guardNavigation);
+  contents.on('will-redirect', guardNavigation);
+  // Subframe navigations do not raise will-navigate; the CSP forbids frames, this covers them regardless.
+  contents.on('will-frame-navigate', guardNavigation);
+  contents.on('will-attach-webview', (event) => {
+    if (webviewDecision() === 'deny') event.preventDefault();
+  });
+  contents.setWindowOpenHandler(({ url }) => {
+    const decision = windowOpenDecision(url);
+    if (decision.openExternal !== null) {
+      shell.openExternal(decision.openExternal).catch(() => log.warn('could not open an external link'));
+    }
+    return decision.response;
+  });
+}
+
+function serveAppProtocol(): void {
+  protocol.handle(APP_SCHEME, async (request) => {
+    if (!isAllowedAppMethod(request.method)) return new Response(null, { status: 405 });
+    const target = resolveAppRequest(request.url, RENDERER_ROOT);
+    if (!target) return new Response(null, { status: 404 });
+    try {
+      const body = await fs.readFile(target.file);
+      return new Response(request.method === 'HEAD' ? null : body, {
+        status: 200,
+        headers: appResponseHeaders(target.mimeType),
+      });
+    } catch {
+      return new Response(null, { status: 404 });
+    }
+  });
+}
+
+function denyPermissions(): void {
+  const ses = session.defaultSession;
+  ses.setPermissionRequestHandler((_webContents, permission, callback) =>
+    callback(permissionDecision(permission)),
+  );
+  ses.setPermissionCheckHandler((_webContents, permission, requestingOrigin) =>
+    permissionCheckDecision(permission, requestingOrigin),
+  );
+  ses.setDevicePermissionHandler(() => devicePermissionDecision());
+}
+
+function startPractice(): Practice {
+  const practice = new Practice({ dataDir: app.getPath('userData') });
+  const dispatch = createDispatcher(createHandlers(), { practice, platform: createElectronPlatform(), log });
+  registerIpc(ipcMain, dispatch, { devOrigin, log });
+
+  // Main locks on its own too, so a frozen or closed renderer cannot keep the practice open.
+  const lockIfIdle = (): void => {
+    try {
+      practice.lockIfIdle();
+    } catch (err) {
+      log.error(`idle lock check failed: ${err instanceof Error ? err.name : typeof err}`);
+    }
+  };
+  const idleTimer = setInterval(lockIfIdle, IDLE_CHECK_MS);
+  const lockNow = (): void => {
+    try {
+      practice.lock('idle');
+    } catch (err) {
+      log.error(`lock failed: ${err instanceof Error ? err.name : typeof err}`);
+    }
+  };
+  powerMonitor.on('lock-screen', lockNow);
+  powerMonitor.on('suspend', lockNow);
+  app.on('before-quit', () => {
+    clearInterval(idleTimer);
+    try {
+      practice.close();
+    } catch (err) {
+      // Quitting must not be blocked: the process exit releases the database either way.
+      log.error(`close failed: ${err instanceof Error ? err.name : typeof err}`);
+    }
+  });
+  return practice;
+}
+
+function start(): void {
+  serveAppProtocol();
+  denyPermissions();
+  startPractice();
+
+  const window = new BrowserWindow(mainWindowOptions(PRELOAD_PATH, { devTools: dev !== null }));
+  mainWindow = window;
+  window.once('ready-to-show', () => window.show());
+  window.on('closed', () => {
+    mainWindow = null;
+  });
+  // A failed load leaves the window up (the clinician can reload it) rather than quitting with no explanation.
+  window.loadURL(dev?.url ?? APP_ENTRY_URL).catch(() => log.error('the Clearleaf page did not load'));
+}

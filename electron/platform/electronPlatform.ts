@@ -1,0 +1,18 @@
+/**
+ * The Platform on Electron: OS services for the handlers. The only file under electron/platform that imports
+ * electron, so handlers stay testable under Node with nodePlatform.
+ */
+import path from 'node:path';
+import { shell } from 'electron';
+import type { Platform } from './types';
+
+export function createElectronPlatform(): Platform {
+  return {
+    showItemInFolder(file) {
+      // Files we reveal are ones main just wrote, always by absolute path; a relative one would resolve against
+      // whatever the working directory happens to be, so it is ignored rather than guessed at.
+      if (!path.isAbsolute(file)) return;
+      shell.showItemInFolder(file);
+    },
+  };
+}

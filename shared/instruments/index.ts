@@ -1,0 +1,62 @@
+import { auditc } from './auditc';
+import { cows } from './cows';
+import { gad7 } from './gad7';
+import { phq9 } from './phq9';
+import { scoreWithDefinition } from './score';
+import { sows } from './sows';
+import { sud } from './sud';
+import type {
+  Answer,
+  InstrumentContext,
+  InstrumentScore,
+  ScoredInstrumentDefinition,
+  ScoredInstrumentId,
+} from './types';
+
+/**
+ * The instrument engine's public entry point. `scoreInstrument` is pure and table-driven: it looks up the
+ * definition and lets `score.ts` interpret it. Unknown ids, wrong item counts and values outside an item's allowed
+ * set throw RangeError.
+ */
+
+export const INSTRUMENTS = {
+  cows,
+  sows,
+  phq9,
+  gad7,
+  auditc,
+  sud,
+} as const satisfies Record<ScoredInstrumentId, ScoredInstrumentDefinition>;
+
+export function isScoredInstrumentId(id: unknown): id is ScoredInstrumentId {
+  return typeof id === 'string' && Object.hasOwn(INSTRUMENTS, id);
+}
+
+export function getInstrument(id: ScoredInstrumentId): ScoredInstrumentDefinition {
+  if (!isScoredInstrumentId(id)) throw new RangeError('Unknown instrument id.');
+  return INSTRUMENTS[id];
+}
+
+/**
+ * Scores one administration. `answers` are in item order: numbers, booleans for the SUD checklist, `null` when
+ * unanswered. PHQ-9 takes 9 or 10 answers (the 10th, difficulty, is never scored).
+ */
+export function scoreInstrument(
+  id: ScoredInstrumentId,
+  answers: readonly Answer[],
+  context?: InstrumentContext,
+): InstrumentScore {
+  return scoreWithDefinition(getInstrument(id), answers, context);
+}
+
+export * from './types';
+export { acceptedLengths, definitionProblems } from './score';
+export { cows } from './cows';
+export { sows } from './sows';
+export { phq9, PHQ9_SELF_HARM_ITEM_ID } from './phq9';
+export { gad7 } from './gad7';
+export { auditc, AUDITC_THRESHOLD, AUDITC_FREQUENCY_ITEM_ID } from './auditc';
+export { sud, sudIcd10Code, sudRemissionSpecifier } from './sud';
+export type { SudIcd10Code, SudRemissionSpecifier } from './sud';
+export * from './riskReview';
+export * from './suicideScreen';
