@@ -11,10 +11,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { AppError } from '../errors';
 import type { BackupInfo } from '../../shared/domain/identity';
-import { applyKey, checkDatabaseFile, type Db } from './connection';
+import { applyKey, checkDatabaseFile, openFile, type Db } from './connection';
 import { schemaVersion } from './migrations';
 
 const BACKUP_PATTERN = /^clearleaf-(\d{8}-\d{6}-\d{3})\.db$/;
@@ -63,7 +62,7 @@ export function writeVerifiedBackup(db: Db, key: Buffer, outFile: string): void 
   snapshot(db, tmp);
   try {
     checkDatabaseFile(tmp, key);
-    const copy = new Database(tmp, { readonly: true, fileMustExist: true });
+    const copy = openFile(tmp, { readonly: true, fileMustExist: true });
     try {
       applyKey(copy, key);
       if (schemaVersion(copy) !== schemaVersion(db)) throw new Error('backup schema differs from the source');
@@ -135,7 +134,7 @@ export function restoreBackup(dbFile: string, backupFile: string, key: Buffer, a
     fs.renameSync(f, aside);
     if (suffix === '') movedTo = aside;
   }
-  const source = new Database(backupFile, { readonly: true, fileMustExist: true });
+  const source = openFile(backupFile, { readonly: true, fileMustExist: true });
   try {
     applyKey(source, key);
     const tmp = `${dbFile}.restoring`;
@@ -154,7 +153,7 @@ export function exportPlaintextCopy(db: Db, key: Buffer, outFile: string): void 
   const tmp = `${outFile}.partial`;
   snapshot(db, tmp);
   try {
-    const copy = new Database(tmp, { fileMustExist: true });
+    const copy = openFile(tmp, { fileMustExist: true });
     try {
       applyKey(copy, key);
       copy.pragma('journal_mode = DELETE');
@@ -162,7 +161,7 @@ export function exportPlaintextCopy(db: Db, key: Buffer, outFile: string): void 
     } finally {
       copy.close();
     }
-    const plain = new Database(tmp, { readonly: true, fileMustExist: true });
+    const plain = openFile(tmp, { readonly: true, fileMustExist: true });
     try {
       if (plain.pragma('quick_check', { simple: true }) !== 'ok') throw new Error('plaintext copy failed its check');
     } finally {

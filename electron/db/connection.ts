@@ -14,6 +14,19 @@ import { LATEST_VERSION } from './migrations';
 
 export type Db = Database.Database;
 
+/**
+ * Under Electron in development, `npm start` compiles better-sqlite3 for Electron's ABI into a separate folder and
+ * names it here, so node_modules keeps the Node build the tests load.
+ */
+function bindingOption(): Database.Options {
+  const binding = process.env.CLEARLEAF_SQLITE_BINDING;
+  return binding ? { nativeBinding: binding } : {};
+}
+
+export function openFile(file: string, options: Database.Options = {}): Db {
+  return new Database(file, { ...bindingOption(), ...options });
+}
+
 /** 'CLLF' — lets any tool tell a Clearleaf database from another SQLite file once decrypted. */
 export const APPLICATION_ID = 0x434c4c46;
 export const PAGE_SIZE = 4096;
@@ -37,7 +50,7 @@ export function configure(db: Db): void {
 /** Creates a new, empty encrypted database file. The caller migrates it. */
 export function createDatabase(file: string, key: Buffer): Db {
   if (fs.existsSync(file)) throw new AppError('CONFLICT', 'A practice database already exists here.');
-  const db = new Database(file);
+  const db = openFile(file);
   applyKey(db, key);
   configure(db);
   db.pragma(`application_id = ${APPLICATION_ID}`);
@@ -47,7 +60,7 @@ export function createDatabase(file: string, key: Buffer): Db {
 /** Checks a database file and opens it for use, or throws an AppError whose code says what is wrong. */
 export function openDatabase(file: string, key: Buffer): Db {
   checkDatabaseFile(file, key);
-  const db = new Database(file, { fileMustExist: true });
+  const db = openFile(file, { fileMustExist: true });
   try {
     applyKey(db, key);
     configure(db);
@@ -83,7 +96,7 @@ export function checkDatabaseFile(file: string, key: Buffer): void {
   if (stat.size % PAGE_SIZE !== 0) {
     throw truncated(file);
   }
-  const db = new Database(file, { readonly: true, fileMustExist: true });
+  const db = openFile(file, { readonly: true, fileMustExist: true });
   try {
     applyKey(db, key);
     // page_count reads the decrypted header: it fails when page 1 cannot be decrypted (not ours, or overwritten)

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations } from './support/axe';
 import { openApp, screenshot, type AppUnderTest } from './support/browser';
 import { FramePage } from './pages/FramePage';
 import { LockPage } from './pages/LockPage';
@@ -29,6 +30,7 @@ describe('first run, lock and unlock, idle lock', () => {
     const setup = new SetupPage(page);
     await setup.heading().waitFor();
     await screenshot(page, 'setup');
+    expect(await axeViolations(page)).toEqual([]);
 
     await setup.fill({ ...CLINIC, passphrase: 'short', confirm: 'short' });
     await setup.submit();
@@ -43,6 +45,7 @@ describe('first run, lock and unlock, idle lock', () => {
     await setup.recoveryKey().waitFor();
     expect(await setup.recoveryKey().textContent()).toMatch(/^([0-9A-HJKMNP-TV-Z]{4}-){5}[0-9A-HJKMNP-TV-Z]{4}$/);
     await screenshot(page, 'recovery-key');
+    expect(await axeViolations(page)).toEqual([]);
     await setup.acknowledgeRecoveryKey();
 
     const frame = new FramePage(page);
@@ -50,6 +53,7 @@ describe('first run, lock and unlock, idle lock', () => {
     await page.getByRole('heading', { name: 'Recent activity' }).waitFor();
     await page.getByText(CLINIC.address).waitFor();
     await screenshot(page, 'overview');
+    expect(await axeViolations(page)).toEqual([]);
   });
 
   it('locks, refuses a wrong passphrase with a delay, and unlocks with the right one', async () => {
@@ -65,6 +69,7 @@ describe('first run, lock and unlock, idle lock', () => {
     await expect.poll(() => lock.unlockButton().textContent()).toMatch(/Try again in \d+ s/);
     expect(await lock.unlockButton().isDisabled()).toBe(true);
     await screenshot(page, 'lock-wrong-passphrase');
+    expect(await axeViolations(page)).toEqual([]);
 
     await page.getByRole('button', { name: 'Unlock' }).waitFor({ timeout: 5000 });
     await lock.unlock(CLINIC.passphrase);
@@ -74,6 +79,7 @@ describe('first run, lock and unlock, idle lock', () => {
     await frame.openSettings();
     await page.getByRole('cell', { name: 'Failed unlock attempt' }).first().waitFor();
     await screenshot(page, 'settings');
+    expect(await axeViolations(page)).toEqual([]);
   });
 
   it('locks itself after the idle time and leaves no practice data in the page', async () => {

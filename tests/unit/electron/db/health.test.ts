@@ -9,6 +9,23 @@ import { LATEST_VERSION, migrate } from '../../../../electron/db/migrations';
 import { AppError } from '../../../../electron/errors';
 import { tempDir } from '../../../support/fixtures';
 
+/**
+ * setpriv arguments that take away the power to ignore file modes: run as `nobody` where that account can read the
+ * checkout, otherwise stay uid 0 without the capabilities that bypass permission checks (CAP_DAC_OVERRIDE,
+ * CAP_DAC_READ_SEARCH, CAP_FOWNER), which for file access is the same as an ordinary user owning the files.
+ */
+function unprivileged(): string[] {
+  const asNobody = ['--reuid=nobody', '--regid=nogroup', '--clear-groups'];
+  try {
+    execFileSync('setpriv', [...asNobody, 'test', '-r', path.resolve('tests/support/healthProbe.ts')]);
+    execFileSync('setpriv', [...asNobody, 'test', '-r', path.resolve('node_modules/tsx/package.json')]);
+    return asNobody;
+  } catch {
+    const caps = '-dac_override,-dac_read_search,-fowner';
+    return [`--bounding-set=${caps}`, `--inh-caps=${caps}`];
+  }
+}
+
 /** A small but multi-page practice database, closed, with its key. */
 function makeDb(): { file: string; key: Buffer } {
   const dir = tempDir();
@@ -118,10 +135,10 @@ describe('database health check', () => {
     const dir = path.dirname(file);
     fs.chmodSync(dir, 0o555);
     fs.chmodSync(file, 0o444);
-    // Root ignores file modes, so the check runs in a child process as `nobody`.
+    // Root ignores file modes, so the check runs in a child process with privileges dropped.
     const out = execFileSync(
       'setpriv',
-      ['--reuid=nobody', '--regid=nogroup', '--clear-groups', process.execPath, '--import', 'tsx', 'tests/support/healthProbe.ts', file],
+      [...unprivileged(), process.execPath, '--import', 'tsx', 'tests/support/healthProbe.ts', file],
       { encoding: 'utf8' },
     );
     expect(out).toBe('DB_READ_ONLY');
