@@ -15,7 +15,12 @@ const root = path.resolve(__dirname, '..');
 const electronDir = path.join(root, 'node_modules', 'electron');
 
 function run(cmd, args, options = {}) {
-  const r = spawnSync(cmd, args, { stdio: 'inherit', cwd: root, shell: process.platform === 'win32', ...options });
+  const r = spawnSync(cmd, args, {
+    stdio: 'inherit',
+    cwd: root,
+    shell: process.platform === 'win32',
+    ...options,
+  });
   return r.status === 0;
 }
 
@@ -40,7 +45,9 @@ if (!electronBinary()) {
   // The download's own error output is a stack trace; the paragraph below says what matters.
   const ok = process.env.ELECTRON_SKIP_BINARY_DOWNLOAD
     ? false
-    : run(process.execPath, [path.join(electronDir, 'install.js')], { stdio: ['ignore', 'inherit', 'ignore'] });
+    : run(process.execPath, [path.join(electronDir, 'install.js')], {
+        stdio: ['ignore', 'inherit', 'ignore'],
+      });
   if (!ok || !electronBinary()) {
     explainMissingElectron();
     process.exit(1);
@@ -60,14 +67,25 @@ if (!fs.existsSync(binding)) {
   });
   const built = run(
     'npx',
-    ['--yes', 'node-gyp', 'rebuild', '--release', `--target=${electronVersion}`, '--dist-url=https://electronjs.org/headers'],
+    [
+      '--yes',
+      'node-gyp',
+      'rebuild',
+      '--release',
+      `--target=${electronVersion}`,
+      '--dist-url=https://electronjs.org/headers',
+    ],
     { cwd: path.join(nativeDir, 'better-sqlite3') },
   );
   if (!built || !fs.existsSync(binding)) {
-    console.error('Could not compile better-sqlite3 for Electron. Check the C++ build tools, then run npm start again.');
+    console.error(
+      'Could not compile better-sqlite3 for Electron. Check the C++ build tools, then run npm start again.',
+    );
     process.exit(1);
   }
 }
 
-const ok = run('npx', ['electron-vite', 'preview'], { env: { ...process.env, CLEARLEAF_SQLITE_BINDING: binding } });
+const ok = run('npx', ['electron-vite', 'preview'], {
+  env: { ...process.env, CLEARLEAF_SQLITE_BINDING: binding },
+});
 process.exit(ok ? 0 : 1);

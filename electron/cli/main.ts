@@ -46,7 +46,9 @@ function required(values: Record<string, string | boolean | undefined>, name: st
 
 export async function runCli(argv: string[], out: (line: string) => void): Promise<number> {
   if (argv.some((a) => a === '--passphrase' || a.startsWith('--passphrase='))) {
-    throw new UsageError('A passphrase is never given on the command line: use --passphrase-file or CLEARLEAF_PASSPHRASE.');
+    throw new UsageError(
+      'A passphrase is never given on the command line: use --passphrase-file or CLEARLEAF_PASSPHRASE.',
+    );
   }
   const { positionals, values } = parseArgs({
     args: argv,
@@ -99,7 +101,9 @@ export async function runCli(argv: string[], out: (line: string) => void): Promi
         const report = practice.verify();
         out(`database: ${practice.dbFile}`);
         out(`integrity: ${report.integrity.join('; ')}`);
-        out(`foreign keys: ${report.foreignKeyProblems === 0 ? 'ok' : `${report.foreignKeyProblems} problems`}`);
+        out(
+          `foreign keys: ${report.foreignKeyProblems === 0 ? 'ok' : `${report.foreignKeyProblems} problems`}`,
+        );
         out(`schema: ${report.schemaVersion} (this version knows ${report.latestVersion})`);
         out(
           `audit log: ${report.audit.rows} entries, ${report.audit.ok ? 'chain intact' : `chain broken at entry ${report.audit.firstBadId}`}`,
@@ -109,7 +113,8 @@ export async function runCli(argv: string[], out: (line: string) => void): Promi
       }
       case 'backup': {
         const outFile = path.resolve(required(values, 'out'));
-        if (fs.existsSync(outFile)) throw new UsageError(`${outFile} already exists; choose a new file name.`);
+        if (fs.existsSync(outFile))
+          throw new UsageError(`${outFile} already exists; choose a new file name.`);
         await practice.unlock(required(values, 'username'), readPassphrase(values['passphrase-file']));
         practice.backupTo(outFile, { plaintext: values.plaintext === true });
         out(`${values.plaintext ? 'Plaintext copy' : 'Encrypted backup'} written and verified: ${outFile}`);

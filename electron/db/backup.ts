@@ -90,7 +90,12 @@ export function listBackups(dir: string): BackupInfo[] {
     .map((fileName) => {
       const full = path.join(dir, fileName);
       const stat = fs.statSync(full);
-      return { fileName, path: full, createdAtMs: parseStamp(fileName) ?? stat.mtimeMs, sizeBytes: stat.size };
+      return {
+        fileName,
+        path: full,
+        createdAtMs: parseStamp(fileName) ?? stat.mtimeMs,
+        sizeBytes: stat.size,
+      };
     });
 }
 
@@ -163,7 +168,8 @@ export function exportPlaintextCopy(db: Db, key: Buffer, outFile: string): void 
     }
     const plain = openFile(tmp, { readonly: true, fileMustExist: true });
     try {
-      if (plain.pragma('quick_check', { simple: true }) !== 'ok') throw new Error('plaintext copy failed its check');
+      if (plain.pragma('quick_check', { simple: true }) !== 'ok')
+        throw new Error('plaintext copy failed its check');
     } finally {
       plain.close();
     }

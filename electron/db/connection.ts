@@ -180,7 +180,11 @@ const corrupt = () =>
       'restore the newest backup, and keep the damaged file for your IT support.',
   );
 
-function classifyOpenError(err: unknown, file: string, stage: 'header' | 'pages' | 'open' = 'open'): AppError {
+function classifyOpenError(
+  err: unknown,
+  file: string,
+  stage: 'header' | 'pages' | 'open' = 'open',
+): AppError {
   const code = (err as { code?: string }).code ?? '';
   if (code === 'SQLITE_NOTADB') {
     return new AppError(
@@ -193,7 +197,10 @@ function classifyOpenError(err: unknown, file: string, stage: 'header' | 'pages'
     return stage === 'header' ? truncated(file) : corrupt();
   }
   if (code === 'SQLITE_READONLY' || code === 'SQLITE_CANTOPEN' || code === 'SQLITE_PERM') {
-    return new AppError('DB_READ_ONLY', `Clearleaf cannot write to ${path.dirname(file)}. Nothing has been changed.`);
+    return new AppError(
+      'DB_READ_ONLY',
+      `Clearleaf cannot write to ${path.dirname(file)}. Nothing has been changed.`,
+    );
   }
   return new AppError('INTERNAL', 'The practice database could not be opened.', { cause: err });
 }

@@ -22,7 +22,12 @@ export function createDispatcher(handlers: Handlers, deps: Deps): Dispatch {
     if (!isChannel(channel)) {
       return {
         ok: false,
-        error: { code: 'UNKNOWN_CHANNEL', message: 'That request is not known to this version of Clearleaf.', fields: [], retryAfterMs: null },
+        error: {
+          code: 'UNKNOWN_CHANNEL',
+          message: 'That request is not known to this version of Clearleaf.',
+          fields: [],
+          retryAfterMs: null,
+        },
       };
     }
     const spec = contract[channel];
@@ -33,7 +38,12 @@ export function createDispatcher(handlers: Handlers, deps: Deps): Dispatch {
         const fields = zodFields(parsed.error);
         return {
           ok: false,
-          error: { code: 'INVALID_INPUT', message: fields[0]?.message ?? 'Some of the input is not valid.', fields, retryAfterMs: null },
+          error: {
+            code: 'INVALID_INPUT',
+            message: fields[0]?.message ?? 'Some of the input is not valid.',
+            fields,
+            retryAfterMs: null,
+          },
         };
       }
       const handler = handlers[channel] as Handler<Channel>;
@@ -56,10 +66,17 @@ export function createDispatcher(handlers: Handlers, deps: Deps): Dispatch {
       if (code === 'SQLITE_FULL') {
         return {
           ok: false,
-          error: { code: 'DISK_FULL', message: 'The disk is full: nothing was saved. Free some space and try again.', fields: [], retryAfterMs: null },
+          error: {
+            code: 'DISK_FULL',
+            message: 'The disk is full: nothing was saved. Free some space and try again.',
+            fields: [],
+            retryAfterMs: null,
+          },
         };
       }
-      deps.log.error(`${channel}: unexpected ${err instanceof Error ? err.name : typeof err}${typeof code === 'string' ? ` (${code})` : ''}`);
+      deps.log.error(
+        `${channel}: unexpected ${err instanceof Error ? err.name : typeof err}${typeof code === 'string' ? ` (${code})` : ''}`,
+      );
       return internal();
     } finally {
       const ms = performance.now() - started;

@@ -1,6 +1,12 @@
 /** Every domain's handlers, combined into the one map the dispatcher serves. */
 import { appHandlers, setupHandlers } from './app';
-import { auditHandlers, backupHandlers, clinicHandlers, settingsHandlers, userHandlers } from './practiceAdmin';
+import {
+  auditHandlers,
+  backupHandlers,
+  clinicHandlers,
+  settingsHandlers,
+  userHandlers,
+} from './practiceAdmin';
 import { sessionHandlers } from './session';
 import type { Handlers } from './types';
 

@@ -4,7 +4,8 @@ export const sessionHandlers: DomainHandlers<'session'> = {
   'session.unlock': ({ username, passphrase }, { practice }) => practice.unlock(username, passphrase),
   'session.recover': ({ recoveryKey, username, newPassphrase }, { practice }) =>
     practice.recover(recoveryKey, username, newPassphrase),
-  'session.restoreBackup': ({ username, passphrase }, { practice }) => practice.restoreNewestBackup(username, passphrase),
+  'session.restoreBackup': ({ username, passphrase }, { practice }) =>
+    practice.restoreNewestBackup(username, passphrase),
   'session.lock': ({ reason }, { practice }) => {
     practice.lock(reason);
     return { locked: true };

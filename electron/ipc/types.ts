@@ -25,4 +25,6 @@ export type Handler<C extends Channel> = (
 export type Handlers = { [C in Channel]: Handler<C> };
 
 /** A domain's part of the handler map. */
-export type DomainHandlers<P extends string> = { [C in Channel as C extends `${P}.${string}` ? C : never]: Handler<C> };
+export type DomainHandlers<P extends string> = {
+  [C in Channel as C extends `${P}.${string}` ? C : never]: Handler<C>;
+};

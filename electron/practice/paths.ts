@@ -8,7 +8,8 @@ import path from 'node:path';
 export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform = process.platform): string {
   if (env.CLEARLEAF_DATA_DIR) return path.resolve(env.CLEARLEAF_DATA_DIR);
   const home = os.homedir();
-  if (platform === 'win32') return path.join(env.APPDATA ?? path.join(home, 'AppData', 'Roaming'), 'Clearleaf');
+  if (platform === 'win32')
+    return path.join(env.APPDATA ?? path.join(home, 'AppData', 'Roaming'), 'Clearleaf');
   if (platform === 'darwin') return path.join(home, 'Library', 'Application Support', 'Clearleaf');
   return path.join(env.XDG_CONFIG_HOME ?? path.join(home, '.config'), 'Clearleaf');
 }

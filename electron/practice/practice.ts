@@ -23,7 +23,12 @@ import {
   writeVerifiedBackup,
 } from '../db/backup';
 import { LATEST_VERSION, migrate, schemaVersion } from '../db/migrations';
-import { appendAudit, verifyAuditChain, type AuditEvent, type AuditVerification } from '../db/repositories/audit';
+import {
+  appendAudit,
+  verifyAuditChain,
+  type AuditEvent,
+  type AuditVerification,
+} from '../db/repositories/audit';
 import { getClinic, saveClinic } from '../db/repositories/clinic';
 import { getSettings, saveSettings } from '../db/repositories/settings';
 import { findUserByUsername, getUser, insertUser } from '../db/repositories/users';
@@ -118,7 +123,10 @@ export class Practice {
 
   async setup(clinic: ClinicProfile, first: NewUser): Promise<{ user: User; recoveryKey: string }> {
     if (this.keyring() || fs.existsSync(this.dbFile)) {
-      throw new AppError('ALREADY_SET_UP', 'This computer already has a Clearleaf practice. Unlock it instead.');
+      throw new AppError(
+        'ALREADY_SET_UP',
+        'This computer already has a Clearleaf practice. Unlock it instead.',
+      );
     }
     fs.mkdirSync(this.dataDir, { recursive: true, mode: 0o700 });
     const now = this.clock.now();
@@ -196,10 +204,15 @@ export class Practice {
     this.checkThrottle(throttleName);
     const canonical = normalizeRecoveryKey(recoveryKey);
     if (!canonical) {
-      throw fieldError('INVALID_INPUT', 'recoveryKey', 'A recovery key has 24 letters and digits, as printed.');
+      throw fieldError(
+        'INVALID_INPUT',
+        'recoveryKey',
+        'A recovery key has 24 letters and digits, as printed.',
+      );
     }
     const key = await unwrapKey(ring.recovery, canonical, RECOVERY_AAD);
-    if (!key) throw this.recordFailure(throttleName, 'recoveryKey', 'That recovery key does not open this practice.');
+    if (!key)
+      throw this.recordFailure(throttleName, 'recoveryKey', 'That recovery key does not open this practice.');
     this.throttles.delete(throttleName);
     const name = username.trim().toLowerCase();
     const entry = ring.users.find((u) => u.username === name);
@@ -320,7 +333,12 @@ export class Practice {
     const { db } = this.session();
     const ring = this.requireKeyring();
     const recoveryKey = generateRecoveryKey();
-    ring.recovery = await wrapKey(this.requireKey(), normalizeRecoveryKey(recoveryKey) ?? '', RECOVERY_AAD, this.kdfCost);
+    ring.recovery = await wrapKey(
+      this.requireKey(),
+      normalizeRecoveryKey(recoveryKey) ?? '',
+      RECOVERY_AAD,
+      this.kdfCost,
+    );
     db.transaction(() => {
       this.audit({ action: 'regenerate', entity: 'recovery-key', entityId: null });
       writeKeyring(this.keyringFile, ring);
@@ -334,7 +352,8 @@ export class Practice {
     db.transaction(() => {
       saveClinic(db, profile, this.clock.now());
       this.audit({ action: 'update', entity: 'clinic-profile', entityId: null });
-      if (ring.clinicName !== profile.name) writeKeyring(this.keyringFile, { ...ring, clinicName: profile.name });
+      if (ring.clinicName !== profile.name)
+        writeKeyring(this.keyringFile, { ...ring, clinicName: profile.name });
     })();
   }
 
@@ -370,14 +389,20 @@ export class Practice {
     if (options.plaintext) exportPlaintextCopy(db, this.requireKey(), outFile);
     else writeVerifiedBackup(db, this.requireKey(), outFile);
     db.transaction(() =>
-      this.audit({ action: options.plaintext ? 'export-plaintext' : 'backup', entity: 'practice', entityId: null }),
+      this.audit({
+        action: options.plaintext ? 'export-plaintext' : 'backup',
+        entity: 'practice',
+        entityId: null,
+      }),
     )();
   }
 
   /** A full check of the open database: pages, foreign keys, schema version and the audit chain. */
   verify(): VerifyReport {
     const { db } = this.session();
-    const integrity = (db.pragma('integrity_check') as Array<{ integrity_check: string }>).map((r) => r.integrity_check);
+    const integrity = (db.pragma('integrity_check') as Array<{ integrity_check: string }>).map(
+      (r) => r.integrity_check,
+    );
     const foreignKeyProblems = (db.pragma('foreign_key_check') as unknown[]).length;
     return {
       integrity,
@@ -398,7 +423,10 @@ export class Practice {
    * When the database fails its health check, a user who can unwrap the key may replace it by the newest verified
    * backup. The damaged file is kept beside it.
    */
-  async restoreNewestBackup(username: string, passphrase: string): Promise<{ restored: string; damagedKeptAt: string | null }> {
+  async restoreNewestBackup(
+    username: string,
+    passphrase: string,
+  ): Promise<{ restored: string; damagedKeptAt: string | null }> {
     const ring = this.requireKeyring();
     const name = username.trim().toLowerCase();
     this.checkThrottle(name);
@@ -406,7 +434,8 @@ export class Practice {
     const key = entry ? await unwrapKey(entry.wrap, passphrase, passphraseAad(entry.userId)) : null;
     if (!entry || !key) throw this.recordFailure(name);
     const backup = newestVerifiedBackup(this.backupDir, key);
-    if (!backup) throw new AppError('NOT_FOUND', 'No backup that passes its check was found in the backups folder.');
+    if (!backup)
+      throw new AppError('NOT_FOUND', 'No backup that passes its check was found in the backups folder.');
     this.detach();
     const damagedKeptAt = restoreBackup(this.dbFile, backup.path, key, this.clock.now());
     const user = await this.unlock(username, passphrase);
@@ -451,7 +480,8 @@ export class Practice {
 
   private requireKeyring(): Keyring {
     const ring = this.keyring();
-    if (!ring) throw new AppError('NEEDS_SETUP', 'This computer has no Clearleaf practice yet. Set one up first.');
+    if (!ring)
+      throw new AppError('NEEDS_SETUP', 'This computer has no Clearleaf practice yet. Set one up first.');
     return ring;
   }
 

@@ -19,11 +19,7 @@ export function generateRecoveryKey(random: (n: number) => Buffer = randomBytes)
 
 /** Canonical form (no separators, upper case), or null when the text cannot be a recovery key. */
 export function normalizeRecoveryKey(text: string): string | null {
-  const cleaned = text
-    .toUpperCase()
-    .replace(/[\s-]/g, '')
-    .replace(/O/g, '0')
-    .replace(/[IL]/g, '1');
+  const cleaned = text.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
   if (cleaned.length !== LENGTH) return null;
   for (const ch of cleaned) if (!ALPHABET.includes(ch)) return null;
   return cleaned;

@@ -4,11 +4,7 @@ import { z } from 'zod';
 export const PASSPHRASE_MIN = 12;
 
 const text = (label: string, max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1, `${label} is required.`)
-    .max(max, `${label} must be at most ${max} characters.`);
+  z.string().trim().min(1, `${label} is required.`).max(max, `${label} must be at most ${max} characters.`);
 
 export const PassphraseSchema = z
   .string()

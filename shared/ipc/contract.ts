@@ -46,7 +46,12 @@ export const contract = {
     access: 'public',
   },
   'session.unlock': {
-    input: z.object({ username: z.string().trim().min(1, 'Choose your account.').max(40), passphrase: z.string().min(1, 'Enter your passphrase.').max(1024) }).strict(),
+    input: z
+      .object({
+        username: z.string().trim().min(1, 'Choose your account.').max(40),
+        passphrase: z.string().min(1, 'Enter your passphrase.').max(1024),
+      })
+      .strict(),
     output: UserSchema,
     access: 'public',
   },
@@ -62,7 +67,9 @@ export const contract = {
     access: 'public',
   },
   'session.restoreBackup': {
-    input: z.object({ username: z.string().trim().min(1).max(40), passphrase: z.string().min(1).max(1024) }).strict(),
+    input: z
+      .object({ username: z.string().trim().min(1).max(40), passphrase: z.string().min(1).max(1024) })
+      .strict(),
     output: z.object({ restored: z.string(), damagedKeptAt: z.string().nullable() }),
     access: 'public',
   },
@@ -71,22 +78,38 @@ export const contract = {
     output: z.object({ locked: z.literal(true) }),
     access: 'public',
   },
-  'session.activity': { input: Empty, output: z.object({ idleLockMinutes: z.number().int() }), access: 'user' },
+  'session.activity': {
+    input: Empty,
+    output: z.object({ idleLockMinutes: z.number().int() }),
+    access: 'user',
+  },
   'clinic.get': { input: Empty, output: ClinicProfileSchema, access: 'user' },
   'clinic.update': { input: ClinicProfileSchema, output: ClinicProfileSchema, access: 'user' },
   'users.list': { input: Empty, output: z.array(UserSchema), access: 'user' },
   'users.create': {
-    input: z.object({ user: NewUserSchema, currentPassphrase: z.string().min(1, 'Enter your own passphrase to confirm.').max(1024) }).strict(),
+    input: z
+      .object({
+        user: NewUserSchema,
+        currentPassphrase: z.string().min(1, 'Enter your own passphrase to confirm.').max(1024),
+      })
+      .strict(),
     output: UserSchema,
     access: 'user',
   },
   'users.changePassphrase': {
-    input: z.object({ currentPassphrase: z.string().min(1, 'Enter your current passphrase.').max(1024), newPassphrase: PassphraseSchema }).strict(),
+    input: z
+      .object({
+        currentPassphrase: z.string().min(1, 'Enter your current passphrase.').max(1024),
+        newPassphrase: PassphraseSchema,
+      })
+      .strict(),
     output: z.object({ changed: z.literal(true) }),
     access: 'user',
   },
   'users.regenerateRecoveryKey': {
-    input: z.object({ currentPassphrase: z.string().min(1, 'Enter your current passphrase.').max(1024) }).strict(),
+    input: z
+      .object({ currentPassphrase: z.string().min(1, 'Enter your current passphrase.').max(1024) })
+      .strict(),
     output: RecoveryKeyOutput,
     access: 'user',
   },

@@ -43,13 +43,17 @@ describe('first run, lock and unlock, idle lock', () => {
     await setup.fill(CLINIC);
     await setup.submit();
     await setup.recoveryKey().waitFor();
-    expect(await setup.recoveryKey().textContent()).toMatch(/^([0-9A-HJKMNP-TV-Z]{4}-){5}[0-9A-HJKMNP-TV-Z]{4}$/);
+    expect(await setup.recoveryKey().textContent()).toMatch(
+      /^([0-9A-HJKMNP-TV-Z]{4}-){5}[0-9A-HJKMNP-TV-Z]{4}$/,
+    );
     await screenshot(page, 'recovery-key');
     expect(await axeViolations(page)).toEqual([]);
     await setup.acknowledgeRecoveryKey();
 
     const frame = new FramePage(page);
-    await expect.poll(() => frame.signedInUser().textContent()).toBe(`${CLINIC.fullName}, ${CLINIC.credentials}`);
+    await expect
+      .poll(() => frame.signedInUser().textContent())
+      .toBe(`${CLINIC.fullName}, ${CLINIC.credentials}`);
     await page.getByRole('heading', { name: 'Recent activity' }).waitFor();
     await page.getByText(CLINIC.address).waitFor();
     await screenshot(page, 'overview');

@@ -30,8 +30,17 @@ function request(
   });
 }
 
-const ipc = (harness: Harness, headers: Record<string, string>, body = JSON.stringify({ channel: 'app.status', input: {} })) =>
-  request(harness, { method: 'POST', path: '/__ipc', headers: { 'Content-Type': 'application/json', ...headers }, body });
+const ipc = (
+  harness: Harness,
+  headers: Record<string, string>,
+  body = JSON.stringify({ channel: 'app.status', input: {} }),
+) =>
+  request(harness, {
+    method: 'POST',
+    path: '/__ipc',
+    headers: { 'Content-Type': 'application/json', ...headers },
+    body,
+  });
 
 describe('browser harness refuses requests that are not from its own page', () => {
   let harness: Harness;
@@ -66,7 +75,10 @@ describe('browser harness refuses requests that are not from its own page', () =
 
   it('refuses another host name (DNS rebinding) on every path', async () => {
     for (const path of ['/', `/?t=${harness.token}`, '/__ipc']) {
-      const r = await request(harness, { path, headers: { Host: `evil.example:${new URL(harness.origin).port}` } });
+      const r = await request(harness, {
+        path,
+        headers: { Host: `evil.example:${new URL(harness.origin).port}` },
+      });
       expect(r.status).toBe(421);
     }
   });

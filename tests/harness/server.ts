@@ -48,7 +48,12 @@ function sameSecret(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-function send(res: http.ServerResponse, status: number, body: string | Buffer, type = 'text/plain; charset=utf-8') {
+function send(
+  res: http.ServerResponse,
+  status: number,
+  body: string | Buffer,
+  type = 'text/plain; charset=utf-8',
+) {
   res.writeHead(status, {
     'Content-Type': type,
     'Cache-Control': 'no-store',
@@ -97,8 +102,10 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       if (url.pathname === '/__ipc') {
         if (req.method !== 'POST') return send(res, 405, 'POST only.');
         const given = req.headers[TOKEN_HEADER];
-        if (typeof given !== 'string' || !sameSecret(given, token)) return send(res, 403, 'Missing or wrong token.');
-        if (req.headers.origin !== undefined && req.headers.origin !== origin) return send(res, 403, 'Wrong origin.');
+        if (typeof given !== 'string' || !sameSecret(given, token))
+          return send(res, 403, 'Missing or wrong token.');
+        if (req.headers.origin !== undefined && req.headers.origin !== origin)
+          return send(res, 403, 'Wrong origin.');
         const site = req.headers['sec-fetch-site'];
         if (site !== undefined && site !== 'same-origin') return send(res, 403, 'Cross-site request.');
         if (!req.headers['content-type']?.startsWith('application/json')) return send(res, 415, 'JSON only.');
@@ -118,7 +125,8 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       if (!resolved || !fs.existsSync(resolved.file)) return send(res, 404, 'Not found.');
       if (resolved.file === path.join(rendererDir, 'index.html')) {
         const t = url.searchParams.get('t');
-        if (t === null || !sameSecret(t, token)) return send(res, 403, 'Open the address printed by the harness.');
+        if (t === null || !sameSecret(t, token))
+          return send(res, 403, 'Open the address printed by the harness.');
         const html = fs
           .readFileSync(resolved.file, 'utf8')
           .replace('<head>', `<head>\n    <meta name="clearleaf-harness-token" content="${token}" />`);

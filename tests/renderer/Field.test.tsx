@@ -19,7 +19,9 @@ afterEach(() => {
 
 describe('Field', () => {
   it('labels its input and ties the error to it, announced', () => {
-    const host = render(<Field label="Phone" hint="Digits only" error="Use digits and + ( ) - . only." value="" readOnly />);
+    const host = render(
+      <Field label="Phone" hint="Digits only" error="Use digits and + ( ) - . only." value="" readOnly />,
+    );
     const input = host.querySelector('input');
     const label = host.querySelector('label');
     expect(label?.htmlFor).toBe(input?.id);
@@ -40,9 +42,13 @@ describe('Field', () => {
 describe('audit log in plain words', () => {
   const entry = { id: 1, atMs: 0, userId: 'u', userName: 'A', entityId: null };
   it('describes known actions and keeps unknown ones readable', () => {
-    expect(describeAudit({ ...entry, action: 'unlock-failed', entity: 'session' })).toBe('Failed unlock attempt');
+    expect(describeAudit({ ...entry, action: 'unlock-failed', entity: 'session' })).toBe(
+      'Failed unlock attempt',
+    );
     expect(describeAudit({ ...entry, action: 'create', entity: 'user' })).toBe('Created staff account');
-    expect(describeAudit({ ...entry, action: 'idle-lock', entity: 'session' })).toBe('Locked after idle time');
+    expect(describeAudit({ ...entry, action: 'idle-lock', entity: 'session' })).toBe(
+      'Locked after idle time',
+    );
     expect(describeAudit({ ...entry, action: 'archive', entity: 'widget' })).toBe('archive widget');
   });
 });

@@ -10,7 +10,9 @@ async function main() {
   await practice.unlock(process.env.CRASH_USERNAME ?? '', process.env.CRASH_PASSPHRASE ?? '');
   process.stdout.write('ready\n');
   for (let n = 1; ; n += 1) {
-    practice.updateClinic(aClinic({ name: `Crash Test Clinic ${n}`, address: `${n} ${'Long Road '.repeat(40)}` }));
+    practice.updateClinic(
+      aClinic({ name: `Crash Test Clinic ${n}`, address: `${n} ${'Long Road '.repeat(40)}` }),
+    );
     process.stdout.write(`ack ${n}\n`);
   }
 }

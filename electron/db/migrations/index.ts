@@ -32,7 +32,8 @@ export function schemaVersion(db: Database.Database): number {
 /** Brings the schema up to `target` (the latest by default). Returns the versions applied. */
 export function migrate(db: Database.Database, target: number = LATEST_VERSION): number[] {
   const current = schemaVersion(db);
-  if (current > LATEST_VERSION) throw new Error(`schema ${current} is newer than this app (${LATEST_VERSION})`);
+  if (current > LATEST_VERSION)
+    throw new Error(`schema ${current} is newer than this app (${LATEST_VERSION})`);
   const applied: number[] = [];
   for (const m of MIGRATIONS) {
     if (m.version <= current || m.version > target) continue;

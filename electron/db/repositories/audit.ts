@@ -36,14 +36,22 @@ function rowHash(id: number, prevHash: string, e: AuditEvent): string {
 /** Appends one row. Call inside the transaction of the change it records. */
 export function appendAudit(db: Db, event: AuditEvent): number {
   const last = db.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as
-    | { id: number; hash: string }
-    | undefined;
+    { id: number; hash: string } | undefined;
   const id = (last?.id ?? 0) + 1;
   const prevHash = last?.hash ?? GENESIS;
   db.prepare(
     `INSERT INTO audit_log (id, at_ms, user_id, action, entity, entity_id, prev_hash, hash)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(id, event.atMs, event.userId, event.action, event.entity, event.entityId, prevHash, rowHash(id, prevHash, event));
+  ).run(
+    id,
+    event.atMs,
+    event.userId,
+    event.action,
+    event.entity,
+    event.entityId,
+    prevHash,
+    rowHash(id, prevHash, event),
+  );
   return id;
 }
 
@@ -55,7 +63,9 @@ export function listAudit(db: Db, options: { limit: number; beforeId: number | n
        WHERE (? IS NULL OR a.id < ?)
        ORDER BY a.id DESC LIMIT ?`,
     )
-    .all(options.beforeId, options.beforeId, options.limit) as Array<AuditRow & { display_name: string | null }>;
+    .all(options.beforeId, options.beforeId, options.limit) as Array<
+    AuditRow & { display_name: string | null }
+  >;
   return rows.map((r) => ({
     id: r.id,
     atMs: r.at_ms,

@@ -9,9 +9,9 @@ interface ClinicProfileRow {
 }
 
 export function getClinic(db: Db): ClinicProfile | null {
-  const row = db.prepare('SELECT name, address, phone, updated_at_ms FROM clinic_profile WHERE id = 1').get() as
-    | ClinicProfileRow
-    | undefined;
+  const row = db
+    .prepare('SELECT name, address, phone, updated_at_ms FROM clinic_profile WHERE id = 1')
+    .get() as ClinicProfileRow | undefined;
   return row ? { name: row.name, address: row.address, phone: row.phone } : null;
 }
 

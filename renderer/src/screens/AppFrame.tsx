@@ -84,7 +84,11 @@ export function AppFrame({
                   {a.label}
                 </button>
               ) : (
-                <span className="nav-item nav-item--unavailable" aria-disabled="true" title="Not available in this version">
+                <span
+                  className="nav-item nav-item--unavailable"
+                  aria-disabled="true"
+                  title="Not available in this version"
+                >
                   {a.label}
                   <span className="visually-hidden"> (not available in this version)</span>
                 </span>

@@ -104,7 +104,15 @@ export function LockScreen({ status, onUnlocked }: { status: AppStatus; onUnlock
   );
 }
 
-function RecoverForm({ status, onCancel, onDone }: { status: AppStatus; onCancel: () => void; onDone: () => void }) {
+function RecoverForm({
+  status,
+  onCancel,
+  onDone,
+}: {
+  status: AppStatus;
+  onCancel: () => void;
+  onDone: () => void;
+}) {
   const [form, setForm] = useState({
     recoveryKey: '',
     username: status.accounts[0]?.username ?? '',
@@ -120,7 +128,12 @@ function RecoverForm({ status, onCancel, onDone }: { status: AppStatus; onCancel
     e.preventDefault();
     if (form.newPassphrase !== form.confirm) {
       const message = 'The two passphrases differ.';
-      setError({ code: 'INVALID_INPUT', message, fields: [{ path: 'confirm', message }], retryAfterMs: null });
+      setError({
+        code: 'INVALID_INPUT',
+        message,
+        fields: [{ path: 'confirm', message }],
+        retryAfterMs: null,
+      });
       return;
     }
     setBusy(true);

@@ -15,21 +15,23 @@ export function RecoveryKeyPanel({
     <section className="card recovery" aria-labelledby="recovery-title">
       <h1 id="recovery-title">Your recovery key</h1>
       <p>
-        If every passphrase for <strong>{clinicName || 'this practice'}</strong> is forgotten, this key is the only way
-        to open the records. Clearleaf cannot show it again and nobody else can recover it for you.
+        If every passphrase for <strong>{clinicName || 'this practice'}</strong> is forgotten, this key is the
+        only way to open the records. Clearleaf cannot show it again and nobody else can recover it for you.
       </p>
       <p className="recovery__key" data-testid="recovery-key">
         {recoveryKey}
       </p>
-      <p className="muted">Print this page or write the key down, and keep it in a locked place away from this computer.</p>
+      <p className="muted">
+        Print this page or write the key down, and keep it in a locked place away from this computer.
+      </p>
       <div className="actions">
         <button type="button" onClick={() => window.print()}>
           Print
         </button>
       </div>
       <label className="check">
-        <input type="checkbox" checked={stored} onChange={(e) => setStored(e.target.checked)} />I have printed or
-        written down the recovery key and stored it safely
+        <input type="checkbox" checked={stored} onChange={(e) => setStored(e.target.checked)} />I have printed
+        or written down the recovery key and stored it safely
       </label>
       <button type="button" className="primary" disabled={!stored} onClick={onContinue}>
         Continue

@@ -49,8 +49,18 @@ function ClinicSection() {
       <h2 id="clinic-settings">Clinic profile</h2>
       <p className="muted">Printed in the header of every document.</p>
       <FormError error={error} fieldPaths={['name', 'address', 'phone']} />
-      <Field label="Clinic name" value={form.name} onChange={set('name')} error={fieldMessage(error, 'name')} />
-      <Field label="Address" value={form.address} onChange={set('address')} error={fieldMessage(error, 'address')} />
+      <Field
+        label="Clinic name"
+        value={form.name}
+        onChange={set('name')}
+        error={fieldMessage(error, 'name')}
+      />
+      <Field
+        label="Address"
+        value={form.address}
+        onChange={set('address')}
+        error={fieldMessage(error, 'address')}
+      />
       <Field label="Phone" value={form.phone} onChange={set('phone')} error={fieldMessage(error, 'phone')} />
       <div className="actions">
         <button type="submit" className="primary">
@@ -72,7 +82,9 @@ function IdleLockSection({ onStatusChanged }: { onStatusChanged: () => void }) {
   async function submit(e: FormEvent) {
     e.preventDefault();
     const n = Number(minutes);
-    const result = await call('settings.update', { idleLockMinutes: Number.isFinite(n) && minutes.trim() !== '' ? n : -1 });
+    const result = await call('settings.update', {
+      idleLockMinutes: Number.isFinite(n) && minutes.trim() !== '' ? n : -1,
+    });
     if (result.ok) {
       setError(null);
       setSaved(true);
@@ -91,7 +103,10 @@ function IdleLockSection({ onStatusChanged }: { onStatusChanged: () => void }) {
           setSaved(false);
           setMinutes(e.target.value);
         }}
-        error={fieldMessage(error, 'idleLockMinutes') ?? (error && error.fields.length === 0 ? error.message : null)}
+        error={
+          fieldMessage(error, 'idleLockMinutes') ??
+          (error && error.fields.length === 0 ? error.message : null)
+        }
       />
       <div className="actions">
         <button type="submit">Save</button>
@@ -120,8 +135,8 @@ function BackupSection() {
     <section className="panel" aria-labelledby="backup-settings">
       <h2 id="backup-settings">Backups</h2>
       <p className="muted">
-        Each backup is an encrypted, verified copy of the whole practice in the backups folder, opened with the same
-        passphrases and recovery key. The newest 30 are kept.
+        Each backup is an encrypted, verified copy of the whole practice in the backups folder, opened with
+        the same passphrases and recovery key. The newest 30 are kept.
       </p>
       {error && (
         <div className="banner banner--error" role="alert">

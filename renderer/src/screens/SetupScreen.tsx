@@ -39,7 +39,12 @@ export function SetupScreen({ onDone }: { onDone: () => void }) {
     e.preventDefault();
     if (form.passphrase !== form.confirm) {
       const message = 'The two passphrases differ. Type the same passphrase twice.';
-      setError({ code: 'INVALID_INPUT', message, fields: [{ path: 'confirm', message }], retryAfterMs: null });
+      setError({
+        code: 'INVALID_INPUT',
+        message,
+        fields: [{ path: 'confirm', message }],
+        retryAfterMs: null,
+      });
       return;
     }
     setBusy(true);
@@ -82,9 +87,26 @@ export function SetupScreen({ onDone }: { onDone: () => void }) {
         <FormError error={error} fieldPaths={FIELDS} />
         <fieldset>
           <legend>Clinic</legend>
-          <Field label="Clinic name" value={form.name} onChange={set('name')} error={err('clinic.name')} autoFocus />
-          <Field label="Address" value={form.address} onChange={set('address')} error={err('clinic.address')} />
-          <Field label="Phone" value={form.phone} onChange={set('phone')} error={err('clinic.phone')} inputMode="tel" />
+          <Field
+            label="Clinic name"
+            value={form.name}
+            onChange={set('name')}
+            error={err('clinic.name')}
+            autoFocus
+          />
+          <Field
+            label="Address"
+            value={form.address}
+            onChange={set('address')}
+            error={err('clinic.address')}
+          />
+          <Field
+            label="Phone"
+            value={form.phone}
+            onChange={set('phone')}
+            error={err('clinic.phone')}
+            inputMode="tel"
+          />
         </fieldset>
         <fieldset>
           <legend>First clinician</legend>

@@ -90,11 +90,28 @@ function AddUserForm({ onAdded }: { onAdded: () => void }) {
       <h3 id="add-user-title">Add a staff account</h3>
       <FormError
         error={error}
-        fieldPaths={['user.displayName', 'user.credentials', 'user.username', 'user.passphrase', 'confirm', 'currentPassphrase']}
+        fieldPaths={[
+          'user.displayName',
+          'user.credentials',
+          'user.username',
+          'user.passphrase',
+          'confirm',
+          'currentPassphrase',
+        ]}
       />
       <div className="row">
-        <Field label="Full name" value={form.displayName} onChange={set('displayName')} error={err('user.displayName')} />
-        <Field label="Credentials" value={form.credentials} onChange={set('credentials')} error={err('user.credentials')} />
+        <Field
+          label="Full name"
+          value={form.displayName}
+          onChange={set('displayName')}
+          error={err('user.displayName')}
+        />
+        <Field
+          label="Credentials"
+          value={form.credentials}
+          onChange={set('credentials')}
+          error={err('user.credentials')}
+        />
         <div className="field">
           <label htmlFor="new-user-role">Role</label>
           <select id="new-user-role" value={form.role} onChange={set('role')}>
@@ -104,7 +121,12 @@ function AddUserForm({ onAdded }: { onAdded: () => void }) {
         </div>
       </div>
       <div className="row">
-        <Field label="Username" value={form.username} onChange={set('username')} error={err('user.username')} />
+        <Field
+          label="Username"
+          value={form.username}
+          onChange={set('username')}
+          error={err('user.username')}
+        />
         <Field
           label="Their passphrase"
           type="password"
@@ -216,12 +238,13 @@ function RecoveryKeyForm() {
     <form className="panel" onSubmit={submit} aria-labelledby="recovery-settings" noValidate>
       <h2 id="recovery-settings">Recovery key</h2>
       <p className="muted">
-        Make a new recovery key if the printed one is lost or may have been seen. The old key stops working at once.
+        Make a new recovery key if the printed one is lost or may have been seen. The old key stops working at
+        once.
       </p>
       {key && (
         <div className="banner" role="status">
-          New recovery key: <strong className="recovery__key">{key}</strong> — print or write it down now; it will not
-          be shown again.
+          New recovery key: <strong className="recovery__key">{key}</strong> — print or write it down now; it
+          will not be shown again.
         </div>
       )}
       <FormError error={error} fieldPaths={['currentPassphrase']} />

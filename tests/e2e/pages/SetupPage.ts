@@ -33,7 +33,9 @@ export class SetupPage {
   }
 
   fieldError(label: string) {
-    return this.page.locator('.field', { has: this.page.getByLabel(label, { exact: true }) }).locator('.field__error');
+    return this.page
+      .locator('.field', { has: this.page.getByLabel(label, { exact: true }) })
+      .locator('.field__error');
   }
 
   recoveryKey() {

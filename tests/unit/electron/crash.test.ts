@@ -9,7 +9,11 @@ import { aClinician, FAST_KDF, setUpPractice } from '../../support/fixtures';
 function killMidSave(dataDir: string, minAcks: number): Promise<number> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'tests/support/crashWriter.ts', dataDir], {
-      env: { ...process.env, CRASH_USERNAME: aClinician().username, CRASH_PASSPHRASE: aClinician().passphrase },
+      env: {
+        ...process.env,
+        CRASH_USERNAME: aClinician().username,
+        CRASH_PASSPHRASE: aClinician().passphrase,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let lastAck = 0;
@@ -56,8 +60,9 @@ describe('a crash in the middle of repeated saves', () => {
       // The saved profile is whole: its address belongs to the same save as its name.
       expect(after.clinic().address.startsWith(`${saved} `)).toBe(true);
       // Each change committed with its audit row, so the count of audited updates matches the saves so far.
-      const { n: updates } = after.session().db
-        .prepare(`SELECT count(*) AS n FROM audit_log WHERE entity = 'clinic-profile'`)
+      const { n: updates } = after
+        .session()
+        .db.prepare(`SELECT count(*) AS n FROM audit_log WHERE entity = 'clinic-profile'`)
         .get() as { n: number };
       totalSaved += saved;
       expect(updates).toBe(totalSaved);

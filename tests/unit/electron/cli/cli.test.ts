@@ -24,14 +24,22 @@ describe('CLI', () => {
     fs.writeFileSync(passFile, `${PASS}\n`);
     const init = await cli([
       'init',
-      '--data', data,
-      '--clinic-name', 'Cedar Hollow Recovery',
-      '--address', '9 Quarry Road, Bend, OR 97701',
-      '--phone', '541-555-0199',
-      '--name', 'Ngozi Adeyemi-Larsen',
-      '--credentials', 'LMFT',
-      '--username', 'nadeyemi',
-      '--passphrase-file', passFile,
+      '--data',
+      data,
+      '--clinic-name',
+      'Cedar Hollow Recovery',
+      '--address',
+      '9 Quarry Road, Bend, OR 97701',
+      '--phone',
+      '541-555-0199',
+      '--name',
+      'Ngozi Adeyemi-Larsen',
+      '--credentials',
+      'LMFT',
+      '--username',
+      'nadeyemi',
+      '--passphrase-file',
+      passFile,
     ]);
     expect(init.code).toBe(0);
     expect(init.out).toMatch(/([0-9A-Z]{4}-){5}[0-9A-Z]{4}/);
@@ -43,15 +51,23 @@ describe('CLI', () => {
     expect(verify.out).toContain('verify: ok');
 
     const encrypted = path.join(tempDir(), 'backup.db');
-    expect((await cli(['backup', '--data', data, '--username', 'nadeyemi', '--out', encrypted])).code).toBe(0);
+    expect((await cli(['backup', '--data', data, '--username', 'nadeyemi', '--out', encrypted])).code).toBe(
+      0,
+    );
     expect(fs.readFileSync(encrypted).subarray(0, 15).toString()).not.toBe('SQLite format 3');
 
     const plain = path.join(tempDir(), 'plain.db');
-    expect((await cli(['backup', '--data', data, '--username', 'nadeyemi', '--out', plain, '--plaintext'])).code).toBe(0);
+    expect(
+      (await cli(['backup', '--data', data, '--username', 'nadeyemi', '--out', plain, '--plaintext'])).code,
+    ).toBe(0);
     // Checked by a tool nobody on the project wrote: Debian's sqlite3 shell.
-    const shell = execFileSync('sqlite3', [plain, 'PRAGMA integrity_check; SELECT name FROM clinic_profile; SELECT count(*) FROM audit_log;'], {
-      encoding: 'utf8',
-    });
+    const shell = execFileSync(
+      'sqlite3',
+      [plain, 'PRAGMA integrity_check; SELECT name FROM clinic_profile; SELECT count(*) FROM audit_log;'],
+      {
+        encoding: 'utf8',
+      },
+    );
     const [integrity, clinicName, auditRows] = shell.trim().split('\n');
     expect([integrity, clinicName]).toEqual(['ok', 'Cedar Hollow Recovery']);
     // create practice, create user, then an unlock and a lock for each command run so far.
@@ -60,17 +76,35 @@ describe('CLI', () => {
   });
 
   it('never takes a passphrase from the command line', async () => {
-    await expect(cli(['verify', '--passphrase', 'x', '--username', 'a'])).rejects.toThrow(/never given on the command line/);
+    await expect(cli(['verify', '--passphrase', 'x', '--username', 'a'])).rejects.toThrow(
+      /never given on the command line/,
+    );
   });
 
   it('refuses a wrong passphrase and an existing output file', async () => {
     const data = path.join(tempDir(), 'practice');
     process.env.CLEARLEAF_PASSPHRASE = PASS;
-    await cli(['init', '--data', data, '--clinic-name', 'C', '--address', 'A', '--phone', '1', '--name', 'N', '--username', 'nn']);
+    await cli([
+      'init',
+      '--data',
+      data,
+      '--clinic-name',
+      'C',
+      '--address',
+      'A',
+      '--phone',
+      '1',
+      '--name',
+      'N',
+      '--username',
+      'nn',
+    ]);
     process.env.CLEARLEAF_PASSPHRASE = 'not the right passphrase';
     await expect(cli(['verify', '--data', data, '--username', 'nn'])).rejects.toThrow(/do not match/);
     const existing = path.join(tempDir(), 'taken.db');
     fs.writeFileSync(existing, 'x');
-    await expect(cli(['backup', '--data', data, '--username', 'nn', '--out', existing])).rejects.toThrow(/already exists/);
+    await expect(cli(['backup', '--data', data, '--username', 'nn', '--out', existing])).rejects.toThrow(
+      /already exists/,
+    );
   });
 });

@@ -70,9 +70,9 @@ describe('database health check', () => {
   it('is encrypted on disk: no SQLite header, and the sqlite3 shell cannot read it', () => {
     const { file } = makeDb();
     expect(fs.readFileSync(file).subarray(0, 16).toString('latin1')).not.toBe('SQLite format 3\0');
-    expect(() => execFileSync('sqlite3', [file, 'SELECT count(*) FROM settings;'], { stdio: 'pipe' })).toThrow(
-      /not a database/,
-    );
+    expect(() =>
+      execFileSync('sqlite3', [file, 'SELECT count(*) FROM settings;'], { stdio: 'pipe' }),
+    ).toThrow(/not a database/);
   });
 
   it('refuses a missing file', () => {

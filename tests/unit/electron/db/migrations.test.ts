@@ -7,9 +7,11 @@ import { appendAudit, verifyAuditChain } from '../../../../electron/db/repositor
 const freshDb = () => new Database(':memory:');
 
 const tables = (db: Database.Database) =>
-  (db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name`).all() as Array<{ name: string }>).map(
-    (r) => r.name,
-  );
+  (
+    db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name`).all() as Array<{
+      name: string;
+    }>
+  ).map((r) => r.name);
 
 describe('migrations', () => {
   it('are numbered in tens, strictly increasing, and end at LATEST_VERSION', () => {
@@ -44,7 +46,9 @@ describe('migrations', () => {
     const db = freshDb();
     migrate(db, 10);
     db.prepare(`INSERT INTO clinic_profile VALUES (1, 'Clinic', 'Addr', '555', 1)`).run();
-    expect(() => db.prepare(`INSERT INTO clinic_profile VALUES (2, 'B', 'C', 'D', 1)`).run()).toThrow(/CHECK/);
+    expect(() => db.prepare(`INSERT INTO clinic_profile VALUES (2, 'B', 'C', 'D', 1)`).run()).toThrow(
+      /CHECK/,
+    );
     expect(() => db.prepare(`INSERT INTO clinic_profile VALUES (1, 2, 'C', 'D', 'x')`).run()).toThrow();
   });
 
@@ -55,10 +59,12 @@ describe('migrations', () => {
     migrate(db, 20);
     expect(db.prepare('SELECT name FROM clinic_profile').get()).toEqual({ name: 'Clinic' });
     db.prepare(`INSERT INTO users VALUES ('u1', 'ana', 'Ana Ruiz', 'LPC', 'clinician', 1)`).run();
-    expect(() => db.prepare(`INSERT INTO users VALUES ('u2', 'ANA', 'Ana Two', '', 'clinician', 1)`).run()).toThrow(
-      /UNIQUE/,
+    expect(() =>
+      db.prepare(`INSERT INTO users VALUES ('u2', 'ANA', 'Ana Two', '', 'clinician', 1)`).run(),
+    ).toThrow(/UNIQUE/);
+    expect(() => db.prepare(`INSERT INTO users VALUES ('u3', 'bo', 'Bo', '', 'admin', 1)`).run()).toThrow(
+      /CHECK/,
     );
-    expect(() => db.prepare(`INSERT INTO users VALUES ('u3', 'bo', 'Bo', '', 'admin', 1)`).run()).toThrow(/CHECK/);
   });
 
   it('0030 audit-log: keeps users, rows are append-only and chained', () => {
@@ -82,7 +88,9 @@ describe('migrations', () => {
     expect(verifyAuditChain(db).ok).toBe(true);
     expect(tables(db)).toContain('settings');
     db.prepare(`INSERT INTO settings VALUES ('idleLockMinutes', '5')`).run();
-    expect(() => db.prepare(`INSERT INTO settings VALUES ('idleLockMinutes', '6')`).run()).toThrow(/UNIQUE|PRIMARY/);
+    expect(() => db.prepare(`INSERT INTO settings VALUES ('idleLockMinutes', '6')`).run()).toThrow(
+      /UNIQUE|PRIMARY/,
+    );
   });
 
   it('detects an audit row changed behind the triggers', () => {

@@ -16,7 +16,11 @@ function recordingLogger(): Logger & { lines: string[] } {
 function setup() {
   const practice = new Practice({ dataDir: tempDir(), clock: new FakeClock(), kdfCost: FAST_KDF });
   const log = recordingLogger();
-  const dispatch: Dispatch = createDispatcher(createHandlers(), { practice, platform: createNodePlatform(), log });
+  const dispatch: Dispatch = createDispatcher(createHandlers(), {
+    practice,
+    platform: createNodePlatform(),
+    log,
+  });
   return { practice, dispatch, log };
 }
 
@@ -28,7 +32,16 @@ async function setUp(dispatch: Dispatch) {
 describe('dispatcher', () => {
   it('refuses unknown channels, including prototype names', async () => {
     const { dispatch } = setup();
-    for (const channel of ['clients.delete', '__proto__', 'constructor', 'toString', 42, null, undefined, {}]) {
+    for (const channel of [
+      'clients.delete',
+      '__proto__',
+      'constructor',
+      'toString',
+      42,
+      null,
+      undefined,
+      {},
+    ]) {
       const r = await dispatch(channel, {});
       expect(r).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
     }
@@ -72,7 +85,11 @@ describe('dispatcher', () => {
     const { db } = practice.session();
     const pages = db.pragma('page_count', { simple: true }) as number;
     db.pragma(`max_page_count = ${pages}`);
-    const r = await dispatch('clinic.update', { ...aClinic(), address: 'A'.repeat(500), name: 'N'.repeat(200) });
+    const r = await dispatch('clinic.update', {
+      ...aClinic(),
+      address: 'A'.repeat(500),
+      name: 'N'.repeat(200),
+    });
     // Small changes may still fit in free space; grow the write until the page budget runs out.
     let full = r;
     for (let i = 0; full.ok && i < 50; i += 1) {
@@ -93,7 +110,10 @@ describe('dispatcher', () => {
     await fc.assert(
       fc.asyncProperty(
         fc.constantFrom(...CHANNELS.filter((c) => c !== 'session.lock' && c !== 'setup.create'), 'nope.nope'),
-        fc.oneof(fc.anything(), fc.record({ name: fc.constant(secret), limit: fc.integer(), beforeId: fc.anything() })),
+        fc.oneof(
+          fc.anything(),
+          fc.record({ name: fc.constant(secret), limit: fc.integer(), beforeId: fc.anything() }),
+        ),
         async (channel, input) => {
           const r = await dispatch(channel, input);
           expect(typeof r.ok).toBe('boolean');
@@ -115,7 +135,8 @@ describe('dispatcher', () => {
     await setUp(dispatch);
     await dispatch('session.lock', { reason: 'manual' });
     await dispatch('session.unlock', { username: 'mquintero', passphrase: aClinician().passphrase });
-    for (const line of log.lines) expect(line).toMatch(/^(slow call [a-z]+\.[A-Za-z]+ \d+ ms|[a-z]+\.[A-Za-z]+: .*)$/);
+    for (const line of log.lines)
+      expect(line).toMatch(/^(slow call [a-z]+\.[A-Za-z]+ \d+ ms|[a-z]+\.[A-Za-z]+: .*)$/);
     expect(log.lines.join()).not.toContain(aClinician().passphrase);
   });
 });

@@ -29,7 +29,9 @@ describe('Practice', () => {
     const { practice, dataDir, user } = await setUpPractice();
     expect(practice.state()).toBe('unlocked');
     expect(practice.currentUser()).toEqual(user);
-    expect(fs.readFileSync(path.join(dataDir, 'clearleaf.db')).subarray(0, 15).toString()).not.toBe('SQLite format 3');
+    expect(fs.readFileSync(path.join(dataDir, 'clearleaf.db')).subarray(0, 15).toString()).not.toBe(
+      'SQLite format 3',
+    );
     const ring = readKeyring(path.join(dataDir, 'keyring.json'));
     expect(ring?.users.map((u) => u.username)).toEqual(['mquintero']);
     expect(JSON.stringify(ring)).not.toContain(PASS);
@@ -74,9 +76,13 @@ describe('Practice', () => {
     const { practice, recoveryKey, user } = await setUpPractice({ clock });
     practice.lock('manual');
     const sloppy = recoveryKey.toLowerCase().replace(/0/g, 'o').replace(/-/g, ' ');
-    expect((await errorOf(practice.recover('AAAA-BBBB-CCCC-DDDD-EEEE-FFFF', 'mquintero', 'a brand new passphrase'))).code).toBe(
-      'WRONG_PASSPHRASE',
-    );
+    expect(
+      (
+        await errorOf(
+          practice.recover('AAAA-BBBB-CCCC-DDDD-EEEE-FFFF', 'mquintero', 'a brand new passphrase'),
+        )
+      ).code,
+    ).toBe('WRONG_PASSPHRASE');
     clock.advance(1000);
     expect(await practice.recover(sloppy, 'mquintero', 'a brand new passphrase')).toEqual(user);
     practice.lock('manual');
@@ -86,12 +92,20 @@ describe('Practice', () => {
   it('adds a second user after re-authentication; both can unlock the same database', async () => {
     const clock = new FakeClock();
     const { practice } = await setUpPractice({ clock });
-    const newcomer = aClinician({ displayName: 'Nguyễn Thị Ánh', username: 'anguyen', passphrase: 'orchid ferry basalt nine' });
-    expect((await errorOf(practice.addUser(newcomer, 'not my passphrase'))).fields[0]?.path).toBe('currentPassphrase');
+    const newcomer = aClinician({
+      displayName: 'Nguyễn Thị Ánh',
+      username: 'anguyen',
+      passphrase: 'orchid ferry basalt nine',
+    });
+    expect((await errorOf(practice.addUser(newcomer, 'not my passphrase'))).fields[0]?.path).toBe(
+      'currentPassphrase',
+    );
     clock.advance(5000);
     const added = await practice.addUser(newcomer, PASS);
     expect(added.displayName).toBe('Nguyễn Thị Ánh');
-    expect((await errorOf(practice.addUser({ ...newcomer, username: 'ANguyen' }, PASS))).code).toBe('CONFLICT');
+    expect((await errorOf(practice.addUser({ ...newcomer, username: 'ANguyen' }, PASS))).code).toBe(
+      'CONFLICT',
+    );
     practice.lock('manual');
     expect((await practice.unlock('anguyen', 'orchid ferry basalt nine')).id).toBe(added.id);
   });
