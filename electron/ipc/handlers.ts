@@ -1,5 +1,7 @@
 /** Every domain's handlers, combined into the one map the dispatcher serves. */
 import { appHandlers, setupHandlers } from './app';
+import { consentHandlers, intakeHandlers, useLogHandlers } from './clientRecords';
+import { clientHandlers } from './clients';
 import {
   auditHandlers,
   backupHandlers,
@@ -20,5 +22,9 @@ export function createHandlers(): Handlers {
     ...settingsHandlers,
     ...auditHandlers,
     ...backupHandlers,
+    ...clientHandlers,
+    ...intakeHandlers,
+    ...useLogHandlers,
+    ...consentHandlers,
   };
 }

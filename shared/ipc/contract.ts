@@ -5,126 +5,18 @@
  * `access: 'public'` channels work while the practice is locked; all others need a signed-in user.
  * Everything here is JSON-safe: numbers (epoch ms) and strings, `null` rather than `undefined`.
  */
-import { z } from 'zod';
-import {
-  AuditEntrySchema,
-  BackupInfoSchema,
-  ClinicProfileSchema,
-  NewUserSchema,
-  PassphraseSchema,
-  SettingsSchema,
-  UserSchema,
-} from '../domain/identity';
+import type { z } from 'zod';
+import { clientChannels } from './channels/clients';
+import { identityChannels } from './channels/identity';
 
-const Empty = z.object({}).strict();
-
-export const AppStatusSchema = z.object({
-  state: z.enum(['needs-setup', 'locked', 'unlocked', 'unavailable']),
-  clinicName: z.string().nullable(),
-  /** Staff accounts for the lock screen (no clinical data). */
-  accounts: z.array(z.object({ username: z.string(), displayName: z.string() })),
-  user: UserSchema.nullable(),
-  idleLockMinutes: z.number().int().nullable(),
-  /** Set when the database cannot be opened: what is wrong, in words for the clinician. */
-  problem: z.object({ code: z.string(), message: z.string() }).nullable(),
-});
-export type AppStatus = z.infer<typeof AppStatusSchema>;
-
-const RecoveryKeyOutput = z.object({ recoveryKey: z.string() });
-
-interface ChannelSpec {
-  input: z.ZodType;
-  output: z.ZodType;
-  access: 'public' | 'user';
-}
+export { AppStatusSchema, type AppStatus } from './channels/identity';
+export type { ChannelSpec } from './spec';
+export { ChartSchema, type Chart } from './channels/clients';
 
 export const contract = {
-  'app.status': { input: Empty, output: AppStatusSchema, access: 'public' },
-  'setup.create': {
-    input: z.object({ clinic: ClinicProfileSchema, clinician: NewUserSchema }).strict(),
-    output: z.object({ user: UserSchema, recoveryKey: z.string() }),
-    access: 'public',
-  },
-  'session.unlock': {
-    input: z
-      .object({
-        username: z.string().trim().min(1, 'Choose your account.').max(40),
-        passphrase: z.string().min(1, 'Enter your passphrase.').max(1024),
-      })
-      .strict(),
-    output: UserSchema,
-    access: 'public',
-  },
-  'session.recover': {
-    input: z
-      .object({
-        recoveryKey: z.string().min(1, 'Enter the recovery key.').max(100),
-        username: z.string().trim().min(1, 'Choose the account to reset.').max(40),
-        newPassphrase: PassphraseSchema,
-      })
-      .strict(),
-    output: UserSchema,
-    access: 'public',
-  },
-  'session.restoreBackup': {
-    input: z
-      .object({ username: z.string().trim().min(1).max(40), passphrase: z.string().min(1).max(1024) })
-      .strict(),
-    output: z.object({ restored: z.string(), damagedKeptAt: z.string().nullable() }),
-    access: 'public',
-  },
-  'session.lock': {
-    input: z.object({ reason: z.enum(['manual', 'idle']) }).strict(),
-    output: z.object({ locked: z.literal(true) }),
-    access: 'public',
-  },
-  'session.activity': {
-    input: Empty,
-    output: z.object({ idleLockMinutes: z.number().int() }),
-    access: 'user',
-  },
-  'clinic.get': { input: Empty, output: ClinicProfileSchema, access: 'user' },
-  'clinic.update': { input: ClinicProfileSchema, output: ClinicProfileSchema, access: 'user' },
-  'users.list': { input: Empty, output: z.array(UserSchema), access: 'user' },
-  'users.create': {
-    input: z
-      .object({
-        user: NewUserSchema,
-        currentPassphrase: z.string().min(1, 'Enter your own passphrase to confirm.').max(1024),
-      })
-      .strict(),
-    output: UserSchema,
-    access: 'user',
-  },
-  'users.changePassphrase': {
-    input: z
-      .object({
-        currentPassphrase: z.string().min(1, 'Enter your current passphrase.').max(1024),
-        newPassphrase: PassphraseSchema,
-      })
-      .strict(),
-    output: z.object({ changed: z.literal(true) }),
-    access: 'user',
-  },
-  'users.regenerateRecoveryKey': {
-    input: z
-      .object({ currentPassphrase: z.string().min(1, 'Enter your current passphrase.').max(1024) })
-      .strict(),
-    output: RecoveryKeyOutput,
-    access: 'user',
-  },
-  'settings.get': { input: Empty, output: SettingsSchema, access: 'user' },
-  'settings.update': { input: SettingsSchema, output: SettingsSchema, access: 'user' },
-  'audit.list': {
-    input: z
-      .object({ limit: z.number().int().min(1).max(500), beforeId: z.number().int().positive().nullable() })
-      .strict(),
-    output: z.array(AuditEntrySchema),
-    access: 'user',
-  },
-  'backup.create': { input: Empty, output: BackupInfoSchema, access: 'user' },
-  'backup.list': { input: Empty, output: z.array(BackupInfoSchema), access: 'user' },
-} as const satisfies Record<string, ChannelSpec>;
+  ...identityChannels,
+  ...clientChannels,
+};
 
 export type Contract = typeof contract;
 export type Channel = keyof Contract;

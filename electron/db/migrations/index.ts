@@ -7,11 +7,24 @@ import { clinicProfile } from './0010-clinic-profile';
 import { users } from './0020-users';
 import { auditLog } from './0030-audit-log';
 import { settings } from './0040-settings';
+import { clients } from './0050-clients';
+import { intake } from './0060-intake';
+import { useLog } from './0070-use-log';
+import { consents } from './0080-consents';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
 
-export const MIGRATIONS: readonly Migration[] = [clinicProfile, users, auditLog, settings];
+export const MIGRATIONS: readonly Migration[] = [
+  clinicProfile,
+  users,
+  auditLog,
+  settings,
+  clients,
+  intake,
+  useLog,
+  consents,
+];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
 

@@ -1,0 +1,254 @@
+/** Clients: the record, the list (filtered, sorted and paged in SQL) and quick find. */
+import type { Db } from '../connection';
+import type {
+  Client,
+  ClientInput,
+  ClientListPage,
+  ClientListQuery,
+  ClientListRow,
+  ClientSortColumn,
+  ClientStatus,
+  Sex,
+} from '../../../shared/domain/clients';
+
+export interface ClientRow {
+  id: string;
+  chart_number: string;
+  legal_first_name: string;
+  legal_last_name: string;
+  preferred_name: string;
+  sort_name: string;
+  date_of_birth: string;
+  pronouns: string;
+  sex: Sex;
+  phone: string;
+  email: string;
+  address: string;
+  emergency_name: string;
+  emergency_relationship: string;
+  emergency_phone: string;
+  admission_date: string;
+  status: ClientStatus;
+  assigned_clinician_id: string | null;
+  created_at_ms: number;
+  updated_at_ms: number;
+}
+
+type ClientRowWithClinician = ClientRow & { clinician_name: string | null };
+
+export const clientFromRow = (r: ClientRowWithClinician): Client => ({
+  id: r.id,
+  chartNumber: r.chart_number,
+  legalFirstName: r.legal_first_name,
+  legalLastName: r.legal_last_name,
+  preferredName: r.preferred_name,
+  dateOfBirth: r.date_of_birth,
+  pronouns: r.pronouns,
+  sex: r.sex,
+  phone: r.phone,
+  email: r.email,
+  address: r.address,
+  emergencyContact: {
+    name: r.emergency_name,
+    relationship: r.emergency_relationship,
+    phone: r.emergency_phone,
+  },
+  admissionDate: r.admission_date,
+  status: r.status,
+  assignedClinicianId: r.assigned_clinician_id,
+  assignedClinicianName: r.clinician_name,
+  createdAtMs: r.created_at_ms,
+  updatedAtMs: r.updated_at_ms,
+});
+
+/** Lower case without accents, so "Núñez" sorts and matches with "Nunez". */
+export function fold(text: string): string {
+  return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+export const sortNameOf = (c: Pick<ClientInput, 'legalFirstName' | 'legalLastName'>) =>
+  fold(`${c.legalLastName}, ${c.legalFirstName}`);
+
+function rowParams(id: string, c: ClientInput & { chartNumber: string }, atMs: number) {
+  return {
+    id,
+    chart_number: c.chartNumber,
+    legal_first_name: c.legalFirstName,
+    legal_last_name: c.legalLastName,
+    preferred_name: c.preferredName,
+    sort_name: sortNameOf(c),
+    date_of_birth: c.dateOfBirth,
+    pronouns: c.pronouns,
+    sex: c.sex,
+    phone: c.phone,
+    email: c.email,
+    address: c.address,
+    emergency_name: c.emergencyContact.name,
+    emergency_relationship: c.emergencyContact.relationship,
+    emergency_phone: c.emergencyContact.phone,
+    admission_date: c.admissionDate,
+    status: c.status,
+    assigned_clinician_id: c.assignedClinicianId,
+    at_ms: atMs,
+  };
+}
+
+export function insertClient(
+  db: Db,
+  id: string,
+  c: ClientInput & { chartNumber: string },
+  atMs: number,
+): void {
+  db.prepare(
+    `INSERT INTO clients (id, chart_number, legal_first_name, legal_last_name, preferred_name, sort_name,
+       date_of_birth, pronouns, sex, phone, email, address, emergency_name, emergency_relationship, emergency_phone,
+       admission_date, status, assigned_clinician_id, created_at_ms, updated_at_ms)
+     VALUES (@id, @chart_number, @legal_first_name, @legal_last_name, @preferred_name, @sort_name,
+       @date_of_birth, @pronouns, @sex, @phone, @email, @address, @emergency_name, @emergency_relationship,
+       @emergency_phone, @admission_date, @status, @assigned_clinician_id, @at_ms, @at_ms)`,
+  ).run(rowParams(id, c, atMs));
+}
+
+export function updateClient(
+  db: Db,
+  id: string,
+  c: ClientInput & { chartNumber: string },
+  atMs: number,
+): void {
+  db.prepare(
+    `UPDATE clients SET chart_number = @chart_number, legal_first_name = @legal_first_name,
+       legal_last_name = @legal_last_name, preferred_name = @preferred_name, sort_name = @sort_name,
+       date_of_birth = @date_of_birth, pronouns = @pronouns, sex = @sex, phone = @phone, email = @email,
+       address = @address, emergency_name = @emergency_name, emergency_relationship = @emergency_relationship,
+       emergency_phone = @emergency_phone, admission_date = @admission_date, status = @status,
+       assigned_clinician_id = @assigned_clinician_id, updated_at_ms = @at_ms
+     WHERE id = @id`,
+  ).run(rowParams(id, c, atMs));
+}
+
+export function getClient(db: Db, id: string): Client | null {
+  const row = db
+    .prepare(
+      `SELECT c.*, u.display_name AS clinician_name FROM clients c
+       LEFT JOIN users u ON u.id = c.assigned_clinician_id WHERE c.id = ?`,
+    )
+    .get(id) as ClientRowWithClinician | undefined;
+  return row ? clientFromRow(row) : null;
+}
+
+export function chartNumberTaken(db: Db, chartNumber: string, exceptId: string | null): boolean {
+  return (
+    db.prepare('SELECT 1 FROM clients WHERE chart_number = ? AND id IS NOT ?').get(chartNumber, exceptId) !==
+    undefined
+  );
+}
+
+/** The next generated chart number: C- and six digits, one past the highest generated so far. */
+export function nextChartNumber(db: Db): string {
+  const row = db
+    .prepare(
+      `SELECT max(CAST(substr(chart_number, 3) AS INTEGER)) AS n FROM clients
+       WHERE chart_number GLOB 'C-[0-9][0-9][0-9][0-9][0-9][0-9]*'`,
+    )
+    .get() as { n: number | null };
+  return `C-${String((row.n ?? 0) + 1).padStart(6, '0')}`;
+}
+
+/** An FTS5 query matching every word of `search` as a prefix, or null when there is nothing to search for. */
+export function ftsQuery(search: string): string | null {
+  const tokens = fold(search)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)
+    .slice(0, 8);
+  return tokens.length === 0 ? null : tokens.map((t) => `"${t}"*`).join(' ');
+}
+
+const ORDER_BY: Record<ClientSortColumn, string> = {
+  name: 'c.sort_name',
+  chartNumber: 'c.chart_number',
+  dateOfBirth: 'c.date_of_birth',
+  admissionDate: 'c.admission_date',
+  status: 'c.status',
+};
+
+/** The SQL and parameters of one list page; exported so a test can check its query plan. */
+export function clientListSql(q: ClientListQuery): { where: string; orderBy: string; params: unknown[] } {
+  const clauses: string[] = [];
+  const params: unknown[] = [];
+  const match = ftsQuery(q.search);
+  if (match) {
+    clauses.push('c.id IN (SELECT client_id FROM client_search WHERE client_search MATCH ?)');
+    params.push(match);
+  }
+  const statuses = [...new Set(q.statuses)];
+  if (statuses.length > 0 && statuses.length < 3) {
+    clauses.push(`c.status IN (${statuses.map(() => '?').join(', ')})`);
+    params.push(...statuses);
+  }
+  if (q.clinicianId !== null) {
+    clauses.push('c.assigned_clinician_id = ?');
+    params.push(q.clinicianId);
+  }
+  const dir = q.sort.direction === 'desc' ? 'DESC' : 'ASC';
+  const column = ORDER_BY[q.sort.column];
+  const orderBy =
+    column === 'c.sort_name'
+      ? `c.sort_name ${dir}, c.id ${dir}`
+      : `${column} ${dir}, c.sort_name ${dir}, c.id ${dir}`;
+  return { where: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', orderBy, params };
+}
+
+interface ListRow {
+  id: string;
+  chart_number: string;
+  legal_first_name: string;
+  legal_last_name: string;
+  preferred_name: string;
+  date_of_birth: string;
+  admission_date: string;
+  status: ClientStatus;
+  clinician_name: string | null;
+}
+
+const listRowFromRow = (r: ListRow): ClientListRow => ({
+  id: r.id,
+  chartNumber: r.chart_number,
+  legalFirstName: r.legal_first_name,
+  legalLastName: r.legal_last_name,
+  preferredName: r.preferred_name,
+  dateOfBirth: r.date_of_birth,
+  admissionDate: r.admission_date,
+  status: r.status,
+  assignedClinicianName: r.clinician_name,
+});
+
+export function listClients(db: Db, q: ClientListQuery): ClientListPage {
+  const { where, orderBy, params } = clientListSql(q);
+  const rows = db
+    .prepare(
+      `SELECT c.id, c.chart_number, c.legal_first_name, c.legal_last_name, c.preferred_name, c.date_of_birth,
+         c.admission_date, c.status, u.display_name AS clinician_name
+       FROM clients c LEFT JOIN users u ON u.id = c.assigned_clinician_id
+       ${where} ORDER BY ${orderBy} LIMIT ? OFFSET ?`,
+    )
+    .all(...params, q.pageSize, q.page * q.pageSize) as ListRow[];
+  const { n } = db.prepare(`SELECT count(*) AS n FROM clients c ${where}`).get(...params) as { n: number };
+  return { rows: rows.map(listRowFromRow), total: n };
+}
+
+/** Quick find (Ctrl/Cmd+K): best matches by name or chart number, active clients first. */
+export function quickFindClients(db: Db, search: string, limit: number): ClientListRow[] {
+  const match = ftsQuery(search);
+  if (!match) return [];
+  const rows = db
+    .prepare(
+      `SELECT c.id, c.chart_number, c.legal_first_name, c.legal_last_name, c.preferred_name, c.date_of_birth,
+         c.admission_date, c.status, u.display_name AS clinician_name
+       FROM client_search s JOIN clients c ON c.id = s.client_id
+       LEFT JOIN users u ON u.id = c.assigned_clinician_id
+       WHERE client_search MATCH ?
+       ORDER BY (c.status = 'active') DESC, s.rank, c.sort_name LIMIT ?`,
+    )
+    .all(match, limit) as ListRow[];
+  return rows.map(listRowFromRow);
+}

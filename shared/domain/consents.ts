@@ -1,0 +1,92 @@
+/**
+ * 42 CFR Part 2 consent to disclose (CLINICAL.md §6). A consent cannot be saved without every required element;
+ * a consent for treatment, payment and health-care operations also carries the redisclosure statement and the
+ * consequences of refusing to sign. A revoked or expired consent cannot be used.
+ */
+import { z } from 'zod';
+import { isoDate, optionalText, requiredText } from './common';
+
+export const CONSENT_TYPES = ['single-disclosure', 'tpo', 'sud-counselling-notes'] as const;
+export const ConsentTypeSchema = z.enum(CONSENT_TYPES);
+export type ConsentType = z.infer<typeof ConsentTypeSchema>;
+export const CONSENT_TYPE_LABELS: Record<ConsentType, string> = {
+  'single-disclosure': 'Single disclosure',
+  tpo: 'Treatment, payment and health-care operations',
+  'sud-counselling-notes': 'SUD counselling notes',
+};
+
+export const ConsentInputSchema = z
+  .object({
+    type: ConsentTypeSchema,
+    patientName: requiredText('Patient name', 200),
+    disclosingParty: requiredText('Who may disclose', 300),
+    informationDescription: requiredText('Information to be disclosed', 2000),
+    recipient: requiredText('Recipient (name or class)', 300),
+    recipientAddress: optionalText('Recipient address', 500),
+    purpose: requiredText('Purpose of the disclosure', 1000),
+    revocationRightExplained: z.boolean(),
+    howToRevoke: requiredText('How to revoke', 1000),
+    expiryKind: z.enum(['date', 'event']),
+    expiryDate: isoDate('Expiry date').nullable(),
+    expiryEvent: optionalText('Expiry event', 300),
+    signedBy: z.enum(['patient', 'authorized-representative']),
+    signerName: requiredText('Name of the person who signed', 200),
+    representativeAuthority: optionalText('Authority of the representative', 300),
+    signedOn: isoDate('Date signed'),
+    redisclosureStatementIncluded: z.boolean(),
+    refusalConsequencesExplained: z.boolean(),
+  })
+  .superRefine((c, ctx) => {
+    const need = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+    if (!c.revocationRightExplained) {
+      need('revocationRightExplained', 'The consent must state the right to revoke it in writing.');
+    }
+    if (c.expiryKind === 'date' && c.expiryDate === null) need('expiryDate', 'Expiry date is required.');
+    if (c.expiryKind === 'event' && c.expiryEvent === '')
+      need('expiryEvent', 'Describe the event that ends the consent.');
+    if (c.signedBy === 'authorized-representative' && c.representativeAuthority === '') {
+      need('representativeAuthority', "State the representative's authority to sign (e.g. legal guardian).");
+    }
+    if (c.type === 'tpo') {
+      if (!c.redisclosureStatementIncluded) {
+        need(
+          'redisclosureStatementIncluded',
+          'A treatment, payment and operations consent must carry the redisclosure statement.',
+        );
+      }
+      if (!c.refusalConsequencesExplained) {
+        need(
+          'refusalConsequencesExplained',
+          'A treatment, payment and operations consent must state the consequences of refusing to sign.',
+        );
+      }
+    }
+  });
+export type ConsentInput = z.infer<typeof ConsentInputSchema>;
+
+export const RevocationSchema = z.object({
+  revokedOn: isoDate('Date revoked'),
+  receivedHow: z.enum(['in-writing', 'verbally', 'other']),
+  note: optionalText('Note', 1000),
+});
+export type Revocation = z.infer<typeof RevocationSchema>;
+
+export const ConsentSchema = z.object({
+  id: z.string(),
+  clientId: z.string(),
+  consent: ConsentInputSchema,
+  createdAtMs: z.number().int(),
+  createdBy: z.string(),
+  revocation: RevocationSchema.extend({ recordedAtMs: z.number().int(), recordedBy: z.string() }).nullable(),
+});
+export type Consent = z.infer<typeof ConsentSchema>;
+
+export type ConsentStatus = 'active' | 'expired' | 'revoked';
+
+/** Revoked wins over expired; an event-based consent stays active until it is revoked or the event is recorded. */
+export function consentStatus(c: Pick<Consent, 'consent' | 'revocation'>, today: string): ConsentStatus {
+  if (c.revocation && c.revocation.revokedOn <= today) return 'revoked';
+  if (c.consent.expiryKind === 'date' && c.consent.expiryDate !== null && c.consent.expiryDate < today)
+    return 'expired';
+  return 'active';
+}

@@ -1,0 +1,13 @@
+import { z } from 'zod';
+
+/** One thing recorded for a client, for the chart's timeline. Later capabilities add kinds. */
+export const TimelineEventSchema = z.object({
+  atMs: z.number().int(),
+  kind: z.enum(['client-created', 'intake-section', 'use-log-day', 'consent-created', 'consent-revoked']),
+  title: z.string(),
+  detail: z.string(),
+  /** The chart tab that shows it. */
+  area: z.enum(['profile', 'intake', 'use-log', 'consents']),
+  refId: z.string().nullable(),
+});
+export type TimelineEvent = z.infer<typeof TimelineEventSchema>;
