@@ -1,5 +1,6 @@
 /** Clients: the record, the list (filtered, sorted and paged in SQL) and quick find. */
 import type { Db } from '../connection';
+import { CLIENT_STATUSES } from '../../../shared/domain/clients';
 import type {
   Client,
   ClientInput,
@@ -180,10 +181,15 @@ export function clientListSql(q: ClientListQuery): { where: string; orderBy: str
     clauses.push('c.id IN (SELECT client_id FROM client_search WHERE client_search MATCH ?)');
     params.push(match);
   }
-  const statuses = [...new Set(q.statuses)];
-  if (statuses.length > 0 && statuses.length < 3) {
-    clauses.push(`c.status IN (${statuses.map(() => '?').join(', ')})`);
+  const statuses = new Set(q.statuses);
+  if (statuses.size === 1) {
+    clauses.push('c.status = ?');
     params.push(...statuses);
+  } else if (statuses.size === 2) {
+    // "Not the third" rather than IN (a, b): the planner then walks the sort index and filters, instead of
+    // gathering both statuses and sorting them in a temp b-tree.
+    clauses.push('c.status <> ?');
+    params.push(CLIENT_STATUSES.find((s) => !statuses.has(s)));
   }
   if (q.clinicianId !== null) {
     clauses.push('c.assigned_clinician_id = ?');

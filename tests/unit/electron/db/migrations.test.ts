@@ -93,6 +93,86 @@ describe('migrations', () => {
     );
   });
 
+  const seedUser = (db: Database.Database) =>
+    db.prepare(`INSERT INTO users VALUES ('u1', 'ana', 'Ana Ruiz', 'LPC', 'clinician', 1)`).run();
+  const seedClient = (db: Database.Database) =>
+    db
+      .prepare(
+        `INSERT INTO clients (id, chart_number, legal_first_name, legal_last_name, sort_name, date_of_birth, sex,
+           admission_date, status, created_at_ms, updated_at_ms)
+         VALUES ('c1', 'C-000001', 'José', 'Núñez', 'nunez, jose', '1990-01-01', 'male', '2026-11-01', 'active', 1, 1)`,
+      )
+      .run();
+
+  it('0050 clients: keeps settings, indexes names for search, checks status and sex', () => {
+    const db = freshDb();
+    migrate(db, 40);
+    db.prepare(`INSERT INTO settings VALUES ('idleLockMinutes', '5')`).run();
+    migrate(db, 50);
+    expect(db.prepare('SELECT value FROM settings').get()).toEqual({ value: '5' });
+    seedClient(db);
+    expect(
+      db.prepare(`SELECT client_id FROM client_search WHERE client_search MATCH '"nun"*'`).get(),
+    ).toEqual({
+      client_id: 'c1',
+    });
+    db.prepare(`UPDATE clients SET legal_last_name = 'Ortiz' WHERE id = 'c1'`).run();
+    expect(
+      db.prepare(`SELECT count(*) AS n FROM client_search WHERE client_search MATCH 'nunez'`).get(),
+    ).toEqual({ n: 0 });
+    expect(() => db.prepare(`UPDATE clients SET status = 'gone' WHERE id = 'c1'`).run()).toThrow(/CHECK/);
+  });
+
+  it('0060 intake: keeps clients, one JSON row per section', () => {
+    const db = freshDb();
+    migrate(db, 50);
+    seedUser(db);
+    seedClient(db);
+    migrate(db, 60);
+    expect(db.prepare('SELECT count(*) AS n FROM clients').get()).toEqual({ n: 1 });
+    db.prepare(`INSERT INTO intake_sections VALUES ('c1', 'kratom', '{"dosesPerDay":4}', 1, 'u1')`).run();
+    expect(() =>
+      db.prepare(`INSERT INTO intake_sections VALUES ('c1', 'hobbies', '{}', 1, 'u1')`).run(),
+    ).toThrow(/CHECK/);
+    expect(() =>
+      db.prepare(`INSERT INTO intake_sections VALUES ('c1', 'medical', 'not json', 1, 'u1')`).run(),
+    ).toThrow(/CHECK/);
+  });
+
+  it('0070 use-log: keeps intake, refuses non-positive and huge amounts', () => {
+    const db = freshDb();
+    migrate(db, 60);
+    seedUser(db);
+    seedClient(db);
+    db.prepare(`INSERT INTO intake_sections VALUES ('c1', 'kratom', '{}', 1, 'u1')`).run();
+    migrate(db, 70);
+    expect(db.prepare('SELECT count(*) AS n FROM intake_sections').get()).toEqual({ n: 1 });
+    const insert = db.prepare(
+      `INSERT INTO use_log (id, client_id, taken_at_ms, product, form, amount_grams, recorded_at_ms, recorded_by)
+       VALUES (?, 'c1', 1, 'powder', 'leaf-powder', ?, 1, 'u1')`,
+    );
+    insert.run('d1', 3.5);
+    expect(() => insert.run('d2', -1)).toThrow(/CHECK/);
+    expect(() => insert.run('d3', 250)).toThrow(/CHECK/);
+  });
+
+  it('0080 consents: keeps the use log, never deletes a consent', () => {
+    const db = freshDb();
+    migrate(db, 70);
+    seedUser(db);
+    seedClient(db);
+    db.prepare(
+      `INSERT INTO use_log (id, client_id, taken_at_ms, product, form, amount_grams, recorded_at_ms, recorded_by)
+       VALUES ('d1', 'c1', 1, 'powder', 'leaf-powder', 2, 1, 'u1')`,
+    ).run();
+    migrate(db, 80);
+    expect(db.prepare('SELECT count(*) AS n FROM use_log').get()).toEqual({ n: 1 });
+    db.prepare(
+      `INSERT INTO consents (id, client_id, type, body, created_at_ms, created_by) VALUES ('k1', 'c1', 'tpo', '{}', 1, 'u1')`,
+    ).run();
+    expect(() => db.prepare(`DELETE FROM consents`).run()).toThrow(/never deleted/);
+  });
+
   it('detects an audit row changed behind the triggers', () => {
     const db = freshDb();
     migrate(db);
