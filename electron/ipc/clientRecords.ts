@@ -1,7 +1,9 @@
 /** Intake sections, the baseline use log and Part 2 consents of one client. Each change is audited with it. */
 import { randomUUID } from 'node:crypto';
+import { ALERT_KIND_LABELS } from '../../shared/domain/alerts';
 import { localDate } from '../../shared/domain/common';
 import { AppError, fieldError } from '../errors';
+import { raiseAlert } from '../db/repositories/alerts';
 import { getConsent, insertConsent, listConsents, revokeConsent } from '../db/repositories/consents';
 import { getIntake, saveIntakeSection } from '../db/repositories/intake';
 import {
@@ -41,6 +43,25 @@ export const intakeHandlers: DomainHandlers<'intake'> = {
     db.transaction(() => {
       saveIntakeSection(db, clientId, save, user.id, practice.clock.now());
       practice.audit({ action: 'update', entity: `intake-${save.section}`, entityId: clientId });
+      // Suicidal thoughts reported at intake are a red flag (CLINICAL.md §4): one alert per client, until acknowledged.
+      if (save.section === 'psychiatric' && save.data.suicidalThoughts === true) {
+        const alertId = randomUUID();
+        const raised = raiseAlert(
+          db,
+          {
+            id: alertId,
+            clientId,
+            kind: 'intake-suicidal-thoughts',
+            symptoms: ['suicidal-thoughts'],
+            detail: ALERT_KIND_LABELS['intake-suicidal-thoughts'],
+            sourceType: 'intake',
+            sourceId: clientId,
+          },
+          user.id,
+          practice.clock.now(),
+        );
+        if (raised) practice.audit({ action: 'raise', entity: 'alert', entityId: alertId });
+      }
     })();
     return getIntake(db, clientId);
   },

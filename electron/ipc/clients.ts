@@ -13,6 +13,7 @@ import {
   quickFindClients,
   updateClient,
 } from '../db/repositories/clients';
+import { listAlerts } from '../db/repositories/alerts';
 import { listConsents } from '../db/repositories/consents';
 import { getIntake } from '../db/repositories/intake';
 import { clientTimeline } from '../db/repositories/timeline';
@@ -109,6 +110,7 @@ export const clientHandlers: DomainHandlers<'clients'> = {
       consents: listConsents(db, id),
       useLogEntries: countUseLog(db, id),
       timeline: clientTimeline(db, id, 200),
+      openAlerts: listAlerts(db, id).filter((a) => a.acknowledgement === null),
     };
     db.transaction(() => practice.audit({ action: 'view', entity: 'chart', entityId: id }))();
     return chart;

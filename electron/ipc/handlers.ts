@@ -1,5 +1,6 @@
 /** Every domain's handlers, combined into the one map the dispatcher serves. */
 import { appHandlers, setupHandlers } from './app';
+import { alertHandlers, assessmentHandlers, levelOfCareHandlers } from './assessments';
 import { consentHandlers, intakeHandlers, useLogHandlers } from './clientRecords';
 import { clientHandlers } from './clients';
 import {
@@ -26,5 +27,8 @@ export function createHandlers(): Handlers {
     ...intakeHandlers,
     ...useLogHandlers,
     ...consentHandlers,
+    ...assessmentHandlers,
+    ...levelOfCareHandlers,
+    ...alertHandlers,
   };
 }

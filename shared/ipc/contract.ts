@@ -6,16 +6,19 @@
  * Everything here is JSON-safe: numbers (epoch ms) and strings, `null` rather than `undefined`.
  */
 import type { z } from 'zod';
+import { assessmentChannels } from './channels/assessments';
 import { clientChannels } from './channels/clients';
 import { identityChannels } from './channels/identity';
 
 export { AppStatusSchema, type AppStatus } from './channels/identity';
 export type { ChannelSpec } from './spec';
 export { ChartSchema, type Chart } from './channels/clients';
+export { LevelOfCareViewSchema, type LevelOfCareView } from './channels/assessments';
 
 export const contract = {
   ...identityChannels,
   ...clientChannels,
+  ...assessmentChannels,
 };
 
 export type Contract = typeof contract;

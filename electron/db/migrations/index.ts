@@ -11,6 +11,9 @@ import { clients } from './0050-clients';
 import { intake } from './0060-intake';
 import { useLog } from './0070-use-log';
 import { consents } from './0080-consents';
+import { assessments } from './0090-assessments';
+import { levelOfCare } from './0100-level-of-care';
+import { alerts } from './0110-alerts';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
@@ -24,6 +27,9 @@ export const MIGRATIONS: readonly Migration[] = [
   intake,
   useLog,
   consents,
+  assessments,
+  levelOfCare,
+  alerts,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -1,5 +1,6 @@
 /** Channels for clients: the record, list and quick find, the chart, intake, the use log and Part 2 consents. */
 import { z } from 'zod';
+import { AlertSchema } from '../../domain/alerts';
 import {
   ClientInputSchema,
   ClientListPageSchema,
@@ -21,6 +22,8 @@ export const ChartSchema = z.object({
   consents: z.array(ConsentSchema),
   useLogEntries: z.number().int(),
   timeline: z.array(TimelineEventSchema),
+  /** Red-flag alerts not yet acknowledged: they stay on the chart until a clinician documents an action. */
+  openAlerts: z.array(AlertSchema),
 });
 export type Chart = z.infer<typeof ChartSchema>;
 

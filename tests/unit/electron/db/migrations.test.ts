@@ -173,6 +173,70 @@ describe('migrations', () => {
     expect(() => db.prepare(`DELETE FROM consents`).run()).toThrow(/never deleted/);
   });
 
+  it('0090 assessments: keeps consents; a signed row cannot change or be deleted, a draft can', () => {
+    const db = freshDb();
+    migrate(db, 80);
+    seedUser(db);
+    seedClient(db);
+    db.prepare(
+      `INSERT INTO consents (id, client_id, type, body, created_at_ms, created_by) VALUES ('k1', 'c1', 'tpo', '{}', 1, 'u1')`,
+    ).run();
+    migrate(db, 90);
+    expect(db.prepare('SELECT count(*) AS n FROM consents').get()).toEqual({ n: 1 });
+    const insert = db.prepare(
+      `INSERT INTO assessments (id, client_id, instrument_id, instrument_version, input, status, total, band,
+         administered_at_ms, administered_by, created_at_ms, updated_at_ms, signed_at_ms, signed_by)
+       VALUES (?, 'c1', 'gad7', '1', '{}', 'complete', 7, 'mild', 1, 'u1', 1, 1, ?, ?)`,
+    );
+    insert.run('draft', null, null);
+    insert.run('signed', 5, 'u1');
+    db.prepare(`UPDATE assessments SET total = 8 WHERE id = 'draft'`).run();
+    db.prepare(`DELETE FROM assessments WHERE id = 'draft'`).run();
+    expect(() => db.prepare(`UPDATE assessments SET total = 8 WHERE id = 'signed'`).run()).toThrow(/signed/);
+    expect(() => db.prepare(`DELETE FROM assessments WHERE id = 'signed'`).run()).toThrow(/signed/);
+  });
+
+  it('0100 level-of-care: keeps assessments; decisions are append-only', () => {
+    const db = freshDb();
+    migrate(db, 90);
+    seedUser(db);
+    seedClient(db);
+    db.prepare(
+      `INSERT INTO assessments (id, client_id, instrument_id, instrument_version, input, administered_at_ms,
+         administered_by, created_at_ms, updated_at_ms) VALUES ('a1', 'c1', 'cows', '1', '{}', 1, 'u1', 1, 1)`,
+    ).run();
+    migrate(db, 100);
+    expect(db.prepare('SELECT count(*) AS n FROM assessments').get()).toEqual({ n: 1 });
+    db.prepare(
+      `INSERT INTO level_of_care_decisions VALUES ('d1', 'c1', 'detox', 'detox', '{}', '[]', 1, 'u1')`,
+    ).run();
+    expect(() => db.prepare(`UPDATE level_of_care_decisions SET level = 'taper'`).run()).toThrow(/record/);
+    expect(() => db.prepare(`DELETE FROM level_of_care_decisions`).run()).toThrow(/record/);
+  });
+
+  it('0110 alerts: keeps decisions; one alert per source and kind; acknowledged once; never deleted', () => {
+    const db = freshDb();
+    migrate(db, 100);
+    seedUser(db);
+    seedClient(db);
+    db.prepare(
+      `INSERT INTO level_of_care_decisions VALUES ('d1', 'c1', 'detox', 'detox', '{}', '[]', 1, 'u1')`,
+    ).run();
+    migrate(db, 110);
+    expect(db.prepare('SELECT count(*) AS n FROM level_of_care_decisions').get()).toEqual({ n: 1 });
+    const raise = db.prepare(
+      `INSERT INTO alerts (id, client_id, kind, source_type, source_id, raised_at_ms, raised_by)
+       VALUES (?, 'c1', 'phq9-item9', 'assessment', 'a1', 1, 'u1') ON CONFLICT DO NOTHING`,
+    );
+    expect(raise.run('x1').changes).toBe(1);
+    expect(raise.run('x2').changes).toBe(0);
+    db.prepare(
+      `UPDATE alerts SET acknowledged_at_ms = 2, acknowledged_by = 'u1', acknowledgement = '{}'`,
+    ).run();
+    expect(() => db.prepare(`UPDATE alerts SET acknowledgement = '{"x":1}'`).run()).toThrow(/acknowledged/);
+    expect(() => db.prepare(`DELETE FROM alerts`).run()).toThrow(/never deleted/);
+  });
+
   it('detects an audit row changed behind the triggers', () => {
     const db = freshDb();
     migrate(db);

@@ -1,0 +1,289 @@
+import { describe, expect, it } from 'vitest';
+import { createDispatcher, type Dispatch } from '../../../../electron/ipc/dispatch';
+import { createHandlers } from '../../../../electron/ipc/handlers';
+import { createNodePlatform } from '../../../../electron/platform/nodePlatform';
+import { silentLogger } from '../../../../electron/platform/types';
+import type { Alert } from '../../../../shared/domain/alerts';
+import type { Assessment, AssessmentInput } from '../../../../shared/domain/assessments';
+import type { Client } from '../../../../shared/domain/clients';
+import type { Chart, LevelOfCareView } from '../../../../shared/ipc/contract';
+import type { Result } from '../../../../shared/ipc/result';
+import { aClient } from '../../../support/clients';
+import { aClinician, FakeClock, setUpPractice } from '../../../support/fixtures';
+
+const NOW = Date.UTC(2026, 10, 23, 18, 0);
+
+async function setup() {
+  const clock = new FakeClock(NOW);
+  const { practice, user } = await setUpPractice({ clock });
+  const dispatch: Dispatch = createDispatcher(createHandlers(), {
+    practice,
+    platform: createNodePlatform(),
+    log: silentLogger,
+  });
+  const client = value<Client>(await dispatch('clients.create', { client: aClient() }));
+  return { practice, user, clock, dispatch, client };
+}
+
+function value<T>(r: Result<unknown>): T {
+  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message} ${JSON.stringify(r.error.fields)}`);
+  return r.value as T;
+}
+
+const scored = (
+  instrumentId: 'cows' | 'sows' | 'phq9' | 'gad7' | 'auditc' | 'sud',
+  answers: Array<number | boolean | null>,
+  over: Partial<Extract<AssessmentInput, { instrumentId: 'cows' }>> = {},
+): AssessmentInput => ({
+  instrumentId,
+  answers,
+  context: { sex: null, underMedicalSupervision: null },
+  lastDoseAtMs: null,
+  timePoint: null,
+  administeredAtMs: NOW - 60_000,
+  notes: '',
+  ...over,
+});
+
+describe('assessments', () => {
+  it('scores on the server from the raw answers and keeps them exactly as given', async () => {
+    const { dispatch, client } = await setup();
+    const a = value<Assessment>(
+      await dispatch('assessments.save', {
+        clientId: client.id,
+        id: null,
+        assessment: scored('phq9', [2, 2, 2, 2, 1, 1, 2, 0, 0]),
+      }),
+    );
+    expect(a.score).toEqual({ status: 'complete', total: 12, band: 'moderate', flags: [] });
+    expect(a.input).toMatchObject({ instrumentId: 'phq9', answers: [2, 2, 2, 2, 1, 1, 2, 0, 0] });
+    expect(a.instrumentVersion).toBe('1');
+    const gad = value<Assessment>(
+      await dispatch('assessments.save', {
+        clientId: client.id,
+        id: null,
+        assessment: scored('gad7', [1, 1, 1, 2, 2, 0, 0]),
+      }),
+    );
+    expect(gad.score).toMatchObject({ total: 7, band: 'mild' });
+    const partial = value<Assessment>(
+      await dispatch('assessments.save', {
+        clientId: client.id,
+        id: null,
+        assessment: scored('gad7', [1, null, 1, 2, 2, 0, 0]),
+      }),
+    );
+    expect(partial.score).toMatchObject({ status: 'incomplete', total: null, band: null });
+  });
+
+  it('refuses a value outside an item set with an error on the answers, saving nothing', async () => {
+    const { dispatch, client } = await setup();
+    const r = await dispatch('assessments.save', {
+      clientId: client.id,
+      id: null,
+      assessment: scored('cows', [3, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]),
+    });
+    expect(r).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', fields: [{ path: 'assessment.answers' }] },
+    });
+    expect(value<Assessment[]>(await dispatch('assessments.list', { clientId: client.id }))).toEqual([]);
+  });
+
+  it('raises a suicide-risk alert for PHQ-9 item 9 above 0, once, that stays until acknowledged with an action', async () => {
+    const { dispatch, client } = await setup();
+    const first = value<Assessment>(
+      await dispatch('assessments.save', {
+        clientId: client.id,
+        id: null,
+        assessment: scored('phq9', [0, 0, 0, 0, 0, 0, 0, 0, 1]),
+      }),
+    );
+    expect(first.score?.flags).toEqual(['suicide-risk']);
+    // Editing the draft does not raise it twice.
+    value(
+      await dispatch('assessments.save', {
+        clientId: client.id,
+        id: first.id,
+        assessment: scored('phq9', [1, 0, 0, 0, 0, 0, 0, 0, 2]),
+      }),
+    );
+    let chart = value<Chart>(await dispatch('clients.chart', { id: client.id }));
+    expect(chart.openAlerts.map((a) => a.kind)).toEqual(['phq9-item9']);
+    const alert = chart.openAlerts[0] as Alert;
+    const noAction = await dispatch('alerts.acknowledge', {
+      id: alert.id,
+      acknowledgement: { actions: [], note: '' },
+    });
+    expect(noAction).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    value(
+      await dispatch('alerts.acknowledge', {
+        id: alert.id,
+        acknowledgement: {
+          actions: ['safety-plan', 'crisis-line-988'],
+          note: 'Safety plan reviewed; 988 card given.',
+        },
+      }),
+    );
+    chart = value<Chart>(await dispatch('clients.chart', { id: client.id }));
+    expect(chart.openAlerts).toEqual([]);
+    const all = value<Alert[]>(await dispatch('alerts.list', { clientId: client.id }));
+    expect(all[0]?.acknowledgement?.actions).toEqual(['safety-plan', 'crisis-line-988']);
+    expect(
+      await dispatch('alerts.acknowledge', {
+        id: alert.id,
+        acknowledgement: { actions: ['other'], note: 'again' },
+      }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    });
+  });
+
+  it('requires a high level when the suicide screen rule fires, and raises an alert', async () => {
+    const { dispatch, client } = await setup();
+    const answers = { responses: { 'passive-wish': 'past-3-months', plan: 'past-3-months' } } as const;
+    const low = await dispatch('assessments.save', {
+      clientId: client.id,
+      id: null,
+      assessment: {
+        instrumentId: 'suicide-screen',
+        record: { answers, riskLevel: 'low', rationale: '' },
+        administeredAtMs: NOW,
+        notes: '',
+      },
+    });
+    expect(low).toMatchObject({ ok: false, error: { fields: [{ path: 'assessment.record.riskLevel' }] } });
+    value(
+      await dispatch('assessments.save', {
+        clientId: client.id,
+        id: null,
+        assessment: {
+          instrumentId: 'suicide-screen',
+          record: { answers, riskLevel: 'high', rationale: 'Plan within 3 months' },
+          administeredAtMs: NOW,
+          notes: '',
+        },
+      }),
+    );
+    const chart = value<Chart>(await dispatch('clients.chart', { id: client.id }));
+    expect(chart.openAlerts.map((a) => a.kind)).toEqual(['suicide-screen-high']);
+  });
+
+  it('signs with the passphrase; a signed assessment cannot change, be deleted, or be updated in SQL', async () => {
+    const { dispatch, client, practice, clock } = await setup();
+    const a = value<Assessment>(
+      await dispatch('assessments.save', {
+        clientId: client.id,
+        id: null,
+        assessment: scored('gad7', [1, 1, 1, 1, 1, 1, 1]),
+      }),
+    );
+    expect(
+      await dispatch('assessments.sign', { id: a.id, passphrase: 'wrong passphrase here' }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'WRONG_PASSPHRASE' },
+    });
+    clock.advance(10_000);
+    const signed = value<Assessment>(
+      await dispatch('assessments.sign', { id: a.id, passphrase: aClinician().passphrase }),
+    );
+    expect(signed.signedByName).toBe(aClinician().displayName);
+    expect(
+      await dispatch('assessments.save', {
+        clientId: client.id,
+        id: a.id,
+        assessment: scored('gad7', [0, 0, 0, 0, 0, 0, 0]),
+      }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    });
+    expect(await dispatch('assessments.delete', { id: a.id })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    });
+    const { db } = practice.session();
+    expect(() => db.prepare('UPDATE assessments SET total = 0 WHERE id = ?').run(a.id)).toThrow(/signed/);
+    expect(() => db.prepare('DELETE FROM assessments WHERE id = ?').run(a.id)).toThrow(/signed/);
+  });
+
+  it('shows level-of-care criteria from the record and keeps the decision with its reason and ratings', async () => {
+    const { dispatch, client } = await setup();
+    value(
+      await dispatch('intake.saveSection', {
+        clientId: client.id,
+        save: {
+          section: 'kratom',
+          data: {
+            productForms: ['shot'],
+            productNotes: '',
+            gramsPerDose: 2,
+            dosesPerDay: 6,
+            yearsOfUse: 4,
+            lastDoseAtMs: null,
+            wakesInWithdrawal: true,
+            dosesOvernight: false,
+            withdrawalDerailedQuitting: true,
+            priorQuitAttempts: 'Two attempts, stopped by day 2',
+          },
+        },
+      }),
+    );
+    const view = value<LevelOfCareView>(await dispatch('levelOfCare.get', { clientId: client.id }));
+    const state = (id: string) => view.criteria.find((c) => c.id === id)?.state;
+    expect(state('detox-many-doses')).toBe('met');
+    expect(state('detox-high-amount')).toBe('met');
+    expect(state('detox-potent')).toBe('met');
+    expect(state('caution-doses')).toBe('met');
+    expect(state('taper-moderate-use')).toBe('not-met');
+    expect(view.suggested).toBe('detox');
+    const missingReason = await dispatch('levelOfCare.decide', {
+      clientId: client.id,
+      decision: { level: 'detox', reason: '', judgements: {}, dimensionRatings: {} },
+    });
+    expect(missingReason).toMatchObject({ ok: false, error: { fields: [{ path: 'decision.reason' }] } });
+    value(
+      await dispatch('levelOfCare.decide', {
+        clientId: client.id,
+        decision: {
+          level: 'detox',
+          reason: 'Six doses a day of shots, waking in withdrawal; two failed attempts.',
+          judgements: { 'taper-support': false },
+          dimensionRatings: { 'intoxication-withdrawal': { rating: 3, note: 'Wakes in withdrawal' } },
+        },
+      }),
+    );
+    const after = value<LevelOfCareView>(await dispatch('levelOfCare.get', { clientId: client.id }));
+    expect(after.decisions[0]?.decision.reason).toMatch(/Six doses/);
+    expect(after.decisions[0]?.criteria.length).toBe(view.criteria.length);
+  });
+
+  it('raises an alert for a red-flag symptom and for suicidal thoughts reported at intake', async () => {
+    const { dispatch, client } = await setup();
+    value(
+      await dispatch('alerts.recordRedFlag', {
+        clientId: client.id,
+        record: { symptoms: ['chest-pain', 'fainting'], observedAtMs: NOW - 1000, note: 'During session' },
+      }),
+    );
+    value(
+      await dispatch('intake.saveSection', {
+        clientId: client.id,
+        save: {
+          section: 'psychiatric',
+          data: { depression: null, panic: null, trauma: null, suicidalThoughts: true, notes: '' },
+        },
+      }),
+    );
+    const chart = value<Chart>(await dispatch('clients.chart', { id: client.id }));
+    expect(chart.openAlerts.map((a) => a.kind).sort()).toEqual([
+      'intake-suicidal-thoughts',
+      'red-flag-symptom',
+    ]);
+    expect(chart.openAlerts.find((a) => a.kind === 'red-flag-symptom')?.detail).toMatch(
+      /Chest pain, Fainting/,
+    );
+  });
+});
