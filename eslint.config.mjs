@@ -89,7 +89,7 @@ const BRIDGE_ACCESS = {
 
 // --- Whole-repo rules --------------------------------------------------------------------------------------------
 
-/** Files in tsconfig.node.json or tsconfig.web.json, linted with type information. */
+/** Files in tsconfig.node.json, tsconfig.web.json or tsconfig.e2e.json, linted with type information. */
 const TYPED_FILES = [
   'electron/**/*.ts',
   'shared/**/*.ts',

@@ -4,7 +4,8 @@ import { createHandlers } from '../../../../electron/ipc/handlers';
 import { createNodePlatform } from '../../../../electron/platform/nodePlatform';
 import { silentLogger } from '../../../../electron/platform/types';
 import type { Alert } from '../../../../shared/domain/alerts';
-import type { Assessment, AssessmentInput } from '../../../../shared/domain/assessments';
+import type { z } from 'zod';
+import type { Assessment, AssessmentInput, ScoredAssessmentInputSchema } from '../../../../shared/domain/assessments';
 import type { Client } from '../../../../shared/domain/clients';
 import type { Chart, LevelOfCareView } from '../../../../shared/ipc/contract';
 import type { Result } from '../../../../shared/ipc/result';
@@ -33,7 +34,7 @@ function value<T>(r: Result<unknown>): T {
 const scored = (
   instrumentId: 'cows' | 'sows' | 'phq9' | 'gad7' | 'auditc' | 'sud',
   answers: Array<number | boolean | null>,
-  over: Partial<Extract<AssessmentInput, { instrumentId: 'cows' }>> = {},
+  over: Partial<z.infer<typeof ScoredAssessmentInputSchema>> = {},
 ): AssessmentInput => ({
   instrumentId,
   answers,
