@@ -10,6 +10,8 @@ import {
   settingsHandlers,
   userHandlers,
 } from './practiceAdmin';
+import { noteHandlers } from './notes';
+import { groupHandlers, planHandlers } from './plansAndGroups';
 import { sessionHandlers } from './session';
 import type { Handlers } from './types';
 
@@ -30,5 +32,8 @@ export function createHandlers(): Handlers {
     ...assessmentHandlers,
     ...levelOfCareHandlers,
     ...alertHandlers,
+    ...planHandlers,
+    ...noteHandlers,
+    ...groupHandlers,
   };
 }

@@ -6,7 +6,8 @@
 import { z } from 'zod';
 import { isoDate, optionalText } from './common';
 
-export const NOTE_FORMATS = ['soap', 'dap', 'birp', 'free'] as const;
+/** 'group' is the per-attendee block of a group note; the others are chosen for individual notes. */
+export const NOTE_FORMATS = ['soap', 'dap', 'birp', 'free', 'group'] as const;
 export const NoteFormatSchema = z.enum(NOTE_FORMATS);
 export type NoteFormat = z.infer<typeof NoteFormatSchema>;
 
@@ -30,6 +31,11 @@ export const FORMAT_SECTIONS: Record<NoteFormat, ReadonlyArray<{ id: string; lab
     { id: 'plan', label: 'Plan' },
   ],
   free: [{ id: 'text', label: 'Note' }],
+  group: [
+    { id: 'participation', label: 'Participation' },
+    { id: 'progress', label: 'Progress toward own goals' },
+    { id: 'plan', label: 'Plan' },
+  ],
 };
 
 export const SESSION_TYPES = ['intake', 'individual', 'family', 'group', 'crisis'] as const;

@@ -9,16 +9,24 @@ import type { z } from 'zod';
 import { assessmentChannels } from './channels/assessments';
 import { clientChannels } from './channels/clients';
 import { identityChannels } from './channels/identity';
+import { sessionChannels } from './channels/sessions';
 
 export { AppStatusSchema, type AppStatus } from './channels/identity';
 export type { ChannelSpec } from './spec';
 export { ChartSchema, type Chart } from './channels/clients';
 export { LevelOfCareViewSchema, type LevelOfCareView } from './channels/assessments';
+export {
+  GroupSessionSchema,
+  NoteSearchResultSchema,
+  type GroupSession,
+  type NoteSearchResult,
+} from './channels/sessions';
 
 export const contract = {
   ...identityChannels,
   ...clientChannels,
   ...assessmentChannels,
+  ...sessionChannels,
 };
 
 export type Contract = typeof contract;

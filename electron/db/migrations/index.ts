@@ -14,6 +14,8 @@ import { consents } from './0080-consents';
 import { assessments } from './0090-assessments';
 import { levelOfCare } from './0100-level-of-care';
 import { alerts } from './0110-alerts';
+import { treatmentPlans } from './0120-treatment-plans';
+import { notes } from './0130-notes';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
@@ -30,6 +32,8 @@ export const MIGRATIONS: readonly Migration[] = [
   assessments,
   levelOfCare,
   alerts,
+  treatmentPlans,
+  notes,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

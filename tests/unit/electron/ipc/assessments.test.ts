@@ -5,7 +5,11 @@ import { createNodePlatform } from '../../../../electron/platform/nodePlatform';
 import { silentLogger } from '../../../../electron/platform/types';
 import type { Alert } from '../../../../shared/domain/alerts';
 import type { z } from 'zod';
-import type { Assessment, AssessmentInput, ScoredAssessmentInputSchema } from '../../../../shared/domain/assessments';
+import type {
+  Assessment,
+  AssessmentInput,
+  ScoredAssessmentInputSchema,
+} from '../../../../shared/domain/assessments';
 import type { Client } from '../../../../shared/domain/clients';
 import type { Chart, LevelOfCareView } from '../../../../shared/ipc/contract';
 import type { Result } from '../../../../shared/ipc/result';

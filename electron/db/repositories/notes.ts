@@ -1,0 +1,291 @@
+/** Session notes, their addenda, group sessions and note search. */
+import type { Db } from '../connection';
+import type { NoteContent, NoteKind } from '../../../shared/domain/notes';
+import { fold } from './clients';
+
+export interface NoteRow {
+  id: string;
+  client_id: string;
+  kind: NoteKind;
+  content: string;
+  session_date: string;
+  group_session_id: string | null;
+  attendance: string | null;
+  author_id: string;
+  author_name: string | null;
+  created_at_ms: number;
+  updated_at_ms: number;
+  signed_at_ms: number | null;
+  signed_by: string | null;
+  signed_by_name: string | null;
+  content_hash: string | null;
+  cosigned_at_ms: number | null;
+  cosigned_by_name: string | null;
+}
+
+export interface AddendumRow {
+  id: string;
+  note_id: string;
+  text: string;
+  signed_at_ms: number;
+  signed_by: string;
+  signed_by_name: string | null;
+  content_hash: string;
+}
+
+export interface GroupSessionRow {
+  id: string;
+  group_name: string;
+  topic: string;
+  session_date: string;
+  start_time: string;
+  end_time: string;
+  modality: string;
+  interventions: string;
+  facilitators: string;
+  created_at_ms: number;
+}
+
+const NOTE_SELECT = `SELECT n.*, a.display_name AS author_name, s.display_name AS signed_by_name,
+    c.display_name AS cosigned_by_name
+  FROM notes n LEFT JOIN users a ON a.id = n.author_id LEFT JOIN users s ON s.id = n.signed_by
+  LEFT JOIN users c ON c.id = n.cosigned_by`;
+
+/** The words of a note as search indexes them: every section, the risk note and the next appointment. */
+export function noteSearchText(content: NoteContent, extra: readonly string[] = []): string {
+  return [...Object.values(content.sections), content.risk.note, content.nextAppointment, ...extra]
+    .filter((t) => t.trim() !== '')
+    .join('\n');
+}
+
+export interface NewNote {
+  id: string;
+  clientId: string;
+  kind: NoteKind;
+  content: NoteContent;
+  groupSessionId: string | null;
+  attendance: string | null;
+  searchExtra: readonly string[];
+}
+
+export function insertNote(db: Db, n: NewNote, userId: string, atMs: number): void {
+  db.prepare(
+    `INSERT INTO notes (id, client_id, kind, content, session_date, search_text, group_session_id, attendance,
+       author_id, created_at_ms, updated_at_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    n.id,
+    n.clientId,
+    n.kind,
+    JSON.stringify(n.content),
+    n.content.sessionDate,
+    noteSearchText(n.content, n.searchExtra),
+    n.groupSessionId,
+    n.attendance,
+    userId,
+    atMs,
+    atMs,
+  );
+}
+
+export function updateNoteDraft(
+  db: Db,
+  id: string,
+  content: NoteContent,
+  attendance: string | null,
+  searchExtra: readonly string[],
+  atMs: number,
+): void {
+  db.prepare(
+    `UPDATE notes SET content = ?, session_date = ?, search_text = ?, attendance = ?, updated_at_ms = ? WHERE id = ?`,
+  ).run(
+    JSON.stringify(content),
+    content.sessionDate,
+    noteSearchText(content, searchExtra),
+    attendance,
+    atMs,
+    id,
+  );
+}
+
+export function markNoteSigned(db: Db, id: string, userId: string, atMs: number, hash: string): void {
+  db.prepare('UPDATE notes SET signed_at_ms = ?, signed_by = ?, content_hash = ? WHERE id = ?').run(
+    atMs,
+    userId,
+    hash,
+    id,
+  );
+}
+
+export function markNoteCosigned(db: Db, id: string, userId: string, atMs: number): void {
+  db.prepare('UPDATE notes SET cosigned_at_ms = ?, cosigned_by = ? WHERE id = ?').run(atMs, userId, id);
+}
+
+export function deleteNoteDraft(db: Db, id: string): void {
+  db.prepare('DELETE FROM notes WHERE id = ?').run(id);
+}
+
+export function getNoteRow(db: Db, id: string): NoteRow | null {
+  return (db.prepare(`${NOTE_SELECT} WHERE n.id = ?`).get(id) as NoteRow | undefined) ?? null;
+}
+
+export function listNoteRows(db: Db, clientId: string, kinds: readonly NoteKind[]): NoteRow[] {
+  if (kinds.length === 0) return [];
+  return db
+    .prepare(
+      `${NOTE_SELECT} WHERE n.client_id = ? AND n.kind IN (${kinds.map(() => '?').join(', ')})
+       ORDER BY n.session_date DESC, n.created_at_ms DESC`,
+    )
+    .all(clientId, ...kinds) as NoteRow[];
+}
+
+export function insertAddendum(
+  db: Db,
+  a: { id: string; noteId: string; text: string; hash: string },
+  userId: string,
+  atMs: number,
+): void {
+  db.prepare(
+    'INSERT INTO note_addenda (id, note_id, text, signed_at_ms, signed_by, content_hash) VALUES (?, ?, ?, ?, ?, ?)',
+  ).run(a.id, a.noteId, a.text, atMs, userId, a.hash);
+}
+
+export function listAddenda(db: Db, noteId: string): AddendumRow[] {
+  return db
+    .prepare(
+      `SELECT d.*, u.display_name AS signed_by_name FROM note_addenda d LEFT JOIN users u ON u.id = d.signed_by
+       WHERE d.note_id = ? ORDER BY d.signed_at_ms`,
+    )
+    .all(noteId) as AddendumRow[];
+}
+
+export function insertGroupSession(
+  db: Db,
+  g: Omit<GroupSessionRow, 'interventions' | 'facilitators' | 'created_at_ms'> & {
+    interventions: readonly string[];
+    facilitators: readonly string[];
+  },
+  userId: string,
+  atMs: number,
+): void {
+  db.prepare(
+    `INSERT INTO group_sessions (id, group_name, topic, session_date, start_time, end_time, modality, interventions,
+       facilitators, created_at_ms, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    g.id,
+    g.group_name,
+    g.topic,
+    g.session_date,
+    g.start_time,
+    g.end_time,
+    g.modality,
+    JSON.stringify(g.interventions),
+    JSON.stringify(g.facilitators),
+    atMs,
+    userId,
+  );
+}
+
+export function getGroupSession(db: Db, id: string): GroupSessionRow | null {
+  return (
+    (db.prepare('SELECT * FROM group_sessions WHERE id = ?').get(id) as GroupSessionRow | undefined) ?? null
+  );
+}
+
+export function listGroupSessions(db: Db, limit: number): GroupSessionRow[] {
+  return db
+    .prepare('SELECT * FROM group_sessions ORDER BY session_date DESC, created_at_ms DESC LIMIT ?')
+    .all(limit) as GroupSessionRow[];
+}
+
+export function groupMemberRows(db: Db, groupSessionId: string): Array<NoteRow & { client_name: string }> {
+  return db
+    .prepare(
+      `${NOTE_SELECT.replace('FROM notes n', `, cl.legal_last_name || ', ' || cl.legal_first_name AS client_name FROM notes n`)}
+       JOIN clients cl ON cl.id = n.client_id WHERE n.group_session_id = ? ORDER BY cl.sort_name`,
+    )
+    .all(groupSessionId) as Array<NoteRow & { client_name: string }>;
+}
+
+/** How many attendees were there (present, late or left early). */
+export function groupNumberPresent(db: Db, groupSessionId: string): number {
+  const row = db
+    .prepare(
+      `SELECT count(*) AS n FROM notes WHERE group_session_id = ? AND attendance IN ('present', 'late', 'left-early')`,
+    )
+    .get(groupSessionId) as { n: number };
+  return row.n;
+}
+
+/**
+ * An FTS5 query from what a clinician types: words must all appear; "quoted words" are a phrase; a trailing *
+ * makes a prefix. Everything else is dropped, so no input can break the query syntax.
+ */
+export function noteFtsQuery(text: string): string | null {
+  const parts: string[] = [];
+  for (const m of text.matchAll(/"([^"]*)"|(\S+)/g)) {
+    if (m[1] !== undefined) {
+      const words = fold(m[1])
+        .split(/[^\p{L}\p{N}]+/u)
+        .filter(Boolean);
+      if (words.length > 0) parts.push(`"${words.join(' ')}"`);
+    } else if (m[2] !== undefined) {
+      const words = fold(m[2])
+        .split(/[^\p{L}\p{N}]+/u)
+        .filter(Boolean);
+      for (const w of words) parts.push(`"${w}"`);
+      if (m[2].endsWith('*') && words.length > 0) parts[parts.length - 1] = `${parts[parts.length - 1]}*`;
+    }
+  }
+  return parts.length === 0 ? null : parts.slice(0, 16).join(' ');
+}
+
+export interface NoteSearchFilters {
+  clientId: string | null;
+  fromDate: string | null;
+  toDate: string | null;
+  kinds: readonly NoteKind[];
+  limit: number;
+}
+
+export interface NoteSearchRow {
+  note_id: string;
+  client_id: string;
+  kind: NoteKind;
+  source: 'note' | 'addendum';
+  session_date: string;
+  snippet: string;
+  client_name: string;
+  chart_number: string;
+}
+
+/** Snippet highlight markers: control characters that never occur in typed text, split by the renderer. */
+export const MARK_START = '\u0001';
+export const MARK_END = '\u0002';
+
+export function searchNotes(db: Db, match: string, f: NoteSearchFilters): NoteSearchRow[] {
+  if (f.kinds.length === 0) return [];
+  return db
+    .prepare(
+      `SELECT s.note_id, s.client_id, s.kind, s.source, s.session_date,
+         snippet(note_search, 5, char(1), char(2), '…', 16) AS snippet,
+         c.legal_last_name || ', ' || c.legal_first_name AS client_name, c.chart_number
+       FROM note_search s JOIN clients c ON c.id = s.client_id
+       WHERE note_search MATCH ?
+         AND (? IS NULL OR s.client_id = ?)
+         AND (? IS NULL OR s.session_date >= ?)
+         AND (? IS NULL OR s.session_date <= ?)
+         AND s.kind IN (${f.kinds.map(() => '?').join(', ')})
+       ORDER BY rank LIMIT ?`,
+    )
+    .all(
+      match,
+      f.clientId,
+      f.clientId,
+      f.fromDate,
+      f.fromDate,
+      f.toDate,
+      f.toDate,
+      ...f.kinds,
+      f.limit,
+    ) as NoteSearchRow[];
+}

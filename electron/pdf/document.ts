@@ -1,0 +1,128 @@
+/**
+ * The frame of every PDF Clearleaf prints: an embedded Unicode font (DejaVu Sans, so "José Núñez" and "Nguyễn Thị
+ * Ánh" print as written), the clinic header, the page size the clinician chose, "Page n of m" and the abbreviated
+ * Part 2 statement on every page, and the full Part 2 notice once in the body. Layout decisions are small pure
+ * helpers; pdfkit does the drawing.
+ */
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import PDFDocument from 'pdfkit';
+import type { ClinicProfile } from '../../shared/domain/identity';
+import { PART2_NOTICE_FULL, PART2_NOTICE_SHORT } from '../../shared/domain/part2';
+
+export type Paper = 'letter' | 'a4';
+
+const fontDir = path.join(
+  path.dirname(createRequire(__filename).resolve('dejavu-fonts-ttf/package.json')),
+  'ttf',
+);
+export const FONT_REGULAR = path.join(fontDir, 'DejaVuSans.ttf');
+export const FONT_BOLD = path.join(fontDir, 'DejaVuSans-Bold.ttf');
+
+export const MARGIN = 54;
+const FOOTER_HEIGHT = 40;
+
+export interface DocumentMeta {
+  clinic: ClinicProfile;
+  title: string;
+  /** "Last, First — Chart C-000123 — DOB 1988-04-17", or null for documents about no one client. */
+  subject: string | null;
+  paper: Paper;
+  /** Fixed for reproducible output in tests; the time of printing otherwise. */
+  createdAt: Date;
+}
+
+export function createDocument(meta: DocumentMeta): PDFKit.PDFDocument {
+  const doc = new PDFDocument({
+    size: meta.paper === 'a4' ? 'A4' : 'LETTER',
+    margins: { top: MARGIN, bottom: MARGIN + FOOTER_HEIGHT, left: MARGIN, right: MARGIN },
+    bufferPages: true,
+    info: { Title: meta.title, Author: meta.clinic.name, Creator: 'Clearleaf', CreationDate: meta.createdAt },
+    pdfVersion: '1.7',
+  });
+  doc.registerFont('body', FONT_REGULAR);
+  doc.registerFont('bold', FONT_BOLD);
+  doc.font('body').fontSize(10);
+  header(doc, meta);
+  return doc;
+}
+
+function header(doc: PDFKit.PDFDocument, meta: DocumentMeta): void {
+  doc.font('bold').fontSize(13).text(meta.clinic.name);
+  doc.font('body').fontSize(9).fillColor('#333333').text(`${meta.clinic.address} · ${meta.clinic.phone}`);
+  doc.moveDown(0.6);
+  doc.fillColor('#000000').font('bold').fontSize(15).text(meta.title);
+  if (meta.subject) doc.font('body').fontSize(10).text(meta.subject);
+  rule(doc);
+}
+
+export function rule(doc: PDFKit.PDFDocument): void {
+  doc.moveDown(0.4);
+  const y = doc.y;
+  doc
+    .moveTo(MARGIN, y)
+    .lineTo(doc.page.width - MARGIN, y)
+    .lineWidth(0.5)
+    .strokeColor('#999999')
+    .stroke();
+  doc.moveDown(0.6);
+}
+
+export function heading(doc: PDFKit.PDFDocument, text: string): void {
+  doc.moveDown(0.5).font('bold').fontSize(11).fillColor('#000000').text(text).font('body').fontSize(10);
+}
+
+/** "Label: value" lines; empty values print as an em dash so a blank is visibly blank. */
+export function fields(doc: PDFKit.PDFDocument, rows: ReadonlyArray<[string, string]>): void {
+  for (const [label, value] of rows) {
+    doc
+      .font('bold')
+      .text(`${label}: `, { continued: true })
+      .font('body')
+      .text(value.trim() === '' ? '—' : value);
+  }
+}
+
+export function paragraph(doc: PDFKit.PDFDocument, text: string): void {
+  doc
+    .font('body')
+    .fontSize(10)
+    .text(text.trim() === '' ? '—' : text, { align: 'left' });
+}
+
+/** The full notice, boxed, once per document. */
+export function part2Notice(doc: PDFKit.PDFDocument): void {
+  doc.moveDown(1);
+  heading(doc, 'Notice: confidentiality of substance use disorder records');
+  doc.font('body').fontSize(8.5).text(PART2_NOTICE_FULL, { align: 'justify' });
+  doc.fontSize(10);
+}
+
+/** Page numbers and the short Part 2 statement on every page; then the bytes. */
+export function finish(doc: PDFKit.PDFDocument): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  const range = doc.bufferedPageRange();
+  for (let i = range.start; i < range.start + range.count; i += 1) {
+    doc.switchToPage(i);
+    const bottom = doc.page.height - MARGIN - FOOTER_HEIGHT + 14;
+    const width = doc.page.width - 2 * MARGIN;
+    // Writing inside the bottom margin: lift it for this page so pdfkit does not start a new page.
+    const saved = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0;
+    doc.font('body').fontSize(7.5).fillColor('#333333');
+    doc.text(PART2_NOTICE_SHORT, MARGIN, bottom, { width, align: 'left', lineBreak: false });
+    doc.text(`Page ${i - range.start + 1} of ${range.count}`, MARGIN, bottom + 12, {
+      width,
+      align: 'right',
+      lineBreak: false,
+    });
+    doc.page.margins.bottom = saved;
+  }
+  doc.end();
+  return done;
+}

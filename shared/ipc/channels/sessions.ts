@@ -1,0 +1,172 @@
+/** Channels for therapy sessions: treatment plans, notes (drafts, signing, addenda), group sessions and search. */
+import { z } from 'zod';
+import { isoDate, requiredText } from '../../domain/common';
+import {
+  AddendumInputSchema,
+  InterventionSchema,
+  ModalitySchema,
+  NoteContentSchema,
+  NoteKindSchema,
+  NoteSchema,
+} from '../../domain/notes';
+import { TreatmentPlanInputSchema, TreatmentPlanSchema } from '../../domain/treatmentPlans';
+import { IdSchema, type ChannelSpec } from '../spec';
+
+const Passphrase = z.string().min(1, 'Enter your passphrase to sign.').max(1024);
+const Paper = z.enum(['letter', 'a4']);
+
+export const ATTENDANCE = ['present', 'late', 'left-early', 'absent', 'excused'] as const;
+export const AttendanceSchema = z.enum(ATTENDANCE);
+
+export const GroupInputSchema = z.object({
+  groupName: requiredText('Group name', 200),
+  topic: requiredText('Topic', 300),
+  sessionDate: isoDate('Session date'),
+  startTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Start time must be a time (HH:MM).'),
+  endTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'End time must be a time (HH:MM).'),
+  modality: ModalitySchema,
+  interventions: z.array(InterventionSchema).max(10),
+  facilitatorIds: z.array(IdSchema).min(1, 'Name at least one facilitator.').max(10),
+});
+
+export const GroupSessionSchema = z.object({
+  id: z.string(),
+  group: GroupInputSchema,
+  facilitatorNames: z.array(z.string()),
+  numberPresent: z.number().int(),
+  members: z.array(
+    z.object({
+      noteId: z.string(),
+      clientId: z.string(),
+      clientName: z.string(),
+      attendance: AttendanceSchema.nullable(),
+      signed: z.boolean(),
+    }),
+  ),
+});
+export type GroupSession = z.infer<typeof GroupSessionSchema>;
+
+export const NoteSearchResultSchema = z.object({
+  noteId: z.string(),
+  clientId: z.string(),
+  clientName: z.string(),
+  chartNumber: z.string(),
+  kind: NoteKindSchema,
+  source: z.enum(['note', 'addendum']),
+  sessionDate: z.string(),
+  /** Snippet text; highlighted words sit between \u0001 and \u0002. */
+  snippet: z.string(),
+});
+export type NoteSearchResult = z.infer<typeof NoteSearchResultSchema>;
+
+export const sessionChannels = {
+  'plans.get': {
+    input: z.object({ clientId: IdSchema }).strict(),
+    output: z.object({ current: TreatmentPlanSchema.nullable(), versions: z.array(TreatmentPlanSchema) }),
+    access: 'user',
+  },
+  'plans.save': {
+    input: z
+      .object({ clientId: IdSchema, baseVersion: z.number().int().min(0), plan: TreatmentPlanInputSchema })
+      .strict(),
+    output: TreatmentPlanSchema,
+    access: 'user',
+  },
+  'notes.list': {
+    input: z.object({ clientId: IdSchema, kind: z.enum(['record', 'sud-counselling']) }).strict(),
+    output: z.array(NoteSchema),
+    access: 'user',
+  },
+  'notes.get': { input: z.object({ id: IdSchema }).strict(), output: NoteSchema, access: 'user' },
+  'notes.create': {
+    input: z
+      .object({
+        clientId: IdSchema,
+        kind: z.enum(['progress', 'sud-counselling']),
+        content: NoteContentSchema,
+      })
+      .strict(),
+    output: NoteSchema,
+    access: 'user',
+  },
+  'notes.saveDraft': {
+    input: z
+      .object({
+        id: IdSchema,
+        content: NoteContentSchema,
+        attendance: AttendanceSchema.nullable(),
+        expectedUpdatedAtMs: z.number().int(),
+      })
+      .strict(),
+    output: NoteSchema,
+    access: 'user',
+  },
+  'notes.deleteDraft': {
+    input: z.object({ id: IdSchema }).strict(),
+    output: z.object({ deleted: z.literal(true) }),
+    access: 'user',
+  },
+  'notes.sign': {
+    input: z.object({ id: IdSchema, passphrase: Passphrase }).strict(),
+    output: NoteSchema,
+    access: 'user',
+  },
+  'notes.cosign': {
+    input: z.object({ id: IdSchema, passphrase: Passphrase }).strict(),
+    output: NoteSchema,
+    access: 'user',
+  },
+  'notes.addAddendum': {
+    input: z.object({ id: IdSchema, addendum: AddendumInputSchema, passphrase: Passphrase }).strict(),
+    output: NoteSchema,
+    access: 'user',
+  },
+  'notes.verify': {
+    input: z.object({ id: IdSchema }).strict(),
+    output: z.object({ signed: z.boolean(), intact: z.boolean(), addendaIntact: z.boolean() }),
+    access: 'user',
+  },
+  'notes.printPdf': {
+    input: z.object({ id: IdSchema, paper: Paper }).strict(),
+    output: z.object({ path: z.string() }),
+    access: 'user',
+  },
+  'notes.search': {
+    input: z
+      .object({
+        query: z.string().max(500, 'Search at most 500 characters.'),
+        clientId: IdSchema.nullable(),
+        fromDate: isoDate('From date').nullable(),
+        toDate: isoDate('To date').nullable(),
+        kinds: z.array(z.enum(['progress', 'group-member'])).max(2),
+        limit: z.number().int().min(1).max(200),
+      })
+      .strict(),
+    output: z.array(NoteSearchResultSchema),
+    access: 'user',
+  },
+  'groups.create': {
+    input: z
+      .object({
+        group: GroupInputSchema,
+        attendees: z
+          .array(z.object({ clientId: IdSchema, attendance: AttendanceSchema }))
+          .min(1, 'Add at least one attendee.')
+          .max(40),
+      })
+      .strict(),
+    output: GroupSessionSchema,
+    access: 'user',
+  },
+  'groups.get': { input: z.object({ id: IdSchema }).strict(), output: GroupSessionSchema, access: 'user' },
+  'groups.list': {
+    input: z.object({ limit: z.number().int().min(1).max(200) }).strict(),
+    output: z.array(GroupSessionSchema),
+    access: 'user',
+  },
+  'groups.attendancePdf': {
+    input: z.object({ id: IdSchema, paper: Paper }).strict(),
+    output: z.object({ path: z.string() }),
+    access: 'user',
+  },
+} as const satisfies Record<string, ChannelSpec>;
