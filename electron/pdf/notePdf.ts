@@ -23,7 +23,9 @@ const KIND_TITLES: Record<Note['kind'], string> = {
   'sud-counselling': 'SUD counselling note (private)',
 };
 
-const when = (ms: number) => new Date(ms).toISOString().replace('T', ' ').slice(0, 16) + ' UTC';
+/** Local time of this computer, with its zone, so a printed signature time is unambiguous. */
+const when = (ms: number) =>
+  new Date(ms).toLocaleString('en-US', { dateStyle: 'medium', timeStyle: 'short', timeZoneName: 'short' });
 
 export function renderNotePdf(input: {
   clinic: ClinicProfile;
