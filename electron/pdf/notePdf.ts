@@ -25,7 +25,14 @@ const KIND_TITLES: Record<Note['kind'], string> = {
 
 /** Local time of this computer, with its zone, so a printed signature time is unambiguous. */
 const when = (ms: number) =>
-  new Date(ms).toLocaleString('en-US', { dateStyle: 'medium', timeStyle: 'short', timeZoneName: 'short' });
+  new Date(ms).toLocaleString('en-US', {
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZoneName: 'short',
+  });
 
 export function renderNotePdf(input: {
   clinic: ClinicProfile;

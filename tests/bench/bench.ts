@@ -164,7 +164,7 @@ async function main() {
     await time(() =>
       db
         .prepare(
-          `SELECT note_id, snippet(note_search, 5, '[', ']', '…', 16) FROM note_search WHERE note_search MATCH '"craving"' ORDER BY rank LIMIT 50`,
+          `SELECT note_id, snippet(note_search, 5, '[', ']', '…', 16) FROM note_search WHERE note_search MATCH '"craving"' ORDER BY rowid DESC LIMIT 50`,
         )
         .all(),
     ),
