@@ -237,6 +237,57 @@ describe('migrations', () => {
     expect(() => db.prepare(`DELETE FROM alerts`).run()).toThrow(/never deleted/);
   });
 
+  it('0120 treatment-plans: keeps alerts; plan versions are never changed or removed', () => {
+    const db = freshDb();
+    migrate(db, 110);
+    seedUser(db);
+    seedClient(db);
+    db.prepare(
+      `INSERT INTO alerts (id, client_id, kind, source_type, source_id, raised_at_ms, raised_by)
+       VALUES ('x1', 'c1', 'phq9-item9', 'assessment', 'a1', 1, 'u1')`,
+    ).run();
+    migrate(db, 120);
+    expect(db.prepare('SELECT count(*) AS n FROM alerts').get()).toEqual({ n: 1 });
+    db.prepare(`INSERT INTO treatment_plan_versions VALUES ('c1', 1, '{}', 1, 'u1')`).run();
+    expect(() =>
+      db.prepare(`INSERT INTO treatment_plan_versions VALUES ('c1', 1, '{}', 2, 'u1')`).run(),
+    ).toThrow(/UNIQUE|PRIMARY/);
+    expect(() => db.prepare(`UPDATE treatment_plan_versions SET plan = '[]'`).run()).toThrow(/new version/);
+    expect(() => db.prepare(`DELETE FROM treatment_plan_versions`).run()).toThrow(/new version/);
+  });
+
+  it('0130 notes: keeps plans; search follows drafts; a signed note only takes a co-signature, once', () => {
+    const db = freshDb();
+    migrate(db, 120);
+    seedUser(db);
+    seedClient(db);
+    db.prepare(`INSERT INTO treatment_plan_versions VALUES ('c1', 1, '{}', 1, 'u1')`).run();
+    migrate(db, 130);
+    expect(db.prepare('SELECT count(*) AS n FROM treatment_plan_versions').get()).toEqual({ n: 1 });
+    db.prepare(
+      `INSERT INTO notes (id, client_id, kind, content, session_date, search_text, author_id, created_at_ms, updated_at_ms)
+       VALUES ('n1', 'c1', 'progress', '{}', '2026-11-23', 'urge surfing at work', 'u1', 1, 1)`,
+    ).run();
+    const hits = (q: string) =>
+      (db.prepare(`SELECT count(*) AS n FROM note_search WHERE note_search MATCH ?`).get(q) as { n: number })
+        .n;
+    expect(hits('surfing')).toBe(1);
+    db.prepare(`UPDATE notes SET search_text = 'breathing exercise' WHERE id = 'n1'`).run();
+    expect([hits('surfing'), hits('breathing')]).toEqual([0, 1]);
+    db.prepare(
+      `UPDATE notes SET signed_at_ms = 5, signed_by = 'u1', content_hash = 'h' WHERE id = 'n1'`,
+    ).run();
+    expect(() => db.prepare(`UPDATE notes SET search_text = 'x' WHERE id = 'n1'`).run()).toThrow(
+      /signed note/,
+    );
+    db.prepare(`UPDATE notes SET cosigned_at_ms = 6, cosigned_by = 'u1' WHERE id = 'n1'`).run();
+    expect(() => db.prepare(`UPDATE notes SET cosigned_at_ms = 7 WHERE id = 'n1'`).run()).toThrow(
+      /signed note/,
+    );
+    db.prepare(`INSERT INTO note_addenda VALUES ('d1', 'n1', 'addendum about sleep', 8, 'u1', 'h2')`).run();
+    expect(hits('sleep')).toBe(1);
+  });
+
   it('detects an audit row changed behind the triggers', () => {
     const db = freshDb();
     migrate(db);
