@@ -67,11 +67,11 @@ export function intakeRiskFlags(intake: Intake): RiskFlag[] {
     )
       .filter(([k]) => medical[k] === true)
       .map(([, label]) => label);
-    if (history.length > 0) add('medical-history', 'caution', `History of ${history.join(', ')} problems`);
+    if (history.length > 0) add('medical-history', 'caution', `Medical history: ${history.join(', ')}`);
   }
   if (psychiatric) {
     const history = (['depression', 'panic', 'trauma'] as const).filter((k) => psychiatric[k] === true);
-    if (history.length > 0) add('psychiatric-history', 'caution', `History of ${history.join(', ')}`);
+    if (history.length > 0) add('psychiatric-history', 'caution', `Mental health history: ${history.join(', ')}`);
   }
   if (pregnancy?.status === 'pregnant' || pregnancy?.status === 'postpartum') {
     add('pregnancy', 'caution', pregnancy.status === 'pregnant' ? 'Pregnant' : 'Postpartum');

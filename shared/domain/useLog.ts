@@ -92,7 +92,7 @@ export const BASELINE_MIN_DAYS = 3;
 export const BASELINE_MAX_DAYS = 5;
 
 export interface BaselineSummary {
-  /** Days in the baseline window (the first 3–5 days of the log). */
+  /** Days with doses logged in the baseline window (the first 3–5 such days of the log). */
   days: number;
   complete: boolean;
   meanDosesPerDay: number | null;
@@ -104,11 +104,14 @@ export interface BaselineSummary {
 }
 
 /**
- * The baseline: the first days of the log, up to five. It is complete once three days are logged. A day inside
- * the window with no doses counts as a day with none, not as a missing day.
+ * The baseline: the first days of the log that have doses logged, up to five; complete once three such days are
+ * logged. A calendar day with no entries is read as "not logged", not as "no use": a person dependent on kratom
+ * rarely has a day without a dose, and averaging in forgotten days would understate use.
  */
 export function baselineSummary(entries: readonly UseLogEntry[]): BaselineSummary {
-  const days = dailyTotals(entries).slice(0, BASELINE_MAX_DAYS);
+  const days = dailyTotals(entries)
+    .filter((d) => d.doses > 0)
+    .slice(0, BASELINE_MAX_DAYS);
   if (days.length === 0) {
     return {
       days: 0,
