@@ -71,7 +71,8 @@ export function intakeRiskFlags(intake: Intake): RiskFlag[] {
   }
   if (psychiatric) {
     const history = (['depression', 'panic', 'trauma'] as const).filter((k) => psychiatric[k] === true);
-    if (history.length > 0) add('psychiatric-history', 'caution', `Mental health history: ${history.join(', ')}`);
+    if (history.length > 0)
+      add('psychiatric-history', 'caution', `Mental health history: ${history.join(', ')}`);
   }
   if (pregnancy?.status === 'pregnant' || pregnancy?.status === 'postpartum') {
     add('pregnancy', 'caution', pregnancy.status === 'pregnant' ? 'Pregnant' : 'Postpartum');

@@ -6,6 +6,8 @@ import type { Db } from '../connection';
 import { CONSENT_TYPE_LABELS, type ConsentType } from '../../../shared/domain/consents';
 import { INTAKE_SECTIONS, type IntakeSectionId } from '../../../shared/domain/intake';
 import type { TimelineEvent } from '../../../shared/domain/timeline';
+import { ALERT_KIND_LABELS, type AlertKind } from '../../../shared/domain/alerts';
+import { LEVEL_LABELS, type Level } from '../../../shared/domain/levelOfCare';
 
 interface TimelineRow {
   at_ms: number;
@@ -27,7 +29,28 @@ const SOURCES = [
   `SELECT created_at_ms, 'consent-created', id, type, NULL FROM consents WHERE client_id = @clientId`,
   `SELECT revoked_at_ms, 'consent-revoked', id, type, NULL FROM consents
      WHERE client_id = @clientId AND revoked_at_ms IS NOT NULL`,
+  `SELECT administered_at_ms, 'assessment', id, instrument_id || '|' || coalesce(band, ''), total FROM assessments
+     WHERE client_id = @clientId`,
+  `SELECT decided_at_ms, 'level-of-care', id, level, NULL FROM level_of_care_decisions WHERE client_id = @clientId`,
+  `SELECT raised_at_ms, 'alert-raised', id, kind, NULL FROM alerts WHERE client_id = @clientId`,
+  `SELECT acknowledged_at_ms, 'alert-acknowledged', id, kind, NULL FROM alerts
+     WHERE client_id = @clientId AND acknowledged_at_ms IS NOT NULL`,
+  // Private SUD counselling notes never appear on the timeline (CLINICAL.md §6).
+  `SELECT signed_at_ms, 'note-signed', id, kind || '|' || json_extract(content, '$.format'), NULL FROM notes
+     WHERE client_id = @clientId AND signed_at_ms IS NOT NULL AND kind <> 'sud-counselling'`,
+  `SELECT created_at_ms, 'plan-version', CAST(version AS TEXT), NULL, version FROM treatment_plan_versions
+     WHERE client_id = @clientId`,
 ];
+
+const INSTRUMENT_NAMES: Record<string, string> = {
+  cows: 'COWS',
+  sows: 'SOWS',
+  phq9: 'PHQ-9',
+  gad7: 'GAD-7',
+  auditc: 'AUDIT-C',
+  sud: 'SUD checklist',
+  'suicide-screen': 'Suicide-risk screen',
+};
 
 function describe(r: TimelineRow): TimelineEvent {
   switch (r.kind) {
@@ -56,6 +79,57 @@ function describe(r: TimelineRow): TimelineEvent {
         title: `Use log: ${r.b ?? 0} ${r.b === 1 ? 'dose' : 'doses'}`,
         detail: `${r.a ?? '0'} g on ${r.ref ?? ''}`,
         area: 'use-log',
+        refId: r.ref,
+      };
+    case 'assessment': {
+      const [instrument = '', band = ''] = (r.a ?? '').split('|');
+      const score = r.b === null ? '' : `: ${r.b}${band ? ` (${band.replace(/-/g, ' ')})` : ''}`;
+      return {
+        atMs: r.at_ms,
+        kind: r.kind,
+        title: `${INSTRUMENT_NAMES[instrument] ?? instrument}${score}`,
+        detail: '',
+        area: 'assessments',
+        refId: r.ref,
+      };
+    }
+    case 'level-of-care':
+      return {
+        atMs: r.at_ms,
+        kind: r.kind,
+        title: `Level of care: ${LEVEL_LABELS[r.a as Level] ?? r.a}`,
+        detail: '',
+        area: 'level-of-care',
+        refId: r.ref,
+      };
+    case 'alert-raised':
+    case 'alert-acknowledged':
+      return {
+        atMs: r.at_ms,
+        kind: r.kind,
+        title: `${r.kind === 'alert-raised' ? 'Alert raised' : 'Alert acknowledged'}: ${ALERT_KIND_LABELS[r.a as AlertKind] ?? r.a}`,
+        detail: '',
+        area: 'alerts',
+        refId: r.ref,
+      };
+    case 'note-signed': {
+      const [kind = '', format = ''] = (r.a ?? '').split('|');
+      return {
+        atMs: r.at_ms,
+        kind: r.kind,
+        title: `${kind === 'group-member' ? 'Group note' : 'Progress note'} signed${format && format !== 'group' ? ` (${format.toUpperCase()})` : ''}`,
+        detail: '',
+        area: 'notes',
+        refId: r.ref,
+      };
+    }
+    case 'plan-version':
+      return {
+        atMs: r.at_ms,
+        kind: r.kind,
+        title: r.b === 1 ? 'Treatment plan written' : `Treatment plan revised (version ${r.b ?? ''})`,
+        detail: '',
+        area: 'plan',
         refId: r.ref,
       };
     case 'consent-created':
