@@ -37,7 +37,9 @@ export async function openApp(options: { dataDir?: string } = {}): Promise<AppUn
     args: ARGS,
     viewport: { width: 1280, height: 800 },
     locale: 'en-US',
-    timezoneId: 'America/Los_Angeles',
+    // The same zone as the harness process: in the app, main and the renderer run on one computer, so days of the
+    // use log are counted alike on both sides.
+    timezoneId: Intl.DateTimeFormat().resolvedOptions().timeZone,
   });
   const page = context.pages()[0] ?? (await context.newPage());
   return {

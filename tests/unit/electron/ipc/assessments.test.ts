@@ -61,6 +61,11 @@ describe('assessments', () => {
       }),
     );
     expect(a.score).toEqual({ status: 'complete', total: 12, band: 'moderate', flags: [] });
+    const timeline = value<Chart>(await dispatch('clients.chart', { id: client.id })).timeline;
+    expect(timeline.find((e) => e.kind === 'assessment')).toMatchObject({
+      title: 'PHQ-9: 12 (moderate)',
+      area: 'assessments',
+    });
     expect(a.input).toMatchObject({ instrumentId: 'phq9', answers: [2, 2, 2, 2, 1, 1, 2, 0, 0] });
     expect(a.instrumentVersion).toBe('1');
     const gad = value<Assessment>(
@@ -259,6 +264,10 @@ describe('assessments', () => {
           dimensionRatings: { 'intoxication-withdrawal': { rating: 3, note: 'Wakes in withdrawal' } },
         },
       }),
+    );
+    const timeline = value<Chart>(await dispatch('clients.chart', { id: client.id })).timeline;
+    expect(timeline.find((e) => e.kind === 'level-of-care')?.title).toBe(
+      'Level of care: Medically supported detox',
     );
     const after = value<LevelOfCareView>(await dispatch('levelOfCare.get', { clientId: client.id }));
     expect(after.decisions[0]?.decision.reason).toMatch(/Six doses/);

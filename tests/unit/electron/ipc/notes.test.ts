@@ -262,6 +262,11 @@ describe('session notes', () => {
       }),
     );
     expect(value<Note[]>(await dispatch('notes.list', { clientId: client.id, kind: 'record' }))).toEqual([]);
+    value(await dispatch('notes.sign', { id: privateNote.id, passphrase: PASS }));
+    const chart = value<{ timeline: Array<{ kind: string }> }>(
+      await dispatch('clients.chart', { id: client.id }),
+    );
+    expect(chart.timeline.map((e) => e.kind)).not.toContain('note-signed');
     expect(
       value<Note[]>(await dispatch('notes.list', { clientId: client.id, kind: 'sud-counselling' })),
     ).toHaveLength(1);
