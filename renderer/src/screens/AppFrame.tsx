@@ -1,26 +1,27 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type Dispatch, type SetStateAction } from 'react';
 import type { AppStatus } from '../../../shared/ipc/contract';
 import type { User } from '../../../shared/domain/identity';
+import { areaOf, formatRoute, navigate, useRoute, type Route } from '../router';
 import { useIdleLock } from '../useIdleLock';
+import { ChartScreen } from './chart/ChartScreen';
+import { ClientForm } from './clients/ClientForm';
+import { ClientListScreen } from './clients/ClientListScreen';
+import { initialClientListState, type ClientListState } from './clients/listState';
+import { isMac, QuickFind } from './clients/QuickFind';
 import { OverviewScreen } from './OverviewScreen';
 import { SettingsScreen } from './SettingsScreen';
+import './frame.css';
 
 /** Areas of the app. Those not built yet are listed, disabled, so the navigation does not move when they arrive. */
-const AREAS = [
-  { id: 'overview', label: 'Overview', ready: true },
-  { id: 'clients', label: 'Clients', ready: false },
-  { id: 'sessions', label: 'Sessions', ready: false },
-  { id: 'assessments', label: 'Assessments', ready: false },
-  { id: 'plans', label: 'Plans', ready: false },
-  { id: 'discharge', label: 'Discharge', ready: false },
-  { id: 'settings', label: 'Settings', ready: true },
-] as const;
-type AreaId = (typeof AREAS)[number]['id'];
-
-function areaFromHash(): AreaId {
-  const id = window.location.hash.replace(/^#\/?/, '');
-  return AREAS.find((a) => a.id === id && a.ready)?.id ?? 'overview';
-}
+const AREAS: ReadonlyArray<{ id: string; label: string; route: Route | null }> = [
+  { id: 'overview', label: 'Overview', route: { name: 'overview' } },
+  { id: 'clients', label: 'Clients', route: { name: 'clients' } },
+  { id: 'sessions', label: 'Sessions', route: null },
+  { id: 'assessments', label: 'Assessments', route: null },
+  { id: 'plans', label: 'Plans', route: null },
+  { id: 'discharge', label: 'Discharge', route: null },
+  { id: 'settings', label: 'Settings', route: { name: 'settings' } },
+];
 
 export function AppFrame({
   status,
@@ -33,12 +34,17 @@ export function AppFrame({
   onLock: (reason: 'manual' | 'idle') => void;
   onStatusChanged: () => void;
 }) {
-  const [area, setArea] = useState<AreaId>(areaFromHash);
+  const route = useRoute();
+  const area = areaOf(route);
+  // The client list's search, filters and page live here, so a visit to a chart comes back to the same list,
+  // and locking (which unmounts the frame) forgets them.
+  const [clientList, setClientList] = useState(initialClientListState);
+  const [findOpen, setFindOpen] = useState(false);
+  const openFind = useCallback(() => setFindOpen(true), []);
+  const closeFind = useCallback(() => setFindOpen(false), []);
   useIdleLock(status.idleLockMinutes ?? 10, () => onLock('idle'));
 
   useEffect(() => {
-    const onHash = () => setArea(areaFromHash());
-    window.addEventListener('hashchange', onHash);
     const onKey = (e: KeyboardEvent) => {
       if ((e.ctrlKey || e.metaKey) && e.shiftKey && e.key.toLowerCase() === 'l') {
         e.preventDefault();
@@ -46,22 +52,33 @@ export function AppFrame({
       }
     };
     window.addEventListener('keydown', onKey);
-    return () => {
-      window.removeEventListener('hashchange', onHash);
-      window.removeEventListener('keydown', onKey);
-    };
+    return () => window.removeEventListener('keydown', onKey);
   }, [onLock]);
 
-  const go = (id: AreaId) => {
-    window.location.hash = `/${id}`;
-    setArea(id);
-  };
+  // A new screen takes the keyboard to its heading (or to the main region while it loads), so a screen reader
+  // announces where the clinician is and Tab starts from the top of the new screen, not from the old one.
+  const main = useRef<HTMLElement>(null);
+  const routeKey = formatRoute(route);
+  const routeShown = useRef(routeKey);
+  useEffect(() => {
+    if (routeKey === routeShown.current) return; // the first screen after unlock keeps the page's own focus
+    routeShown.current = routeKey;
+    const region = main.current;
+    if (!region || region.contains(document.activeElement)) return;
+    const heading = region.querySelector<HTMLElement>('h1');
+    if (heading) heading.tabIndex = -1;
+    (heading ?? region).focus();
+  }, [routeKey]);
 
+  const shortcut = isMac() ? '⌘K' : 'Ctrl+K';
   return (
     <div className="frame">
       <header className="frame__header">
         <span className="brand">Clearleaf</span>
         <span className="frame__clinic">{status.clinicName}</span>
+        <button type="button" className="find-button" onClick={openFind} aria-keyshortcuts="Control+K Meta+K">
+          Find client <kbd>{shortcut}</kbd>
+        </button>
         <span className="frame__user" data-testid="signed-in-user">
           {user.displayName}
           {user.credentials ? `, ${user.credentials}` : ''}
@@ -74,15 +91,8 @@ export function AppFrame({
         <ul>
           {AREAS.map((a) => (
             <li key={a.id}>
-              {a.ready ? (
-                <button
-                  type="button"
-                  className={area === a.id ? 'nav-item nav-item--current' : 'nav-item'}
-                  aria-current={area === a.id ? 'page' : undefined}
-                  onClick={() => go(a.id)}
-                >
-                  {a.label}
-                </button>
+              {a.route ? (
+                <NavButton label={a.label} route={a.route} current={area === a.id} />
               ) : (
                 <span
                   className="nav-item nav-item--unavailable"
@@ -97,10 +107,64 @@ export function AppFrame({
           ))}
         </ul>
       </nav>
-      <main className="frame__main" id="main">
-        {area === 'overview' && <OverviewScreen user={user} onOpenSettings={() => go('settings')} />}
-        {area === 'settings' && <SettingsScreen user={user} onStatusChanged={onStatusChanged} />}
+      <main className="frame__main" id="main" ref={main} tabIndex={-1}>
+        <Screen
+          route={route}
+          user={user}
+          onStatusChanged={onStatusChanged}
+          clientList={clientList}
+          setClientList={setClientList}
+        />
       </main>
+      <QuickFind open={findOpen} onOpen={openFind} onClose={closeFind} />
     </div>
   );
+}
+
+function NavButton({ label, route, current }: { label: string; route: Route; current: boolean }) {
+  return (
+    <button
+      type="button"
+      className={current ? 'nav-item nav-item--current' : 'nav-item'}
+      aria-current={current ? 'page' : undefined}
+      onClick={() => navigate(route)}
+    >
+      {label}
+    </button>
+  );
+}
+
+function Screen({
+  route,
+  user,
+  onStatusChanged,
+  clientList,
+  setClientList,
+}: {
+  route: Route;
+  user: User;
+  onStatusChanged: () => void;
+  clientList: ClientListState;
+  setClientList: Dispatch<SetStateAction<ClientListState>>;
+}) {
+  switch (route.name) {
+    case 'overview':
+      return <OverviewScreen user={user} onOpenSettings={() => navigate({ name: 'settings' })} />;
+    case 'settings':
+      return <SettingsScreen user={user} onStatusChanged={onStatusChanged} />;
+    case 'clients':
+      return <ClientListScreen state={clientList} onStateChange={setClientList} />;
+    case 'client-new':
+      return <ClientForm key="new" clientId={null} user={user} />;
+    case 'client-edit':
+      return <ClientForm key={`edit-${route.id}`} clientId={route.id} user={user} />;
+    case 'client':
+      return (
+        <ChartScreen
+          key={route.id}
+          clientId={route.id}
+          onEdit={() => navigate({ name: 'client-edit', id: route.id })}
+        />
+      );
+  }
 }

@@ -101,7 +101,12 @@ describe('intakeRiskFlags', () => {
         label: 'Suicidal thoughts reported at intake',
         source: 'intake',
       },
-      { id: 'psychiatric-history', severity: 'caution', label: 'Mental health history: trauma', source: 'intake' },
+      {
+        id: 'psychiatric-history',
+        severity: 'caution',
+        label: 'Mental health history: trauma',
+        source: 'intake',
+      },
     ]);
   });
 

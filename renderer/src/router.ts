@@ -1,0 +1,98 @@
+/**
+ * Hash routes for the signed-in app. The hash (not the path) carries the route because the renderer is one page
+ * served from a custom protocol: changing the hash never asks main to navigate, which main refuses by policy.
+ *
+ *   #/overview  #/settings  #/clients  #/clients/new  #/clients/<id>  #/clients/<id>/edit
+ *
+ * Anything else parses to null and the frame shows the overview. Ids are opaque; they are percent-encoded in the
+ * hash so an odd id can never add a path segment.
+ */
+import { useSyncExternalStore } from 'react';
+
+export type Route =
+  | { name: 'overview' }
+  | { name: 'settings' }
+  | { name: 'clients' }
+  | { name: 'client-new' }
+  | { name: 'client'; id: string }
+  | { name: 'client-edit'; id: string };
+
+/** The area of the navigation a route belongs to. */
+export type Area = 'overview' | 'clients' | 'settings';
+
+export function areaOf(route: Route): Area {
+  switch (route.name) {
+    case 'overview':
+    case 'settings':
+      return route.name;
+    default:
+      return 'clients';
+  }
+}
+
+function decodeId(segment: string): string | null {
+  try {
+    const id = decodeURIComponent(segment);
+    return id.length > 0 && id.length <= 64 && id !== 'new' ? id : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Parses `#/clients/abc/edit` (with or without the leading `#`); null for anything not a route. */
+export function parseRoute(hash: string): Route | null {
+  const path = hash.replace(/^#/, '').replace(/^\/+/, '').replace(/\/+$/, '');
+  const parts = path === '' ? [] : path.split('/');
+  const [head, second, third, ...rest] = parts;
+  if (rest.length > 0) return null;
+  if (head === 'overview' && second === undefined) return { name: 'overview' };
+  if (head === 'settings' && second === undefined) return { name: 'settings' };
+  if (head !== 'clients') return null;
+  if (second === undefined) return { name: 'clients' };
+  if (second === 'new') return third === undefined ? { name: 'client-new' } : null;
+  const id = decodeId(second);
+  if (id === null) return null;
+  if (third === undefined) return { name: 'client', id };
+  return third === 'edit' ? { name: 'client-edit', id } : null;
+}
+
+/** The hash for a route, `#/...`; `parseRoute(formatRoute(r))` gives `r` back. */
+export function formatRoute(route: Route): string {
+  switch (route.name) {
+    case 'overview':
+    case 'settings':
+    case 'clients':
+      return `#/${route.name}`;
+    case 'client-new':
+      return '#/clients/new';
+    case 'client':
+      return `#/clients/${encodeURIComponent(route.id)}`;
+    case 'client-edit':
+      return `#/clients/${encodeURIComponent(route.id)}/edit`;
+  }
+}
+
+/** The route the page shows now; an unknown or empty hash shows the overview. */
+export function currentRoute(): Route {
+  return parseRoute(window.location.hash) ?? { name: 'overview' };
+}
+
+/** Goes to a route. Setting the hash adds a history entry, so the back button and Alt+Left work. */
+export function navigate(route: Route): void {
+  const hash = formatRoute(route);
+  if (window.location.hash !== hash) window.location.hash = hash;
+}
+
+function subscribe(onChange: () => void): () => void {
+  window.addEventListener('hashchange', onChange);
+  return () => window.removeEventListener('hashchange', onChange);
+}
+
+/**
+ * The current route, re-rendering on every hash change. The store snapshot is the hash string (stable between
+ * changes); the route object is parsed on each render, so effects should depend on `formatRoute(route)`.
+ */
+export function useRoute(): Route {
+  const hash = useSyncExternalStore(subscribe, () => window.location.hash);
+  return parseRoute(hash) ?? { name: 'overview' };
+}

@@ -1,0 +1,79 @@
+/** The 3–5 day baseline a taper starts from (CLINICAL.md §1.1), read from the first days of the use log. */
+import {
+  BASELINE_MAX_DAYS,
+  BASELINE_MIN_DAYS,
+  TRIGGER_LABELS,
+  type BaselineSummary,
+} from '../../../../shared/domain/useLog';
+import type { ReactNode } from 'react';
+import { formatDateRange } from './dates';
+
+const number = new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 });
+
+export function BaselinePanel({ summary }: { summary: BaselineSummary }) {
+  const s = summary;
+  return (
+    <section className="panel baseline" aria-labelledby="baseline-title">
+      <h3 id="baseline-title">
+        Baseline{' '}
+        <span className="muted">
+          (first {BASELINE_MIN_DAYS}–{BASELINE_MAX_DAYS} days of the log)
+        </span>
+      </h3>
+      {s.days === 0 ? (
+        <p className="muted">
+          No doses logged yet. Log every dose for {BASELINE_MIN_DAYS} to {BASELINE_MAX_DAYS} days to set the
+          baseline.
+        </p>
+      ) : (
+        <>
+          {!s.complete && (
+            <p className="baseline__incomplete" data-testid="baseline-incomplete">
+              Only {s.days} {s.days === 1 ? 'day' : 'days'} logged: a baseline needs at least{' '}
+              {BASELINE_MIN_DAYS} days. The figures below are provisional.
+            </p>
+          )}
+          <dl className="baseline__figures">
+            <Figure term="Days">
+              {s.days}
+              {s.firstDate && s.lastDate && (
+                <span className="baseline__range">{formatDateRange(s.firstDate, s.lastDate)}</span>
+              )}
+            </Figure>
+            <Figure term="Mean doses a day" testId="mean-doses">
+              {fmt(s.meanDosesPerDay)}
+            </Figure>
+            <Figure term="Mean grams a day" testId="mean-grams">
+              {fmt(s.meanGramsPerDay, ' g')}
+            </Figure>
+            <Figure term="Largest dose">{fmt(s.largestDoseGrams, ' g')}</Figure>
+            <Figure term="Commonest triggers" testId="top-triggers">
+              {s.topTriggers.length === 0 ? (
+                'None recorded'
+              ) : (
+                <ol className="baseline__triggers">
+                  {s.topTriggers.map((t) => (
+                    <li key={t.trigger}>
+                      {TRIGGER_LABELS[t.trigger]} <span className="muted">×{t.count}</span>
+                    </li>
+                  ))}
+                </ol>
+              )}
+            </Figure>
+          </dl>
+        </>
+      )}
+    </section>
+  );
+}
+
+function Figure({ term, children, testId }: { term: string; children: ReactNode; testId?: string }) {
+  return (
+    <div>
+      <dt>{term}</dt>
+      <dd data-testid={testId}>{children}</dd>
+    </div>
+  );
+}
+
+const fmt = (n: number | null, unit = '') => (n === null ? '—' : `${number.format(n)}${unit}`);

@@ -1,0 +1,129 @@
+/**
+ * A client's chart: the header (identity, status, risk flags) and four tabs. Each tab loads its own records; the
+ * header's intake flags are recomputed from a saved intake at once (the same pure function the server uses), and
+ * the timeline is re-read when it is next opened, so saving a dose does not re-read (and re-audit) the chart.
+ */
+import { useCallback, useEffect, useState } from 'react';
+import type { Consent } from '../../../../shared/domain/consents';
+import { consentStatus } from '../../../../shared/domain/consents';
+import { INTAKE_SECTION_IDS, type Intake } from '../../../../shared/domain/intake';
+import { intakeRiskFlags } from '../../../../shared/domain/riskFlags';
+import type { Chart } from '../../../../shared/ipc/channels/clients';
+import { call } from '../../api/client';
+import { ChartHeader } from './ChartHeader';
+import { Consents } from './Consents';
+import { IntakeForm } from './IntakeForm';
+import { Tabs, tabPanelProps, type TabSpec } from './Tabs';
+import { Timeline, type ChartTabId } from './Timeline';
+import { UseLog } from './UseLog';
+import { todayLocal } from './dates';
+import './chart.css';
+
+const ID = 'chart';
+
+export function ChartScreen({ clientId, onEdit }: { clientId: string; onEdit: () => void }) {
+  const [chart, setChart] = useState<Chart | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [tab, setTab] = useState<ChartTabId>('timeline');
+  // Tabs mount when first opened and then stay mounted (hidden), so a half-typed form survives a change of tab.
+  const [opened, setOpened] = useState<ReadonlySet<ChartTabId>>(new Set(['timeline']));
+  const [timelineStale, setTimelineStale] = useState(false);
+
+  const load = useCallback(async () => {
+    const result = await call('clients.chart', { id: clientId });
+    if (result.ok) {
+      setChart(result.value);
+      setError(null);
+      setTimelineStale(false);
+    } else {
+      setError(result.error.message);
+    }
+  }, [clientId]);
+
+  useEffect(() => {
+    setChart(null);
+    setTab('timeline');
+    setOpened(new Set(['timeline']));
+    void load();
+  }, [load]);
+
+  const select = (id: ChartTabId) => {
+    setTab(id);
+    setOpened((s) => (s.has(id) ? s : new Set([...s, id])));
+    if (id === 'timeline' && timelineStale) void load();
+  };
+
+  const onIntakeSaved = useCallback((intake: Intake) => {
+    setTimelineStale(true);
+    setChart((c) =>
+      c
+        ? {
+            ...c,
+            intake,
+            riskFlags: [...c.riskFlags.filter((f) => f.source !== 'intake'), ...intakeRiskFlags(intake)],
+          }
+        : c,
+    );
+  }, []);
+  const onUseLogChanged = useCallback((count: number) => {
+    setTimelineStale(true);
+    setChart((c) => (c ? { ...c, useLogEntries: count } : c));
+  }, []);
+  const onConsentsChanged = useCallback((consents: Consent[]) => {
+    setTimelineStale(true);
+    setChart((c) => (c ? { ...c, consents } : c));
+  }, []);
+
+  if (error) {
+    return (
+      <div className="page">
+        <div className="banner banner--error" role="alert">
+          {error}
+        </div>
+      </div>
+    );
+  }
+  if (!chart) return <div className="page" aria-busy="true" />;
+
+  const today = todayLocal();
+  const savedSections = INTAKE_SECTION_IDS.filter((s) => chart.intake.sections[s] !== null).length;
+  const activeConsents = chart.consents.filter((c) => consentStatus(c, today) === 'active').length;
+  const tabs: TabSpec<ChartTabId>[] = [
+    { id: 'timeline', label: 'Timeline' },
+    {
+      id: 'intake',
+      label: 'Intake',
+      badge: `${savedSections}/${INTAKE_SECTION_IDS.length}`,
+      badgeHint: 'sections saved',
+    },
+    { id: 'use-log', label: 'Use log', badge: String(chart.useLogEntries), badgeHint: 'doses' },
+    // Assessment tabs (assessments, withdrawal, level-of-care) go here.
+    // Session tabs (notes, plan) go here.
+    { id: 'consents', label: 'Consents', badge: String(activeConsents), badgeHint: 'active' },
+    // The private SUD counselling notes tab goes last.
+  ];
+
+  return (
+    <div className="page chart">
+      <ChartHeader client={chart.client} riskFlags={chart.riskFlags} onEdit={onEdit} />
+      <Tabs tabs={tabs} selected={tab} onSelect={select} idPrefix={ID} label="Chart sections" />
+      <div {...tabPanelProps(ID, 'timeline', tab === 'timeline')}>
+        <h2 className="visually-hidden">Timeline</h2>
+        <Timeline events={chart.timeline} onOpen={select} />
+      </div>
+      <div {...tabPanelProps(ID, 'intake', tab === 'intake')}>
+        {opened.has('intake') && <IntakeForm clientId={clientId} onSaved={onIntakeSaved} />}
+      </div>
+      <div {...tabPanelProps(ID, 'use-log', tab === 'use-log')}>
+        {opened.has('use-log') && <UseLog clientId={clientId} onChanged={onUseLogChanged} />}
+      </div>
+      {/* Assessment tab panels go here. */}
+      {/* Session tab panels go here. */}
+      <div {...tabPanelProps(ID, 'consents', tab === 'consents')}>
+        {opened.has('consents') && (
+          <Consents clientId={clientId} client={chart.client} onChanged={onConsentsChanged} />
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,195 @@
+/**
+ * Part 2 consents of one client (CLINICAL.md §6): each with its status (active, expired, revoked) and every
+ * element it records; a form to record one and a way to revoke one.
+ */
+import { useEffect, useRef, useState } from 'react';
+import type { Client } from '../../../../shared/domain/clients';
+import {
+  CONSENT_TYPE_LABELS,
+  consentStatus,
+  type Consent,
+  type ConsentStatus,
+  type Revocation,
+} from '../../../../shared/domain/consents';
+import { call } from '../../api/client';
+import { ConsentForm, blankConsent } from './ConsentForm';
+import { ConsentDetails } from './ConsentDetails';
+import { RevokeForm } from './RevokeForm';
+import { formatDate, todayLocal } from './dates';
+import './consents.css';
+
+const ORDER: Record<ConsentStatus, number> = { active: 0, expired: 1, revoked: 2 };
+
+export function Consents({
+  clientId,
+  client,
+  onChanged,
+}: {
+  clientId: string;
+  client: Client;
+  onChanged: (consents: Consent[]) => void;
+}) {
+  const [consents, setConsents] = useState<Consent[] | null>(null);
+  const [clinicName, setClinicName] = useState('');
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [adding, setAdding] = useState(false);
+  const [revokingId, setRevokingId] = useState<string | null>(null);
+  const [status, setStatus] = useState('');
+  // Where focus goes once a form closes (the form held it): the add button, or the consent just revoked.
+  const [focusTarget, setFocusTarget] = useState<string | null>(null);
+  const addButton = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    if (focusTarget === null) return;
+    if (focusTarget === 'add') addButton.current?.focus();
+    else document.getElementById(focusTarget)?.focus();
+    setFocusTarget(null);
+  }, [focusTarget]);
+
+  useEffect(() => {
+    let live = true;
+    void Promise.all([call('consents.list', { clientId }), call('clinic.get', {})]).then(([list, clinic]) => {
+      if (!live) return;
+      if (!list.ok) return setLoadError(list.error.message);
+      setConsents(list.value);
+      if (clinic.ok) setClinicName(clinic.value.name);
+    });
+    return () => {
+      live = false;
+    };
+  }, [clientId]);
+
+  if (loadError) {
+    return (
+      <div className="banner banner--error" role="alert">
+        {loadError}
+      </div>
+    );
+  }
+  if (!consents) return <div aria-busy="true" />;
+
+  const replace = (c: Consent) => {
+    const next = [...consents.filter((x) => x.id !== c.id), c];
+    setConsents(next);
+    onChanged(next);
+  };
+  const today = todayLocal();
+  const sorted = [...consents].sort(
+    (a, b) =>
+      ORDER[consentStatus(a, today)] - ORDER[consentStatus(b, today)] || b.createdAtMs - a.createdAtMs,
+  );
+
+  return (
+    <div className="consents">
+      <div className="consents__head">
+        <h2>Consents to disclose</h2>
+        {!adding && (
+          <button
+            type="button"
+            className="primary"
+            ref={addButton}
+            onClick={() => {
+              setAdding(true);
+              setStatus('');
+            }}
+          >
+            Record a consent
+          </button>
+        )}
+      </div>
+      <p role="status" className="saved-note">
+        {status}
+      </p>
+      {adding && (
+        <ConsentForm
+          clientId={clientId}
+          initial={blankConsent(`${client.legalFirstName} ${client.legalLastName}`, clinicName)}
+          onSaved={(c) => {
+            replace(c);
+            setAdding(false);
+            setStatus(`Consent recorded: ${CONSENT_TYPE_LABELS[c.consent.type]} to ${c.consent.recipient}.`);
+            setFocusTarget('add');
+          }}
+          onCancel={() => {
+            setAdding(false);
+            setFocusTarget('add');
+          }}
+        />
+      )}
+      {sorted.length === 0 && !adding && (
+        <p className="muted">
+          No consents recorded. Nothing from this record may be disclosed outside the programme without one.
+        </p>
+      )}
+      <ul className="consent-list">
+        {sorted.map((c) => {
+          const s = consentStatus(c, today);
+          return (
+            <li key={c.id} className={`consent consent--${s}`}>
+              <div className="consent__head">
+                <h3 id={`consent-${c.id}`} tabIndex={-1}>
+                  {CONSENT_TYPE_LABELS[c.consent.type]}: {c.consent.recipient}
+                </h3>
+                <StatusBadge consent={c} status={s} />
+              </div>
+              <p className="consent__summary">
+                {c.consent.purpose}{' '}
+                <span className="muted">
+                  · Signed {formatDate(c.consent.signedOn)} · {expiry(c)}
+                </span>
+              </p>
+              {c.revocation && (
+                <p className="consent__revoked">
+                  Revoked {formatDate(c.revocation.revokedOn)} ({RECEIVED_WORDS[c.revocation.receivedHow]})
+                  {c.revocation.note ? `: ${c.revocation.note}` : '.'}
+                </p>
+              )}
+              <ConsentDetails consent={c} />
+              {!c.revocation &&
+                (revokingId === c.id ? (
+                  <RevokeForm
+                    consent={c}
+                    onRevoked={(r) => {
+                      replace(r);
+                      setRevokingId(null);
+                      setStatus(`Consent to ${r.consent.recipient} revoked.`);
+                      setFocusTarget(`consent-${r.id}`);
+                    }}
+                    onCancel={() => {
+                      setRevokingId(null);
+                      setFocusTarget(`consent-${c.id}`);
+                    }}
+                  />
+                ) : (
+                  <button type="button" onClick={() => setRevokingId(c.id)}>
+                    Revoke…<span className="visually-hidden"> consent to {c.consent.recipient}</span>
+                  </button>
+                ))}
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}
+
+const RECEIVED_WORDS = {
+  'in-writing': 'in writing',
+  verbally: 'verbally',
+  other: 'other',
+} satisfies Record<Revocation['receivedHow'], string>;
+
+function expiry(c: Consent): string {
+  if (c.consent.expiryKind === 'event') return `Ends: ${c.consent.expiryEvent}`;
+  return c.consent.expiryDate ? `Expires ${formatDate(c.consent.expiryDate)}` : 'No expiry date';
+}
+
+function StatusBadge({ consent, status }: { consent: Consent; status: ConsentStatus }) {
+  const text =
+    status === 'revoked' && consent.revocation
+      ? `Revoked ${formatDate(consent.revocation.revokedOn)}`
+      : status === 'expired'
+        ? 'Expired'
+        : 'Active';
+  return <span className={`badge badge--${status}`}>{text}</span>;
+}

@@ -1,0 +1,307 @@
+/**
+ * Create or edit a client's record. The server validates (the rules live once, in shared/domain); its messages
+ * appear beside the field they belong to and focus moves to the first one. Nothing typed is cleared on an error.
+ */
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import {
+  CLIENT_STATUSES,
+  CLIENT_STATUS_LABELS,
+  clientDisplayName,
+  SexSchema,
+  type Client,
+  type Sex,
+} from '../../../../shared/domain/clients';
+import { localDate } from '../../../../shared/domain/common';
+import type { User } from '../../../../shared/domain/identity';
+import { call, fieldMessage, type AppErrorShape } from '../../api/client';
+import { Field } from '../../components/Field';
+import { FormError } from '../../components/FormError';
+import { navigate } from '../../router';
+import {
+  ALL_FIELD_PATHS,
+  clientInputFrom,
+  FIELD_PATHS,
+  formFromClient,
+  newClientForm,
+  type ClientFormValues,
+} from './clientFormModel';
+import { SelectField, TextAreaField } from './controls';
+import './clients.css';
+
+const SEX_LABELS: Record<Sex, string> = {
+  female: 'Female',
+  male: 'Male',
+  intersex: 'Intersex',
+  'not-recorded': 'Not recorded',
+};
+
+interface Loaded {
+  values: ClientFormValues;
+  clinicians: User[];
+  client: Client | null;
+}
+
+/** `clientId` null: a new client. */
+export function ClientForm({ clientId, user }: { clientId: string | null; user: User }) {
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    void (async () => {
+      const [users, existing, next] = await Promise.all([
+        call('users.list', {}),
+        clientId === null ? null : call('clients.get', { id: clientId }),
+        clientId === null ? call('clients.nextChartNumber', {}) : null,
+      ]);
+      if (!live) return;
+      const clinicians = users.ok ? users.value : [user];
+      if (existing) {
+        if (existing.ok)
+          setLoaded({ values: formFromClient(existing.value), clinicians, client: existing.value });
+        else setLoadError(existing.error.message);
+        return;
+      }
+      const values = newClientForm({
+        today: localDate(Date.now()),
+        chartNumber: next?.ok ? next.value.chartNumber : '',
+        clinicianId: user.id,
+      });
+      setLoaded({ values, clinicians, client: null });
+    })();
+    return () => {
+      live = false;
+    };
+    // Keyed on the user's id, not the object: the frame's status poll hands a new object every 15 s, and
+    // reloading would refetch (and, for an existing client, audit another view) for nothing.
+  }, [clientId, user.id]);
+
+  if (loadError) {
+    return (
+      <div className="page">
+        <h1>{clientId === null ? 'New client' : 'Edit client'}</h1>
+        <div className="banner banner--error" role="alert">
+          {loadError}
+        </div>
+      </div>
+    );
+  }
+  if (!loaded) return <div className="page" aria-busy="true" />;
+  return <ClientFormBody key={clientId ?? 'new'} clientId={clientId} loaded={loaded} />;
+}
+
+function ClientFormBody({ clientId, loaded }: { clientId: string | null; loaded: Loaded }) {
+  const [values, setValues] = useState(loaded.values);
+  const [error, setError] = useState<AppErrorShape | null>(null);
+  const [saving, setSaving] = useState(false);
+  const form = useRef<HTMLFormElement>(null);
+  const isNew = clientId === null;
+  const today = localDate(Date.now());
+
+  // After a refused save, take the keyboard to the first field the server named (or the form-level message).
+  useEffect(() => {
+    if (!error) return;
+    const target = form.current?.querySelector<HTMLElement>('[aria-invalid="true"], .banner--error');
+    if (target && !target.matches('input, select, textarea')) target.tabIndex = -1;
+    target?.focus();
+  }, [error]);
+
+  const set =
+    <K extends keyof ClientFormValues>(key: K) =>
+    (e: { target: { value: string } }) =>
+      setValues((v) => ({ ...v, [key]: e.target.value }));
+  const err = (key: keyof ClientFormValues) => fieldMessage(error, FIELD_PATHS[key]);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (saving) return;
+    setSaving(true);
+    const client = clientInputFrom(values);
+    const result = isNew
+      ? await call('clients.create', { client })
+      : await call('clients.update', { id: clientId, client });
+    setSaving(false);
+    if (result.ok) navigate({ name: 'client', id: result.value.id });
+    else setError(result.error);
+  }
+
+  const cancel = () => navigate(isNew ? { name: 'clients' } : { name: 'client', id: clientId });
+
+  return (
+    <div className="page client-form">
+      <h1>{isNew ? 'New client' : 'Edit client'}</h1>
+      {loaded.client && <p className="muted client-form__who">{clientDisplayName(loaded.client)}</p>}
+      <form ref={form} onSubmit={submit} noValidate aria-label={isNew ? 'New client' : 'Edit client'}>
+        <FormError error={error} fieldPaths={ALL_FIELD_PATHS} />
+        <fieldset className="panel form-section">
+          <legend>Identity</legend>
+          <div className="form-grid">
+            <Field
+              label="Legal first name"
+              autoFocus={isNew}
+              value={values.legalFirstName}
+              onChange={set('legalFirstName')}
+              error={err('legalFirstName')}
+              autoComplete="off"
+            />
+            <Field
+              label="Legal last name"
+              value={values.legalLastName}
+              onChange={set('legalLastName')}
+              error={err('legalLastName')}
+              autoComplete="off"
+            />
+            <Field
+              label="Preferred name"
+              hint="Shown in brackets after the legal name"
+              value={values.preferredName}
+              onChange={set('preferredName')}
+              error={err('preferredName')}
+              autoComplete="off"
+            />
+            <Field
+              label="Date of birth"
+              type="date"
+              max={today}
+              value={values.dateOfBirth}
+              onChange={set('dateOfBirth')}
+              error={err('dateOfBirth')}
+            />
+            <Field
+              label="Pronouns"
+              hint="For example she/her, they/them"
+              value={values.pronouns}
+              onChange={set('pronouns')}
+              error={err('pronouns')}
+              autoComplete="off"
+            />
+            <SelectField
+              label="Sex"
+              hint="Used for scoring: some screens (e.g. AUDIT-C) have different cut-offs for women and men. Gender identity belongs in pronouns."
+              value={values.sex}
+              onChange={set('sex')}
+              error={err('sex')}
+            >
+              {SexSchema.options.map((s) => (
+                <option key={s} value={s}>
+                  {SEX_LABELS[s]}
+                </option>
+              ))}
+            </SelectField>
+          </div>
+        </fieldset>
+        <fieldset className="panel form-section">
+          <legend>Contact</legend>
+          <div className="form-grid">
+            <Field
+              label="Phone"
+              type="tel"
+              value={values.phone}
+              onChange={set('phone')}
+              error={err('phone')}
+              autoComplete="off"
+            />
+            <Field
+              label="Email"
+              type="email"
+              value={values.email}
+              onChange={set('email')}
+              error={err('email')}
+              autoComplete="off"
+            />
+            <TextAreaField
+              label="Address"
+              rows={2}
+              value={values.address}
+              onChange={set('address')}
+              error={err('address')}
+            />
+          </div>
+        </fieldset>
+        <fieldset className="panel form-section">
+          <legend>Emergency contact</legend>
+          <div className="form-grid">
+            <Field
+              label="Name"
+              value={values.emergencyName}
+              onChange={set('emergencyName')}
+              error={err('emergencyName')}
+              autoComplete="off"
+            />
+            <Field
+              label="Relationship"
+              hint="For example sister, partner, sponsor"
+              value={values.emergencyRelationship}
+              onChange={set('emergencyRelationship')}
+              error={err('emergencyRelationship')}
+              autoComplete="off"
+            />
+            <Field
+              label="Phone"
+              type="tel"
+              value={values.emergencyPhone}
+              onChange={set('emergencyPhone')}
+              error={err('emergencyPhone')}
+              autoComplete="off"
+            />
+          </div>
+        </fieldset>
+        <fieldset className="panel form-section">
+          <legend>Care</legend>
+          <div className="form-grid">
+            <Field
+              label="Chart number"
+              hint={
+                isNew
+                  ? 'The next number is filled in; the clinic’s own number may be used instead'
+                  : undefined
+              }
+              value={values.chartNumber}
+              onChange={set('chartNumber')}
+              error={err('chartNumber')}
+              autoComplete="off"
+              spellCheck={false}
+            />
+            <Field
+              label="Admission date"
+              type="date"
+              max={today}
+              value={values.admissionDate}
+              onChange={set('admissionDate')}
+              error={err('admissionDate')}
+            />
+            <SelectField label="Status" value={values.status} onChange={set('status')} error={err('status')}>
+              {CLIENT_STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {CLIENT_STATUS_LABELS[s]}
+                </option>
+              ))}
+            </SelectField>
+            <SelectField
+              label="Assigned clinician"
+              value={values.assignedClinicianId}
+              onChange={set('assignedClinicianId')}
+              error={err('assignedClinicianId')}
+            >
+              <option value="">Not assigned</option>
+              {loaded.clinicians.map((u) => (
+                <option key={u.id} value={u.id}>
+                  {u.displayName}
+                  {u.credentials ? `, ${u.credentials}` : ''}
+                </option>
+              ))}
+            </SelectField>
+          </div>
+        </fieldset>
+        <div className="actions form-actions">
+          <button type="submit" className="primary" disabled={saving}>
+            {saving ? 'Saving…' : isNew ? 'Create client' : 'Save changes'}
+          </button>
+          <button type="button" onClick={cancel}>
+            Cancel
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}

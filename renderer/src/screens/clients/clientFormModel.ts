@@ -1,0 +1,118 @@
+/**
+ * The client form's values: flat strings, as the inputs hold them, so whatever was typed survives a refused save
+ * unchanged. Converted to `ClientInput` only when sent; the server validates (one set of rules, in shared/).
+ */
+import type { Client, ClientInput, ClientStatus, Sex } from '../../../../shared/domain/clients';
+
+export interface ClientFormValues {
+  legalFirstName: string;
+  legalLastName: string;
+  preferredName: string;
+  dateOfBirth: string;
+  pronouns: string;
+  sex: Sex;
+  chartNumber: string;
+  phone: string;
+  email: string;
+  address: string;
+  emergencyName: string;
+  emergencyRelationship: string;
+  emergencyPhone: string;
+  admissionDate: string;
+  status: ClientStatus;
+  /** '' for "not assigned". */
+  assignedClinicianId: string;
+}
+
+/** Where the server reports an error for each form value (the input is `{ client: ClientInput }`). */
+export const FIELD_PATHS = {
+  legalFirstName: 'client.legalFirstName',
+  legalLastName: 'client.legalLastName',
+  preferredName: 'client.preferredName',
+  dateOfBirth: 'client.dateOfBirth',
+  pronouns: 'client.pronouns',
+  sex: 'client.sex',
+  chartNumber: 'client.chartNumber',
+  phone: 'client.phone',
+  email: 'client.email',
+  address: 'client.address',
+  emergencyName: 'client.emergencyContact.name',
+  emergencyRelationship: 'client.emergencyContact.relationship',
+  emergencyPhone: 'client.emergencyContact.phone',
+  admissionDate: 'client.admissionDate',
+  status: 'client.status',
+  assignedClinicianId: 'client.assignedClinicianId',
+} as const satisfies Record<keyof ClientFormValues, string>;
+
+export const ALL_FIELD_PATHS: string[] = Object.values(FIELD_PATHS);
+
+/** A new client: admitted today, active, with the signed-in clinician and the next chart number. */
+export function newClientForm(defaults: {
+  today: string;
+  chartNumber: string;
+  clinicianId: string | null;
+}): ClientFormValues {
+  return {
+    legalFirstName: '',
+    legalLastName: '',
+    preferredName: '',
+    dateOfBirth: '',
+    pronouns: '',
+    sex: 'not-recorded',
+    chartNumber: defaults.chartNumber,
+    phone: '',
+    email: '',
+    address: '',
+    emergencyName: '',
+    emergencyRelationship: '',
+    emergencyPhone: '',
+    admissionDate: defaults.today,
+    status: 'active',
+    assignedClinicianId: defaults.clinicianId ?? '',
+  };
+}
+
+export function formFromClient(c: Client): ClientFormValues {
+  return {
+    legalFirstName: c.legalFirstName,
+    legalLastName: c.legalLastName,
+    preferredName: c.preferredName,
+    dateOfBirth: c.dateOfBirth,
+    pronouns: c.pronouns,
+    sex: c.sex,
+    chartNumber: c.chartNumber,
+    phone: c.phone,
+    email: c.email,
+    address: c.address,
+    emergencyName: c.emergencyContact.name,
+    emergencyRelationship: c.emergencyContact.relationship,
+    emergencyPhone: c.emergencyContact.phone,
+    admissionDate: c.admissionDate,
+    status: c.status,
+    assignedClinicianId: c.assignedClinicianId ?? '',
+  };
+}
+
+/** What is sent. An empty chart number asks the server for the next generated one. */
+export function clientInputFrom(v: ClientFormValues): ClientInput {
+  return {
+    legalFirstName: v.legalFirstName,
+    legalLastName: v.legalLastName,
+    preferredName: v.preferredName,
+    dateOfBirth: v.dateOfBirth,
+    pronouns: v.pronouns,
+    sex: v.sex,
+    chartNumber: v.chartNumber.trim() === '' ? null : v.chartNumber,
+    phone: v.phone,
+    email: v.email,
+    address: v.address,
+    emergencyContact: {
+      name: v.emergencyName,
+      relationship: v.emergencyRelationship,
+      phone: v.emergencyPhone,
+    },
+    admissionDate: v.admissionDate,
+    status: v.status,
+    assignedClinicianId: v.assignedClinicianId === '' ? null : v.assignedClinicianId,
+  };
+}

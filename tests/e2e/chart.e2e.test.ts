@@ -1,0 +1,361 @@
+/**
+ * The client chart in Chromium: header and risk flags, intake saved in parts and resumed, the baseline use log by
+ * keyboard with its chart and summary, Part 2 consents with a refused element and a revocation, and the timeline.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Client } from '../../shared/domain/clients';
+import { axeViolations } from './support/axe';
+import { openApp, screenshot, type AppUnderTest } from './support/browser';
+import { CLINIC, ipc, setUpPracticeThroughUi } from './support/practice';
+import { ChartPage } from './pages/ChartPage';
+import { ConsentsPage } from './pages/ConsentsPage';
+import { IntakePage } from './pages/IntakePage';
+import { UseLogPage } from './pages/UseLogPage';
+
+/** Dates in the browser's time zone (the harness browser runs in America/Los_Angeles). */
+const TZ = 'America/Los_Angeles';
+// The harness runs main's code in this process. In the app main and the renderer share the computer's zone, so
+// the timeline groups doses by the same days as the chart; give the harness the browser's zone to match.
+process.env.TZ = TZ;
+function isoDateInTz(ms: number): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: TZ, dateStyle: 'short' }).format(ms);
+}
+const DAY = 86_400_000;
+/** Local calendar day `n` days before today (in the browser's zone), as 'YYYY-MM-DD'. */
+const daysAgo = (n: number) => isoDateInTz(Date.now() - n * DAY);
+
+describe('client chart', () => {
+  let app: AppUnderTest;
+  let client: Client;
+  let chart: ChartPage;
+
+  beforeAll(async () => {
+    app = await openApp();
+    await setUpPracticeThroughUi(app.page, app.harness);
+    client = await ipc(app.harness, 'clients.create', {
+      client: {
+        legalFirstName: 'Theodora',
+        legalLastName: 'Quillon-Marsh',
+        preferredName: 'Teddy',
+        dateOfBirth: '1985-03-09',
+        pronouns: 'she/her',
+        sex: 'female',
+        chartNumber: null,
+        phone: '(541) 555-0129',
+        email: '',
+        address: '5 Sandpiper Court, Waldport, OR 97394',
+        emergencyContact: { name: 'Jonah Marsh', relationship: 'partner', phone: '(541) 555-0130' },
+        admissionDate: daysAgo(20),
+        status: 'active',
+        assignedClinicianId: null,
+      },
+    });
+    chart = new ChartPage(app.page);
+    await chart.open(app.harness.url, client.id);
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('shows who the client is in the header', async () => {
+    expect(await chart.heading().textContent()).toBe('Quillon-Marsh, Theodora (Teddy)');
+    expect(await chart.fact('Pronouns').textContent()).toBe('she/her');
+    expect(await chart.fact('Born').textContent()).toMatch(/^Mar 9, 1985 \(age \d+\)$/);
+    expect(await chart.fact('Chart').textContent()).toBe(client.chartNumber);
+    expect(await chart.fact('Status').textContent()).toBe('Active');
+    expect(await chart.fact('In care').textContent()).toMatch(/^20 days \(admitted /);
+    expect(await chart.urgentAlert().count()).toBe(0);
+    expect(await chart.tab('Timeline').getAttribute('aria-selected')).toBe('true');
+  });
+
+  it('saves intake in parts: refuses a bad number beside the field, resumes after a reload, raises flags', async () => {
+    const { page } = app;
+    await chart.openTab('Intake');
+    const intake = new IntakePage(page);
+    await intake.sectionHeading('Kratom use').waitFor();
+    expect(await intake.savedCount().textContent()).toBe('0 of 7 sections saved');
+    // Unknown is the starting answer, never "No".
+    expect(
+      await intake.group('Wakes in withdrawal').getByRole('radio', { name: 'Unknown' }).isChecked(),
+    ).toBe(true);
+
+    await intake.field('Doses per day').fill('5');
+    await intake.field('Grams per dose').fill('-2.5');
+    await intake.field('Years of use').fill('3.5');
+    await intake.answer('Wakes in withdrawal', 'Yes');
+    await intake.save();
+    await expect
+      .poll(() => intake.fieldError('Grams per dose').textContent())
+      .toBe('Grams per dose cannot be negative.');
+    // Nothing typed is lost on a refusal.
+    expect(await intake.field('Doses per day').inputValue()).toBe('5');
+    expect(await intake.field('Years of use').inputValue()).toBe('3.5');
+
+    await intake.field('Grams per dose').fill('2.5');
+    await intake.save();
+    await expect.poll(() => intake.savedStatus().textContent()).toBe('Saved.');
+    expect(await intake.fieldError('Grams per dose').count()).toBe(0);
+    expect(await intake.progressItem('Kratom use').textContent()).toMatch(/Saved /);
+    // The header's flags follow the saved intake at once.
+    await expect
+      .poll(() => chart.cautions().allTextContents())
+      .toEqual(expect.arrayContaining(['5 doses a day (more than 3)', 'About 12.5 g a day (over 5 g)']));
+
+    // Resume: after a reload the section is still there and marked saved; the form opens on the next section.
+    await page.reload();
+    await chart.heading().waitFor();
+    await chart.openTab('Intake');
+    await intake.sectionHeading('Other substances').waitFor();
+    expect(await intake.savedCount().textContent()).toBe('1 of 7 sections saved');
+    expect(await intake.progressItem('Kratom use').textContent()).toMatch(/Saved /);
+    await intake.openSection('Kratom use');
+    expect(await intake.field('Doses per day').inputValue()).toBe('5');
+    expect(await intake.field('Grams per dose').inputValue()).toBe('2.5');
+    expect(await intake.group('Wakes in withdrawal').getByRole('radio', { name: 'Yes' }).isChecked()).toBe(
+      true,
+    );
+    expect(
+      await intake.group('Doses through the night').getByRole('radio', { name: 'Unknown' }).isChecked(),
+    ).toBe(true);
+
+    await intake.openSection('Mental health history');
+    await intake.answer('Depression', 'Yes');
+    await intake.answer('Suicidal thoughts', 'Yes');
+    await intake.save();
+    await expect.poll(() => intake.savedStatus().textContent()).toBe('Saved.');
+    const alert = chart.urgentAlert();
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain('Suicidal thoughts reported at intake');
+    expect(await alert.textContent()).toContain('911');
+    expect(await alert.textContent()).toContain('988');
+    expect(await intake.savedCount().textContent()).toBe('2 of 7 sections saved');
+
+    await screenshot(page, 'intake');
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it('logs three days of doses from the keyboard and shows the chart and the baseline', async () => {
+    const { page } = app;
+    await chart.openTab('Use log');
+    const log = new UseLogPage(page);
+    await log.baseline().waitFor();
+    expect(await log.baseline().textContent()).toContain('No doses logged yet');
+
+    // The row starts at now, to the minute, in local time.
+    const now = await page.evaluate(() => {
+      const d = new Date();
+      const p = (n: number) => String(n).padStart(2, '0');
+      return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+    });
+    expect(await log.field('Taken at').inputValue()).toMatch(new RegExp(`^${now}T\\d\\d:\\d\\d$`));
+
+    const [d3, d2, d1] = [daysAgo(3), daysAgo(2), daysAgo(1)];
+    await log.field('Taken at').focus();
+    await log.logByKeyboard({
+      when: `${d3}T07:30`,
+      product: 'Red Bali powder',
+      grams: '2',
+      trigger: 'Withdrawal symptoms',
+    });
+    await expect.poll(() => log.status().textContent()).toMatch(/^Dose saved: 2 g/);
+    // Focus is back on the first field; product and form carry over.
+    expect(await log.focusedLabel()).toBe('Taken at');
+    expect(await log.field('Product').inputValue()).toBe('Red Bali powder');
+    expect(await log.field('Grams').inputValue()).toBe('');
+    expect(await log.baselineIncomplete().textContent()).toMatch(/Only 1 day logged/);
+
+    const doses = [
+      { when: `${d3}T12:15`, grams: '3', trigger: 'Stress' },
+      { when: `${d3}T19:00`, grams: '4', trigger: 'Stress' },
+      { when: `${d2}T07:00`, grams: '3', trigger: 'Withdrawal symptoms' },
+      { when: `${d2}T11:00`, grams: '3', trigger: 'Stress' },
+      { when: `${d2}T15:30`, grams: '3' },
+      { when: `${d2}T21:00`, grams: '3', trigger: 'Craving' },
+      { when: `${d1}T06:45`, grams: '2', trigger: 'Withdrawal symptoms' },
+      { when: `${d1}T10:00`, grams: '2', trigger: 'Stress' },
+      { when: `${d1}T13:30`, grams: '3' },
+      { when: `${d1}T17:00`, grams: '3', trigger: 'Craving' },
+      { when: `${d1}T22:10`, grams: '2.5' },
+    ];
+    for (const dose of doses) {
+      const before = await log.doseRows().count();
+      await log.logByKeyboard(dose);
+      await expect.poll(() => log.doseRows().count()).toBe(before + 1);
+    }
+    expect(await log.focusedLabel()).toBe('Taken at');
+
+    // 3 + 4 + 5 doses over 3 days; 9 g, 12 g and 12.5 g.
+    await log.chart().waitFor();
+    expect(await log.doseBars().count()).toBe(3);
+    expect(await log.baselineIncomplete().count()).toBe(0);
+    expect(await log.figure('mean-doses').textContent()).toBe('4');
+    expect(await log.figure('mean-grams').textContent()).toBe('11.2 g');
+    expect(await log.baselineFigure('Largest dose').textContent()).toBe('4 g');
+    expect(await log.figure('top-triggers').getByRole('listitem').allTextContents()).toEqual([
+      'Stress ×4',
+      'Withdrawal symptoms ×3',
+      'Craving ×2',
+    ]);
+    await log.panel().getByText('Daily totals as a table').click();
+    expect(await log.dailyTable().locator('tbody tr').allInnerTexts()).toEqual([
+      expect.stringMatching(/\t3\t9 g$/),
+      expect.stringMatching(/\t4\t12 g$/),
+      expect.stringMatching(/\t5\t12\.5 g$/),
+    ]);
+
+    await screenshot(page, 'use-log-chart');
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it('refuses a negative amount, more than 100 g and a dose in the future, beside the field', async () => {
+    const log = new UseLogPage(app.page);
+    const count = await log.doseRows().count();
+    await log.field('Taken at').focus();
+    await log.logByKeyboard({ when: `${daysAgo(1)}T23:00`, grams: '-1' });
+    await expect.poll(() => log.fieldError('Grams').textContent()).toBe('The amount must be more than 0 g.');
+    expect(await log.field('Grams').inputValue()).toBe('-1');
+
+    await log.field('Grams').fill('200');
+    await log.field('Grams').press('Enter');
+    await expect
+      .poll(() => log.fieldError('Grams').textContent())
+      .toBe('The amount must be at most 100 g per dose.');
+
+    await log.field('Grams').fill('2');
+    await log.field('Taken at').fill(`${isoDateInTz(Date.now() + DAY)}T09:00`);
+    await log.field('Grams').press('Enter');
+    await expect
+      .poll(() => log.fieldError('Taken at').textContent())
+      .toBe('A dose cannot be logged in the future.');
+    expect(await log.fieldError('Grams').count()).toBe(0);
+    expect(await log.doseRows().count()).toBe(count);
+  });
+
+  it('edits a dose and deletes one after asking', async () => {
+    const { page } = app;
+    const log = new UseLogPage(page);
+    const largest = log.doseRows().filter({ hasText: /7:00\sPM/ });
+    await largest.getByRole('button', { name: /^Edit/ }).click();
+    await log.entryForm().getByRole('heading', { name: 'Edit dose' }).waitFor();
+    await log.field('Grams').fill('5');
+    await log.field('Grams').press('Enter');
+    await expect.poll(() => log.figure('mean-grams').textContent()).toBe('11.5 g');
+    expect(await log.baselineFigure('Largest dose').textContent()).toBe('5 g');
+
+    const count = await log.doseRows().count();
+    const row = log.doseRows().filter({ hasText: /10:10\sPM/ });
+    await row.getByRole('button', { name: /^Delete/ }).click();
+    // Asking first: Keep has focus, so a stray Enter does not delete.
+    await row.getByRole('button', { name: 'Keep' }).waitFor();
+    await page.keyboard.press('Enter');
+    expect(await log.doseRows().count()).toBe(count);
+    // Focus goes back to the row's Delete button.
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.textContent))
+      .toMatch(/^Delete dose of /);
+    await row.getByRole('button', { name: /^Delete/ }).click();
+    await row.getByRole('button', { name: 'Delete', exact: true }).click();
+    await expect.poll(() => log.doseRows().count()).toBe(count - 1);
+  });
+
+  it('refuses a consent without its recipient, records a valid one, and revokes it', async () => {
+    const { page } = app;
+    await chart.openTab('Consents');
+    const consents = new ConsentsPage(page);
+    await consents.startNew();
+    // Prefilled from the client and the clinic profile.
+    expect(await consents.field('Patient name').inputValue()).toBe('Theodora Quillon-Marsh');
+    expect(await consents.field('Who may disclose').inputValue()).toBe(CLINIC.clinicName);
+    expect(await consents.field('Date signed').inputValue()).toBe(daysAgo(0));
+
+    // The treatment, payment and operations elements appear only for that type.
+    expect(await consents.form().getByLabel('The redisclosure statement is included').count()).toBe(0);
+    await consents.choose('Type of consent', 'Treatment, payment and health-care operations');
+    await consents.form().getByLabel('The redisclosure statement is included').waitFor();
+    await consents.choose('Type of consent', 'Single disclosure');
+
+    await consents
+      .field('Information to be disclosed')
+      .fill('Attendance dates and baseline use log, last 30 days');
+    await consents.field('Recipient address').fill('210 Tidewater Ave, Newport, OR 97365');
+    await consents.field('Purpose of the disclosure').fill('Coordinate buprenorphine-naloxone induction');
+    await consents
+      .form()
+      .getByLabel('The right to revoke this consent in writing is stated on the form')
+      .check();
+    await consents.field('How to revoke').fill('In writing to the clinic at any time');
+    await consents.field('Expiry date').fill(isoDateInTz(Date.now() + 180 * DAY));
+    await consents.submit();
+    await expect
+      .poll(() => consents.fieldError('Recipient (name or class)').textContent())
+      .toBe('Recipient (name or class) is required.');
+    expect(await consents.field('Purpose of the disclosure').inputValue()).toBe(
+      'Coordinate buprenorphine-naloxone induction',
+    );
+    await screenshot(page, 'consents-refused');
+    expect(await axeViolations(page)).toEqual([]);
+
+    await consents.field('Recipient (name or class)').fill('Dr. Odalys Fenwick, Yaquina Bay Family Medicine');
+    await consents.submit();
+    const recipient = 'Dr. Odalys Fenwick';
+    await consents.item(recipient).waitFor();
+    expect(await consents.badge(recipient).textContent()).toBe('Active');
+    expect(await chart.tab('Consents').textContent()).toMatch(/^Consents 1/);
+    await consents.item(recipient).getByText('All elements').click();
+    expect(await consents.item(recipient).textContent()).toContain('In writing to the clinic at any time');
+    await screenshot(page, 'consents');
+    expect(await axeViolations(page)).toEqual([]);
+
+    await consents.revoke(recipient, 'In writing', 'Letter received at the front desk');
+    await expect.poll(() => consents.badge(recipient).textContent()).toMatch(/^Revoked /);
+    expect(await consents.item(recipient).textContent()).toContain(
+      '(in writing): Letter received at the front desk',
+    );
+    expect(await chart.tab('Consents').textContent()).toMatch(/^Consents 0/);
+  });
+
+  it('lists what was recorded on the timeline, newest first, each opening its tab; tabs work by keyboard', async () => {
+    const { page } = app;
+    await chart.openTab('Timeline');
+    await expect.poll(() => chart.timelineEvents().count()).toBeGreaterThanOrEqual(8);
+    const titles = (await chart.timelineEvents().allTextContents()).join('\n');
+    for (const expected of [
+      'Consent revoked: Single disclosure',
+      'Consent recorded: Single disclosure',
+      'Intake: Mental health history saved',
+      'Intake: Kratom use saved',
+      'Use log: ',
+      'Client added',
+    ]) {
+      expect(titles).toContain(expected);
+    }
+    expect(await chart.timelineEvents().first().textContent()).toContain('Consent revoked');
+    const times = await chart
+      .panel('Timeline')
+      .locator('time')
+      .evaluateAll((els) => els.map((el) => Date.parse(el.getAttribute('datetime') ?? '')));
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+    // One event per day of doses, with that day's count and total.
+    expect(titles).toMatch(/Use log: 3 doses \(open Use log\) — 10\.0 g on /);
+    expect(titles).toMatch(/Use log: 4 doses \(open Use log\) — 12\.0 g on /);
+    expect(titles).toMatch(/Use log: 4 doses \(open Use log\) — 10\.0 g on /);
+
+    await screenshot(page, 'chart-page');
+    expect(await axeViolations(page)).toEqual([]);
+
+    await chart
+      .panel('Timeline')
+      .getByRole('button', { name: /Intake: Kratom use saved/ })
+      .click();
+    expect(await chart.tab('Intake').getAttribute('aria-selected')).toBe('true');
+
+    await chart.tab('Intake').focus();
+    await page.keyboard.press('ArrowRight');
+    expect(await chart.tab('Use log').getAttribute('aria-selected')).toBe('true');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('tab');
+    await page.keyboard.press('End');
+    expect(await chart.tab('Consents').getAttribute('aria-selected')).toBe('true');
+    await page.keyboard.press('ArrowRight');
+    expect(await chart.tab('Timeline').getAttribute('aria-selected')).toBe('true');
+  });
+});
