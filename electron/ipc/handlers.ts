@@ -13,6 +13,7 @@ import {
 import { noteHandlers } from './notes';
 import { groupHandlers, planHandlers } from './plansAndGroups';
 import { sessionHandlers } from './session';
+import { worklistHandlers } from './worklists';
 import type { Handlers } from './types';
 
 export function createHandlers(): Handlers {
@@ -35,5 +36,6 @@ export function createHandlers(): Handlers {
     ...planHandlers,
     ...noteHandlers,
     ...groupHandlers,
+    ...worklistHandlers,
   };
 }

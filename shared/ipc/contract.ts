@@ -10,6 +10,13 @@ import { assessmentChannels } from './channels/assessments';
 import { clientChannels } from './channels/clients';
 import { identityChannels } from './channels/identity';
 import { sessionChannels } from './channels/sessions';
+export {
+  AssessmentWorklistSchema,
+  PlanWorklistSchema,
+  type AssessmentWorklist,
+  type PlanWorklist,
+} from './channels/worklists';
+import { worklistChannels } from './channels/worklists';
 
 export { AppStatusSchema, type AppStatus } from './channels/identity';
 export type { ChannelSpec } from './spec';
@@ -27,6 +34,7 @@ export const contract = {
   ...clientChannels,
   ...assessmentChannels,
   ...sessionChannels,
+  ...worklistChannels,
 };
 
 export type Contract = typeof contract;

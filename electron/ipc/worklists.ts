@@ -1,0 +1,60 @@
+import { localDate } from '../../shared/domain/common';
+import type { AlertKind } from '../../shared/domain/alerts';
+import {
+  activeClientsWithoutPlan,
+  openAlerts,
+  plansDueForReview,
+  unsignedAssessments,
+  unsignedNotesOf,
+} from '../db/repositories/worklists';
+import type { DomainHandlers } from './types';
+
+const LIMIT = 200;
+
+export const worklistHandlers: DomainHandlers<'worklists'> = {
+  'worklists.assessments': (_input, { db }) => ({
+    openAlerts: openAlerts(db, LIMIT).map((r) => ({
+      id: r.id,
+      kind: r.kind as AlertKind,
+      raisedAtMs: r.raised_at_ms,
+      clientId: r.client_id,
+      clientName: r.client_name,
+      chartNumber: r.chart_number,
+    })),
+    unsignedAssessments: unsignedAssessments(db, LIMIT).map((r) => ({
+      id: r.id,
+      instrumentId: r.instrument_id,
+      administeredAtMs: r.administered_at_ms,
+      total: r.total,
+      band: r.band,
+      complete: r.status !== 'incomplete',
+      clientId: r.client_id,
+      clientName: r.client_name,
+      chartNumber: r.chart_number,
+    })),
+  }),
+  'worklists.plans': (_input, { db, practice, user }) => ({
+    dueForReview: plansDueForReview(db, localDate(practice.clock.now()), LIMIT).map((r) => ({
+      version: r.version,
+      reviewDate: r.review_date,
+      clientId: r.client_id,
+      clientName: r.client_name,
+      chartNumber: r.chart_number,
+    })),
+    withoutPlan: activeClientsWithoutPlan(db, LIMIT).map((r) => ({
+      admissionDate: r.admission_date,
+      clientId: r.client_id,
+      clientName: r.client_name,
+      chartNumber: r.chart_number,
+    })),
+    myDraftNotes: unsignedNotesOf(db, user.id, LIMIT).map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      sessionDate: r.session_date,
+      updatedAtMs: r.updated_at_ms,
+      clientId: r.client_id,
+      clientName: r.client_name,
+      chartNumber: r.chart_number,
+    })),
+  }),
+};

@@ -1,0 +1,44 @@
+/** Cross-client worklists for the Assessments and Plans areas and the overview. */
+import { z } from 'zod';
+import { AlertKindSchema } from '../../domain/alerts';
+import { Empty, type ChannelSpec } from '../spec';
+
+const Who = { clientId: z.string(), clientName: z.string(), chartNumber: z.string() };
+
+export const AssessmentWorklistSchema = z.object({
+  openAlerts: z.array(
+    z.object({ ...Who, id: z.string(), kind: AlertKindSchema, raisedAtMs: z.number().int() }),
+  ),
+  unsignedAssessments: z.array(
+    z.object({
+      ...Who,
+      id: z.string(),
+      instrumentId: z.string(),
+      administeredAtMs: z.number().int(),
+      total: z.number().int().nullable(),
+      band: z.string().nullable(),
+      complete: z.boolean(),
+    }),
+  ),
+});
+export type AssessmentWorklist = z.infer<typeof AssessmentWorklistSchema>;
+
+export const PlanWorklistSchema = z.object({
+  dueForReview: z.array(z.object({ ...Who, version: z.number().int(), reviewDate: z.string() })),
+  withoutPlan: z.array(z.object({ ...Who, admissionDate: z.string() })),
+  myDraftNotes: z.array(
+    z.object({
+      ...Who,
+      id: z.string(),
+      kind: z.string(),
+      sessionDate: z.string(),
+      updatedAtMs: z.number().int(),
+    }),
+  ),
+});
+export type PlanWorklist = z.infer<typeof PlanWorklistSchema>;
+
+export const worklistChannels = {
+  'worklists.assessments': { input: Empty, output: AssessmentWorklistSchema, access: 'user' },
+  'worklists.plans': { input: Empty, output: PlanWorklistSchema, access: 'user' },
+} as const satisfies Record<string, ChannelSpec>;
