@@ -29,9 +29,12 @@ const SOURCES = [
   `SELECT created_at_ms, 'consent-created', id, type, NULL FROM consents WHERE client_id = @clientId`,
   `SELECT revoked_at_ms, 'consent-revoked', id, type, NULL FROM consents
      WHERE client_id = @clientId AND revoked_at_ms IS NOT NULL`,
-  `SELECT administered_at_ms, 'assessment', id, instrument_id || '|' || coalesce(band, ''), total FROM assessments
-     WHERE client_id = @clientId`,
-  `SELECT decided_at_ms, 'level-of-care', id, level, NULL FROM level_of_care_decisions WHERE client_id = @clientId`,
+  // For the suicide-risk screen the band slot carries the clinician's risk level.
+  `SELECT administered_at_ms, 'assessment', id,
+          instrument_id || '|' || coalesce(band, json_extract(input, '$.record.riskLevel') || '-risk', ''), total
+     FROM assessments WHERE client_id = @clientId`,
+  `SELECT decided_at_ms, 'level-of-care', id, level || '|' || json_extract(decision, '$.reason'), NULL
+     FROM level_of_care_decisions WHERE client_id = @clientId`,
   `SELECT raised_at_ms, 'alert-raised', id, kind, NULL FROM alerts WHERE client_id = @clientId`,
   `SELECT acknowledged_at_ms, 'alert-acknowledged', id, kind, NULL FROM alerts
      WHERE client_id = @clientId AND acknowledged_at_ms IS NOT NULL`,
@@ -83,7 +86,12 @@ function describe(r: TimelineRow): TimelineEvent {
       };
     case 'assessment': {
       const [instrument = '', band = ''] = (r.a ?? '').split('|');
-      const score = r.b === null ? '' : `: ${r.b}${band ? ` (${band.replace(/-/g, ' ')})` : ''}`;
+      const score =
+        r.b === null
+          ? band
+            ? `: ${band.replace(/-/g, ' ')}`
+            : ''
+          : `: ${r.b}${band ? ` (${band.replace(/-/g, ' ')})` : ''}`;
       return {
         atMs: r.at_ms,
         kind: r.kind,
@@ -93,15 +101,18 @@ function describe(r: TimelineRow): TimelineEvent {
         refId: r.ref,
       };
     }
-    case 'level-of-care':
+    case 'level-of-care': {
+      const [level = '', ...reason] = (r.a ?? '').split('|');
+      const text = reason.join('|');
       return {
         atMs: r.at_ms,
         kind: r.kind,
-        title: `Level of care: ${LEVEL_LABELS[r.a as Level] ?? r.a}`,
-        detail: '',
+        title: `Level of care: ${LEVEL_LABELS[level as Level] ?? level}`,
+        detail: text.length > 140 ? `${text.slice(0, 139)}…` : text,
         area: 'level-of-care',
         refId: r.ref,
       };
+    }
     case 'alert-raised':
     case 'alert-acknowledged':
       return {
