@@ -178,6 +178,7 @@ describe('assessments', () => {
     );
     const chart = value<Chart>(await dispatch('clients.chart', { id: client.id }));
     expect(chart.openAlerts.map((a) => a.kind)).toEqual(['suicide-screen-high']);
+    expect(chart.timeline.find((e) => e.kind === 'assessment')?.title).toBe('Suicide-risk screen: high risk');
   });
 
   it('signs with the passphrase; a signed assessment cannot change, be deleted, or be updated in SQL', async () => {
@@ -266,9 +267,10 @@ describe('assessments', () => {
       }),
     );
     const timeline = value<Chart>(await dispatch('clients.chart', { id: client.id })).timeline;
-    expect(timeline.find((e) => e.kind === 'level-of-care')?.title).toBe(
-      'Level of care: Medically supported detox',
-    );
+    expect(timeline.find((e) => e.kind === 'level-of-care')).toMatchObject({
+      title: 'Level of care: Medically supported detox',
+      detail: 'Six doses a day of shots, waking in withdrawal; two failed attempts.',
+    });
     const after = value<LevelOfCareView>(await dispatch('levelOfCare.get', { clientId: client.id }));
     expect(after.decisions[0]?.decision.reason).toMatch(/Six doses/);
     expect(after.decisions[0]?.criteria.length).toBe(view.criteria.length);
