@@ -3,6 +3,8 @@
  * served from a custom protocol: changing the hash never asks main to navigate, which main refuses by policy.
  *
  *   #/overview  #/settings  #/clients  #/clients/new  #/clients/<id>  #/clients/<id>/edit
+ *   #/clients/<id>/notes  #/clients/<id>/notes/<noteId>   (the chart opened on its Notes tab, or on one note)
+ *   #/sessions  #/sessions/search  #/sessions/groups/new  #/sessions/groups/<id>
  *
  * Anything else parses to null and the frame shows the overview. Ids are opaque; they are percent-encoded in the
  * hash so an odd id can never add a path segment.
@@ -15,16 +17,26 @@ export type Route =
   | { name: 'clients' }
   | { name: 'client-new' }
   | { name: 'client'; id: string }
-  | { name: 'client-edit'; id: string };
+  | { name: 'client-edit'; id: string }
+  | { name: 'client-note'; id: string; noteId: string | null }
+  | { name: 'sessions' }
+  | { name: 'note-search' }
+  | { name: 'group-new' }
+  | { name: 'group'; id: string };
 
 /** The area of the navigation a route belongs to. */
-export type Area = 'overview' | 'clients' | 'settings';
+export type Area = 'overview' | 'clients' | 'sessions' | 'settings';
 
 export function areaOf(route: Route): Area {
   switch (route.name) {
     case 'overview':
     case 'settings':
       return route.name;
+    case 'sessions':
+    case 'note-search':
+    case 'group-new':
+    case 'group':
+      return 'sessions';
     default:
       return 'clients';
   }
@@ -43,10 +55,12 @@ function decodeId(segment: string): string | null {
 export function parseRoute(hash: string): Route | null {
   const path = hash.replace(/^#/, '').replace(/^\/+/, '').replace(/\/+$/, '');
   const parts = path === '' ? [] : path.split('/');
-  const [head, second, third, ...rest] = parts;
+  const [head, second, third, fourth, ...rest] = parts;
   if (rest.length > 0) return null;
+  if (fourth !== undefined || third === 'notes') return parseClientNote(head, second, third, fourth);
   if (head === 'overview' && second === undefined) return { name: 'overview' };
   if (head === 'settings' && second === undefined) return { name: 'settings' };
+  if (head === 'sessions') return parseSessions(second, third);
   if (head !== 'clients') return null;
   if (second === undefined) return { name: 'clients' };
   if (second === 'new') return third === undefined ? { name: 'client-new' } : null;
@@ -54,6 +68,31 @@ export function parseRoute(hash: string): Route | null {
   if (id === null) return null;
   if (third === undefined) return { name: 'client', id };
   return third === 'edit' ? { name: 'client-edit', id } : null;
+}
+
+/** `#/sessions`, `#/sessions/search`, `#/sessions/groups/new`, `#/sessions/groups/<id>`. */
+function parseSessions(second: string | undefined, third: string | undefined): Route | null {
+  if (second === undefined) return { name: 'sessions' };
+  if (second === 'search') return third === undefined ? { name: 'note-search' } : null;
+  if (second !== 'groups' || third === undefined) return null;
+  if (third === 'new') return { name: 'group-new' };
+  const id = decodeId(third);
+  return id === null ? null : { name: 'group', id };
+}
+
+/** `#/clients/<id>/notes` and `#/clients/<id>/notes/<noteId>`. */
+function parseClientNote(
+  head: string | undefined,
+  second: string | undefined,
+  third: string | undefined,
+  fourth: string | undefined,
+): Route | null {
+  if (head !== 'clients' || second === undefined || third !== 'notes') return null;
+  const id = decodeId(second);
+  if (id === null) return null;
+  if (fourth === undefined) return { name: 'client-note', id, noteId: null };
+  const noteId = decodeId(fourth);
+  return noteId === null ? null : { name: 'client-note', id, noteId };
 }
 
 /** The hash for a route, `#/...`; `parseRoute(formatRoute(r))` gives `r` back. */
@@ -69,6 +108,16 @@ export function formatRoute(route: Route): string {
       return `#/clients/${encodeURIComponent(route.id)}`;
     case 'client-edit':
       return `#/clients/${encodeURIComponent(route.id)}/edit`;
+    case 'client-note':
+      return `#/clients/${encodeURIComponent(route.id)}/notes${route.noteId === null ? '' : `/${encodeURIComponent(route.noteId)}`}`;
+    case 'sessions':
+      return '#/sessions';
+    case 'note-search':
+      return '#/sessions/search';
+    case 'group-new':
+      return '#/sessions/groups/new';
+    case 'group':
+      return `#/sessions/groups/${encodeURIComponent(route.id)}`;
   }
 }
 

@@ -354,7 +354,8 @@ describe('client chart', () => {
     expect(await chart.tab('Use log').getAttribute('aria-selected')).toBe('true');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('tab');
     await page.keyboard.press('End');
-    expect(await chart.tab('Consents').getAttribute('aria-selected')).toBe('true');
+    // The private SUD counselling notes tab is the last one.
+    expect(await chart.tab('Private notes').getAttribute('aria-selected')).toBe('true');
     await page.keyboard.press('ArrowRight');
     expect(await chart.tab('Timeline').getAttribute('aria-selected')).toBe('true');
   });

@@ -10,7 +10,18 @@ declare global {
   }
 }
 
-type Transport = (channel: string, input: unknown) => Promise<Result<unknown>>;
+/**
+ * `keepalive`: the call must reach main even if the page unloads right after it is sent (a draft flushed from
+ * `beforeunload`). Over Electron IPC a sent message always arrives; over HTTP the browser would cancel a plain
+ * fetch on unload, so the harness sends it as a keepalive request (the platform caps those bodies at 64 KiB).
+ */
+export interface SendOptions {
+  keepalive?: boolean;
+}
+
+type Transport = (channel: string, input: unknown, options: SendOptions) => Promise<Result<unknown>>;
+
+const KEEPALIVE_MAX_BODY = 60_000;
 
 const unreachable = (): Result<never> => ({
   ok: false,
@@ -23,13 +34,15 @@ const unreachable = (): Result<never> => ({
 });
 
 function harnessTransport(token: string): Transport {
-  return async (channel, input) => {
+  return async (channel, input, options) => {
     try {
+      const body = JSON.stringify({ channel, input });
       const response = await fetch('/__ipc', {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', 'X-Clearleaf-Token': token },
-        body: JSON.stringify({ channel, input }),
+        body,
         credentials: 'omit',
+        keepalive: options.keepalive === true && body.length <= KEEPALIVE_MAX_BODY,
       });
       if (!response.ok) return unreachable();
       return (await response.json()) as Result<unknown>;
@@ -57,7 +70,7 @@ function pickTransport(): Transport {
 
 let transport: Transport | null = null;
 
-export function send(channel: string, input: unknown): Promise<Result<unknown>> {
+export function send(channel: string, input: unknown, options: SendOptions = {}): Promise<Result<unknown>> {
   transport ??= pickTransport();
-  return transport(channel, input);
+  return transport(channel, input, options);
 }

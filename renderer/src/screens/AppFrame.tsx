@@ -9,6 +9,7 @@ import { ClientListScreen } from './clients/ClientListScreen';
 import { initialClientListState, type ClientListState } from './clients/listState';
 import { isMac, QuickFind } from './clients/QuickFind';
 import { OverviewScreen } from './OverviewScreen';
+import { SessionsScreen } from './sessions/SessionsScreen';
 import { SettingsScreen } from './SettingsScreen';
 import './frame.css';
 
@@ -16,7 +17,7 @@ import './frame.css';
 const AREAS: ReadonlyArray<{ id: string; label: string; route: Route | null }> = [
   { id: 'overview', label: 'Overview', route: { name: 'overview' } },
   { id: 'clients', label: 'Clients', route: { name: 'clients' } },
-  { id: 'sessions', label: 'Sessions', route: null },
+  { id: 'sessions', label: 'Sessions', route: { name: 'sessions' } },
   { id: 'assessments', label: 'Assessments', route: null },
   { id: 'plans', label: 'Plans', route: null },
   { id: 'discharge', label: 'Discharge', route: null },
@@ -166,5 +167,20 @@ function Screen({
           onEdit={() => navigate({ name: 'client-edit', id: route.id })}
         />
       );
+    case 'client-note':
+      return (
+        <ChartScreen
+          key={route.id}
+          clientId={route.id}
+          onEdit={() => navigate({ name: 'client-edit', id: route.id })}
+          openNotes
+          openNoteId={route.noteId}
+        />
+      );
+    case 'sessions':
+    case 'note-search':
+    case 'group-new':
+    case 'group':
+      return <SessionsScreen route={route} user={user} />;
   }
 }

@@ -10,6 +10,14 @@ import { INTAKE_SECTION_IDS, type Intake } from '../../../../shared/domain/intak
 import { intakeRiskFlags } from '../../../../shared/domain/riskFlags';
 import type { Chart } from '../../../../shared/ipc/channels/clients';
 import { call } from '../../api/client';
+import { AlertBanner } from '../assessments/AlertBanner';
+import { AssessmentsTab } from '../assessments/AssessmentsTab';
+import { LevelOfCareTab } from '../assessments/LevelOfCareTab';
+import { WithdrawalTab } from '../assessments/WithdrawalTab';
+import { scoringSex } from '../assessments/instrumentText';
+import { NotesTab } from '../sessions/NotesTab';
+import { PlanTab } from '../sessions/PlanTab';
+import { PrivateNotesTab } from '../sessions/PrivateNotesTab';
 import { ChartHeader } from './ChartHeader';
 import { Consents } from './Consents';
 import { IntakeForm } from './IntakeForm';
@@ -21,7 +29,18 @@ import './chart.css';
 
 const ID = 'chart';
 
-export function ChartScreen({ clientId, onEdit }: { clientId: string; onEdit: () => void }) {
+export function ChartScreen({
+  clientId,
+  onEdit,
+  openNotes = false,
+  openNoteId = null,
+}: {
+  clientId: string;
+  onEdit: () => void;
+  /** Opened from a link to the Notes tab (`#/clients/<id>/notes[/<noteId>]`): a search result, a group member. */
+  openNotes?: boolean;
+  openNoteId?: string | null;
+}) {
   const [chart, setChart] = useState<Chart | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [tab, setTab] = useState<ChartTabId>('timeline');
@@ -47,6 +66,13 @@ export function ChartScreen({ clientId, onEdit }: { clientId: string; onEdit: ()
     void load();
   }, [load]);
 
+  // Declared after the reset above, so a link to the notes wins over the timeline on first load.
+  useEffect(() => {
+    if (!openNotes) return;
+    setTab('notes');
+    setOpened((s) => (s.has('notes') ? s : new Set([...s, 'notes'])));
+  }, [openNotes, openNoteId]);
+
   const select = (id: ChartTabId) => {
     setTab(id);
     setOpened((s) => (s.has(id) ? s : new Set([...s, id])));
@@ -69,6 +95,8 @@ export function ChartScreen({ clientId, onEdit }: { clientId: string; onEdit: ()
     setTimelineStale(true);
     setChart((c) => (c ? { ...c, useLogEntries: count } : c));
   }, []);
+  const onSessionsChanged = useCallback(() => setTimelineStale(true), []);
+  const onAssessmentsChanged = useCallback(() => setTimelineStale(true), []);
   const onConsentsChanged = useCallback((consents: Consent[]) => {
     setTimelineStale(true);
     setChart((c) => (c ? { ...c, consents } : c));
@@ -98,14 +126,26 @@ export function ChartScreen({ clientId, onEdit }: { clientId: string; onEdit: ()
     },
     { id: 'use-log', label: 'Use log', badge: String(chart.useLogEntries), badgeHint: 'doses' },
     // Assessment tabs (assessments, withdrawal, level-of-care) go here.
+    { id: 'assessments', label: 'Assessments' },
+    { id: 'withdrawal', label: 'Withdrawal' },
+    { id: 'level-of-care', label: 'Level of care' },
     // Session tabs (notes, plan) go here.
+    { id: 'notes', label: 'Notes' },
+    { id: 'plan', label: 'Treatment plan' },
     { id: 'consents', label: 'Consents', badge: String(activeConsents), badgeHint: 'active' },
     // The private SUD counselling notes tab goes last.
+    { id: 'private-notes', label: 'Private notes' },
   ];
 
   return (
     <div className="page chart">
       <ChartHeader client={chart.client} riskFlags={chart.riskFlags} onEdit={onEdit} />
+      <AlertBanner
+        clientId={clientId}
+        openAlerts={chart.openAlerts}
+        intakeSavedAtMs={Math.max(0, ...Object.values(chart.intake.savedAtMs))}
+        onChanged={onAssessmentsChanged}
+      />
       <Tabs tabs={tabs} selected={tab} onSelect={select} idPrefix={ID} label="Chart sections" />
       <div {...tabPanelProps(ID, 'timeline', tab === 'timeline')}>
         <h2 className="visually-hidden">Timeline</h2>
@@ -118,10 +158,57 @@ export function ChartScreen({ clientId, onEdit }: { clientId: string; onEdit: ()
         {opened.has('use-log') && <UseLog clientId={clientId} onChanged={onUseLogChanged} />}
       </div>
       {/* Assessment tab panels go here. */}
+      <div {...tabPanelProps(ID, 'assessments', tab === 'assessments')}>
+        {opened.has('assessments') && (
+          <AssessmentsTab
+            clientId={clientId}
+            sex={scoringSex(chart.client.sex)}
+            intakeLastDoseAtMs={chart.intake.sections.kratom?.lastDoseAtMs ?? null}
+            onChanged={onAssessmentsChanged}
+          />
+        )}
+      </div>
+      <div {...tabPanelProps(ID, 'withdrawal', tab === 'withdrawal')}>
+        {opened.has('withdrawal') && (
+          <WithdrawalTab
+            clientId={clientId}
+            sex={scoringSex(chart.client.sex)}
+            intakeLastDoseAtMs={chart.intake.sections.kratom?.lastDoseAtMs ?? null}
+            onChanged={onAssessmentsChanged}
+          />
+        )}
+      </div>
+      <div {...tabPanelProps(ID, 'level-of-care', tab === 'level-of-care')}>
+        {opened.has('level-of-care') && (
+          <LevelOfCareTab
+            clientId={clientId}
+            active={tab === 'level-of-care'}
+            onChanged={onAssessmentsChanged}
+          />
+        )}
+      </div>
       {/* Session tab panels go here. */}
+      <div {...tabPanelProps(ID, 'notes', tab === 'notes')}>
+        {opened.has('notes') && (
+          <NotesTab
+            clientId={clientId}
+            openNoteId={openNoteId}
+            active={tab === 'notes'}
+            onSigned={onSessionsChanged}
+          />
+        )}
+      </div>
+      <div {...tabPanelProps(ID, 'plan', tab === 'plan')}>
+        {opened.has('plan') && <PlanTab clientId={clientId} onSaved={onSessionsChanged} />}
+      </div>
       <div {...tabPanelProps(ID, 'consents', tab === 'consents')}>
         {opened.has('consents') && (
           <Consents clientId={clientId} client={chart.client} onChanged={onConsentsChanged} />
+        )}
+      </div>
+      <div {...tabPanelProps(ID, 'private-notes', tab === 'private-notes')}>
+        {opened.has('private-notes') && (
+          <PrivateNotesTab clientId={clientId} active={tab === 'private-notes'} />
         )}
       </div>
     </div>
