@@ -12,6 +12,7 @@ import path from 'node:path';
 import {
   app,
   BrowserWindow,
+  dialog,
   ipcMain,
   powerMonitor,
   protocol,
@@ -89,6 +90,20 @@ function guardWebContents(contents: WebContents): void {
   contents.on('will-frame-navigate', guardNavigation);
   contents.on('will-attach-webview', (event) => {
     if (webviewDecision() === 'deny') event.preventDefault();
+  });
+  // The page asks before unloading only while a note's last words are still being saved. Electron would
+  // otherwise refuse to close silently; ask the clinician instead.
+  contents.on('will-prevent-unload', (event) => {
+    const choice = dialog.showMessageBoxSync({
+      type: 'warning',
+      buttons: ['Stay', 'Leave anyway'],
+      defaultId: 0,
+      cancelId: 0,
+      title: 'A note is still being saved',
+      message: 'A note is still being saved.',
+      detail: 'Stay a moment so the last words you typed are saved. If you leave now, they may be lost.',
+    });
+    if (choice === 1) event.preventDefault();
   });
   contents.setWindowOpenHandler(({ url }) => {
     const decision = windowOpenDecision(url);

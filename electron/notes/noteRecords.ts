@@ -36,6 +36,7 @@ export function noteFromRow(db: Db, r: NoteRow): Note {
     createdAtMs: r.created_at_ms,
     updatedAtMs: r.updated_at_ms,
     signedAtMs: r.signed_at_ms,
+    signedById: r.signed_by,
     signedByName: r.signed_by_name,
     contentHash: r.content_hash,
     cosignedAtMs: r.cosigned_at_ms,

@@ -5,6 +5,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { AppStatus } from '../../shared/ipc/contract';
 import { call, onLocked } from './api/client';
+import { runBeforeLock } from './beforeLock';
 import { AppFrame } from './screens/AppFrame';
 import { LockScreen } from './screens/LockScreen';
 import { SetupScreen } from './screens/SetupScreen';
@@ -41,7 +42,9 @@ export function App() {
 
   const lock = useCallback(
     async (reason: 'manual' | 'idle') => {
-      // Drop the signed-in tree first, so clinical data leaves the page even if main is slow to answer.
+      // Pending autosaves go out while the database is still open (bounded wait), then the signed-in tree is
+      // dropped before main answers, so clinical data leaves the page even if main is slow.
+      await runBeforeLock();
       setStatus((s) => (s ? { ...s, state: 'locked', user: null } : s));
       await call('session.lock', { reason });
       await refresh();

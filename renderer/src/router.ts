@@ -2,7 +2,7 @@
  * Hash routes for the signed-in app. The hash (not the path) carries the route because the renderer is one page
  * served from a custom protocol: changing the hash never asks main to navigate, which main refuses by policy.
  *
- *   #/overview  #/settings  #/clients  #/clients/new  #/clients/<id>  #/clients/<id>/edit
+ *   #/overview  #/settings  #/assessments  #/plans  #/clients  #/clients/new  #/clients/<id>  #/clients/<id>/edit
  *   #/clients/<id>/notes  #/clients/<id>/notes/<noteId>   (the chart opened on its Notes tab, or on one note)
  *   #/sessions  #/sessions/search  #/sessions/groups/new  #/sessions/groups/<id>
  *
@@ -14,6 +14,8 @@ import { useSyncExternalStore } from 'react';
 export type Route =
   | { name: 'overview' }
   | { name: 'settings' }
+  | { name: 'assessments' }
+  | { name: 'plans' }
   | { name: 'clients' }
   | { name: 'client-new' }
   | { name: 'client'; id: string }
@@ -25,12 +27,14 @@ export type Route =
   | { name: 'group'; id: string };
 
 /** The area of the navigation a route belongs to. */
-export type Area = 'overview' | 'clients' | 'sessions' | 'settings';
+export type Area = 'overview' | 'clients' | 'sessions' | 'assessments' | 'plans' | 'settings';
 
 export function areaOf(route: Route): Area {
   switch (route.name) {
     case 'overview':
     case 'settings':
+    case 'assessments':
+    case 'plans':
       return route.name;
     case 'sessions':
     case 'note-search':
@@ -60,6 +64,8 @@ export function parseRoute(hash: string): Route | null {
   if (fourth !== undefined || third === 'notes') return parseClientNote(head, second, third, fourth);
   if (head === 'overview' && second === undefined) return { name: 'overview' };
   if (head === 'settings' && second === undefined) return { name: 'settings' };
+  if (head === 'assessments' && second === undefined) return { name: 'assessments' };
+  if (head === 'plans' && second === undefined) return { name: 'plans' };
   if (head === 'sessions') return parseSessions(second, third);
   if (head !== 'clients') return null;
   if (second === undefined) return { name: 'clients' };
@@ -100,6 +106,8 @@ export function formatRoute(route: Route): string {
   switch (route.name) {
     case 'overview':
     case 'settings':
+    case 'assessments':
+    case 'plans':
     case 'clients':
       return `#/${route.name}`;
     case 'client-new':

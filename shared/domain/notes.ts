@@ -127,6 +127,7 @@ export const NoteSchema = z.object({
   createdAtMs: z.number().int(),
   updatedAtMs: z.number().int(),
   signedAtMs: z.number().int().nullable(),
+  signedById: z.string().nullable(),
   signedByName: z.string().nullable(),
   contentHash: z.string().nullable(),
   cosignedAtMs: z.number().int().nullable(),

@@ -25,8 +25,11 @@ export function intakeRiskFlags(intake: Intake): RiskFlag[] {
   const add = (id: string, severity: RiskFlag['severity'], label: string) =>
     flags.push({ id, severity, label, source: 'intake' });
 
-  if (psychiatric?.suicidalThoughts === true)
-    add('suicidal-thoughts', 'urgent', 'Suicidal thoughts reported at intake');
+  // A fact of the record, shown as a caution for as long as it stands; the urgent part — an alert that must be
+  // acknowledged with a documented action (CLINICAL.md §4) — is raised by the server when the intake is saved.
+  if (psychiatric?.suicidalThoughts === true) {
+    add('suicidal-thoughts', 'caution', 'Suicidal thoughts reported at intake');
+  }
 
   if (kratom) {
     if (kratom.dosesPerDay !== null && kratom.dosesPerDay > MANY_DOSES_PER_DAY) {

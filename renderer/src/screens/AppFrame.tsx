@@ -11,6 +11,7 @@ import { isMac, QuickFind } from './clients/QuickFind';
 import { OverviewScreen } from './OverviewScreen';
 import { SessionsScreen } from './sessions/SessionsScreen';
 import { SettingsScreen } from './SettingsScreen';
+import { AssessmentsWorklistScreen, PlansWorklistScreen } from './worklists/WorklistScreens';
 import './frame.css';
 
 /** Areas of the app. Those not built yet are listed, disabled, so the navigation does not move when they arrive. */
@@ -18,8 +19,8 @@ const AREAS: ReadonlyArray<{ id: string; label: string; route: Route | null }> =
   { id: 'overview', label: 'Overview', route: { name: 'overview' } },
   { id: 'clients', label: 'Clients', route: { name: 'clients' } },
   { id: 'sessions', label: 'Sessions', route: { name: 'sessions' } },
-  { id: 'assessments', label: 'Assessments', route: null },
-  { id: 'plans', label: 'Plans', route: null },
+  { id: 'assessments', label: 'Assessments', route: { name: 'assessments' } },
+  { id: 'plans', label: 'Plans', route: { name: 'plans' } },
   { id: 'discharge', label: 'Discharge', route: null },
   { id: 'settings', label: 'Settings', route: { name: 'settings' } },
 ];
@@ -153,6 +154,10 @@ function Screen({
       return <OverviewScreen user={user} onOpenSettings={() => navigate({ name: 'settings' })} />;
     case 'settings':
       return <SettingsScreen user={user} onStatusChanged={onStatusChanged} />;
+    case 'assessments':
+      return <AssessmentsWorklistScreen />;
+    case 'plans':
+      return <PlansWorklistScreen />;
     case 'clients':
       return <ClientListScreen state={clientList} onStateChange={setClientList} />;
     case 'client-new':

@@ -24,8 +24,9 @@ export class ChartPage {
     return this.header().locator('.chart-header__facts > div', { hasText: term }).locator('dd');
   }
 
+  /** Red-flag alerts waiting for an acknowledgement (the banner under the header). */
   urgentAlert() {
-    return this.page.getByRole('alert').filter({ has: this.page.getByRole('heading', { name: 'Urgent' }) });
+    return this.page.locator('.alert-banner');
   }
 
   cautions() {

@@ -92,12 +92,12 @@ describe('intakeRiskFlags', () => {
     );
   });
 
-  it('makes suicidal thoughts urgent, and depression, panic or trauma a caution', () => {
+  it('records suicidal thoughts and depression, panic or trauma as cautions (the alert carries the urgency)', () => {
     expect(ids(intake({ psychiatric: { suicidalThoughts: false } }))).toEqual([]);
     expect(intakeRiskFlags(intake({ psychiatric: { suicidalThoughts: true, trauma: true } }))).toEqual([
       {
         id: 'suicidal-thoughts',
-        severity: 'urgent',
+        severity: 'caution',
         label: 'Suicidal thoughts reported at intake',
         source: 'intake',
       },

@@ -1,5 +1,5 @@
 /**
- * A client's chart: the header (identity, status, risk flags) and four tabs. Each tab loads its own records; the
+ * A client's chart: the header (identity, status, risk flags), open red-flag alerts, and its tabs. Each tab loads its own records; the
  * header's intake flags are recomputed from a saved intake at once (the same pure function the server uses), and
  * the timeline is re-read when it is next opened, so saving a dose does not re-read (and re-audit) the chart.
  */
@@ -11,6 +11,7 @@ import { intakeRiskFlags } from '../../../../shared/domain/riskFlags';
 import type { Chart } from '../../../../shared/ipc/channels/clients';
 import { call } from '../../api/client';
 import { AlertBanner } from '../assessments/AlertBanner';
+import { refreshAlerts } from '../assessments/records';
 import { AssessmentsTab } from '../assessments/AssessmentsTab';
 import { LevelOfCareTab } from '../assessments/LevelOfCareTab';
 import { WithdrawalTab } from '../assessments/WithdrawalTab';
@@ -79,18 +80,23 @@ export function ChartScreen({
     if (id === 'timeline' && timelineStale) void load();
   };
 
-  const onIntakeSaved = useCallback((intake: Intake) => {
-    setTimelineStale(true);
-    setChart((c) =>
-      c
-        ? {
-            ...c,
-            intake,
-            riskFlags: [...c.riskFlags.filter((f) => f.source !== 'intake'), ...intakeRiskFlags(intake)],
-          }
-        : c,
-    );
-  }, []);
+  const onIntakeSaved = useCallback(
+    (intake: Intake) => {
+      setTimelineStale(true);
+      // Suicidal thoughts reported at intake raise an alert on the server: show it at once.
+      void refreshAlerts(clientId);
+      setChart((c) =>
+        c
+          ? {
+              ...c,
+              intake,
+              riskFlags: [...c.riskFlags.filter((f) => f.source !== 'intake'), ...intakeRiskFlags(intake)],
+            }
+          : c,
+      );
+    },
+    [clientId],
+  );
   const onUseLogChanged = useCallback((count: number) => {
     setTimelineStale(true);
     setChart((c) => (c ? { ...c, useLogEntries: count } : c));

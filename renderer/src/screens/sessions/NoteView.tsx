@@ -29,8 +29,7 @@ export function NoteView({
   const [status, setStatus] = useState('');
   const addButton = useRef<HTMLButtonElement>(null);
 
-  const canCosign =
-    user?.role === 'supervisor' && note.cosignedAtMs === null && note.signedByName !== user.displayName;
+  const canCosign = user?.role === 'supervisor' && note.cosignedAtMs === null && note.signedById !== user.id;
 
   async function verify() {
     setVerification(null);

@@ -5,6 +5,7 @@
  * in time).
  */
 import { useEffect, useRef, useState } from 'react';
+import { onBeforeLock } from '../../beforeLock';
 import { DraftAutosave, type AutosaveStatus, type DraftBase, type Persist } from './autosave';
 
 export interface DraftAutosaveHandle<T> {
@@ -54,11 +55,13 @@ export function useDraftAutosave<T>({
     const onVisibility = () => {
       if (document.visibilityState === 'hidden') queue.flushForUnload();
     };
+    const stopBeforeLock = onBeforeLock(() => queue.flush());
     window.addEventListener('beforeunload', onBeforeUnload);
     window.addEventListener('pagehide', onPageHide);
     window.addEventListener('hashchange', onHashChange);
     document.addEventListener('visibilitychange', onVisibility);
     return () => {
+      stopBeforeLock();
       window.removeEventListener('beforeunload', onBeforeUnload);
       window.removeEventListener('pagehide', onPageHide);
       window.removeEventListener('hashchange', onHashChange);

@@ -121,9 +121,10 @@ describe('clients', () => {
     const chart = value<Chart>(await dispatch('clients.chart', { id: c.id }));
     expect(Object.keys(chart.intake.savedAtMs).sort()).toEqual(['kratom', 'psychiatric']);
     expect(chart.intake.sections.medical).toBeNull();
+    expect(chart.openAlerts.map((a) => a.kind)).toEqual(['intake-suicidal-thoughts']);
     expect(chart.riskFlags.map((f) => `${f.severity}:${f.id}`)).toEqual(
       expect.arrayContaining([
-        'urgent:suicidal-thoughts',
+        'caution:suicidal-thoughts',
         'caution:many-daily-doses',
         'caution:high-daily-amount',
         'caution:potent-products',
