@@ -16,7 +16,7 @@ import {
 import { call, fieldMessage, type AppErrorShape } from '../../api/client';
 import { Field } from '../../components/Field';
 import { FormError } from '../../components/FormError';
-import { TextArea } from '../chart/controls';
+import { TextArea } from '../../components/controls';
 import { fromDateTimeLocal, nowToTheMinute, toDateTimeLocal } from '../chart/dates';
 import { formatDateTime } from '../../format';
 

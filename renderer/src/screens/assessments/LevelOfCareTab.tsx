@@ -17,7 +17,7 @@ import type { RiskReviewAnswers } from '../../../../shared/instruments';
 import type { LevelOfCareView } from '../../../../shared/ipc/contract';
 import { call, fieldMessage, type AppErrorShape } from '../../api/client';
 import { FormError } from '../../components/FormError';
-import { TextArea } from '../chart/controls';
+import { TextArea } from '../../components/controls';
 import { CriteriaGroup } from './CriteriaList';
 import { DecisionHistory } from './DecisionHistory';
 import { RiskReviewFields } from './RiskReviewFields';

@@ -10,7 +10,7 @@ import {
 } from '../../../../shared/domain/assessments';
 import { getInstrument, type Sex } from '../../../../shared/instruments';
 import { Field } from '../../components/Field';
-import { CheckField, SelectField, TextArea, type Option } from '../chart/controls';
+import { CheckField, SelectField, TextArea, type Option } from '../../components/controls';
 import { draftHoursSinceLastDose, isWithdrawal, liveScore, type ScoredDraft } from './assessmentDraft';
 import { ItemGroup } from './ItemGroup';
 import { LiveScore } from './LiveScore';

@@ -16,7 +16,7 @@ import {
   type SuicideRiskLevel,
 } from '../../../../shared/instruments';
 import { Field } from '../../components/Field';
-import { Choice, TextArea } from '../chart/controls';
+import { Choice, TextArea } from '../../components/controls';
 import { screenAnswers, type ScreenDraft } from './assessmentDraft';
 
 export function SuicideScreenFields({

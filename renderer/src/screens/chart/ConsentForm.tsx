@@ -13,7 +13,7 @@ import {
 } from '../../../../shared/domain/consents';
 import { call, fieldMessage, type AppErrorShape } from '../../api/client';
 import { Field } from '../../components/Field';
-import { CheckField, Choice, TextArea, type Option } from './controls';
+import { CheckField, Choice, TextArea, type Option } from '../../components/controls';
 import { todayLocal } from './dates';
 
 const TYPE_HINTS: Record<ConsentType, string> = {

@@ -7,7 +7,7 @@ import { PRODUCT_FORM_LABELS, PRODUCT_FORMS, type ProductForm } from '../../../.
 import { TRIGGER_LABELS, TRIGGERS, type Trigger } from '../../../../shared/domain/useLog';
 import { fieldMessage, type AppErrorShape } from '../../api/client';
 import { Field } from '../../components/Field';
-import { SelectField, type Option } from './controls';
+import { SelectField, type Option } from '../../components/controls';
 import type { DoseDraft } from './useLogDraft';
 
 const FORM_OPTIONS: readonly Option<ProductForm>[] = PRODUCT_FORMS.map((f) => ({

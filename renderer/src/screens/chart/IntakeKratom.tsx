@@ -3,7 +3,7 @@ import { useId } from 'react';
 import { PRODUCT_FORM_LABELS, PRODUCT_FORMS, type ProductForm } from '../../../../shared/domain/intake';
 import { HIGH_DAILY_GRAMS, MANY_DOSES_PER_DAY } from '../../../../shared/domain/riskFlags';
 import { Field } from '../../components/Field';
-import { TextArea, TriState } from './controls';
+import { TextArea, TriState } from '../../components/controls';
 import type { KratomDraft } from './intakeDrafts';
 
 export interface SectionProps<T> {

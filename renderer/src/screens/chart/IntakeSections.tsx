@@ -1,6 +1,6 @@
 /** Intake sections other than kratom use (CLINICAL.md §1.1): each answer may stay unknown. */
 import type { IntakeData } from '../../../../shared/domain/intake';
-import { Choice, TextArea, TriState, type Option } from './controls';
+import { Choice, TextArea, TriState, type Option } from '../../components/controls';
 import type { SectionProps } from './IntakeKratom';
 
 type UseStatus = NonNullable<IntakeData['substances']['alcohol']>;

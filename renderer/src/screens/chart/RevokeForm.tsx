@@ -3,7 +3,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { Consent, Revocation } from '../../../../shared/domain/consents';
 import { call, fieldMessage, type AppErrorShape } from '../../api/client';
 import { Field } from '../../components/Field';
-import { Choice, TextArea, type Option } from './controls';
+import { Choice, TextArea, type Option } from '../../components/controls';
 import { todayLocal } from './dates';
 
 const RECEIVED: readonly Option<Revocation['receivedHow']>[] = [

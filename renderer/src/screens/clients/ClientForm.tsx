@@ -25,7 +25,7 @@ import {
   newClientForm,
   type ClientFormValues,
 } from './clientFormModel';
-import { SelectField, TextAreaField } from './controls';
+import { NativeSelectField, TextAreaField } from '../../components/controls';
 import './clients.css';
 
 const SEX_LABELS: Record<Sex, string> = {
@@ -175,7 +175,7 @@ function ClientFormBody({ clientId, loaded }: { clientId: string | null; loaded:
               error={err('pronouns')}
               autoComplete="off"
             />
-            <SelectField
+            <NativeSelectField
               label="Sex"
               hint="Used for scoring: some screens (e.g. AUDIT-C) have different cut-offs for women and men. Gender identity belongs in pronouns."
               value={values.sex}
@@ -187,7 +187,7 @@ function ClientFormBody({ clientId, loaded }: { clientId: string | null; loaded:
                   {SEX_LABELS[s]}
                 </option>
               ))}
-            </SelectField>
+            </NativeSelectField>
           </div>
         </fieldset>
         <fieldset className="panel form-section">
@@ -270,14 +270,19 @@ function ClientFormBody({ clientId, loaded }: { clientId: string | null; loaded:
               onChange={set('admissionDate')}
               error={err('admissionDate')}
             />
-            <SelectField label="Status" value={values.status} onChange={set('status')} error={err('status')}>
+            <NativeSelectField
+              label="Status"
+              value={values.status}
+              onChange={set('status')}
+              error={err('status')}
+            >
               {CLIENT_STATUSES.map((s) => (
                 <option key={s} value={s}>
                   {CLIENT_STATUS_LABELS[s]}
                 </option>
               ))}
-            </SelectField>
-            <SelectField
+            </NativeSelectField>
+            <NativeSelectField
               label="Assigned clinician"
               value={values.assignedClinicianId}
               onChange={set('assignedClinicianId')}
@@ -290,7 +295,7 @@ function ClientFormBody({ clientId, loaded }: { clientId: string | null; loaded:
                   {u.credentials ? `, ${u.credentials}` : ''}
                 </option>
               ))}
-            </SelectField>
+            </NativeSelectField>
           </div>
         </fieldset>
         <div className="actions form-actions">

@@ -10,7 +10,7 @@ import { INTERVENTION_LABELS, INTERVENTIONS, type Note } from '../../../../share
 import { call, fieldMessage, type AppErrorShape } from '../../api/client';
 import { Field } from '../../components/Field';
 import { navigate } from '../../router';
-import { CheckField, SelectField } from '../chart/controls';
+import { CheckField, SelectField } from '../../components/controls';
 import { todayLocal } from '../chart/dates';
 import { ClientPicker } from './ClientPicker';
 import { ATTENDANCE_LABELS, MODALITY_LABELS, options } from './noteLabels';

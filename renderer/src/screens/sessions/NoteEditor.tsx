@@ -7,7 +7,7 @@ import { useRef, useState } from 'react';
 import { FORMAT_SECTIONS, type Note, type NoteContent } from '../../../../shared/domain/notes';
 import { call, fieldMessage, type AppErrorShape } from '../../api/client';
 import { Field } from '../../components/Field';
-import { SelectField, TextArea } from '../chart/controls';
+import { SelectField, TextArea } from '../../components/controls';
 import { formatTime } from '../chart/dates';
 import type { AutosaveStatus, Persist } from './autosave';
 import { ATTENDANCE_LABELS, FORMAT_LABELS, options } from './noteLabels';

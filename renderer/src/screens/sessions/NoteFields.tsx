@@ -2,7 +2,7 @@
 import { useId } from 'react';
 import { INTERVENTION_LABELS, INTERVENTIONS, type NoteContent } from '../../../../shared/domain/notes';
 import { Field } from '../../components/Field';
-import { CheckField, Choice, SelectField, TextArea } from '../chart/controls';
+import { CheckField, Choice, SelectField, TextArea } from '../../components/controls';
 import {
   HOMICIDAL_LABELS,
   MODALITY_LABELS,

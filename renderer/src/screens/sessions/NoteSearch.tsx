@@ -10,7 +10,7 @@ import type { NoteSearchResult } from '../../../../shared/ipc/channels/sessions'
 import { call, fieldMessage, type AppErrorShape } from '../../api/client';
 import { Field } from '../../components/Field';
 import { navigate } from '../../router';
-import { CheckField } from '../chart/controls';
+import { CheckField } from '../../components/controls';
 import { formatDate } from '../chart/dates';
 import { ClientPicker } from './ClientPicker';
 import { splitSnippet } from './snippet';

@@ -7,7 +7,7 @@ import type { User } from '../../../../shared/domain/identity';
 import { emptyNoteContent, type Note, type NoteFormat } from '../../../../shared/domain/notes';
 import { planGoals, type TreatmentPlan } from '../../../../shared/domain/treatmentPlans';
 import { call } from '../../api/client';
-import { SelectField } from '../chart/controls';
+import { SelectField } from '../../components/controls';
 import { formatDate, todayLocal } from '../chart/dates';
 import { NoteEditor } from './NoteEditor';
 import { NoteList } from './NoteList';

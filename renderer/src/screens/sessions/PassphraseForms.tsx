@@ -5,7 +5,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { fieldMessage, type AppErrorShape } from '../../api/client';
 import { Field } from '../../components/Field';
-import { TextArea } from '../chart/controls';
+import { TextArea } from '../../components/controls';
 
 /** Runs the signed action; returns the server's error, or null when it is done. */
 export type SignAction = (passphrase: string) => Promise<AppErrorShape | null>;

@@ -6,7 +6,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { TreatmentPlan, TreatmentPlanInput } from '../../../../shared/domain/treatmentPlans';
 import { call, fieldMessage, type AppErrorShape } from '../../api/client';
 import { Field } from '../../components/Field';
-import { SelectField, TextArea, type Option } from '../chart/controls';
+import { SelectField, TextArea, type Option } from '../../components/controls';
 import { PlanGoalFields } from './PlanGoalFields';
 import { newGoal, newProblem, removeAt, replaceAt, withoutBlankInterventions } from './planDraft';
 

@@ -1,7 +1,7 @@
 /** One goal of the plan editor: its text, target date and status, its objectives and its interventions. */
 import { PLAN_ITEM_STATUS_LABELS, type Goal } from '../../../../shared/domain/treatmentPlans';
 import { Field } from '../../components/Field';
-import { SelectField, TextArea } from '../chart/controls';
+import { SelectField, TextArea } from '../../components/controls';
 import { options } from './noteLabels';
 import { newObjective, removeAt, replaceAt } from './planDraft';
 

@@ -4,7 +4,7 @@
  */
 import { useId, useState } from 'react';
 import type { AppErrorShape } from '../../api/client';
-import { SelectField, type Option } from '../chart/controls';
+import { SelectField, type Option } from '../../components/controls';
 
 export type Paper = 'letter' | 'a4';
 const PAPERS: readonly Option<Paper>[] = [

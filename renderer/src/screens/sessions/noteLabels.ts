@@ -1,7 +1,7 @@
 /** Words for note values, in one place so the list, the editor, the signed view and the group screens agree. */
 import type { Note, NoteContent, NoteFormat } from '../../../../shared/domain/notes';
 import type { GroupSession } from '../../../../shared/ipc/channels/sessions';
-import type { Option } from '../chart/controls';
+import type { Option } from '../../components/controls';
 
 type Attendance = NonNullable<Note['attendance']>;
 type SessionType = NoteContent['sessionType'];

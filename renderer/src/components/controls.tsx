@@ -1,8 +1,10 @@
 /**
- * Form controls of the chart. For intake answers Unknown is a first-class answer: a tri-state group shows "Unknown" selected for
- * `null` and never starts on "No", because an unasked question read as "no" hides risk.
+ * Labelled form controls beside components/Field.tsx, each with its hint and error tied to it. For clinical answers
+ * Unknown is a first-class answer: a tri-state group shows "Unknown" selected for `null` and never starts on "No",
+ * because an unasked question read as "no" hides risk.
  */
-import { useId, type ReactNode } from 'react';
+import { type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
+import { FieldNotes, useDescribed } from './fieldParts';
 
 export interface Option<T extends string> {
   value: T;
@@ -30,36 +32,22 @@ export function Choice<T extends string>({
   error?: string | null;
   hint?: ReactNode;
 }) {
-  const id = useId();
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
+  const d = useDescribed(hint, error);
   const all: Array<{ value: T | null; label: string }> = required
     ? [...options]
     : [...options, { value: null, label: unknownLabel }];
   return (
-    <fieldset
-      className={error ? 'choice choice--error' : 'choice'}
-      aria-describedby={[hintId, errorId].filter(Boolean).join(' ') || undefined}
-    >
+    <fieldset className={error ? 'choice choice--error' : 'choice'} aria-describedby={d.describedBy}>
       <legend>{legend}</legend>
       <div className="choice__options">
         {all.map((o) => (
           <label key={o.value ?? '∅'} className={o.value === null ? 'choice__unknown' : undefined}>
-            <input type="radio" name={id} checked={value === o.value} onChange={() => onChange(o.value)} />
+            <input type="radio" name={d.id} checked={value === o.value} onChange={() => onChange(o.value)} />
             {o.label}
           </label>
         ))}
       </div>
-      {hint && (
-        <p className="field__hint" id={hintId}>
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p className="field__error" id={errorId} role="alert">
-          {error}
-        </p>
-      )}
+      <FieldNotes hint={hint} error={error} described={d} />
     </fieldset>
   );
 }
@@ -112,30 +100,19 @@ export function TextArea({
   hint?: string;
   rows?: number;
 }) {
-  const id = useId();
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
+  const d = useDescribed(hint, error);
   return (
     <div className={error ? 'field field--error' : 'field'}>
-      <label htmlFor={id}>{label}</label>
+      <label htmlFor={d.id}>{label}</label>
       <textarea
-        id={id}
+        id={d.id}
         rows={rows}
         value={value}
         onChange={(e) => onChange(e.target.value)}
         aria-invalid={error ? true : undefined}
-        aria-describedby={[hintId, errorId].filter(Boolean).join(' ') || undefined}
+        aria-describedby={d.describedBy}
       />
-      {hint && (
-        <p className="field__hint" id={hintId}>
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p className="field__error" id={errorId} role="alert">
-          {error}
-        </p>
-      )}
+      <FieldNotes hint={hint} error={error} described={d} />
     </div>
   );
 }
@@ -156,20 +133,19 @@ export function SelectField<T extends string>({
   error?: string | null;
   className?: string;
 }) {
-  const id = useId();
-  const errorId = error ? `${id}-error` : undefined;
+  const d = useDescribed(undefined, error);
   return (
     <div className={`${error ? 'field field--error' : 'field'}${className ? ` ${className}` : ''}`}>
-      <label htmlFor={id}>{label}</label>
+      <label htmlFor={d.id}>{label}</label>
       <select
-        id={id}
+        id={d.id}
         value={value}
         onChange={(e) => {
           const chosen = options.find((o) => o.value === e.target.value);
           if (chosen) onChange(chosen.value);
         }}
         aria-invalid={error ? true : undefined}
-        aria-describedby={errorId}
+        aria-describedby={d.describedBy}
       >
         {options.map((o) => (
           <option key={o.value} value={o.value}>
@@ -177,11 +153,7 @@ export function SelectField<T extends string>({
           </option>
         ))}
       </select>
-      {error && (
-        <p className="field__error" id={errorId} role="alert">
-          {error}
-        </p>
-      )}
+      <FieldNotes error={error} described={d} />
     </div>
   );
 }
@@ -200,32 +172,62 @@ export function CheckField({
   error?: string | null;
   hint?: string;
 }) {
-  const id = useId();
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
+  const d = useDescribed(hint, error);
   return (
     <div className={error ? 'check-field check-field--error' : 'check-field'}>
       <div className="check">
         <input
-          id={id}
+          id={d.id}
           type="checkbox"
           checked={checked}
           onChange={(e) => onChange(e.target.checked)}
           aria-invalid={error ? true : undefined}
-          aria-describedby={[hintId, errorId].filter(Boolean).join(' ') || undefined}
+          aria-describedby={d.describedBy}
         />
-        <label htmlFor={id}>{label}</label>
+        <label htmlFor={d.id}>{label}</label>
       </div>
-      {hint && (
-        <p className="field__hint" id={hintId}>
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p className="field__error" id={errorId} role="alert">
-          {error}
-        </p>
-      )}
+      <FieldNotes hint={hint} error={error} described={d} />
+    </div>
+  );
+}
+
+type NativeSelectProps = { label: string; error?: string | null; hint?: string } & Omit<
+  SelectHTMLAttributes<HTMLSelectElement>,
+  'id'
+>;
+
+/** A labelled select whose options are given as children (for option lists built on the spot). */
+export function NativeSelectField({ label, error, hint, children, ...select }: NativeSelectProps) {
+  const d = useDescribed(hint, error);
+  return (
+    <div className={error ? 'field field--error' : 'field'}>
+      <label htmlFor={d.id}>{label}</label>
+      <select id={d.id} aria-invalid={error ? true : undefined} aria-describedby={d.describedBy} {...select}>
+        {children}
+      </select>
+      <FieldNotes hint={hint} error={error} described={d} />
+    </div>
+  );
+}
+
+type TextAreaFieldProps = { label: string; error?: string | null; hint?: string } & Omit<
+  TextareaHTMLAttributes<HTMLTextAreaElement>,
+  'id'
+>;
+
+/** A labelled text area taking the native textarea props (value/onChange as events). */
+export function TextAreaField({ label, error, hint, ...textarea }: TextAreaFieldProps) {
+  const d = useDescribed(hint, error);
+  return (
+    <div className={error ? 'field field--error' : 'field'}>
+      <label htmlFor={d.id}>{label}</label>
+      <textarea
+        id={d.id}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={d.describedBy}
+        {...textarea}
+      />
+      <FieldNotes hint={hint} error={error} described={d} />
     </div>
   );
 }
