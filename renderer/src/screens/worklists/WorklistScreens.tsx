@@ -54,6 +54,51 @@ function ClientLink({ id, name, chart }: { id: string; name: string; chart: stri
   );
 }
 
+interface Column<R> {
+  header: string;
+  cell: (row: R) => ReactNode;
+}
+
+/** One worklist: a titled table, or a sentence saying nothing is waiting. */
+function WorkTable<R>({
+  title,
+  empty,
+  rows,
+  rowKey,
+  columns,
+}: {
+  title: string;
+  empty: string;
+  rows: readonly R[];
+  rowKey: (row: R) => string;
+  columns: ReadonlyArray<Column<R>>;
+}) {
+  return (
+    <Section title={title} empty={empty} count={rows.length}>
+      <table className="table">
+        <thead>
+          <tr>
+            {columns.map((c) => (
+              <th key={c.header} scope="col">
+                {c.header}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={rowKey(r)}>
+              {columns.map((c) => (
+                <td key={c.header}>{c.cell(r)}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </Section>
+  );
+}
+
 function Section({
   title,
   empty,
@@ -76,6 +121,26 @@ function Section({
   );
 }
 
+type Who = { clientId: string; clientName: string; chartNumber: string };
+const clientColumn = <R extends Who>(): Column<R> => ({
+  header: 'Client',
+  cell: (r) => <ClientLink id={r.clientId} name={r.clientName} chart={r.chartNumber} />,
+});
+
+function ErrorBanner({ error }: { error: string | null }) {
+  return error ? (
+    <div className="banner banner--error" role="alert">
+      {error}
+    </div>
+  ) : null;
+}
+
+const NOTE_KIND_LABELS: Record<string, string> = {
+  'group-member': 'Group note',
+  'sud-counselling': 'Private note',
+  progress: 'Progress note',
+};
+
 export function AssessmentsWorklistScreen() {
   const { data, error } = useWorklist<AssessmentWorklist>('worklists.assessments');
   return (
@@ -84,73 +149,40 @@ export function AssessmentsWorklistScreen() {
       <p className="muted">
         Instruments are given and signed in each client&apos;s chart. Waiting across the practice:
       </p>
-      {error && (
-        <div className="banner banner--error" role="alert">
-          {error}
-        </div>
-      )}
+      <ErrorBanner error={error} />
       {data && (
         <>
-          <Section
+          <WorkTable
             title="Open red-flag alerts"
             empty="No alert is waiting for an action."
-            count={data.openAlerts.length}
-          >
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">Raised</th>
-                  <th scope="col">Client</th>
-                  <th scope="col">Alert</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.openAlerts.map((a) => (
-                  <tr key={a.id}>
-                    <td>{formatDateTime(a.raisedAtMs)}</td>
-                    <td>
-                      <ClientLink id={a.clientId} name={a.clientName} chart={a.chartNumber} />
-                    </td>
-                    <td>{ALERT_KIND_LABELS[a.kind]}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </Section>
-          <Section
+            rows={data.openAlerts}
+            rowKey={(a) => a.id}
+            columns={[
+              { header: 'Raised', cell: (a) => formatDateTime(a.raisedAtMs) },
+              clientColumn(),
+              { header: 'Alert', cell: (a) => ALERT_KIND_LABELS[a.kind] },
+            ]}
+          />
+          <WorkTable
             title="Assessments not yet signed"
             empty="Every assessment is signed."
-            count={data.unsignedAssessments.length}
-          >
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">Given</th>
-                  <th scope="col">Client</th>
-                  <th scope="col">Instrument</th>
-                  <th scope="col">Score</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.unsignedAssessments.map((a) => (
-                  <tr key={a.id}>
-                    <td>{formatDateTime(a.administeredAtMs)}</td>
-                    <td>
-                      <ClientLink id={a.clientId} name={a.clientName} chart={a.chartNumber} />
-                    </td>
-                    <td>{INSTRUMENT_NAMES[a.instrumentId] ?? a.instrumentId}</td>
-                    <td>
-                      {!a.complete
-                        ? 'Incomplete'
-                        : a.total === null
-                          ? '—'
-                          : `${a.total}${a.band ? ` (${a.band.replace(/-/g, ' ')})` : ''}`}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </Section>
+            rows={data.unsignedAssessments}
+            rowKey={(a) => a.id}
+            columns={[
+              { header: 'Given', cell: (a) => formatDateTime(a.administeredAtMs) },
+              clientColumn(),
+              { header: 'Instrument', cell: (a) => INSTRUMENT_NAMES[a.instrumentId] ?? a.instrumentId },
+              {
+                header: 'Score',
+                cell: (a) =>
+                  !a.complete
+                    ? 'Incomplete'
+                    : a.total === null
+                      ? '—'
+                      : `${a.total}${a.band ? ` (${a.band.replace(/-/g, ' ')})` : ''}`,
+              },
+            ]}
+          />
         </>
       )}
     </div>
@@ -165,97 +197,39 @@ export function PlansWorklistScreen() {
       <p className="muted">
         Treatment plans are written and revised in each client&apos;s chart. Waiting across the practice:
       </p>
-      {error && (
-        <div className="banner banner--error" role="alert">
-          {error}
-        </div>
-      )}
+      <ErrorBanner error={error} />
       {data && (
         <>
-          <Section
+          <WorkTable
             title="Plans due for review"
             empty="No plan is due for review."
-            count={data.dueForReview.length}
-          >
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">Review date</th>
-                  <th scope="col">Client</th>
-                  <th scope="col">Version</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.dueForReview.map((p) => (
-                  <tr key={p.clientId}>
-                    <td>{formatDate(p.reviewDate)}</td>
-                    <td>
-                      <ClientLink id={p.clientId} name={p.clientName} chart={p.chartNumber} />
-                    </td>
-                    <td>{p.version}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </Section>
-          <Section
+            rows={data.dueForReview}
+            rowKey={(p) => p.clientId}
+            columns={[
+              { header: 'Review date', cell: (p) => formatDate(p.reviewDate) },
+              clientColumn(),
+              { header: 'Version', cell: (p) => p.version },
+            ]}
+          />
+          <WorkTable
             title="Active clients without a treatment plan"
             empty="Every active client has a plan."
-            count={data.withoutPlan.length}
-          >
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">Admitted</th>
-                  <th scope="col">Client</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.withoutPlan.map((p) => (
-                  <tr key={p.clientId}>
-                    <td>{formatDate(p.admissionDate)}</td>
-                    <td>
-                      <ClientLink id={p.clientId} name={p.clientName} chart={p.chartNumber} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </Section>
-          <Section
+            rows={data.withoutPlan}
+            rowKey={(p) => p.clientId}
+            columns={[{ header: 'Admitted', cell: (p) => formatDate(p.admissionDate) }, clientColumn()]}
+          />
+          <WorkTable
             title="My unsigned notes"
             empty="You have no unsigned notes."
-            count={data.myDraftNotes.length}
-          >
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">Session date</th>
-                  <th scope="col">Client</th>
-                  <th scope="col">Kind</th>
-                  <th scope="col">Last saved</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.myDraftNotes.map((n) => (
-                  <tr key={n.id}>
-                    <td>{formatDate(n.sessionDate)}</td>
-                    <td>
-                      <ClientLink id={n.clientId} name={n.clientName} chart={n.chartNumber} />
-                    </td>
-                    <td>
-                      {n.kind === 'group-member'
-                        ? 'Group note'
-                        : n.kind === 'sud-counselling'
-                          ? 'Private note'
-                          : 'Progress note'}
-                    </td>
-                    <td>{formatDateTime(n.updatedAtMs)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </Section>
+            rows={data.myDraftNotes}
+            rowKey={(n) => n.id}
+            columns={[
+              { header: 'Session date', cell: (n) => formatDate(n.sessionDate) },
+              clientColumn(),
+              { header: 'Kind', cell: (n) => NOTE_KIND_LABELS[n.kind] ?? n.kind },
+              { header: 'Last saved', cell: (n) => formatDateTime(n.updatedAtMs) },
+            ]}
+          />
         </>
       )}
     </div>
