@@ -2,7 +2,6 @@
  * The Assessments tab (CLINICAL.md §2): start any instrument, the open form, every administration newest first,
  * the trends of each instrument's totals, and the history of red-flag alerts with what was done about them.
  */
-import { useEffect } from 'react';
 import type { AssessmentKind } from '../../../../shared/domain/assessments';
 import type { Sex } from '../../../../shared/instruments';
 import { AlertHistory } from './AlertHistory';
@@ -10,7 +9,7 @@ import { AssessmentForm } from './AssessmentForm';
 import { AssessmentList } from './AssessmentList';
 import { TrendCharts } from './TrendCharts';
 import { ASSESSMENT_KINDS, fullName, shortName } from './instrumentText';
-import { loadAssessments, useClientRecords } from './records';
+import { useLoadedAssessments } from './records';
 import { useAssessmentForms } from './useAssessmentForms';
 import './assessments.css';
 
@@ -26,11 +25,8 @@ export function AssessmentsTab({
   intakeLastDoseAtMs: number | null;
   onChanged: () => void;
 }) {
-  const { assessments, assessmentsError } = useClientRecords(clientId);
+  const { assessments, assessmentsError } = useLoadedAssessments(clientId);
   const forms = useAssessmentForms();
-  useEffect(() => {
-    void loadAssessments(clientId);
-  }, [clientId]);
 
   if (assessmentsError) {
     return (

@@ -3,7 +3,6 @@
  * the last dose and the induction time point, charted over time against the COWS severity bands. A rating is
  * added here directly; it is the same record the Assessments tab lists.
  */
-import { useEffect } from 'react';
 import {
   INDUCTION_TIME_POINT_LABELS,
   hoursSinceLastDose,
@@ -14,7 +13,7 @@ import { formatDateTime } from '../../format';
 import { AssessmentForm } from './AssessmentForm';
 import { WithdrawalChart, type TimePointMark, type WithdrawalPoint } from './WithdrawalChart';
 import { bandTone, hoursText, resultText, WITHDRAWAL_KINDS } from './instrumentText';
-import { loadAssessments, useClientRecords } from './records';
+import { useLoadedAssessments } from './records';
 import { useAssessmentForms } from './useAssessmentForms';
 import './assessments.css';
 import './withdrawal.css';
@@ -35,11 +34,8 @@ export function WithdrawalTab({
   intakeLastDoseAtMs: number | null;
   onChanged: () => void;
 }) {
-  const { assessments, assessmentsError } = useClientRecords(clientId);
+  const { assessments, assessmentsError } = useLoadedAssessments(clientId);
   const forms = useAssessmentForms();
-  useEffect(() => {
-    void loadAssessments(clientId);
-  }, [clientId]);
 
   if (assessmentsError) {
     return (

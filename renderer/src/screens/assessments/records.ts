@@ -4,7 +4,7 @@
  * the flowsheet is at once in the Assessments list, and an alert raised by a save is at once in the banner, without
  * each tab re-reading (and re-auditing) the record.
  */
-import { useCallback, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useSyncExternalStore } from 'react';
 import type { Alert } from '../../../../shared/domain/alerts';
 import type { Assessment } from '../../../../shared/domain/assessments';
 import { call } from '../../api/client';
@@ -49,6 +49,15 @@ export function useClientRecords(clientId: string): ClientRecords {
     [clientId],
   );
   return useSyncExternalStore(subscribe, () => get(clientId));
+}
+
+/** The client's records, with the assessments loaded when the caller mounts (tabs that list assessments). */
+export function useLoadedAssessments(clientId: string): ClientRecords {
+  const records = useClientRecords(clientId);
+  useEffect(() => {
+    void loadAssessments(clientId);
+  }, [clientId]);
+  return records;
 }
 
 /** Reads the client's assessments; concurrent callers (two tabs mounting) share one request. */
