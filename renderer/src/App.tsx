@@ -5,7 +5,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { AppStatus } from '../../shared/ipc/contract';
 import { call, onLocked } from './api/client';
-import { runBeforeLock } from './beforeLock';
+import { forgetSessionMemory, runBeforeLock } from './beforeLock';
 import { AppFrame } from './screens/AppFrame';
 import { LockScreen } from './screens/LockScreen';
 import { SetupScreen } from './screens/SetupScreen';
@@ -34,6 +34,10 @@ export function App() {
   // Main may lock on its own (idle, screen lock, sleep): while unlocked, ask now and then, so the signed-in tree
   // is dropped within seconds even when the clinician is not clicking anything.
   const unlocked = status?.state === 'unlocked';
+  // However the practice came to be locked (here, idle, or by main on its own), nothing clinical stays in memory.
+  useEffect(() => {
+    if (status !== null && !unlocked) forgetSessionMemory();
+  }, [status, unlocked]);
   useEffect(() => {
     if (!unlocked) return;
     const timer = setInterval(() => void refresh(), STATUS_POLL_MS);
@@ -45,6 +49,7 @@ export function App() {
       // Pending autosaves go out while the database is still open (bounded wait), then the signed-in tree is
       // dropped before main answers, so clinical data leaves the page even if main is slow.
       await runBeforeLock();
+      forgetSessionMemory();
       setStatus((s) => (s ? { ...s, state: 'locked', user: null } : s));
       await call('session.lock', { reason });
       await refresh();

@@ -21,3 +21,18 @@ export async function runBeforeLock(timeoutMs = 3000): Promise<void> {
   await Promise.race([Promise.allSettled([...tasks].map((t) => t())), timeout]);
   clearTimeout(timer);
 }
+
+type Forget = () => void;
+const memories = new Set<Forget>();
+
+/**
+ * Clinical data a screen keeps in memory beyond its own lifetime (e.g. an unsaved form to restore): registered
+ * here so that every way the practice locks — by hand, idle, or main locking on its own — forgets it.
+ */
+export function registerSessionMemory(forget: Forget): void {
+  memories.add(forget);
+}
+
+export function forgetSessionMemory(): void {
+  for (const forget of memories) forget();
+}

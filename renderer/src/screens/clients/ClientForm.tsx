@@ -17,6 +17,7 @@ import { call, fieldMessage, type AppErrorShape } from '../../api/client';
 import { Field } from '../../components/Field';
 import { FormError } from '../../components/FormError';
 import { navigate } from '../../router';
+import { dropDraft, getDraft, keepDraft } from './clientDrafts';
 import {
   ALL_FIELD_PATHS,
   clientInputFrom,
@@ -91,7 +92,10 @@ export function ClientForm({ clientId, user }: { clientId: string | null; user: 
 }
 
 function ClientFormBody({ clientId, loaded }: { clientId: string | null; loaded: Loaded }) {
-  const [values, setValues] = useState(loaded.values);
+  // Changes left unsaved earlier in this session come back; they are forgotten on save, Cancel or lock.
+  const [restored, setRestored] = useState(() => getDraft(clientId) !== null);
+  const [values, setValues] = useState(() => getDraft(clientId) ?? loaded.values);
+  useEffect(() => keepDraft(clientId, values, loaded.values), [clientId, values, loaded.values]);
   const [error, setError] = useState<AppErrorShape | null>(null);
   const [saving, setSaving] = useState(false);
   const form = useRef<HTMLFormElement>(null);
@@ -121,11 +125,21 @@ function ClientFormBody({ clientId, loaded }: { clientId: string | null; loaded:
       ? await call('clients.create', { client })
       : await call('clients.update', { id: clientId, client });
     setSaving(false);
-    if (result.ok) navigate({ name: 'client', id: result.value.id });
-    else setError(result.error);
+    if (result.ok) {
+      dropDraft(clientId);
+      navigate({ name: 'client', id: result.value.id });
+    } else setError(result.error);
   }
 
-  const cancel = () => navigate(isNew ? { name: 'clients' } : { name: 'client', id: clientId });
+  const cancel = () => {
+    dropDraft(clientId);
+    navigate(isNew ? { name: 'clients' } : { name: 'client', id: clientId });
+  };
+  const discard = () => {
+    dropDraft(clientId);
+    setValues(loaded.values);
+    setRestored(false);
+  };
 
   return (
     <div className="page client-form">
@@ -133,6 +147,14 @@ function ClientFormBody({ clientId, loaded }: { clientId: string | null; loaded:
       {loaded.client && <p className="muted client-form__who">{clientDisplayName(loaded.client)}</p>}
       <form ref={form} onSubmit={submit} noValidate aria-label={isNew ? 'New client' : 'Edit client'}>
         <FormError error={error} fieldPaths={ALL_FIELD_PATHS} />
+        {restored && (
+          <div className="banner actions" role="status">
+            <span>Your unsaved changes from earlier are back. Save them, or</span>
+            <button type="button" onClick={discard}>
+              Discard them
+            </button>
+          </div>
+        )}
         <fieldset className="panel form-section">
           <legend>Identity</legend>
           <div className="form-grid">
