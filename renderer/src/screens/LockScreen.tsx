@@ -3,6 +3,7 @@ import type { AppStatus } from '../../../shared/ipc/contract';
 import { call, fieldMessage, type AppErrorShape } from '../api/client';
 import { Field } from '../components/Field';
 import { FormError } from '../components/FormError';
+import { passphraseMismatch } from '../components/NewAccountFields';
 
 const DAMAGED = new Set(['DB_EMPTY', 'DB_TRUNCATED', 'DB_UNREADABLE', 'DB_CORRUPT']);
 
@@ -127,13 +128,7 @@ function RecoverForm({
   async function submit(e: FormEvent) {
     e.preventDefault();
     if (form.newPassphrase !== form.confirm) {
-      const message = 'The two passphrases differ.';
-      setError({
-        code: 'INVALID_INPUT',
-        message,
-        fields: [{ path: 'confirm', message }],
-        retryAfterMs: null,
-      });
+      setError(passphraseMismatch('confirm'));
       return;
     }
     setBusy(true);

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { call, fieldMessage, type AppErrorShape } from '../api/client';
 import { Field } from '../components/Field';
 import { FormError } from '../components/FormError';
+import { emptyNewAccount, NewAccountFields, passphraseMismatch } from '../components/NewAccountFields';
 import { RecoveryKeyPanel } from './RecoveryKeyPanel';
 
 const FIELDS = [
@@ -21,12 +22,7 @@ export function SetupScreen({ onDone }: { onDone: () => void }) {
     name: '',
     address: '',
     phone: '',
-    displayName: '',
-    credentials: '',
-    role: 'clinician' as 'clinician' | 'supervisor',
-    username: '',
-    passphrase: '',
-    confirm: '',
+    ...emptyNewAccount(),
   });
   const [error, setError] = useState<AppErrorShape | null>(null);
   const [busy, setBusy] = useState(false);
@@ -38,13 +34,7 @@ export function SetupScreen({ onDone }: { onDone: () => void }) {
   async function submit(e: FormEvent) {
     e.preventDefault();
     if (form.passphrase !== form.confirm) {
-      const message = 'The two passphrases differ. Type the same passphrase twice.';
-      setError({
-        code: 'INVALID_INPUT',
-        message,
-        fields: [{ path: 'confirm', message }],
-        retryAfterMs: null,
-      });
+      setError(passphraseMismatch('confirm'));
       return;
     }
     setBusy(true);
@@ -110,50 +100,13 @@ export function SetupScreen({ onDone }: { onDone: () => void }) {
         </fieldset>
         <fieldset>
           <legend>First clinician</legend>
-          <Field
-            label="Full name"
-            value={form.displayName}
-            onChange={set('displayName')}
-            error={err('clinician.displayName')}
-          />
-          <Field
-            label="Credentials"
-            hint="As printed under your signature, e.g. LCSW, CADC"
-            value={form.credentials}
-            onChange={set('credentials')}
-            error={err('clinician.credentials')}
-          />
-          <div className="field">
-            <label htmlFor="setup-role">Role</label>
-            <select id="setup-role" value={form.role} onChange={set('role')}>
-              <option value="clinician">Clinician</option>
-              <option value="supervisor">Supervisor</option>
-            </select>
-          </div>
-          <Field
-            label="Username"
-            hint="Lower-case letters and digits, e.g. jrivera"
-            value={form.username}
-            onChange={set('username')}
-            error={err('clinician.username')}
-            autoComplete="username"
-          />
-          <Field
-            label="Passphrase"
-            type="password"
-            hint="At least 12 characters; a few unrelated words work well"
-            value={form.passphrase}
-            onChange={set('passphrase')}
-            error={err('clinician.passphrase')}
-            autoComplete="new-password"
-          />
-          <Field
-            label="Passphrase again"
-            type="password"
-            value={form.confirm}
-            onChange={set('confirm')}
-            error={err('confirm')}
-            autoComplete="new-password"
+          <NewAccountFields
+            values={form}
+            onChange={(key, value) => setForm((f) => ({ ...f, [key]: value }))}
+            error={error}
+            pathPrefix="clinician"
+            passphraseLabel="Passphrase"
+            layout="stacked"
           />
         </fieldset>
         <button type="submit" className="primary" disabled={busy}>

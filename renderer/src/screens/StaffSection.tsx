@@ -3,12 +3,8 @@ import type { User } from '../../../shared/domain/identity';
 import { call, fieldMessage, type AppErrorShape } from '../api/client';
 import { Field } from '../components/Field';
 import { FormError } from '../components/FormError';
+import { emptyNewAccount, NewAccountFields, passphraseMismatch } from '../components/NewAccountFields';
 import { formatDateTime } from '../format';
-
-const mismatch = (path: string): AppErrorShape => {
-  const message = 'The two passphrases differ. Type the same passphrase twice.';
-  return { code: 'INVALID_INPUT', message, fields: [{ path, message }], retryAfterMs: null };
-};
 
 /** Staff accounts (one per person, never shared), your own passphrase, and the recovery key. */
 export function StaffSection({ user }: { user: User }) {
@@ -53,15 +49,7 @@ export function StaffSection({ user }: { user: User }) {
 }
 
 function AddUserForm({ onAdded }: { onAdded: () => void }) {
-  const empty = {
-    displayName: '',
-    credentials: '',
-    role: 'clinician' as 'clinician' | 'supervisor',
-    username: '',
-    passphrase: '',
-    confirm: '',
-    currentPassphrase: '',
-  };
+  const empty = { ...emptyNewAccount(), currentPassphrase: '' };
   const [form, setForm] = useState(empty);
   const [error, setError] = useState<AppErrorShape | null>(null);
   const [added, setAdded] = useState<string | null>(null);
@@ -71,7 +59,7 @@ function AddUserForm({ onAdded }: { onAdded: () => void }) {
   };
   async function submit(e: FormEvent) {
     e.preventDefault();
-    if (form.passphrase !== form.confirm) return setError(mismatch('confirm'));
+    if (form.passphrase !== form.confirm) return setError(passphraseMismatch('confirm'));
     const { confirm: _c, currentPassphrase, ...newUser } = form;
     const result = await call('users.create', { user: newUser, currentPassphrase });
     if (result.ok) {
@@ -99,51 +87,17 @@ function AddUserForm({ onAdded }: { onAdded: () => void }) {
           'currentPassphrase',
         ]}
       />
-      <div className="row">
-        <Field
-          label="Full name"
-          value={form.displayName}
-          onChange={set('displayName')}
-          error={err('user.displayName')}
-        />
-        <Field
-          label="Credentials"
-          value={form.credentials}
-          onChange={set('credentials')}
-          error={err('user.credentials')}
-        />
-        <div className="field">
-          <label htmlFor="new-user-role">Role</label>
-          <select id="new-user-role" value={form.role} onChange={set('role')}>
-            <option value="clinician">Clinician</option>
-            <option value="supervisor">Supervisor</option>
-          </select>
-        </div>
-      </div>
-      <div className="row">
-        <Field
-          label="Username"
-          value={form.username}
-          onChange={set('username')}
-          error={err('user.username')}
-        />
-        <Field
-          label="Their passphrase"
-          type="password"
-          value={form.passphrase}
-          onChange={set('passphrase')}
-          error={err('user.passphrase')}
-          autoComplete="new-password"
-        />
-        <Field
-          label="Their passphrase again"
-          type="password"
-          value={form.confirm}
-          onChange={set('confirm')}
-          error={err('confirm')}
-          autoComplete="new-password"
-        />
-      </div>
+      <NewAccountFields
+        values={form}
+        onChange={(key, value) => {
+          setAdded(null);
+          setForm((f) => ({ ...f, [key]: value }));
+        }}
+        error={error}
+        pathPrefix="user"
+        passphraseLabel="Their passphrase"
+        layout="rows"
+      />
       <Field
         label="Your passphrase, to confirm"
         type="password"
@@ -171,7 +125,7 @@ function ChangePassphraseForm() {
   };
   async function submit(e: FormEvent) {
     e.preventDefault();
-    if (form.newPassphrase !== form.confirm) return setError(mismatch('confirm'));
+    if (form.newPassphrase !== form.confirm) return setError(passphraseMismatch('confirm'));
     const result = await call('users.changePassphrase', {
       currentPassphrase: form.currentPassphrase,
       newPassphrase: form.newPassphrase,
