@@ -51,6 +51,8 @@ export function NoteSearch() {
     e.preventDefault();
     if (busy) return;
     setBusy(true);
+    // Old matches go at once, so nothing on screen answers a question that was not asked.
+    setResults(null);
     const kinds = [
       ...(progress ? (['progress'] as const) : []),
       ...(group ? (['group-member'] as const) : []),
@@ -75,8 +77,9 @@ export function NoteSearch() {
 
   const fieldPaths = ['query', 'fromDate', 'toDate', 'clientId'];
   const onAField = error?.fields.some((f) => fieldPaths.includes(f.path)) ?? false;
-  const count =
-    results === null
+  const count = busy
+    ? 'Searching…'
+    : results === null
       ? ''
       : results.length === 0
         ? query.trim() === ''
