@@ -354,7 +354,8 @@ describe('therapy sessions', () => {
 
     await page.reload();
     await chart.heading().waitFor();
-    expect(await chart.timelineEvents().count()).toBe(timelineBefore);
+    // The timeline arrives whole: it goes from nothing to every event, so a private note would show as one more.
+    await expect.poll(() => chart.timelineEvents().count()).toBe(timelineBefore);
     expect(await chart.panel('Timeline').textContent()).not.toMatch(/zanzibar|private|counselling/i);
 
     await page.goto(`${app.harness.url}#/sessions/search`);
