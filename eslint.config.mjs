@@ -135,6 +135,7 @@ export default defineConfig(
     '.clearleaf-dev/',
     '.electron-native/',
     'dist/',
+    '.package/',
   ]),
 
   {

@@ -20,10 +20,12 @@ import {
   shell,
   type WebContents,
 } from 'electron';
+import { useSqliteBinding } from './db/connection';
 import { createDispatcher } from './ipc/dispatch';
 import { createHandlers } from './ipc/handlers';
 import { registerIpc } from './ipc/register';
 import { createElectronPlatform } from './platform/electronPlatform';
+import { SHIPPED_SQLITE_BINDING } from './platform/shippedFiles';
 import { consoleLogger } from './platform/types';
 import { Practice } from './practice/practice';
 import {
@@ -58,6 +60,8 @@ let mainWindow: BrowserWindow | null = null;
 // Before 'ready': the name decides the userData folder; the scheme must be privileged before any page loads.
 app.setName('Clearleaf');
 app.enableSandbox();
+// The installer puts better-sqlite3, compiled for Electron, beside app.asar (scripts/package.cjs).
+if (app.isPackaged) useSqliteBinding(path.join(process.resourcesPath, ...SHIPPED_SQLITE_BINDING));
 protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
 
 if (!app.requestSingleInstanceLock()) {

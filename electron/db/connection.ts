@@ -15,11 +15,19 @@ import { LATEST_VERSION } from './migrations';
 export type Db = Database.Database;
 
 /**
- * Under Electron in development, `npm start` compiles better-sqlite3 for Electron's ABI into a separate folder and
- * names it here, so node_modules keeps the Node build the tests load.
+ * Which compiled better-sqlite3 to load. Under plain Node (tests, CLI, browser harness) it is node_modules' own build.
+ * Under Electron it must be a build for Electron's ABI: the installed app ships one beside app.asar and names it with
+ * useSqliteBinding() (an environment variable cannot redirect it there); in development `npm start` compiles one into
+ * .electron-native/ and names it in CLEARLEAF_SQLITE_BINDING.
  */
+let shippedBinding: string | null = null;
+
+export function useSqliteBinding(file: string | null): void {
+  shippedBinding = file;
+}
+
 function bindingOption(): Database.Options {
-  const binding = process.env.CLEARLEAF_SQLITE_BINDING;
+  const binding = shippedBinding ?? process.env.CLEARLEAF_SQLITE_BINDING;
   return binding ? { nativeBinding: binding } : {};
 }
 
