@@ -3,7 +3,12 @@
  * instrument engine, never taken from the renderer. Safety flags raise alerts in the same transaction as the save.
  */
 import { randomUUID } from 'node:crypto';
-import { ALERT_KIND_LABELS, RED_FLAG_SYMPTOM_LABELS } from '../../shared/domain/alerts';
+import {
+  ALERT_KIND_LABELS,
+  RED_FLAG_SYMPTOM_LABELS,
+  type AlertKind,
+  type RedFlagSymptom,
+} from '../../shared/domain/alerts';
 import type { AssessmentInput } from '../../shared/domain/assessments';
 import { levelOfCareCriteria, suggestedLevel } from '../../shared/domain/levelOfCare';
 import { baselineSummary } from '../../shared/domain/useLog';
@@ -60,17 +65,9 @@ function prepare(input: AssessmentInput): AssessmentWrite {
 
 function raiseSafetyAlerts(db: Db, ctx: SessionDeps, clientId: string, id: string, w: AssessmentWrite): void {
   const now = ctx.practice.clock.now();
-  const raise = (kind: 'phq9-item9' | 'suicide-screen-high', detail: string) => {
+  const raise = (kind: AlertKind, detail: string, symptoms: RedFlagSymptom[] = []) => {
     const alertId = randomUUID();
-    const alert = {
-      id: alertId,
-      clientId,
-      kind,
-      symptoms: [],
-      detail,
-      sourceType: 'assessment',
-      sourceId: id,
-    };
+    const alert = { id: alertId, clientId, kind, symptoms, detail, sourceType: 'assessment', sourceId: id };
     if (raiseAlert(db, alert, ctx.user.id, now)) {
       ctx.practice.audit({ action: 'raise', entity: 'alert', entityId: alertId });
     }
@@ -78,11 +75,14 @@ function raiseSafetyAlerts(db: Db, ctx: SessionDeps, clientId: string, id: strin
   if (w.input.instrumentId === 'phq9' && w.score?.flags.includes('suicide-risk')) {
     raise('phq9-item9', ALERT_KIND_LABELS['phq9-item9']);
   }
-  if (
-    w.input.instrumentId === 'suicide-screen' &&
-    (w.input.record.riskLevel === 'high' || w.flags.includes('high-risk-rule'))
-  ) {
+  if (w.input.instrumentId !== 'suicide-screen') return;
+  if (w.input.record.riskLevel === 'high' || w.flags.includes('high-risk-rule')) {
     raise('suicide-screen-high', ALERT_KIND_LABELS['suicide-screen-high']);
+  } else if (w.flags.includes('recent-suicidal-thoughts')) {
+    // Suicidal thoughts are an urgent red flag (CLINICAL.md §4) even when the screen is not high risk.
+    raise('red-flag-symptom', 'Suicide-risk screen: suicidal thoughts in the past 3 months', [
+      'suicidal-thoughts',
+    ]);
   }
 }
 

@@ -41,12 +41,14 @@ export const intakeHandlers: DomainHandlers<'intake'> = {
       throw fieldError('INVALID_INPUT', 'save.data.lastDoseAtMs', 'The last dose cannot be in the future.');
     }
     db.transaction(() => {
+      const before = getIntake(db, clientId).sections.psychiatric?.suicidalThoughts ?? null;
       saveIntakeSection(db, clientId, save, user.id, practice.clock.now());
       practice.audit({ action: 'update', entity: `intake-${save.section}`, entityId: clientId });
-      // Suicidal thoughts reported at intake are a red flag (CLINICAL.md §4): one alert per client, until acknowledged.
-      if (save.section === 'psychiatric' && save.data.suicidalThoughts === true) {
+      // Suicidal thoughts reported at intake are a red flag (CLINICAL.md §4). Each report raises its own alert: the
+      // save that turns the answer to yes, not later saves of the same section while it stays yes.
+      if (save.section === 'psychiatric' && save.data.suicidalThoughts === true && before !== true) {
         const alertId = randomUUID();
-        const raised = raiseAlert(
+        raiseAlert(
           db,
           {
             id: alertId,
@@ -55,12 +57,12 @@ export const intakeHandlers: DomainHandlers<'intake'> = {
             symptoms: ['suicidal-thoughts'],
             detail: ALERT_KIND_LABELS['intake-suicidal-thoughts'],
             sourceType: 'intake',
-            sourceId: clientId,
+            sourceId: null,
           },
           user.id,
           practice.clock.now(),
         );
-        if (raised) practice.audit({ action: 'raise', entity: 'alert', entityId: alertId });
+        practice.audit({ action: 'raise', entity: 'alert', entityId: alertId });
       }
     })();
     return getIntake(db, clientId);

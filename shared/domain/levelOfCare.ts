@@ -84,13 +84,33 @@ export function levelOfCareCriteria(inputs: LevelOfCareInputs): Criterion[] {
   const nightly = any(yes(kratom?.wakesInWithdrawal), yes(kratom?.dosesOvernight));
   const medicalRisk = any(yes(medical?.heartRhythm), yes(medical?.liver), yes(medical?.seizures));
   const psychRisk = any(yes(psychiatric?.depression), yes(psychiatric?.panic), yes(psychiatric?.trauma));
+  // Mixing: any of the four named substances in current use. Other drugs are free text on the intake, so when
+  // something is written there and nothing named is current, only the clinician can say whether it is co-use now.
+  const NAMED = ['alcohol', 'benzodiazepines', 'opioids', 'stimulants'] as const;
+  const currentCoUse = substances ? NAMED.filter((k) => substances[k] === 'current') : [];
+  const otherDrugs = substances?.otherSubstances.trim() ?? '';
   const coUse: CriterionState = !substances
     ? 'unknown'
-    : (['alcohol', 'benzodiazepines', 'opioids', 'stimulants'] as const).some(
-          (k) => substances[k] === 'current',
-        )
+    : currentCoUse.length > 0
       ? 'met'
-      : 'not-met';
+      : otherDrugs !== ''
+        ? 'judgement'
+        : NAMED.some((k) => substances[k] === null)
+          ? 'unknown'
+          : 'not-met';
+  const coUseEvidence = !substances
+    ? 'Other substances not recorded'
+    : [
+        currentCoUse.length > 0
+          ? `Current use of ${currentCoUse.join(', ')}`
+          : 'No named substance in current use',
+        otherDrugs ? `Other: ${otherDrugs}` : '',
+      ]
+        .filter(Boolean)
+        .join('. ');
+  // "Multiple times daily" (CLINICAL.md §3, cold-turkey caution) is any second dose; detox's threshold is higher.
+  const multipleDoses: CriterionState =
+    use.dosesPerDay === null ? 'unknown' : use.dosesPerDay >= 2 ? 'met' : 'not-met';
   const pregnant: CriterionState =
     !pregnancy?.status || pregnancy.status === 'unknown'
       ? 'unknown'
@@ -109,12 +129,6 @@ export function levelOfCareCriteria(inputs: LevelOfCareInputs): Criterion[] {
     : social.accessToTriggers === 'low'
       ? 'met'
       : 'not-met';
-  const severeMood =
-    (inputs.latest.phq9Total ?? 0) >= 15 || (inputs.latest.gad7Total ?? 0) >= 15
-      ? 'met'
-      : inputs.latest.phq9Total === null && inputs.latest.gad7Total === null
-        ? 'unknown'
-        : 'not-met';
   const pattern = `${fmt(use.dosesPerDay, 'doses a day')}, ${fmt(use.gramsPerDay, 'g a day')} (${use.from})`;
 
   const c = (
@@ -190,7 +204,7 @@ export function levelOfCareCriteria(inputs: LevelOfCareInputs): Criterion[] {
       'detox',
       'Mixes with alcohol, benzodiazepines, opioids or other drugs',
       coUse,
-      substances?.otherSubstances ?? '',
+      coUseEvidence,
     ),
 
     c(
@@ -204,14 +218,18 @@ export function levelOfCareCriteria(inputs: LevelOfCareInputs): Criterion[] {
       'residential-broader',
       'residential',
       'Kratom is part of a broader substance pattern',
-      coUse,
-      substances?.otherSubstances ?? '',
+      // Co-use alone is a detox criterion; whether it amounts to a broader pattern is the clinician's call.
+      'judgement',
+      [coUseEvidence, inputs.latest.sudBand ? `Latest SUD checklist: ${inputs.latest.sudBand}` : '']
+        .filter(Boolean)
+        .join('. '),
     ),
     c(
       'residential-mental-health',
       'residential',
       'Mental-health symptoms flare in withdrawal',
-      severeMood === 'met' ? 'met' : 'judgement',
+      // A score says how the client is, not that withdrawal drives it: the clinician decides, with the scores shown.
+      'judgement',
       `Latest PHQ-9 ${inputs.latest.phq9Total ?? '—'}, GAD-7 ${inputs.latest.gad7Total ?? '—'}`,
     ),
     c('residential-time-away', 'residential', 'Needs time away from stressors', 'judgement', ''),
@@ -220,7 +238,7 @@ export function levelOfCareCriteria(inputs: LevelOfCareInputs): Criterion[] {
       'caution-doses',
       'cold-turkey',
       'Multiple daily doses or waking in withdrawal',
-      any(manyDoses, nightly),
+      any(multipleDoses, nightly),
       pattern,
     ),
     c(

@@ -181,6 +181,73 @@ describe('assessments', () => {
     expect(chart.timeline.find((e) => e.kind === 'assessment')?.title).toBe('Suicide-risk screen: high risk');
   });
 
+  it('raises a red-flag alert for recent suicidal thoughts on a screen that is not high risk', async () => {
+    const { dispatch, client } = await setup();
+    const save = (timing: 'past-3-months' | 'earlier') =>
+      dispatch('assessments.save', {
+        clientId: client.id,
+        id: null,
+        assessment: {
+          instrumentId: 'suicide-screen',
+          record: {
+            answers: { responses: { 'passive-wish': timing, 'active-thoughts': 'no' } },
+            riskLevel: 'moderate',
+            rationale: 'Passive wish, no intent or plan',
+          },
+          administeredAtMs: NOW,
+          notes: '',
+        },
+      });
+    value(await save('earlier'));
+    let chart = value<Chart>(await dispatch('clients.chart', { id: client.id }));
+    expect(chart.openAlerts).toEqual([]);
+
+    value(await save('past-3-months'));
+    chart = value<Chart>(await dispatch('clients.chart', { id: client.id }));
+    expect(chart.openAlerts).toMatchObject([
+      {
+        kind: 'red-flag-symptom',
+        symptoms: ['suicidal-thoughts'],
+        detail: 'Suicide-risk screen: suicidal thoughts in the past 3 months',
+      },
+    ]);
+  });
+
+  it('raises a new intake alert each time suicidal thoughts are reported, not on every save', async () => {
+    const { dispatch, client } = await setup();
+    const psychiatric = (suicidalThoughts: boolean | null, notes = '') =>
+      dispatch('intake.saveSection', {
+        clientId: client.id,
+        save: {
+          section: 'psychiatric',
+          data: { depression: null, panic: null, trauma: null, suicidalThoughts, notes },
+        },
+      });
+    const alerts = async () => value<Alert[]>(await dispatch('alerts.list', { clientId: client.id }));
+
+    value(await psychiatric(true));
+    const [first] = await alerts();
+    value(
+      await dispatch('alerts.acknowledge', {
+        id: first!.id,
+        acknowledgement: { actions: ['safety-plan'], note: 'Safety plan made at intake.' },
+      }),
+    );
+    value(await psychiatric(true, 'Thoughts last month, none now.'));
+    expect((await alerts()).length).toBe(1);
+
+    value(await psychiatric(false));
+    value(await psychiatric(true, 'Thoughts have come back.'));
+    const all = await alerts();
+    expect(all.map((a) => [a.kind, a.acknowledgement === null])).toEqual(
+      expect.arrayContaining([
+        ['intake-suicidal-thoughts', true],
+        ['intake-suicidal-thoughts', false],
+      ]),
+    );
+    expect(all.length).toBe(2);
+  });
+
   it('signs with the passphrase; a signed assessment cannot change, be deleted, or be updated in SQL', async () => {
     const { dispatch, client, practice, clock } = await setup();
     const a = value<Assessment>(
