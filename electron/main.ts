@@ -20,10 +20,12 @@ import {
   shell,
   type WebContents,
 } from 'electron';
+import { FLUSH_REQUEST_CHANNEL } from '../shared/ipc/bridge';
 import { useSqliteBinding } from './db/connection';
 import { createDispatcher } from './ipc/dispatch';
 import { createHandlers } from './ipc/handlers';
-import { registerIpc } from './ipc/register';
+import { PageFlush, type FlushSender } from './ipc/flush';
+import { registerFlushAnswers, registerIpc } from './ipc/register';
 import { createElectronPlatform } from './platform/electronPlatform';
 import { SHIPPED_SQLITE_BINDING } from './platform/shippedFiles';
 import { consoleLogger } from './platform/types';
@@ -46,6 +48,8 @@ import {
 } from './security/windowPolicy';
 
 const IDLE_CHECK_MS = 30_000;
+// A little longer than the page's own bound on its pending saves (renderer/src/beforeLock.ts, 3 s).
+const PAGE_FLUSH_TIMEOUT_MS = 4_000;
 
 // electron-vite output: out/main/index.js (this file), out/preload/index.js, out/renderer/.
 const PRELOAD_PATH = path.join(__dirname, '../preload/index.js');
@@ -56,6 +60,15 @@ const dev = devRendererUrl(process.env['ELECTRON_RENDERER_URL'], app.isPackaged)
 const devOrigin = dev?.origin ?? null;
 
 let mainWindow: BrowserWindow | null = null;
+const pageFlush = new PageFlush(PAGE_FLUSH_TIMEOUT_MS);
+/** True once the page has been asked to save before quitting, so the window may close without asking again. */
+let savedForQuit = false;
+
+function pageFlushSender(): FlushSender {
+  const window = mainWindow;
+  if (!window || window.isDestroyed()) return null;
+  return (token, reason) => window.webContents.send(FLUSH_REQUEST_CHANNEL, token, reason);
+}
 
 // Before 'ready': the name decides the userData folder; the scheme must be privileged before any page loads.
 app.setName('Clearleaf');
@@ -150,6 +163,7 @@ function startPractice(): Practice {
   const practice = new Practice({ dataDir: app.getPath('userData') });
   const dispatch = createDispatcher(createHandlers(), { practice, platform: createElectronPlatform(), log });
   registerIpc(ipcMain, dispatch, { devOrigin, log });
+  registerFlushAnswers(ipcMain, pageFlush, { devOrigin, log });
 
   // Main locks on its own too, so a frozen or closed renderer cannot keep the practice open.
   const lockIfIdle = (): void => {
@@ -160,23 +174,35 @@ function startPractice(): Practice {
     }
   };
   const idleTimer = setInterval(lockIfIdle, IDLE_CHECK_MS);
+  // Sleep and screen lock: the page's unsaved words go out first (bounded wait), then the practice locks.
   const lockNow = (): void => {
-    try {
-      practice.lock('idle');
-    } catch (err) {
-      log.error(`lock failed: ${err instanceof Error ? err.name : typeof err}`);
-    }
+    void pageFlush.request(pageFlushSender(), 'lock').then(() => {
+      try {
+        practice.lock('idle');
+      } catch (err) {
+        log.error(`lock failed: ${err instanceof Error ? err.name : typeof err}`);
+      }
+    });
   };
   powerMonitor.on('lock-screen', lockNow);
   powerMonitor.on('suspend', lockNow);
-  app.on('before-quit', () => {
+  // Quit (menu, Dock, or the last window closing): hold it until the page has saved, then close the database.
+  let closed = false;
+  app.on('before-quit', (event) => {
+    if (closed) return;
+    event.preventDefault();
     clearInterval(idleTimer);
-    try {
-      practice.close();
-    } catch (err) {
-      // Quitting must not be blocked: the process exit releases the database either way.
-      log.error(`close failed: ${err instanceof Error ? err.name : typeof err}`);
-    }
+    void pageFlush.request(savedForQuit ? null : pageFlushSender(), 'quit').then(() => {
+      savedForQuit = true;
+      closed = true;
+      try {
+        practice.close();
+      } catch (err) {
+        // Quitting must not be blocked: the process exit releases the database either way.
+        log.error(`close failed: ${err instanceof Error ? err.name : typeof err}`);
+      }
+      app.quit();
+    });
   });
   return practice;
 }
@@ -191,6 +217,15 @@ function start(): void {
   window.once('ready-to-show', () => window.show());
   window.on('closed', () => {
     mainWindow = null;
+  });
+  // Closing the window quits the app: the page saves first, while it still can.
+  window.on('close', (event) => {
+    if (savedForQuit) return;
+    event.preventDefault();
+    void pageFlush.request(pageFlushSender(), 'quit').then(() => {
+      savedForQuit = true;
+      window.close();
+    });
   });
   // A failed load leaves the window up (the clinician can reload it) rather than quitting with no explanation.
   window.loadURL(dev?.url ?? APP_ENTRY_URL).catch(() => log.error('the Clearleaf page did not load'));

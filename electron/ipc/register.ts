@@ -6,12 +6,13 @@
  *
  * `ipcMain` is passed in (typed from electron, imported as a type only) so this runs under Node with a fake.
  */
-import type { IpcMain, IpcMainInvokeEvent } from 'electron';
-import { IPC_BRIDGE_CHANNEL } from '../../shared/ipc/bridge';
+import type { IpcMain, IpcMainEvent, IpcMainInvokeEvent } from 'electron';
+import { FLUSHED_CHANNEL, IPC_BRIDGE_CHANNEL } from '../../shared/ipc/bridge';
 import type { Result } from '../../shared/ipc/result';
 import type { Logger } from '../platform/types';
 import { isTrustedSender } from '../security/windowPolicy';
 import type { Dispatch } from './dispatch';
+import type { PageFlush } from './flush';
 
 export interface RegisterIpcOptions {
   /** The electron-vite dev server origin in development; null in a packaged app. */
@@ -65,4 +66,21 @@ export function registerIpc(
     },
   );
   return () => ipcMain.removeHandler(IPC_BRIDGE_CHANNEL);
+}
+
+/** Listens for the page's answers to main's save-before-closing requests (flush.ts), from our own page only. */
+export function registerFlushAnswers(
+  ipcMain: Pick<IpcMain, 'on' | 'removeListener'>,
+  flush: PageFlush,
+  options: RegisterIpcOptions,
+): () => void {
+  const listener = (event: IpcMainEvent, token: unknown) => {
+    if (!isTrustedSender(event.senderFrame?.url, options.devOrigin)) {
+      options.log.warn('ignored a flush answer from a frame that is not the Clearleaf page');
+      return;
+    }
+    flush.answer(token);
+  };
+  ipcMain.on(FLUSHED_CHANNEL, listener);
+  return () => ipcMain.removeListener(FLUSHED_CHANNEL, listener);
 }

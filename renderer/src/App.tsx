@@ -4,7 +4,7 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import type { AppStatus } from '../../shared/ipc/contract';
-import { call, onLocked } from './api/client';
+import { call, onFlushRequest, onLocked } from './api/client';
 import { forgetSessionMemory, runBeforeLock } from './beforeLock';
 import { AppFrame } from './screens/AppFrame';
 import { LockScreen } from './screens/LockScreen';
@@ -43,6 +43,17 @@ export function App() {
     const timer = setInterval(() => void refresh(), STATUS_POLL_MS);
     return () => clearInterval(timer);
   }, [unlocked, refresh]);
+
+  // Main is about to lock or quit on its own (sleep, screen lock, Quit, closing the window) and waits for this:
+  // pending autosaves go out while the database is still open; for a lock, the signed-in tree goes at once.
+  useEffect(() => {
+    onFlushRequest(async (reason) => {
+      await runBeforeLock();
+      if (reason !== 'lock') return;
+      forgetSessionMemory();
+      setStatus((s) => (s?.state === 'unlocked' ? { ...s, state: 'locked', user: null } : s));
+    });
+  }, []);
 
   const lock = useCallback(
     async (reason: 'manual' | 'idle') => {

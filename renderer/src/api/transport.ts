@@ -2,11 +2,15 @@
  * The only renderer code that touches the bridge. In Electron the preload exposes `window.clearleaf.invoke`; in
  * the browser harness calls go to `POST /__ipc` with the per-run token the harness put in the page.
  */
+import type { FlushReason } from '../../../shared/ipc/bridge';
 import type { Result } from '../../../shared/ipc/result';
 
 declare global {
   interface Window {
-    clearleaf?: { invoke(channel: string, input: unknown): Promise<unknown> };
+    clearleaf?: {
+      invoke(channel: string, input: unknown): Promise<unknown>;
+      onFlushRequest?(handler: (reason: FlushReason) => Promise<void>): void;
+    };
   }
 }
 
@@ -73,4 +77,13 @@ let transport: Transport | null = null;
 export function send(channel: string, input: unknown, options: SendOptions = {}): Promise<Result<unknown>> {
   transport ??= pickTransport();
   return transport(channel, input, options);
+}
+
+/**
+ * Main asks before it locks or quits on its own (sleep, screen lock, Quit, closing the window): `handler` sends
+ * what is unsaved, and main waits for it (bounded). The browser harness has no such request: there the page's own
+ * idle lock and `beforeunload` flush cover it.
+ */
+export function onFlushRequest(handler: (reason: FlushReason) => Promise<void>): void {
+  window.clearleaf?.onFlushRequest?.(handler);
 }
