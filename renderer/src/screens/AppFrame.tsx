@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState, type Dispatch, type SetStateAction } from 'react';
 import type { AppStatus } from '../../../shared/ipc/contract';
 import type { User } from '../../../shared/domain/identity';
+import { ErrorBoundary } from '../components/ErrorBoundary';
 import { areaOf, formatRoute, navigate, useRoute, type Route } from '../router';
 import { useIdleLock } from '../useIdleLock';
 import { ChartScreen } from './chart/ChartScreen';
@@ -110,13 +111,16 @@ export function AppFrame({
         </ul>
       </nav>
       <main className="frame__main" id="main" ref={main} tabIndex={-1}>
-        <Screen
-          route={route}
-          user={user}
-          onStatusChanged={onStatusChanged}
-          clientList={clientList}
-          setClientList={setClientList}
-        />
+        {/* Keyed by route: going to another screen starts it afresh, even after this one failed. */}
+        <ErrorBoundary key={routeKey}>
+          <Screen
+            route={route}
+            user={user}
+            onStatusChanged={onStatusChanged}
+            clientList={clientList}
+            setClientList={setClientList}
+          />
+        </ErrorBoundary>
       </main>
       <QuickFind open={findOpen} onOpen={openFind} onClose={closeFind} />
     </div>
