@@ -3,6 +3,7 @@ import { appHandlers, setupHandlers } from './app';
 import { alertHandlers, assessmentHandlers, levelOfCareHandlers } from './assessments';
 import { consentHandlers, intakeHandlers, useLogHandlers } from './clientRecords';
 import { clientHandlers } from './clients';
+import { documentHandlers } from './documents';
 import {
   auditHandlers,
   backupHandlers,
@@ -37,5 +38,6 @@ export function createHandlers(): Handlers {
     ...noteHandlers,
     ...groupHandlers,
     ...worklistHandlers,
+    ...documentHandlers,
   };
 }

@@ -14,5 +14,11 @@ export function createElectronPlatform(): Platform {
       if (!path.isAbsolute(file)) return;
       shell.showItemInFolder(file);
     },
+    async openFile(file) {
+      if (!path.isAbsolute(file)) return;
+      // shell.openPath answers with an error message rather than throwing.
+      const problem = await shell.openPath(file);
+      if (problem) throw new Error('no application opened the file');
+    },
   };
 }

@@ -5,6 +5,8 @@
 export interface Platform {
   /** Shows a file in the system file manager. */
   showItemInFolder(file: string): void;
+  /** Opens a file in the application the system uses for its type (a PDF viewer, for printing). */
+  openFile(file: string): Promise<void>;
 }
 
 export interface Logger {

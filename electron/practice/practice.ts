@@ -87,6 +87,8 @@ export class Practice {
   readonly dbFile: string;
   readonly keyringFile: string;
   readonly backupDir: string;
+  /** Printed PDFs, owner-only, emptied whenever the practice locks, closes or is unlocked after a crash. */
+  readonly documentsDir: string;
   readonly clock: Clock;
   private readonly kdfCost: KdfCost;
   private readonly backupsToKeep: number;
@@ -103,6 +105,7 @@ export class Practice {
     this.dbFile = path.join(options.dataDir, 'clearleaf.db');
     this.keyringFile = path.join(options.dataDir, 'keyring.json');
     this.backupDir = path.join(options.dataDir, 'backups');
+    this.documentsDir = path.join(options.dataDir, 'documents');
     this.clock = options.clock ?? systemClock;
     this.kdfCost = options.kdfCost ?? DEFAULT_KDF_COST;
     this.backupsToKeep = options.backupsToKeep ?? 30;
@@ -466,6 +469,28 @@ export class Practice {
       this.key = null;
     }
     this.user = null;
+    this.removePrintedDocuments();
+  }
+
+  /**
+   * Printed PDFs are plain files (a viewer must read them), so they do not outlive the signed-in session that made
+   * them: removed on every lock and close, and on the next unlock if the app died first. A file a viewer still
+   * holds open on Windows cannot be removed; it goes at the next lock.
+   */
+  private removePrintedDocuments(): void {
+    let names: string[];
+    try {
+      names = fs.readdirSync(this.documentsDir);
+    } catch {
+      return;
+    }
+    for (const name of names) {
+      try {
+        fs.rmSync(path.join(this.documentsDir, name), { force: true });
+      } catch {
+        // Best effort; see above.
+      }
+    }
   }
 
   private sessionUnchecked(): { db: Db; user: User } {

@@ -8,6 +8,7 @@
 import type { z } from 'zod';
 import { assessmentChannels } from './channels/assessments';
 import { clientChannels } from './channels/clients';
+import { documentChannels } from './channels/documents';
 import { identityChannels } from './channels/identity';
 import { sessionChannels } from './channels/sessions';
 export {
@@ -35,6 +36,7 @@ export const contract = {
   ...assessmentChannels,
   ...sessionChannels,
   ...worklistChannels,
+  ...documentChannels,
 };
 
 export type Contract = typeof contract;

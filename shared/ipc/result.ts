@@ -22,6 +22,8 @@ export const ERROR_CODES = [
   'DB_NOT_CLEARLEAF',
   'DB_READ_ONLY',
   'DISK_FULL',
+  /** No application on this computer could open a file main wrote (e.g. no PDF viewer). */
+  'NO_APPLICATION',
   'INTERNAL',
 ] as const;
 
