@@ -32,6 +32,9 @@ export interface DocumentMeta {
   createdAt: Date;
 }
 
+/** Each document's meta, for the footer that finish() writes on every page once the page count is known. */
+const metaOf = new WeakMap<PDFKit.PDFDocument, DocumentMeta>();
+
 export function createDocument(meta: DocumentMeta): PDFKit.PDFDocument {
   const doc = new PDFDocument({
     size: meta.paper === 'a4' ? 'A4' : 'LETTER',
@@ -44,6 +47,7 @@ export function createDocument(meta: DocumentMeta): PDFKit.PDFDocument {
   doc.registerFont('bold', FONT_BOLD);
   doc.font('body').fontSize(10);
   header(doc, meta);
+  metaOf.set(doc, meta);
   return doc;
 }
 
@@ -98,7 +102,10 @@ export function part2Notice(doc: PDFKit.PDFDocument): void {
   doc.fontSize(10);
 }
 
-/** Page numbers and the short Part 2 statement on every page; then the bytes. */
+/**
+ * On every page: the short Part 2 statement, then whom and what the page is about (a loose page must still say
+ * which client it belongs to) and "Page n of m". Then the bytes.
+ */
 export function finish(doc: PDFKit.PDFDocument): Promise<Buffer> {
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
@@ -106,6 +113,8 @@ export function finish(doc: PDFKit.PDFDocument): Promise<Buffer> {
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
+  const meta = metaOf.get(doc);
+  const about = meta ? [meta.subject, meta.title].filter(Boolean).join(' · ') : '';
   const range = doc.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i += 1) {
     doc.switchToPage(i);
@@ -116,11 +125,16 @@ export function finish(doc: PDFKit.PDFDocument): Promise<Buffer> {
     doc.page.margins.bottom = 0;
     doc.font('body').fontSize(7.5).fillColor('#333333');
     doc.text(PART2_NOTICE_SHORT, MARGIN, bottom, { width, align: 'left', lineBreak: false });
-    doc.text(`Page ${i - range.start + 1} of ${range.count}`, MARGIN, bottom + 12, {
-      width,
-      align: 'right',
-      lineBreak: false,
-    });
+    const pageNumber = `Page ${i - range.start + 1} of ${range.count}`;
+    const numberWidth = doc.widthOfString(pageNumber) + 12;
+    if (about) {
+      doc.text(about, MARGIN, bottom + 12, {
+        width: width - numberWidth,
+        height: doc.currentLineHeight(),
+        ellipsis: true,
+      });
+    }
+    doc.text(pageNumber, MARGIN, bottom + 12, { width, align: 'right', lineBreak: false });
     doc.page.margins.bottom = saved;
   }
   doc.end();
