@@ -6,6 +6,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { AppStatus } from '../../shared/ipc/contract';
 import { call, onFlushRequest, onLocked } from './api/client';
 import { forgetSessionMemory, runBeforeLock } from './beforeLock';
+import { Modal } from './components/Modal';
 import { AppFrame } from './screens/AppFrame';
 import { LockScreen } from './screens/LockScreen';
 import { SetupScreen } from './screens/SetupScreen';
@@ -55,11 +56,19 @@ export function App() {
     });
   }, []);
 
+  /** A lock by hand found words that could not be saved: the clinician chooses. */
+  const [unsavedAtLock, setUnsavedAtLock] = useState(false);
+
   const lock = useCallback(
-    async (reason: 'manual' | 'idle') => {
+    async (reason: 'manual' | 'idle', options: { evenIfUnsaved?: boolean } = {}) => {
       // Pending autosaves go out while the database is still open (bounded wait), then the signed-in tree is
       // dropped before main answers, so clinical data leaves the page even if main is slow.
-      await runBeforeLock();
+      const { allSaved } = await runBeforeLock();
+      if (!allSaved && reason === 'manual' && !options.evenIfUnsaved) {
+        setUnsavedAtLock(true);
+        return;
+      }
+      setUnsavedAtLock(false);
       forgetSessionMemory();
       setStatus((s) => (s ? { ...s, state: 'locked', user: null } : s));
       await call('session.lock', { reason });
@@ -95,7 +104,30 @@ export function App() {
       );
     case 'unlocked':
       return status.user ? (
-        <AppFrame status={status} user={status.user} onLock={lock} onStatusChanged={refresh} />
+        <>
+          <AppFrame status={status} user={status.user} onLock={lock} onStatusChanged={refresh} />
+          {unsavedAtLock && (
+            <Modal title="Some words are not saved" tone="danger" onClose={() => setUnsavedAtLock(false)}>
+              <p>
+                A note on screen could not be saved, so locking now would lose what was typed since its last
+                save. Stay to see why and save it, or lock anyway.
+              </p>
+              <div className="modal__actions">
+                <button
+                  type="button"
+                  className="primary"
+                  data-autofocus
+                  onClick={() => setUnsavedAtLock(false)}
+                >
+                  Stay
+                </button>
+                <button type="button" onClick={() => void lock('manual', { evenIfUnsaved: true })}>
+                  Lock anyway
+                </button>
+              </div>
+            </Modal>
+          )}
+        </>
       ) : null;
   }
 }

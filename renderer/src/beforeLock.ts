@@ -1,9 +1,12 @@
 /**
  * Work that must reach main before the practice locks — today, the pending autosave of a note being written.
  * Locking closes the database, so a save sent after the lock would be refused and the last words lost. The wait
- * is bounded: a lock never hangs on a save that does not answer.
+ * is bounded: a lock never hangs on a save that does not answer. When a save was refused, a lock by hand asks
+ * first (App.tsx); an idle lock or main's own lock goes ahead, because leaving the chart open is the greater harm.
  */
-type Task = () => Promise<unknown>;
+
+/** Resolves false (or rejects) when what it had to send did not reach main. */
+type Task = () => Promise<boolean | void>;
 
 const tasks = new Set<Task>();
 
@@ -12,14 +15,17 @@ export function onBeforeLock(task: Task): () => void {
   return () => tasks.delete(task);
 }
 
-export async function runBeforeLock(timeoutMs = 3000): Promise<void> {
-  if (tasks.size === 0) return;
+/** Runs every task, waiting at most `timeoutMs`; `allSaved` is false when any failed or did not answer in time. */
+export async function runBeforeLock(timeoutMs = 3000): Promise<{ allSaved: boolean }> {
+  if (tasks.size === 0) return { allSaved: true };
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<void>((resolve) => {
-    timer = setTimeout(resolve, timeoutMs);
+  const timeout = new Promise<'timed-out'>((resolve) => {
+    timer = setTimeout(() => resolve('timed-out'), timeoutMs);
   });
-  await Promise.race([Promise.allSettled([...tasks].map((t) => t())), timeout]);
+  const outcome = await Promise.race([Promise.allSettled([...tasks].map((t) => t())), timeout]);
   clearTimeout(timer);
+  if (outcome === 'timed-out') return { allSaved: false };
+  return { allSaved: outcome.every((r) => r.status === 'fulfilled' && r.value !== false) };
 }
 
 type Forget = () => void;

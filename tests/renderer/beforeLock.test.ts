@@ -32,9 +32,19 @@ describe('before lock', () => {
     stop();
   });
 
-  it('locks even when a save fails', async () => {
-    const stop = onBeforeLock(() => Promise.reject(new Error('refused')));
-    await expect(runBeforeLock()).resolves.toBeUndefined();
-    stop();
+  it('says whether everything was saved: a refused save, a failure or no answer in time is not', async () => {
+    expect(await runBeforeLock()).toEqual({ allSaved: true });
+    const ok = onBeforeLock(async () => true);
+    expect(await runBeforeLock()).toEqual({ allSaved: true });
+    const refused = onBeforeLock(async () => false);
+    expect(await runBeforeLock()).toEqual({ allSaved: false });
+    refused();
+    const failed = onBeforeLock(() => Promise.reject(new Error('refused')));
+    expect(await runBeforeLock()).toEqual({ allSaved: false });
+    failed();
+    const silent = onBeforeLock(() => new Promise(() => {}));
+    expect(await runBeforeLock(20)).toEqual({ allSaved: false });
+    silent();
+    ok();
   });
 });

@@ -1,6 +1,7 @@
 /**
- * Main's request to save before it locks or quits on its own (sleep, screen lock, Quit): the page sends its pending
- * saves before answering, and for a lock drops the signed-in tree and what it kept in memory at once.
+ * Locking with words not yet saved. Main's request before it locks or quits on its own (sleep, screen lock, Quit):
+ * the page sends its pending saves before answering, and for a lock drops the signed-in tree at once. A lock by
+ * hand that finds a refused save asks first.
  */
 import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
@@ -27,14 +28,22 @@ const UNLOCKED: AppStatus = {
 };
 
 let flushHandler: ((reason: FlushReason) => Promise<void>) | null = null;
+const calls: string[] = [];
+let lockedInMain = false;
 window.clearleaf = {
-  invoke: async (channel: string) =>
-    channel === 'app.status'
-      ? { ok: true, value: UNLOCKED }
-      : {
-          ok: false,
-          error: { code: 'INTERNAL', message: 'Not in this test.', fields: [], retryAfterMs: null },
-        },
+  invoke: async (channel: string) => {
+    calls.push(channel);
+    if (channel === 'app.status')
+      return { ok: true, value: lockedInMain ? { ...UNLOCKED, state: 'locked', user: null } : UNLOCKED };
+    if (channel === 'session.lock') {
+      lockedInMain = true;
+      return { ok: true, value: null };
+    }
+    return {
+      ok: false,
+      error: { code: 'INTERNAL', message: 'Not in this test.', fields: [], retryAfterMs: null },
+    };
+  },
   onFlushRequest: (handler) => {
     flushHandler = handler;
   },
@@ -52,6 +61,7 @@ async function renderApp(): Promise<HTMLElement> {
 
 describe('saving when main locks or quits on its own', () => {
   afterEach(() => {
+    lockedInMain = false;
     act(() => root?.unmount());
     document.body.innerHTML = '';
   });
@@ -85,5 +95,31 @@ describe('saving when main locks or quits on its own', () => {
     stop();
     expect(saved).toHaveBeenCalledTimes(1);
     expect(container.querySelector('nav[aria-label="Areas"]')).not.toBeNull();
+  });
+
+  it('asks before a lock by hand would lose words whose save was refused, and locks when told to', async () => {
+    const container = await renderApp();
+    const stop = onBeforeLock(async () => false);
+    calls.length = 0;
+    const lockButton = [...container.querySelectorAll('button')].find((b) => b.textContent === 'Lock')!;
+    await act(async () => lockButton.click());
+    const dialog = document.querySelector('dialog');
+    expect(dialog?.textContent).toContain('Some words are not saved');
+    expect(calls).not.toContain('session.lock');
+
+    await act(async () =>
+      [...dialog!.querySelectorAll('button')].find((b) => b.textContent === 'Stay')!.click(),
+    );
+    expect(document.querySelector('dialog')).toBeNull();
+    expect(container.querySelector('nav[aria-label="Areas"]')).not.toBeNull();
+
+    await act(async () => lockButton.click());
+    const again = document.querySelector('dialog')!;
+    await act(async () =>
+      [...again.querySelectorAll('button')].find((b) => b.textContent === 'Lock anyway')!.click(),
+    );
+    stop();
+    expect(calls).toContain('session.lock');
+    expect(container.querySelector('nav[aria-label="Areas"]')).toBeNull();
   });
 });

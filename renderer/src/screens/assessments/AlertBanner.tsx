@@ -9,7 +9,7 @@ import { useEffect, useRef, useState } from 'react';
 import { ALERT_KIND_LABELS, type Alert } from '../../../../shared/domain/alerts';
 import { formatDateTime } from '../../format';
 import { AcknowledgeForm, RedFlagForm } from './AlertForms';
-import { Modal } from './Modal';
+import { Modal } from '../../components/Modal';
 import { putAlert, refreshAlerts, seedOpenAlerts, useClientRecords } from './records';
 import './alerts.css';
 

@@ -3,6 +3,7 @@
  * state, Tab stays inside, and focus returns to where it was when the dialog closes.
  */
 import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import './modal.css';
 
 const FOCUSABLE = 'input, button, select, textarea, [tabindex]:not([tabindex="-1"])';
 
@@ -24,7 +25,7 @@ export function Modal({
     const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     const d = dialog.current;
     if (d && !d.open) d.showModal();
-    d?.querySelector<HTMLElement>('input, textarea, select')?.focus();
+    d?.querySelector<HTMLElement>('input, textarea, select, [data-autofocus]')?.focus();
     return () => {
       if (d?.open) d.close();
       if (previous?.isConnected) previous.focus();
