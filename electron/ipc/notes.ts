@@ -1,8 +1,14 @@
 /**
  * Session notes. Policy:
  * - A draft autosaves (optimistic concurrency on updatedAtMs, so two windows cannot silently overwrite each other).
- * - Signing re-authenticates, then stores who, when and the SHA-256 of the signed content; the database refuses
- *   any later change. Corrections are addenda, each signed the same way. A supervisor may co-sign once.
+ *   A draft save checks types and lengths only: what is typed so far is always kept. The rules across fields
+ *   (signingProblems) are checked when signing, as field errors.
+ * - Only the author signs a note (a group attendee note: the author or one of the group's facilitators).
+ * - Signing re-authenticates, then stores who, when and the SHA-256 of the signed content, including a snapshot of
+ *   the group's shared block and of the goals' wording; the database refuses any later change. Corrections are
+ *   addenda, each signed the same way. A supervisor may co-sign once.
+ * - A signed note that records suicidal or homicidal ideation or red flags raises an alert (CLINICAL.md §4), once
+ *   per note, in the signing transaction.
  * - SUD counselling notes are private: never in the general list, the timeline or search, and never printed
  *   without an active consent of that type (CLINICAL.md §6).
  */
@@ -11,13 +17,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { localDate } from '../../shared/domain/common';
 import { consentStatus } from '../../shared/domain/consents';
-import { planGoals } from '../../shared/domain/treatmentPlans';
-import type { Note, NoteContent } from '../../shared/domain/notes';
-import { AppError, fieldError } from '../errors';
+import { noteRiskFindings, signingProblems, type Note, type NoteContent } from '../../shared/domain/notes';
+import { AppError } from '../errors';
+import { raiseAlert } from '../db/repositories/alerts';
 import { getClinic } from '../db/repositories/clinic';
 import { listConsents } from '../db/repositories/consents';
 import {
   deleteNoteDraft,
+  getGroupSession,
   getNoteRow,
   insertAddendum,
   insertNote,
@@ -28,9 +35,15 @@ import {
   searchNotes,
   updateNoteDraft,
 } from '../db/repositories/notes';
-import { listPlanVersions } from '../db/repositories/treatmentPlans';
 import type { Db } from '../db/connection';
-import { expectedNoteHash, loadNote, noteFromRow, verifyNote } from '../notes/noteRecords';
+import {
+  expectedNoteHash,
+  loadNote,
+  noteFromRow,
+  planGoalTexts,
+  takeSnapshot,
+  verifyNote,
+} from '../notes/noteRecords';
 import { addendumHash } from '../notes/signing';
 import { renderNotePdf } from '../pdf/notePdf';
 import { requireClient } from './clients';
@@ -42,10 +55,74 @@ function requireNote(db: Db, id: string): Note {
   return note;
 }
 
-function checkTimes(content: NoteContent): void {
-  if (content.endTime <= content.startTime) {
-    throw fieldError('INVALID_INPUT', 'content.endTime', 'The end time must be after the start time.');
+/** Who may sign: the author; for a group attendee note, also any of the group's facilitators. */
+function requireSigner(db: Db, note: Note, authorId: string, userId: string): void {
+  if (authorId === userId) return;
+  if (note.kind === 'group-member' && note.group) {
+    const g = getGroupSession(db, note.group.groupSessionId);
+    if (g && (JSON.parse(g.facilitators) as string[]).includes(userId)) return;
+    throw new AppError(
+      'FORBIDDEN',
+      "Only the note's author or one of the group's facilitators can sign this note.",
+    );
   }
+  throw new AppError('FORBIDDEN', 'Only the clinician who wrote this note can sign it.');
+}
+
+/** Field errors for everything that must be right before signing. */
+function requireSignable(note: Note): void {
+  const fields = signingProblems(note.content);
+  if (note.kind === 'group-member' && note.attendance === null) {
+    fields.push({ path: 'attendance', message: 'Record attendance before signing.' });
+  }
+  const [first] = fields;
+  if (!first) return;
+  throw new AppError(
+    'INVALID_INPUT',
+    fields.length === 1 ? first.message : `${fields.length} things need completing before signing.`,
+    { fields },
+  );
+}
+
+/**
+ * A group attendee note shows the group's date, times, modality and interventions, which the group session owns:
+ * whatever a save sends, those stay the group's.
+ */
+function withGroupFields(db: Db, note: Note, content: NoteContent): NoteContent {
+  if (note.kind !== 'group-member' || !note.group) return content;
+  const g = getGroupSession(db, note.group.groupSessionId);
+  if (!g) return content;
+  return {
+    ...content,
+    sessionType: 'group',
+    sessionDate: g.session_date,
+    startTime: g.start_time,
+    endTime: g.end_time,
+    modality: g.modality as NoteContent['modality'],
+    interventions: JSON.parse(g.interventions) as NoteContent['interventions'],
+  };
+}
+
+/** The alert for risk recorded in a signed note, with its audit row, in the caller's transaction. */
+function raiseNoteRiskAlert(ctx: SessionDeps, note: Note, atMs: number): void {
+  const findings = noteRiskFindings(note.content.risk);
+  if (!findings) return;
+  const alertId = randomUUID();
+  const raised = raiseAlert(
+    ctx.db,
+    {
+      id: alertId,
+      clientId: note.clientId,
+      kind: 'red-flag-symptom',
+      symptoms: findings.suicidal ? ['suicidal-thoughts'] : [],
+      detail: findings.detail,
+      sourceType: 'note',
+      sourceId: note.id,
+    },
+    ctx.user.id,
+    atMs,
+  );
+  if (raised) ctx.practice.audit({ action: 'raise', entity: 'alert', entityId: alertId });
 }
 
 function searchExtraFor(note: Pick<Note, 'group'>): string[] {
@@ -60,7 +137,8 @@ function hasActiveSudConsent(db: Db, clientId: string, today: string): boolean {
 
 /** Writes a document into the practice's documents folder, owner-only, and returns its path. */
 export function writeDocument(ctx: SessionDeps, fileName: string, bytes: Buffer): string {
-  const dir = path.join(ctx.practice.dataDir, 'documents');
+  // Emptied whenever the practice locks or closes (Practice.removePrintedDocuments).
+  const dir = ctx.practice.documentsDir;
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   const file = path.join(dir, fileName);
   fs.writeFileSync(file, bytes, { mode: 0o600 });
@@ -81,7 +159,6 @@ export const noteHandlers: DomainHandlers<'notes'> = {
   },
   'notes.create': ({ clientId, kind, content }, { db, practice, user }) => {
     requireClient(db, clientId);
-    checkTimes(content);
     const id = randomUUID();
     db.transaction(() => {
       insertNote(
@@ -104,14 +181,13 @@ export const noteHandlers: DomainHandlers<'notes'> = {
         'This draft was changed elsewhere since you opened it. Reload it before saving.',
       );
     }
-    checkTimes(content);
     // Autosaves are frequent; they are audited as one "update" per save all the same (no clinical text in it).
     db.transaction(() => {
       const now = Math.max(practice.clock.now(), note.updatedAtMs + 1);
       updateNoteDraft(
         db,
         id,
-        content,
+        withGroupFields(db, note, content),
         note.kind === 'group-member' ? attendance : null,
         searchExtraFor(note),
         now,
@@ -131,19 +207,27 @@ export const noteHandlers: DomainHandlers<'notes'> = {
     })();
     return { deleted: true };
   },
-  'notes.sign': async ({ id, passphrase }, { db, practice, user }) => {
+  'notes.sign': async ({ id, passphrase }, ctx) => {
+    const { db, practice, user } = ctx;
     const note = requireNote(db, id);
     if (note.signedAtMs !== null) throw new AppError('CONFLICT', 'This note is already signed.');
-    if (note.kind === 'group-member' && note.attendance === null) {
-      throw fieldError('INVALID_INPUT', 'attendance', 'Record attendance before signing.');
-    }
+    const authorId = getNoteRow(db, id)?.author_id ?? '';
+    requireSigner(db, note, authorId, user.id);
+    requireSignable(note);
     await practice.reauthenticate(passphrase, 'passphrase');
     db.transaction(() => {
       const row = getNoteRow(db, id);
       if (!row) throw new AppError('NOT_FOUND', 'That note is not in this practice.');
+      // The draft may have been saved during the passphrase check: sign only what was checked above.
+      if (row.signed_at_ms !== null || row.updated_at_ms !== note.updatedAtMs) {
+        throw new AppError('CONFLICT', 'The note changed while signing. Check it and sign again.');
+      }
       const at = practice.clock.now();
-      markNoteSigned(db, id, user.id, at, expectedNoteHash(row, user.id, at));
+      const snapshot = takeSnapshot(db, row);
+      const hash = expectedNoteHash(row, user.id, at, snapshot);
+      markNoteSigned(db, id, { userId: user.id, atMs: at, hash, snapshot: JSON.stringify(snapshot) });
       practice.audit({ action: 'sign', entity: 'note', entityId: id });
+      raiseNoteRiskAlert(ctx, note, at);
     })();
     return requireNote(db, id);
   },
@@ -202,10 +286,10 @@ export const noteHandlers: DomainHandlers<'notes'> = {
     }
     const clinic = getClinic(db);
     if (!clinic) throw new AppError('NOT_FOUND', 'The clinic profile is missing.');
-    const goalTexts = new Map<string, string>();
-    for (const v of listPlanVersions(db, note.clientId).reverse()) {
-      for (const g of planGoals(v.plan)) goalTexts.set(g.id, g.text);
-    }
+    // A signed note prints the goals' wording it was signed with; a draft, the plan as it is now.
+    const goalTexts = note.signedGoals
+      ? new Map(note.signedGoals.map((g) => [g.id, g.text]))
+      : planGoalTexts(db, note.clientId);
     const bytes = await renderNotePdf({
       clinic,
       client,

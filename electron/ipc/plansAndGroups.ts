@@ -1,6 +1,6 @@
 /** Treatment plans (versioned) and group sessions (one shared block, one note per attendee in their own chart). */
 import { randomUUID } from 'node:crypto';
-import { emptyNoteContent } from '../../shared/domain/notes';
+import { emptyNoteContent, MAX_SESSION_MINUTES, sessionMinutes } from '../../shared/domain/notes';
 import type { GroupSession } from '../../shared/ipc/contract';
 import { AppError, fieldError } from '../errors';
 import { getClinic } from '../db/repositories/clinic';
@@ -92,8 +92,16 @@ function requireGroup(db: Db, id: string): GroupSession {
 
 export const groupHandlers: DomainHandlers<'groups'> = {
   'groups.create': ({ group, attendees }, { db, practice, user }) => {
-    if (group.endTime <= group.startTime) {
-      throw fieldError('INVALID_INPUT', 'group.endTime', 'The end time must be after the start time.');
+    // As for notes: an end before the start is the next day (an evening group past midnight), up to 12 hours.
+    const minutes = sessionMinutes(group.startTime, group.endTime);
+    if (group.endTime === group.startTime || (minutes !== null && minutes > MAX_SESSION_MINUTES)) {
+      throw fieldError(
+        'INVALID_INPUT',
+        'group.endTime',
+        group.endTime === group.startTime
+          ? 'The end time must be after the start time.'
+          : 'A session lasts at most 12 hours. Check the start and end times.',
+      );
     }
     for (const [i, f] of group.facilitatorIds.entries()) {
       if (!getUser(db, f))

@@ -1,5 +1,17 @@
-/** Notes as the app shows them: the row, its signed addenda and, for group notes, the shared group block only. */
-import { NoteContentSchema, type Note } from '../../shared/domain/notes';
+/**
+ * Notes as the app shows them: the row, its signed addenda and, for group notes, the shared group block only.
+ * A signed note shows what was signed: its snapshot of the group block and of the goals' wording, never the group
+ * session, user names or plan as they are now.
+ */
+import { planGoals } from '../../shared/domain/treatmentPlans';
+import {
+  NoteContentSchema,
+  SignedSnapshotSchema,
+  type GoalWording,
+  type GroupBlock,
+  type Note,
+  type SignedSnapshot,
+} from '../../shared/domain/notes';
 import type { Db } from '../db/connection';
 import {
   getGroupSession,
@@ -8,10 +20,12 @@ import {
   listAddenda,
   type NoteRow,
 } from '../db/repositories/notes';
+import { listPlanVersions } from '../db/repositories/treatmentPlans';
 import { getUser } from '../db/repositories/users';
 import { addendumHash, noteHash } from './signing';
 
-export function groupBlock(db: Db, groupSessionId: string): Note['group'] {
+/** The group's shared block as it is now (a draft's view). */
+export function groupBlock(db: Db, groupSessionId: string): GroupBlock | null {
   const g = getGroupSession(db, groupSessionId);
   if (!g) return null;
   const facilitators = JSON.parse(g.facilitators) as string[];
@@ -19,18 +33,56 @@ export function groupBlock(db: Db, groupSessionId: string): Note['group'] {
     groupSessionId: g.id,
     groupName: g.group_name,
     topic: g.topic,
+    sessionDate: g.session_date,
+    startTime: g.start_time,
+    endTime: g.end_time,
+    modality: g.modality as GroupBlock['modality'],
+    interventions: JSON.parse(g.interventions) as GroupBlock['interventions'],
     facilitatorNames: facilitators.map((id) => getUser(db, id)?.displayName ?? 'Former staff member'),
     numberPresent: groupNumberPresent(db, g.id),
   };
 }
 
+/** Each plan goal's wording, newest plan version winning, so a goal of an earlier version still has its words. */
+export function planGoalTexts(db: Db, clientId: string): Map<string, string> {
+  const texts = new Map<string, string>();
+  for (const v of listPlanVersions(db, clientId).reverse()) {
+    for (const g of planGoals(v.plan)) texts.set(g.id, g.text);
+  }
+  return texts;
+}
+
+/** What a signature freezes besides the content, as the signer sees it now. */
+export function takeSnapshot(db: Db, r: NoteRow): SignedSnapshot {
+  const content = NoteContentSchema.parse(JSON.parse(r.content));
+  const texts = planGoalTexts(db, r.client_id);
+  const goals: GoalWording[] = content.goalsAddressed.flatMap((id) => {
+    const text = texts.get(id);
+    return text === undefined ? [] : [{ id, text }];
+  });
+  return { group: r.group_session_id ? groupBlock(db, r.group_session_id) : null, goals };
+}
+
+/** The stored snapshot; one that no longer parses (changed behind the triggers) is shown as absent, and fails verify. */
+function snapshotOf(r: NoteRow): SignedSnapshot | null {
+  if (r.signed_snapshot === null) return null;
+  try {
+    const parsed = SignedSnapshotSchema.safeParse(JSON.parse(r.signed_snapshot));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
 export function noteFromRow(db: Db, r: NoteRow): Note {
+  const snapshot = snapshotOf(r);
   return {
     id: r.id,
     clientId: r.client_id,
     kind: r.kind,
     content: NoteContentSchema.parse(JSON.parse(r.content)),
-    group: r.group_session_id ? groupBlock(db, r.group_session_id) : null,
+    // Notes signed before snapshots existed (migration 0140) fall back to the group block as it is now.
+    group: snapshot ? snapshot.group : r.group_session_id ? groupBlock(db, r.group_session_id) : null,
     attendance: (r.attendance as Note['attendance']) ?? null,
     authorName: r.author_name,
     createdAtMs: r.created_at_ms,
@@ -48,6 +100,7 @@ export function noteFromRow(db: Db, r: NoteRow): Note {
       signedByName: a.signed_by_name,
       contentHash: a.content_hash,
     })),
+    signedGoals: snapshot ? snapshot.goals : null,
   };
 }
 
@@ -56,8 +109,16 @@ export function loadNote(db: Db, id: string): Note | null {
   return row ? noteFromRow(db, row) : null;
 }
 
-/** The hash a signed note's stored content should have, recomputed from what is in the database now. */
-export function expectedNoteHash(r: NoteRow, signedBy: string, signedAtMs: number): string {
+/**
+ * The hash of a note's signed content: the row as stored plus the snapshot (given at signing, read from the row
+ * when verifying). Recomputed from what is in the database now, any change behind the triggers shows.
+ */
+export function expectedNoteHash(
+  r: NoteRow,
+  signedBy: string,
+  signedAtMs: number,
+  snapshot: unknown = r.signed_snapshot === null ? undefined : JSON.parse(r.signed_snapshot),
+): string {
   return noteHash({
     noteId: r.id,
     clientId: r.client_id,
@@ -68,6 +129,7 @@ export function expectedNoteHash(r: NoteRow, signedBy: string, signedAtMs: numbe
     authorId: r.author_id,
     signedBy,
     signedAtMs,
+    snapshot,
   });
 }
 

@@ -28,6 +28,11 @@ export interface SignedNoteContent {
   authorId: string;
   signedBy: string;
   signedAtMs: number;
+  /**
+   * The group's shared block and the goals' wording as shown when signing (SignedSnapshot). Absent for notes signed
+   * before snapshots existed; canonicalJson leaves out undefined keys, so their hashes still verify.
+   */
+  snapshot?: unknown;
 }
 
 export const noteHash = (c: SignedNoteContent): string => sha256(canonicalJson(c));

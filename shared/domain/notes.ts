@@ -2,9 +2,14 @@
  * Session notes (CLINICAL.md §5). Formats SOAP, DAP, BIRP or free text; a draft autosaves and is never lost; a
  * signed note is a legal record that cannot change (database triggers), carries a SHA-256 of its signed content,
  * and is corrected only by signed addenda. SUD counselling notes are a separate, private kind (§6).
+ *
+ * Policy: a draft holds whatever the clinician has typed so far (only types and lengths are checked), so an
+ * autosave is never refused for a half-typed time. The rules across fields (a real date, times that make a
+ * session, a completed risk review) are checked when the note is signed: `signingProblems`, shared by main and
+ * the editor so the clinician sees each problem next to its field.
  */
 import { z } from 'zod';
-import { isoDate, optionalText } from './common';
+import { isCalendarDate, optionalText } from './common';
 
 /** 'group' is the per-attendee block of a group note; the others are chosen for individual notes. */
 export const NOTE_FORMATS = ['soap', 'dap', 'birp', 'free', 'group'] as const;
@@ -62,11 +67,9 @@ export const INTERVENTION_LABELS: Record<(typeof INTERVENTIONS)[number], string>
   other: 'Other',
 };
 
-const time = (label: string) =>
-  z
-    .string()
-    .trim()
-    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, `${label} must be a time (HH:MM).`);
+const CLOCK_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+/** What a date or time field holds while it is being typed: possibly empty or partial. */
+const draftText = (label: string, max: number) => z.string().max(max, `${label} is too long.`);
 
 export const RiskReviewNoteSchema = z.object({
   suicidalIdeation: z.enum(['denied', 'passive', 'active', 'not-assessed']),
@@ -78,9 +81,9 @@ export const RiskReviewNoteSchema = z.object({
 export const NoteContentSchema = z.object({
   format: NoteFormatSchema,
   sessionType: SessionTypeSchema,
-  sessionDate: isoDate('Session date'),
-  startTime: time('Start time'),
-  endTime: time('End time'),
+  sessionDate: draftText('Session date', 10),
+  startTime: draftText('Start time', 5),
+  endTime: draftText('End time', 5),
   modality: ModalitySchema,
   interventions: z.array(InterventionSchema).max(INTERVENTIONS.length),
   interventionsOther: optionalText('Other intervention', 200),
@@ -107,13 +110,34 @@ export const AddendumSchema = z.object({
   contentHash: z.string(),
 });
 
+/** The shared block of a group note as shown; for a signed note, as it was when the note was signed. */
 export const GroupBlockSchema = z.object({
   groupSessionId: z.string(),
   groupName: z.string(),
   topic: z.string(),
+  sessionDate: z.string(),
+  startTime: z.string(),
+  endTime: z.string(),
+  modality: ModalitySchema,
+  interventions: z.array(InterventionSchema),
   facilitatorNames: z.array(z.string()),
   numberPresent: z.number().int(),
 });
+export type GroupBlock = z.infer<typeof GroupBlockSchema>;
+
+/** A treatment-plan goal's wording as the note's author saw it when signing. */
+export const GoalWordingSchema = z.object({ id: z.string(), text: z.string() });
+export type GoalWording = z.infer<typeof GoalWordingSchema>;
+
+/**
+ * What a signature freezes besides the note's own content: the group's shared block and the wording of the goals
+ * addressed. Both live elsewhere (group_sessions, plan versions, user names) and could change later.
+ */
+export const SignedSnapshotSchema = z.object({
+  group: GroupBlockSchema.nullable(),
+  goals: z.array(GoalWordingSchema),
+});
+export type SignedSnapshot = z.infer<typeof SignedSnapshotSchema>;
 
 export const NoteSchema = z.object({
   id: z.string(),
@@ -133,6 +157,8 @@ export const NoteSchema = z.object({
   cosignedAtMs: z.number().int().nullable(),
   cosignedByName: z.string().nullable(),
   addenda: z.array(AddendumSchema),
+  /** The addressed goals' wording as signed; null for a draft (which shows the plan as it is now). */
+  signedGoals: z.array(GoalWordingSchema).nullable(),
 });
 export type Note = z.infer<typeof NoteSchema>;
 
@@ -164,5 +190,68 @@ export function emptyNoteContent(format: NoteFormat, sessionDate: string): NoteC
     goalsAddressed: [],
     sections: Object.fromEntries(FORMAT_SECTIONS[format].map((s) => [s.id, ''])),
     nextAppointment: '',
+  };
+}
+
+/** The longest session a note can record; longer means the times were mistyped. */
+export const MAX_SESSION_MINUTES = 12 * 60;
+
+const minutesOf = (time: string): number => {
+  const [h, m] = time.split(':').map(Number) as [number, number];
+  return h * 60 + m;
+};
+
+/**
+ * Minutes from start to end. An end earlier than the start is read as the next day (a crisis session from 23:30
+ * to 00:15 lasts 45 minutes). Null when either time is not a whole HH:MM.
+ */
+export function sessionMinutes(startTime: string, endTime: string): number | null {
+  if (!CLOCK_TIME.test(startTime) || !CLOCK_TIME.test(endTime)) return null;
+  const minutes = minutesOf(endTime) - minutesOf(startTime);
+  return minutes <= 0 ? minutes + 24 * 60 : minutes;
+}
+
+export interface FieldProblem {
+  /** The input path, as in an error's `fields` (`content.endTime`). */
+  path: string;
+  message: string;
+}
+
+/** What must be right before a note can be signed, each problem on its field. Empty when it can be signed. */
+export function signingProblems(content: NoteContent): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  const add = (path: string, message: string) => problems.push({ path: `content.${path}`, message });
+  if (!isCalendarDate(content.sessionDate)) add('sessionDate', 'Enter the session date.');
+  if (!CLOCK_TIME.test(content.startTime)) add('startTime', 'Enter the start time (HH:MM).');
+  if (!CLOCK_TIME.test(content.endTime)) add('endTime', 'Enter the end time (HH:MM).');
+  if (content.startTime === content.endTime && CLOCK_TIME.test(content.endTime)) {
+    add('endTime', 'The end time must be after the start time.');
+  } else {
+    const minutes = sessionMinutes(content.startTime, content.endTime);
+    if (minutes !== null && minutes > MAX_SESSION_MINUTES) {
+      add('endTime', 'A session lasts at most 12 hours. Check the start and end times.');
+    }
+  }
+  if (content.risk.suicidalIdeation === 'not-assessed') {
+    add('risk.suicidalIdeation', 'Complete the risk review before signing: record suicidal ideation.');
+  }
+  if (content.risk.homicidalIdeation === 'not-assessed') {
+    add('risk.homicidalIdeation', 'Complete the risk review before signing: record homicidal ideation.');
+  }
+  return problems;
+}
+
+/** Risk recorded in a note that needs an alert (CLINICAL.md §4), or null when there is none. */
+export function noteRiskFindings(risk: NoteContent['risk']): { suicidal: boolean; detail: string } | null {
+  const found: string[] = [];
+  if (risk.suicidalIdeation === 'passive' || risk.suicidalIdeation === 'active') {
+    found.push(`${risk.suicidalIdeation} suicidal ideation`);
+  }
+  if (risk.homicidalIdeation === 'present') found.push('homicidal ideation');
+  if (risk.redFlagsObserved) found.push('red flags observed');
+  if (found.length === 0) return null;
+  return {
+    suicidal: risk.suicidalIdeation === 'passive' || risk.suicidalIdeation === 'active',
+    detail: `Session note: ${found.join('; ')}`,
   };
 }

@@ -176,6 +176,29 @@ describe('therapy sessions', () => {
     await expect.poll(() => notes.saveStatus().textContent()).toMatch(/^Saved \d/);
   });
 
+  it('signs only once the times make a session and the risk review is done, and is read-only while signing', async () => {
+    const notes = new NotesPage(app.page);
+    // A crisis session past midnight: a half-typed time autosaves, the times are checked when signing.
+    await notes.field('End time').fill('');
+    await expect.poll(() => notes.saveStatus().textContent()).toMatch(/^Saved \d/);
+    await notes.editor().getByRole('button', { name: 'Sign…' }).click();
+    await expect.poll(() => notes.fieldError('End time').textContent()).toBe('Enter the end time (HH:MM).');
+    expect(await notes.choiceError('Suicidal ideation').textContent()).toMatch(/^Complete the risk review/);
+    expect(await notes.choiceError('Homicidal ideation').textContent()).toMatch(/^Complete the risk review/);
+    expect(await notes.signForm().count()).toBe(0);
+    await notes.field('Start time').fill('23:30');
+    await notes.field('End time').fill('00:15');
+    await notes.completeRiskReview();
+    await expect.poll(() => notes.saveStatus().textContent()).toMatch(/^Saved \d/);
+
+    await notes.editor().getByRole('button', { name: 'Sign…' }).click();
+    await notes.signForm().waitFor();
+    expect(await notes.field('Plan').isDisabled()).toBe(true);
+    expect(await notes.field('End time').isDisabled()).toBe(true);
+    await notes.signForm().getByRole('button', { name: 'Cancel' }).click();
+    expect(await notes.field('Plan').isDisabled()).toBe(false);
+  });
+
   it('signs the note with the passphrase; the editor is gone and the hash verifies', async () => {
     const { page } = app;
     const notes = new NotesPage(page);
@@ -278,6 +301,7 @@ describe('therapy sessions', () => {
     await notes.field('Participation').fill('Shared a plan for work breaks.');
     await notes.field('Progress toward own goals').fill('Two craving-free breaks this week.');
     await notes.field('Plan').fill('Practise the plan at every break.');
+    await notes.completeRiskReview();
     await expect.poll(() => notes.saveStatus().textContent()).toMatch(/^Saved \d/);
     expect(await axeViolations(page)).toEqual([]);
     await notes.sign(CLINIC.passphrase);
@@ -343,6 +367,7 @@ describe('therapy sessions', () => {
     expect(await privateNotes.panel().textContent()).toContain('Kept apart from the record');
     await privateNotes.newNote('Free text');
     await privateNotes.field('Note').fill('Zanzibar: my reflection on countertransference this session.');
+    await privateNotes.completeRiskReview();
     await expect.poll(() => privateNotes.saveStatus().textContent()).toMatch(/^Saved \d/);
     expect(await axeViolations(page)).toEqual([]);
     await privateNotes.sign(CLINIC.passphrase);
@@ -396,5 +421,46 @@ describe('therapy sessions', () => {
     await expect.poll(() => verdict.textContent()).toMatch(/^Intact/);
     await notes.backToList();
     expect(await notes.rows().first().textContent()).toContain('Co-signed');
+  });
+
+  it('keeps a note open, with its text, when its changes cannot be saved, until saved or left on purpose', async () => {
+    const { page } = app;
+    await chart.open(app.harness.url, client.id);
+    const notes = new NotesPage(page);
+    await notes.open();
+    await notes.newNote('DAP');
+    await notes.field('Data').fill('Client describes a calm week.');
+    await expect.poll(() => notes.saveStatus().textContent()).toMatch(/^Saved \d/);
+    // The same draft saved elsewhere (another window): this editor's next save is refused as a conflict.
+    const drafts = await ipc(app.harness, 'notes.list', { clientId: client.id, kind: 'record' });
+    const draft = drafts.find((n) => n.signedAtMs === null && n.content.format === 'dap');
+    if (!draft) throw new Error('the DAP draft is missing');
+    await ipc(app.harness, 'notes.saveDraft', {
+      id: draft.id,
+      content: draft.content,
+      attendance: null,
+      expectedUpdatedAtMs: draft.updatedAtMs,
+    });
+    await notes.field('Assessment').fill('Words typed after the conflict.');
+    await expect
+      .poll(() => notes.saveStatus().textContent())
+      .toMatch(/^Not saved — This draft was changed elsewhere/);
+
+    // Neither the list button nor another area takes the editor away.
+    await notes.backToList();
+    await notes.heldLeave().waitFor();
+    expect(await notes.heldLeave().textContent()).toContain('could not be saved');
+    const url = page.url();
+    await page.getByRole('navigation', { name: 'Areas' }).getByRole('button', { name: 'Sessions' }).click();
+    await expect.poll(() => notes.heldLeave().count()).toBe(1);
+    expect(page.url()).toBe(url);
+    expect(await notes.field('Assessment').inputValue()).toBe('Words typed after the conflict.');
+    await screenshot(page, 'note-leave-held');
+    expect(await axeViolations(page)).toEqual([]);
+
+    // Leaving without the changes is a choice the clinician makes, not something that happens to them.
+    await notes.heldLeave().getByRole('button', { name: 'Leave without these changes' }).click();
+    await new GroupPage(page).heading().filter({ hasText: 'Group sessions' }).waitFor();
+    expect(page.url()).toMatch(/#\/sessions$/);
   });
 });

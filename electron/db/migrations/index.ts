@@ -16,6 +16,7 @@ import { levelOfCare } from './0100-level-of-care';
 import { alerts } from './0110-alerts';
 import { treatmentPlans } from './0120-treatment-plans';
 import { notes } from './0130-notes';
+import { notesIntegrity } from './0140-notes-integrity';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
@@ -34,6 +35,7 @@ export const MIGRATIONS: readonly Migration[] = [
   alerts,
   treatmentPlans,
   notes,
+  notesIntegrity,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -1,5 +1,6 @@
 /** Session notes, their addenda, group sessions and note search. */
 import type { Db } from '../connection';
+import { localDate } from '../../../shared/domain/common';
 import type { NoteContent, NoteKind } from '../../../shared/domain/notes';
 import { fold } from './clients';
 
@@ -19,6 +20,8 @@ export interface NoteRow {
   signed_by: string | null;
   signed_by_name: string | null;
   content_hash: string | null;
+  /** JSON of a SignedSnapshot, written with the signature (migration 0140); null for drafts and older notes. */
+  signed_snapshot: string | null;
   cosigned_at_ms: number | null;
   cosigned_by_name: string | null;
 }
@@ -68,23 +71,31 @@ export interface NewNote {
   searchExtra: readonly string[];
 }
 
+/**
+ * The date a note is listed and searched under. A draft's date may be half-typed; the index keeps a real date
+ * (the one it had, or the day it was written) so lists and search never see an empty or impossible date.
+ */
+const INDEX_DATE = `CASE WHEN date(:date) IS :date THEN :date ELSE :fallback END`;
+
 export function insertNote(db: Db, n: NewNote, userId: string, atMs: number): void {
   db.prepare(
     `INSERT INTO notes (id, client_id, kind, content, session_date, search_text, group_session_id, attendance,
-       author_id, created_at_ms, updated_at_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(
-    n.id,
-    n.clientId,
-    n.kind,
-    JSON.stringify(n.content),
-    n.content.sessionDate,
-    noteSearchText(n.content, n.searchExtra),
-    n.groupSessionId,
-    n.attendance,
+       author_id, created_at_ms, updated_at_ms)
+     VALUES (:id, :clientId, :kind, :content, ${INDEX_DATE}, :searchText, :groupSessionId, :attendance,
+       :userId, :atMs, :atMs)`,
+  ).run({
+    id: n.id,
+    clientId: n.clientId,
+    kind: n.kind,
+    content: JSON.stringify(n.content),
+    date: n.content.sessionDate,
+    fallback: localDate(atMs),
+    searchText: noteSearchText(n.content, n.searchExtra),
+    groupSessionId: n.groupSessionId,
+    attendance: n.attendance,
     userId,
     atMs,
-    atMs,
-  );
+  });
 }
 
 export function updateNoteDraft(
@@ -96,23 +107,31 @@ export function updateNoteDraft(
   atMs: number,
 ): void {
   db.prepare(
-    `UPDATE notes SET content = ?, session_date = ?, search_text = ?, attendance = ?, updated_at_ms = ? WHERE id = ?`,
-  ).run(
-    JSON.stringify(content),
-    content.sessionDate,
-    noteSearchText(content, searchExtra),
+    `UPDATE notes SET content = :content, session_date = ${INDEX_DATE.replace(':fallback', 'session_date')},
+       search_text = :searchText, attendance = :attendance, updated_at_ms = :atMs WHERE id = :id`,
+  ).run({
+    content: JSON.stringify(content),
+    date: content.sessionDate,
+    searchText: noteSearchText(content, searchExtra),
     attendance,
     atMs,
     id,
-  );
+  });
 }
 
-export function markNoteSigned(db: Db, id: string, userId: string, atMs: number, hash: string): void {
-  db.prepare('UPDATE notes SET signed_at_ms = ?, signed_by = ?, content_hash = ? WHERE id = ?').run(
-    atMs,
-    userId,
-    hash,
-    id,
+/** Signs a draft: who, when, the hash, and the snapshot the hash covers. The WHERE keeps a signature once. */
+export function markNoteSigned(
+  db: Db,
+  id: string,
+  signed: { userId: string; atMs: number; hash: string; snapshot: string },
+): boolean {
+  return (
+    db
+      .prepare(
+        `UPDATE notes SET signed_at_ms = ?, signed_by = ?, content_hash = ?, signed_snapshot = ?
+         WHERE id = ? AND signed_at_ms IS NULL`,
+      )
+      .run(signed.atMs, signed.userId, signed.hash, signed.snapshot, id).changes === 1
   );
 }
 

@@ -58,6 +58,26 @@ export class NotesPage {
       .locator('.field__error');
   }
 
+  /** A group of radio buttons in the editor (the risk review's questions). */
+  choice(legend: string) {
+    return this.editor().getByRole('group', { name: legend, exact: true });
+  }
+
+  choiceError(legend: string) {
+    return this.choice(legend).locator('.field__error');
+  }
+
+  /** Answers the risk review: nothing reported, unless told otherwise. */
+  async completeRiskReview(suicidal = 'Denied', homicidal = 'Denied') {
+    await this.choice('Suicidal ideation').getByRole('radio', { name: suicidal, exact: true }).check();
+    await this.choice('Homicidal ideation').getByRole('radio', { name: homicidal, exact: true }).check();
+  }
+
+  /** The banner shown when leaving is held because the latest changes could not be saved. */
+  heldLeave() {
+    return this.editor().locator('.held-leave');
+  }
+
   saveStatus() {
     return this.editor().getByTestId('save-status');
   }

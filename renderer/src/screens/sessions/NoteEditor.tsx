@@ -1,10 +1,16 @@
 /**
  * The note editor (CLINICAL.md §5): session details, interventions, the format's sections, risk review, plan goals
  * and next appointment. It autosaves (useDraftAutosave) and signs with the passphrase after a last flush, so what
- * is signed is exactly what is on screen.
+ * is signed is exactly what is on screen: the rules for signing are checked first, each next to its field, and
+ * the note cannot be edited while the passphrase form is open.
  */
-import { useRef, useState } from 'react';
-import { FORMAT_SECTIONS, type Note, type NoteContent } from '../../../../shared/domain/notes';
+import { useEffect, useRef, useState, type MutableRefObject } from 'react';
+import {
+  FORMAT_SECTIONS,
+  signingProblems,
+  type Note,
+  type NoteContent,
+} from '../../../../shared/domain/notes';
 import { call, fieldMessage, type AppErrorShape } from '../../api/client';
 import { Field } from '../../components/Field';
 import { SelectField, TextArea } from '../../components/controls';
@@ -32,6 +38,7 @@ export function NoteEditor({
   onSaved,
   onSigned,
   onDiscarded,
+  leaveRef,
 }: {
   clientId: string;
   /** The kind a new note is created as; an existing draft keeps its own. */
@@ -43,6 +50,8 @@ export function NoteEditor({
   onSaved: (note: Note) => void;
   onSigned: (note: Note) => void;
   onDiscarded: () => void;
+  /** Set to the editor's way out: runs the given step once the text is saved (see useDraftAutosave's `leave`). */
+  leaveRef?: MutableRefObject<((proceed: () => void) => Promise<boolean>) | null>;
 }) {
   const [value, setValue] = useState<DraftValue>(() => ({
     content: note?.content ?? initial,
@@ -52,7 +61,10 @@ export function NoteEditor({
   const [signing, setSigning] = useState(false);
   const [discarding, setDiscarding] = useState(false);
   const [discardError, setDiscardError] = useState<string | null>(null);
+  /** Why the note cannot be signed yet: field errors shown next to their fields. */
+  const [signError, setSignError] = useState<AppErrorShape | null>(null);
   const signButton = useRef<HTMLButtonElement>(null);
+  const editorRef = useRef<HTMLDivElement>(null);
 
   const persist: Persist<DraftValue> = async (v, base, { urgent }) => {
     const options = { keepalive: urgent };
@@ -79,30 +91,75 @@ export function NoteEditor({
     active,
   });
 
+  if (leaveRef) leaveRef.current = autosave.leave;
+  useEffect(
+    () => () => {
+      if (leaveRef) leaveRef.current = null;
+    },
+    [leaveRef],
+  );
+
   const change = (next: DraftValue) => {
+    // Read-only while the passphrase form is open: what is signed is what was checked and saved.
+    if (signing) return;
     setValue(next);
     autosave.edit(next);
   };
   const set = (patch: Partial<NoteContent>) => change({ ...value, content: { ...value.content, ...patch } });
   const error = autosave.status.state === 'failed' ? autosave.status.error : null;
-  const err = (path: string) => fieldMessage(error, `content.${path}`);
+  const err = (path: string) =>
+    fieldMessage(error, `content.${path}`) ?? fieldMessage(signError, `content.${path}`);
   const c = value.content;
 
-  async function sign(passphrase: string): Promise<AppErrorShape | null> {
+  /** Shows why the note cannot be signed yet, next to the fields, and takes the keyboard to the first. */
+  function showSignProblems(problem: AppErrorShape) {
+    setSignError(problem);
+    setSigning(false);
+    requestAnimationFrame(() =>
+      editorRef.current?.querySelector<HTMLElement>('[aria-invalid="true"], .choice--error input')?.focus(),
+    );
+  }
+
+  /** "Sign…": everything typed is saved and the signing rules hold before the passphrase is asked for. */
+  async function startSigning() {
     const saved = await autosave.flush();
-    const base = autosave.current();
-    if (!saved || !base) {
-      return {
+    if (!saved || !autosave.current()) {
+      setSignError({
         code: 'INVALID_INPUT',
-        message: base
-          ? 'The latest changes are not saved yet; see the status above the Sign button.'
+        message: autosave.current()
+          ? 'The latest changes are not saved yet; see the status above.'
           : 'Write the note before signing it.',
         fields: [],
         retryAfterMs: null,
-      };
+      });
+      return;
     }
+    const fields = signingProblems(value.content);
+    if (fields.length > 0) {
+      showSignProblems({
+        code: 'INVALID_INPUT',
+        message: 'Complete the fields marked below before signing.',
+        fields,
+        retryAfterMs: null,
+      });
+      return;
+    }
+    setSignError(null);
+    setSigning(true);
+  }
+
+  async function sign(passphrase: string): Promise<AppErrorShape | null> {
+    const base = autosave.current();
+    if (!base) return null;
     const result = await call('notes.sign', { id: base.id, passphrase });
-    if (!result.ok) return result.error;
+    if (!result.ok) {
+      // Field problems belong next to their fields, which the passphrase form keeps read-only: close it.
+      if (result.error.fields.some((f) => f.path === 'attendance' || f.path.startsWith('content.'))) {
+        showSignProblems(result.error);
+        return null;
+      }
+      return result.error;
+    }
     onSigned(result.value);
     return null;
   }
@@ -118,6 +175,7 @@ export function NoteEditor({
   return (
     // A region, not a <form>: the sign form sits inside it, and forms cannot nest.
     <div
+      ref={editorRef}
       className="note-editor"
       role="form"
       aria-label="Note editor"
@@ -134,44 +192,68 @@ export function NoteEditor({
         <p className="eyebrow">{FORMAT_LABELS[c.format]} note · Draft</p>
         <SaveStatus status={autosave.status} savedAtMs={note?.updatedAtMs ?? null} />
       </div>
-      {group && <GroupBlock group={group} content={c} />}
-      <SessionDetails content={c} set={set} err={err} fixed={group !== null} />
-      {group && (
-        <SelectField
-          label="Attendance"
-          className="note-attendance"
-          value={value.attendance ?? 'present'}
-          options={options(ATTENDANCE_LABELS)}
-          onChange={(attendance) => change({ ...value, attendance })}
-          error={fieldMessage(error, 'attendance')}
-        />
+      {autosave.held && (
+        <div className="banner banner--error held-leave" role="alert">
+          <p>
+            You are still on this note because your latest changes could not be saved
+            {error ? `: ${error.message}` : '.'} Nothing has been lost.
+          </p>
+          <div className="actions">
+            <button type="button" className="primary" onClick={() => void autosave.held?.retry()}>
+              Try saving again
+            </button>
+            <button type="button" className="danger" onClick={() => autosave.held?.abandon()}>
+              Leave without these changes
+            </button>
+          </div>
+        </div>
       )}
-      {!group && <Interventions content={c} set={set} err={err} />}
-      <div className="note-sections">
-        {FORMAT_SECTIONS[c.format].map((s) => (
-          <TextArea
-            key={s.id}
-            label={s.label}
-            rows={c.format === 'free' ? 10 : 4}
-            value={c.sections[s.id] ?? ''}
-            onChange={(text) => set({ sections: { ...c.sections, [s.id]: text } })}
-            error={err(`sections.${s.id}`)}
+      {signError && (
+        <div className="banner banner--error" role="alert">
+          {signError.message}
+        </div>
+      )}
+      {/* Disabled while the passphrase form is open, so nothing typed then is left out of the signature. */}
+      <fieldset className="note-editor__fields" disabled={signing}>
+        {group && <GroupBlock group={group} />}
+        <SessionDetails content={c} set={set} err={err} fixed={group !== null} />
+        {group && (
+          <SelectField
+            label="Attendance"
+            className="note-attendance"
+            value={value.attendance ?? 'present'}
+            options={options(ATTENDANCE_LABELS)}
+            onChange={(attendance) => change({ ...value, attendance })}
+            error={fieldMessage(error, 'attendance') ?? fieldMessage(signError, 'attendance')}
           />
-        ))}
-      </div>
-      <RiskReview content={c} set={set} err={err} />
-      <GoalsAddressed
-        goals={goals}
-        selected={c.goalsAddressed}
-        onChange={(goalsAddressed) => set({ goalsAddressed })}
-      />
-      <Field
-        label="Next appointment"
-        hint="Date, time or how it will be arranged."
-        value={c.nextAppointment}
-        onChange={(e) => set({ nextAppointment: e.target.value })}
-        error={err('nextAppointment')}
-      />
+        )}
+        {!group && <Interventions content={c} set={set} err={err} />}
+        <div className="note-sections">
+          {FORMAT_SECTIONS[c.format].map((s) => (
+            <TextArea
+              key={s.id}
+              label={s.label}
+              rows={c.format === 'free' ? 10 : 4}
+              value={c.sections[s.id] ?? ''}
+              onChange={(text) => set({ sections: { ...c.sections, [s.id]: text } })}
+              error={err(`sections.${s.id}`)}
+            />
+          ))}
+        </div>
+        <RiskReview content={c} set={set} err={err} />
+        <GoalsAddressed
+          goals={goals}
+          selected={c.goalsAddressed}
+          onChange={(goalsAddressed) => set({ goalsAddressed })}
+        />
+        <Field
+          label="Next appointment"
+          hint="Date, time or how it will be arranged."
+          value={c.nextAppointment}
+          onChange={(e) => set({ nextAppointment: e.target.value })}
+          error={err('nextAppointment')}
+        />
+      </fieldset>
       {signing ? (
         <PassphraseForm
           title="Sign this note"
@@ -185,7 +267,7 @@ export function NoteEditor({
         />
       ) : (
         <div className="actions note-editor__actions">
-          <button type="button" className="primary" ref={signButton} onClick={() => setSigning(true)}>
+          <button type="button" className="primary" ref={signButton} onClick={() => void startSigning()}>
             Sign…
           </button>
           {note?.kind !== 'group-member' &&

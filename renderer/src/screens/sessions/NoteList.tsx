@@ -1,7 +1,6 @@
 /** A client's notes, newest session first: date, type, format, where it stands and who wrote it. */
 import type { Note } from '../../../../shared/domain/notes';
-import { formatDate } from '../chart/dates';
-import { FORMAT_LABELS, noteState, noteTitle } from './noteLabels';
+import { FORMAT_LABELS, noteDateText, noteState, noteTitle } from './noteLabels';
 
 export function NoteList({
   notes,
@@ -36,12 +35,12 @@ export function NoteList({
           const state = noteState(n);
           return (
             <tr key={n.id}>
-              <td className="nowrap">{formatDate(n.content.sessionDate)}</td>
+              <td className="nowrap">{noteDateText(n.content.sessionDate)}</td>
               <td>
                 <button type="button" className="link" onClick={() => onOpen(n.id)}>
                   {noteTitle(n)}
                   <span className="visually-hidden">
-                    , {formatDate(n.content.sessionDate)}, {state}
+                    , {noteDateText(n.content.sessionDate)}, {state}
                   </span>
                 </button>
               </td>

@@ -6,26 +6,32 @@ import {
   type Note,
   type NoteContent,
 } from '../../../../shared/domain/notes';
-import { formatDate } from '../chart/dates';
 import {
   ATTENDANCE_LABELS,
   formatClockRange,
   HOMICIDAL_LABELS,
   MODALITY_LABELS,
+  noteDateText,
   SESSION_TYPE_LABELS,
   SUICIDAL_LABELS,
 } from './noteLabels';
 
-/** The shared block of a group note: what every attendee's note says about the group. No other member's name. */
-export function GroupBlock({ group, content }: { group: NonNullable<Note['group']>; content: NoteContent }) {
+/**
+ * The shared block of a group note: what every attendee's note says about the group. No other member's name.
+ * For a signed note this is the block as signed (main sends the snapshot), not the group session as it is now.
+ */
+export function GroupBlock({ group }: { group: NonNullable<Note['group']> }) {
   return (
     <section className="group-block" aria-label="Group session">
       <dl className="facts">
         <Fact term="Group">{group.groupName}</Fact>
         <Fact term="Topic">{group.topic}</Fact>
-        <Fact term="Date">{formatDate(content.sessionDate)}</Fact>
-        <Fact term="Time">{formatClockRange(content.startTime, content.endTime)}</Fact>
-        <Fact term="Modality">{MODALITY_LABELS[content.modality]}</Fact>
+        <Fact term="Date">{noteDateText(group.sessionDate)}</Fact>
+        <Fact term="Time">{formatClockRange(group.startTime, group.endTime)}</Fact>
+        <Fact term="Modality">{MODALITY_LABELS[group.modality]}</Fact>
+        <Fact term="Interventions">
+          {interventionsText({ interventions: group.interventions, interventionsOther: '' })}
+        </Fact>
         <Fact term="Facilitators">{group.facilitatorNames.join(', ') || '—'}</Fact>
         <Fact term="Present">{group.numberPresent}</Fact>
       </dl>
@@ -53,18 +59,22 @@ export function interventionsText(
   return list.length > 0 ? list.join(', ') : 'None recorded';
 }
 
-/** Everything a signed note says, in the order of the editor. */
+/**
+ * Everything a signed note says, in the order of the editor. Goals read as they were worded when it was signed;
+ * `goalTexts` (the plan now) only serves notes signed before that wording was kept.
+ */
 export function NoteBody({ note, goalTexts }: { note: Note; goalTexts: ReadonlyMap<string, string> }) {
   const c = note.content;
-  const goals = c.goalsAddressed.map((id) => goalTexts.get(id) ?? 'A goal no longer in the plan');
+  const wording = note.signedGoals ? new Map(note.signedGoals.map((g) => [g.id, g.text])) : goalTexts;
+  const goals = c.goalsAddressed.map((id) => wording.get(id) ?? 'A goal no longer in the plan');
   return (
     <div className="note-body">
       {note.group ? (
-        <GroupBlock group={note.group} content={c} />
+        <GroupBlock group={note.group} />
       ) : (
         <dl className="facts">
           <Fact term="Session">{SESSION_TYPE_LABELS[c.sessionType]}</Fact>
-          <Fact term="Date">{formatDate(c.sessionDate)}</Fact>
+          <Fact term="Date">{noteDateText(c.sessionDate)}</Fact>
           <Fact term="Time">{formatClockRange(c.startTime, c.endTime)}</Fact>
           <Fact term="Modality">{MODALITY_LABELS[c.modality]}</Fact>
         </dl>

@@ -8,10 +8,10 @@ import { emptyNoteContent, type Note, type NoteFormat } from '../../../../shared
 import { planGoals, type TreatmentPlan } from '../../../../shared/domain/treatmentPlans';
 import { call } from '../../api/client';
 import { SelectField } from '../../components/controls';
-import { formatDate, todayLocal } from '../chart/dates';
+import { todayLocal } from '../chart/dates';
 import { NoteEditor } from './NoteEditor';
 import { NoteList } from './NoteList';
-import { FORMAT_LABELS, NEW_NOTE_FORMATS, noteTitle } from './noteLabels';
+import { FORMAT_LABELS, NEW_NOTE_FORMATS, noteDateText, noteTitle } from './noteLabels';
 import { NoteView } from './NoteView';
 import './sessions.css';
 
@@ -47,6 +47,8 @@ export function NotesWorkspace({
   const [format, setFormat] = useState<NewFormat>('soap');
   const heading2 = useRef<HTMLHeadingElement>(null);
   const moved = useRef(false);
+  /** The open editor's way out: leaving waits for its text to be saved, and stays if it cannot be. */
+  const editorLeave = useRef<((proceed: () => void) => Promise<boolean>) | null>(null);
 
   useEffect(() => {
     let live = true;
@@ -86,7 +88,8 @@ export function NotesWorkspace({
 
   const current = plans[0] ?? null;
   const goals = current ? planGoals(current.plan) : [];
-  // Goal names from every version, newest last, so a note signed against an older plan still reads well.
+  // Goal names from every version, newest last: a draft's links read well even to an older plan's goals. A signed
+  // note reads its goals as they were worded when it was signed (note.signedGoals) and uses this only if older.
   const goalTexts = new Map(
     [...plans].reverse().flatMap((v) => planGoals(v.plan).map((g) => [g.id, g.text] as const)),
   );
@@ -101,12 +104,20 @@ export function NotesWorkspace({
   if (open) {
     const missing = open.id !== null && note === null;
     const title = note
-      ? `${noteTitle(note)}, ${formatDate(note.content.sessionDate)}`
+      ? `${noteTitle(note)}, ${noteDateText(note.content.sessionDate)}`
       : `New ${FORMAT_LABELS[open.format]} note`;
     return (
       <div className="notes">
         <div className="notes__head">
-          <button type="button" className="link" onClick={() => go(null)}>
+          <button
+            type="button"
+            className="link"
+            onClick={() => {
+              const leave = editorLeave.current;
+              if (leave) void leave(() => go(null));
+              else go(null);
+            }}
+          >
             ← All {heading.toLowerCase()}
           </button>
         </div>
@@ -129,6 +140,7 @@ export function NotesWorkspace({
             initial={emptyNoteContent(open.format, todayLocal())}
             goals={goals}
             active={active}
+            leaveRef={editorLeave}
             onSaved={(n) => {
               upsert(n);
               setOpen((o) => (o && o.key === open.key ? { ...o, id: n.id } : o));

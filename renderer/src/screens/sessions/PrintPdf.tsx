@@ -1,9 +1,10 @@
 /**
- * Print to PDF: a paper size and a button; the written file's path is shown (the app is offline, the file goes to
- * the practice's documents folder), and a refusal (e.g. no consent for SUD counselling notes) is shown in words.
+ * Print to PDF: a paper size and a button; the written file's path is shown with "Open PDF", which opens it in the
+ * computer's PDF viewer to print (the app is offline; the file goes to the practice's documents folder and is
+ * removed when the practice locks). A refusal (e.g. no consent for SUD counselling notes) is shown in words.
  */
 import { useId, useState } from 'react';
-import type { AppErrorShape } from '../../api/client';
+import { call, type AppErrorShape } from '../../api/client';
 import { SelectField, type Option } from '../../components/controls';
 
 export type Paper = 'letter' | 'a4';
@@ -23,14 +24,22 @@ export function PrintPdf({
   const [paper, setPaper] = useState<Paper>('letter');
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<{ path: string } | { error: string } | null>(null);
+  const [openError, setOpenError] = useState<string | null>(null);
   const statusId = useId();
 
   async function run() {
     setBusy(true);
     setOutcome(null);
+    setOpenError(null);
     const result = await print(paper);
     setBusy(false);
     setOutcome(result.ok ? { path: result.path } : { error: result.error.message });
+  }
+
+  async function open(path: string) {
+    setOpenError(null);
+    const result = await call('documents.open', { path });
+    if (!result.ok) setOpenError(result.error.message);
   }
 
   return (
@@ -52,6 +61,16 @@ export function PrintPdf({
           </>
         )}
       </p>
+      {outcome && 'path' in outcome && (
+        <button type="button" onClick={() => void open(outcome.path)}>
+          Open PDF
+        </button>
+      )}
+      {openError && (
+        <p className="field__error print-pdf__error" role="alert">
+          {openError}
+        </p>
+      )}
       {outcome && 'error' in outcome && (
         <p className="field__error print-pdf__error" role="alert">
           {outcome.error}

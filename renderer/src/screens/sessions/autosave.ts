@@ -140,6 +140,16 @@ export class DraftAutosave<T> {
     return refused;
   }
 
+  /**
+   * The clinician chose to leave without the edits that could not be saved: they no longer hold the editor open.
+   * Never called on its own — only from an explicit "leave without saving".
+   */
+  abandonUnsaved(): void {
+    this.clearTimer();
+    this.savedSeq = this.editSeq;
+    this.failedSeq = null;
+  }
+
   /** Stops the debounce timer (the owner flushes first if it wants the text saved). */
   dispose(): void {
     this.clearTimer();

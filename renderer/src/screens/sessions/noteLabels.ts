@@ -2,6 +2,8 @@
 import type { Note, NoteContent, NoteFormat } from '../../../../shared/domain/notes';
 import type { GroupSession } from '../../../../shared/ipc/channels/sessions';
 import type { Option } from '../../components/controls';
+import { isCalendarDate } from '../../../../shared/domain/common';
+import { formatDate } from '../chart/dates';
 
 type Attendance = NonNullable<Note['attendance']>;
 type SessionType = NoteContent['sessionType'];
@@ -85,6 +87,11 @@ const clock = new Intl.DateTimeFormat(undefined, { timeStyle: 'short', timeZone:
 export function formatClock(time: string): string {
   const m = /^(\d{2}):(\d{2})$/.exec(time);
   return m ? clock.format(Date.UTC(1970, 0, 1, Number(m[1]), Number(m[2]))) : time;
+}
+
+/** A note's session date for reading; a draft's may still be half-typed, and is then said so. */
+export function noteDateText(date: string): string {
+  return isCalendarDate(date) ? formatDate(date) : 'date not set';
 }
 
 /** "5:00 PM – 6:30 PM". */

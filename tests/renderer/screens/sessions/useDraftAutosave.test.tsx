@@ -30,7 +30,7 @@ function mount(active = true) {
     useEffect(() => {
       handle = h;
     });
-    return <p>{h.status.state}</p>;
+    return <p>{h.held ? 'held' : h.status.state}</p>;
   }
   const host = document.createElement('div');
   document.body.append(host);
@@ -45,7 +45,29 @@ function mount(active = true) {
     edit: (v: string) => act(() => handle?.edit(v)),
     rerender: (on: boolean) => act(() => root?.render(<Probe on={on} />)),
     unmount: () => act(() => root?.unmount()),
+    handle: () => handle,
   };
+}
+
+/** Chromium's Navigation API, which happy-dom lacks: the hook listens to it for route changes. */
+const navigation = new EventTarget();
+Object.defineProperty(window, 'navigation', { value: navigation, configurable: true });
+
+/** A route change as Chromium announces it, before the address moves. Returns whether it went ahead. */
+function routeTo(hash: string) {
+  const event = Object.assign(new Event('navigate', { cancelable: true }), {
+    destination: { url: new URL(hash, window.location.href).href },
+  });
+  act(() => {
+    navigation.dispatchEvent(event);
+  });
+  // The router's own listener then sees a hashchange only when the navigation went ahead.
+  if (!event.defaultPrevented) {
+    act(() => {
+      window.dispatchEvent(new HashChangeEvent('hashchange'));
+    });
+  }
+  return { wentAhead: !event.defaultPrevented };
 }
 
 const beforeUnload = () => {
@@ -54,8 +76,11 @@ const beforeUnload = () => {
   return e.defaultPrevented;
 };
 
-afterEach(() => {
+afterEach(async () => {
   document.body.innerHTML = '';
+  window.location.hash = '#/clients/c1/notes/n1';
+  // Let happy-dom's own hashchange events for that go by before the next test mounts a hook.
+  await new Promise((resolve) => setTimeout(resolve, 5));
 });
 
 describe('useDraftAutosave', () => {
@@ -88,9 +113,7 @@ describe('useDraftAutosave', () => {
   it('flushes when the route changes, when its tab is hidden, and when it unmounts', async () => {
     const t = mount();
     t.edit('a');
-    act(() => {
-      window.dispatchEvent(new HashChangeEvent('hashchange'));
-    });
+    routeTo('#/clients');
     expect(t.calls.map((c) => c.value)).toEqual(['a']);
     await act(async () => t.calls[0]?.resolve({ ok: true, base: { id: 'note-1', updatedAtMs: 2 } }));
 
@@ -102,5 +125,53 @@ describe('useDraftAutosave', () => {
     t.edit('abc');
     t.unmount();
     expect(t.calls.map((c) => c.value)).toEqual(['a', 'ab', 'abc']);
+  });
+
+  it('holds a route change until the text is saved, then goes on', async () => {
+    const t = mount();
+    t.edit('typed');
+    // The navigation waits: the address is still the editor's while the save runs.
+    expect(routeTo('#/sessions').wentAhead).toBe(false);
+    expect(window.location.hash).toBe('#/clients/c1/notes/n1');
+    expect(t.calls.map((c) => c.value)).toEqual(['typed']);
+    await act(async () => t.calls[0]?.resolve({ ok: true, base: { id: 'note-1', updatedAtMs: 2 } }));
+    expect(window.location.hash).toBe('#/sessions');
+    t.unmount();
+  });
+
+  it('lets a route change through at once when everything is saved', () => {
+    const t = mount();
+    expect(routeTo('#/sessions').wentAhead).toBe(true);
+    t.unmount();
+  });
+
+  it('keeps the editor open with the text when the save is refused, until saved or left on purpose', async () => {
+    const t = mount();
+    t.edit('words that must not be lost');
+    expect(routeTo('#/sessions').wentAhead).toBe(false);
+    const refusal = {
+      ok: false as const,
+      error: { code: 'CONFLICT' as const, message: 'Changed elsewhere.', fields: [], retryAfterMs: null },
+    };
+    await act(async () => t.calls[0]?.resolve(refusal));
+    expect(window.location.hash).toBe('#/clients/c1/notes/n1');
+    expect(t.host.textContent).toBe('held');
+
+    // Leaving by the app's own buttons is held the same way.
+    let left = 0;
+    const leaving = t.handle()?.leave(() => (left += 1));
+    await act(async () => t.calls[1]?.resolve(refusal));
+    expect(await leaving).toBe(false);
+    expect(left).toBe(0);
+
+    // Trying again and succeeding goes on; so does choosing to leave without the changes.
+    const retry = t.handle()?.held?.retry();
+    await act(async () => t.calls[2]?.resolve(refusal));
+    await act(async () => retry);
+    expect(t.host.textContent).toBe('held');
+    act(() => t.handle()?.held?.abandon());
+    expect(left).toBe(1);
+    expect(t.calls.map((c) => c.value)).toEqual(Array(3).fill('words that must not be lost'));
+    t.unmount();
   });
 });

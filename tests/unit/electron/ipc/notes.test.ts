@@ -5,8 +5,10 @@ import { createDispatcher, type Dispatch } from '../../../../electron/ipc/dispat
 import { createHandlers } from '../../../../electron/ipc/handlers';
 import { createNodePlatform } from '../../../../electron/platform/nodePlatform';
 import { silentLogger } from '../../../../electron/platform/types';
+import type { Alert } from '../../../../shared/domain/alerts';
 import type { Client } from '../../../../shared/domain/clients';
 import { emptyNoteContent, type Note, type NoteContent } from '../../../../shared/domain/notes';
+import type { TreatmentPlan } from '../../../../shared/domain/treatmentPlans';
 import type { GroupSession, NoteSearchResult } from '../../../../shared/ipc/contract';
 import type { Result } from '../../../../shared/ipc/result';
 import { aClient, aConsent } from '../../../support/clients';
@@ -35,6 +37,7 @@ function value<T>(r: Result<unknown>): T {
 
 const soap = (over: Partial<NoteContent['sections']> = {}): NoteContent => ({
   ...emptyNoteContent('soap', '2026-11-23'),
+  risk: { suicidalIdeation: 'denied', homicidalIdeation: 'denied', redFlagsObserved: false, note: '' },
   sections: {
     subjective: 'Client reports cravings at work breaks; slept six hours.',
     objective: 'Alert, calm, COWS 3 at arrival.',
@@ -210,6 +213,7 @@ describe('session notes', () => {
         id: note?.id ?? '',
         content: {
           ...(note as Note).content,
+          risk: soap().risk,
           sections: {
             participation: 'Shared a work-break plan.',
             progress: 'Two craving-free breaks.',
@@ -341,5 +345,350 @@ describe('session notes', () => {
     expect((await search('surfing', { clientId: other.id })).map((r) => r.clientId)).toEqual([other.id]);
     expect((await search('surfing', { fromDate: '2026-11-10' })).map((r) => r.clientId)).toEqual([client.id]);
     expect(await search('" ( ) AND OR * "')).toEqual([]);
+  });
+});
+
+const OTHER = aClinician({
+  username: 'second',
+  displayName: 'Marisol Featherstonehaugh',
+  passphrase: 'copper meadow falcon ninety',
+});
+
+type Setup = Awaited<ReturnType<typeof setup>>;
+
+async function addClinician({ dispatch }: Setup) {
+  return value<{ id: string }>(await dispatch('users.create', { user: OTHER, currentPassphrase: PASS }));
+}
+
+async function signInAs({ dispatch, practice }: Setup, username: string, passphrase: string) {
+  practice.lock('manual');
+  value(await dispatch('session.unlock', { username, passphrase }));
+}
+
+const save = async (dispatch: Dispatch, note: Note, content: NoteContent, attendance = note.attendance) =>
+  value<Note>(
+    await dispatch('notes.saveDraft', {
+      id: note.id,
+      content,
+      attendance,
+      expectedUpdatedAtMs: note.updatedAtMs,
+    }),
+  );
+
+const groupInput = (facilitatorIds: string[]) => ({
+  groupName: 'Thursday relapse-prevention group',
+  topic: 'Planning for the holidays',
+  sessionDate: '2026-11-23',
+  startTime: '17:00',
+  endTime: '18:30',
+  modality: 'in-person' as const,
+  interventions: ['relapse-prevention' as const],
+  facilitatorIds,
+});
+
+describe('note drafts and signing rules', () => {
+  it('saves whatever is typed so far, and checks times only when signing, across midnight up to 12 hours', async () => {
+    const { dispatch, client } = await setup();
+    const note = value<Note>(
+      await dispatch('notes.create', {
+        clientId: client.id,
+        kind: 'progress',
+        content: { ...soap(), startTime: '23:30', endTime: '00:15', sessionType: 'crisis' },
+      }),
+    );
+    // A half-typed time and date are kept, not refused.
+    const half = await save(dispatch, note, { ...note.content, endTime: '', sessionDate: '' });
+    expect(half.content).toMatchObject({ endTime: '', sessionDate: '' });
+    const refused = await dispatch('notes.sign', { id: note.id, passphrase: PASS });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(!refused.ok && refused.error.fields.map((f) => f.path)).toEqual([
+      'content.sessionDate',
+      'content.endTime',
+    ]);
+
+    const tooLong = await save(dispatch, half, {
+      ...half.content,
+      sessionDate: '2026-11-23',
+      endTime: '12:00',
+    });
+    const long = await dispatch('notes.sign', { id: note.id, passphrase: PASS });
+    expect(!long.ok && long.error.fields).toEqual([
+      {
+        path: 'content.endTime',
+        message: 'A session lasts at most 12 hours. Check the start and end times.',
+      },
+    ]);
+    const same = await save(dispatch, tooLong, { ...tooLong.content, endTime: '23:30' });
+    const zero = await dispatch('notes.sign', { id: note.id, passphrase: PASS });
+    expect(!zero.ok && zero.error.fields[0]?.message).toBe('The end time must be after the start time.');
+
+    // The crisis session from 23:30 to 00:15 ends the next day and signs.
+    await save(dispatch, same, { ...same.content, endTime: '00:15' });
+    const signed = value<Note>(await dispatch('notes.sign', { id: note.id, passphrase: PASS }));
+    expect(signed.content).toMatchObject({ startTime: '23:30', endTime: '00:15', sessionDate: '2026-11-23' });
+  });
+
+  it('refuses to sign until the risk review is completed, with an error on each risk field', async () => {
+    const { dispatch, client } = await setup();
+    const note = value<Note>(
+      await dispatch('notes.create', {
+        clientId: client.id,
+        kind: 'progress',
+        content: { ...soap(), risk: emptyNoteContent('soap', '2026-11-23').risk },
+      }),
+    );
+    const refused = await dispatch('notes.sign', { id: note.id, passphrase: PASS });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(!refused.ok && refused.error.fields.map((f) => f.path)).toEqual([
+      'content.risk.suicidalIdeation',
+      'content.risk.homicidalIdeation',
+    ]);
+    await save(dispatch, note, soap());
+    value(await dispatch('notes.sign', { id: note.id, passphrase: PASS }));
+  });
+
+  it("lets only the author sign a note, private ones included; a group's facilitator may sign its attendee notes", async () => {
+    const ctx = await setup();
+    const { dispatch, client, user } = ctx;
+    const other = await addClinician(ctx);
+    const progress = value<Note>(
+      await dispatch('notes.create', { clientId: client.id, kind: 'progress', content: soap() }),
+    );
+    const privateNote = value<Note>(
+      await dispatch('notes.create', { clientId: client.id, kind: 'sud-counselling', content: soap() }),
+    );
+    const group = value<GroupSession>(
+      await dispatch('groups.create', {
+        group: groupInput([user.id, other.id]),
+        attendees: [{ clientId: client.id, attendance: 'present' }],
+      }),
+    );
+    const groupNoteId = group.members[0]?.noteId ?? '';
+    const groupNote = value<Note>(await dispatch('notes.get', { id: groupNoteId }));
+    await save(dispatch, groupNote, { ...groupNote.content, risk: soap().risk });
+
+    await signInAs(ctx, OTHER.username, OTHER.passphrase);
+    for (const id of [progress.id, privateNote.id]) {
+      const r = await dispatch('notes.sign', { id, passphrase: OTHER.passphrase });
+      expect(r).toMatchObject({
+        ok: false,
+        error: { code: 'FORBIDDEN', message: 'Only the clinician who wrote this note can sign it.' },
+      });
+    }
+    const byFacilitator = value<Note>(
+      await dispatch('notes.sign', { id: groupNoteId, passphrase: OTHER.passphrase }),
+    );
+    expect(byFacilitator.signedByName).toBe(OTHER.displayName);
+
+    await signInAs(ctx, aClinician().username, PASS);
+    value(await dispatch('notes.sign', { id: progress.id, passphrase: PASS }));
+  });
+
+  it("refuses a group attendee note's signature to someone neither its author nor a facilitator", async () => {
+    const ctx = await setup();
+    const { dispatch, client, user } = ctx;
+    await addClinician(ctx);
+    const group = value<GroupSession>(
+      await dispatch('groups.create', {
+        group: groupInput([user.id]),
+        attendees: [{ clientId: client.id, attendance: 'present' }],
+      }),
+    );
+    await signInAs(ctx, OTHER.username, OTHER.passphrase);
+    expect(
+      await dispatch('notes.sign', { id: group.members[0]?.noteId ?? '', passphrase: OTHER.passphrase }),
+    ).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+
+  it('raises one alert, with its audit row, when a signed note records suicidal ideation or red flags', async () => {
+    const { dispatch, client } = await setup();
+    const calm = value<Note>(
+      await dispatch('notes.create', { clientId: client.id, kind: 'progress', content: soap() }),
+    );
+    value(await dispatch('notes.sign', { id: calm.id, passphrase: PASS }));
+    expect(value<Alert[]>(await dispatch('alerts.list', { clientId: client.id }))).toEqual([]);
+
+    const risky = value<Note>(
+      await dispatch('notes.create', {
+        clientId: client.id,
+        kind: 'progress',
+        content: {
+          ...soap(),
+          risk: {
+            suicidalIdeation: 'passive',
+            homicidalIdeation: 'denied',
+            redFlagsObserved: true,
+            note: '',
+          },
+        },
+      }),
+    );
+    // A draft raises nothing yet: the alert comes with the signed record.
+    expect(value<Alert[]>(await dispatch('alerts.list', { clientId: client.id }))).toEqual([]);
+    value(await dispatch('notes.sign', { id: risky.id, passphrase: PASS }));
+    const alerts = value<Alert[]>(await dispatch('alerts.list', { clientId: client.id }));
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0]).toMatchObject({
+      kind: 'red-flag-symptom',
+      symptoms: ['suicidal-thoughts'],
+      sourceType: 'note',
+      sourceId: risky.id,
+      acknowledgement: null,
+    });
+    expect(alerts[0]?.detail).toContain('passive suicidal ideation');
+    expect(alerts[0]?.detail).toContain('red flags observed');
+    const audit = value<Array<{ action: string; entity: string; entityId: string | null }>>(
+      await dispatch('audit.list', { limit: 50, beforeId: null }),
+    );
+    expect(audit.filter((a) => a.action === 'raise' && a.entity === 'alert').map((a) => a.entityId)).toEqual([
+      alerts[0]?.id,
+    ]);
+  });
+
+  it('raises an alert for homicidal ideation alone, without a suicide symptom', async () => {
+    const { dispatch, client } = await setup();
+    const note = value<Note>(
+      await dispatch('notes.create', {
+        clientId: client.id,
+        kind: 'progress',
+        content: {
+          ...soap(),
+          risk: {
+            suicidalIdeation: 'denied',
+            homicidalIdeation: 'present',
+            redFlagsObserved: false,
+            note: '',
+          },
+        },
+      }),
+    );
+    value(await dispatch('notes.sign', { id: note.id, passphrase: PASS }));
+    expect(value<Alert[]>(await dispatch('alerts.list', { clientId: client.id }))).toMatchObject([
+      {
+        kind: 'red-flag-symptom',
+        symptoms: [],
+        detail: 'Session note: homicidal ideation',
+        sourceId: note.id,
+      },
+    ]);
+  });
+});
+
+describe('what a signature freezes', () => {
+  it("keeps a signed group note's shared block as signed, though names, attendance and the session change", async () => {
+    const ctx = await setup();
+    const { dispatch, user, practice } = ctx;
+    const second = value<Client>(
+      await dispatch('clients.create', {
+        client: aClient({ legalFirstName: 'Oswin', legalLastName: 'Taliaferro-Nkemelu' }),
+      }),
+    );
+    const group = value<GroupSession>(
+      await dispatch('groups.create', {
+        group: groupInput([user.id]),
+        attendees: [
+          { clientId: ctx.client.id, attendance: 'present' },
+          { clientId: second.id, attendance: 'present' },
+        ],
+      }),
+    );
+    const mine = group.members.find((m) => m.clientId === ctx.client.id)?.noteId ?? '';
+    const theirs = group.members.find((m) => m.clientId === second.id)?.noteId ?? '';
+    const draft = value<Note>(await dispatch('notes.get', { id: mine }));
+    // A save cannot move the group's own fields in one member's note.
+    await save(dispatch, draft, { ...draft.content, risk: soap().risk, startTime: '06:00' });
+    const signed = value<Note>(await dispatch('notes.sign', { id: mine, passphrase: PASS }));
+    const asSigned = {
+      groupName: 'Thursday relapse-prevention group',
+      topic: 'Planning for the holidays',
+      sessionDate: '2026-11-23',
+      startTime: '17:00',
+      endTime: '18:30',
+      modality: 'in-person',
+      interventions: ['relapse-prevention'],
+      facilitatorNames: [aClinician().displayName],
+      numberPresent: 2,
+    };
+    expect(signed.group).toMatchObject(asSigned);
+    expect(signed.content.startTime).toBe('17:00');
+
+    // Later: the other member is marked absent, the facilitator's name changes.
+    const other = value<Note>(await dispatch('notes.get', { id: theirs }));
+    await save(dispatch, other, other.content, 'absent');
+    const { db } = practice.session();
+    db.prepare('UPDATE users SET display_name = ? WHERE id = ?').run('Someone Else Entirely', user.id);
+    expect(value<GroupSession>(await dispatch('groups.get', { id: group.id })).numberPresent).toBe(1);
+    expect(value<Note>(await dispatch('notes.get', { id: mine })).group).toMatchObject(asSigned);
+    expect(value(await dispatch('notes.verify', { id: mine }))).toMatchObject({ intact: true });
+
+    // The session itself is locked by the signature; changed behind the triggers, the hash shows it.
+    expect(() => db.prepare(`UPDATE group_sessions SET topic = 'x' WHERE id = ?`).run(group.id)).toThrow(
+      /group session with a signed note cannot be changed/,
+    );
+    db.exec('DROP TRIGGER notes_signed_immutable');
+    const snapshot = db.prepare('SELECT signed_snapshot FROM notes WHERE id = ?').get(mine) as {
+      signed_snapshot: string;
+    };
+    const forged = JSON.parse(snapshot.signed_snapshot) as { group: { numberPresent: number } };
+    forged.group.numberPresent = 7;
+    db.prepare('UPDATE notes SET signed_snapshot = ? WHERE id = ?').run(JSON.stringify(forged), mine);
+    expect(value(await dispatch('notes.verify', { id: mine }))).toMatchObject({ intact: false });
+  });
+
+  it('keeps the goal wording a note was signed with, in the chart and in its PDF, after the plan is revised', async () => {
+    const { dispatch, client } = await setup();
+    const plan = (goalText: string, goalId?: string) => ({
+      problems: [
+        {
+          id: 'p1',
+          text: 'Daily kratom use',
+          goals: [
+            {
+              id: goalId ?? 'g1',
+              text: goalText,
+              targetDate: '2027-02-15',
+              status: 'active' as const,
+              objectives: [],
+              interventions: [],
+            },
+          ],
+        },
+      ],
+      reviewDate: '2027-01-15',
+      status: 'active' as const,
+      revisionNote: '',
+    });
+    const first = value<TreatmentPlan>(
+      await dispatch('plans.save', {
+        clientId: client.id,
+        baseVersion: 0,
+        plan: plan('Taper to stop safely'),
+      }),
+    );
+    const goalId = first.plan.problems[0]?.goals[0]?.id ?? '';
+    const note = value<Note>(
+      await dispatch('notes.create', {
+        clientId: client.id,
+        kind: 'progress',
+        content: { ...soap(), goalsAddressed: [goalId] },
+      }),
+    );
+    value(await dispatch('notes.sign', { id: note.id, passphrase: PASS }));
+    value(
+      await dispatch('plans.save', {
+        clientId: client.id,
+        baseVersion: 1,
+        plan: { ...plan('Reworded goal after review', goalId), revisionNote: 'Goal reworded.' },
+      }),
+    );
+    const read = value<Note>(await dispatch('notes.get', { id: note.id }));
+    expect(read.signedGoals).toEqual([{ id: goalId, text: 'Taper to stop safely' }]);
+    const { path } = value<{ path: string }>(
+      await dispatch('notes.printPdf', { id: note.id, paper: 'letter' }),
+    );
+    const text = execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' });
+    expect(text).toContain('Taper to stop safely');
+    expect(text).not.toContain('Reworded goal');
+    expect(value(await dispatch('notes.verify', { id: note.id }))).toMatchObject({ intact: true });
   });
 });
