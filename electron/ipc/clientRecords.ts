@@ -1,10 +1,16 @@
-/** Intake sections, the baseline use log and Part 2 consents of one client. Each change is audited with it. */
+/** Intake sections, the baseline use log and Part 2 consents of one client. Each read and each change is audited. */
 import { randomUUID } from 'node:crypto';
 import { ALERT_KIND_LABELS } from '../../shared/domain/alerts';
 import { localDate } from '../../shared/domain/common';
 import { AppError, fieldError } from '../errors';
 import { raiseAlert } from '../db/repositories/alerts';
-import { getConsent, insertConsent, listConsents, revokeConsent } from '../db/repositories/consents';
+import {
+  getConsent,
+  insertConsent,
+  listConsents,
+  recordConsentEndEvent,
+  revokeConsent,
+} from '../db/repositories/consents';
 import { getIntake, saveIntakeSection } from '../db/repositories/intake';
 import {
   deleteUseLogEntry,
@@ -13,32 +19,50 @@ import {
   listUseLog,
   updateUseLogEntry,
 } from '../db/repositories/useLog';
-import type { UseLogInput } from '../../shared/domain/useLog';
+import type { Client } from '../../shared/domain/clients';
+import { doseTimeTooEarly } from '../../shared/domain/useLog';
 import { requireClient } from './clients';
 import type { DomainHandlers, SessionDeps } from './types';
 
 /** A dose logged a few minutes ahead of this computer's clock is a clock difference, not a future dose. */
 const CLOCK_SKEW_MS = 5 * 60_000;
 
-function checkDoseTime(entry: UseLogInput, { practice }: SessionDeps): void {
-  if (entry.takenAtMs > practice.clock.now() + CLOCK_SKEW_MS) {
-    throw fieldError('INVALID_INPUT', 'entry.takenAtMs', 'A dose cannot be logged in the future.');
+/**
+ * Refuses a dose time that cannot be right, naming the field: in the future, before the client was born, or further
+ * back than a use log reaches (a mistyped year). Dose times that slipped past before make days and charts
+ * unbounded, so they are stopped here, at the door.
+ */
+function checkDoseTime(
+  takenAtMs: number,
+  client: Client,
+  { practice }: SessionDeps,
+  field: string,
+  what: 'A dose' | 'The last dose',
+): void {
+  const now = practice.clock.now();
+  if (takenAtMs > now + CLOCK_SKEW_MS) {
+    throw fieldError(
+      'INVALID_INPUT',
+      field,
+      what === 'A dose' ? 'A dose cannot be logged in the future.' : 'The last dose cannot be in the future.',
+    );
   }
+  const early = doseTimeTooEarly(takenAtMs, now, client.dateOfBirth, what);
+  if (early) throw fieldError('INVALID_INPUT', field, early);
 }
 
 export const intakeHandlers: DomainHandlers<'intake'> = {
-  'intake.get': ({ clientId }, { db }) => {
+  'intake.get': ({ clientId }, { db, practice }) => {
     requireClient(db, clientId);
-    return getIntake(db, clientId);
+    const intake = getIntake(db, clientId);
+    db.transaction(() => practice.audit({ action: 'view', entity: 'intake', entityId: clientId }))();
+    return intake;
   },
-  'intake.saveSection': ({ clientId, save }, { db, practice, user }) => {
-    requireClient(db, clientId);
-    if (
-      save.section === 'kratom' &&
-      save.data.lastDoseAtMs !== null &&
-      save.data.lastDoseAtMs > practice.clock.now() + CLOCK_SKEW_MS
-    ) {
-      throw fieldError('INVALID_INPUT', 'save.data.lastDoseAtMs', 'The last dose cannot be in the future.');
+  'intake.saveSection': ({ clientId, save }, ctx) => {
+    const { db, practice, user } = ctx;
+    const client = requireClient(db, clientId);
+    if (save.section === 'kratom' && save.data.lastDoseAtMs !== null) {
+      checkDoseTime(save.data.lastDoseAtMs, client, ctx, 'save.data.lastDoseAtMs', 'The last dose');
     }
     db.transaction(() => {
       const before = getIntake(db, clientId).sections.psychiatric?.suicidalThoughts ?? null;
@@ -70,14 +94,16 @@ export const intakeHandlers: DomainHandlers<'intake'> = {
 };
 
 export const useLogHandlers: DomainHandlers<'useLog'> = {
-  'useLog.list': ({ clientId }, { db }) => {
+  'useLog.list': ({ clientId }, { db, practice }) => {
     requireClient(db, clientId);
-    return listUseLog(db, clientId);
+    const entries = listUseLog(db, clientId);
+    db.transaction(() => practice.audit({ action: 'view', entity: 'use-log-list', entityId: clientId }))();
+    return entries;
   },
   'useLog.add': ({ clientId, entry }, ctx) => {
     const { db, practice, user } = ctx;
-    requireClient(db, clientId);
-    checkDoseTime(entry, ctx);
+    const client = requireClient(db, clientId);
+    checkDoseTime(entry.takenAtMs, client, ctx, 'entry.takenAtMs', 'A dose');
     const id = randomUUID();
     db.transaction(() => {
       insertUseLogEntry(db, id, clientId, entry, user.id, practice.clock.now());
@@ -87,7 +113,8 @@ export const useLogHandlers: DomainHandlers<'useLog'> = {
   },
   'useLog.update': ({ id, entry }, ctx) => {
     const { db, practice } = ctx;
-    checkDoseTime(entry, ctx);
+    const existing = getUseLogEntry(db, id) ?? notFound();
+    checkDoseTime(entry.takenAtMs, requireClient(db, existing.clientId), ctx, 'entry.takenAtMs', 'A dose');
     db.transaction(() => {
       if (!updateUseLogEntry(db, id, entry)) notFound();
       practice.audit({ action: 'update', entity: 'use-log', entityId: id });
@@ -108,9 +135,11 @@ function notFound(): never {
 }
 
 export const consentHandlers: DomainHandlers<'consents'> = {
-  'consents.list': ({ clientId }, { db }) => {
+  'consents.list': ({ clientId }, { db, practice }) => {
     requireClient(db, clientId);
-    return listConsents(db, clientId);
+    const consents = listConsents(db, clientId);
+    db.transaction(() => practice.audit({ action: 'view', entity: 'consent-list', entityId: clientId }))();
+    return consents;
   },
   'consents.create': ({ clientId, consent }, { db, practice, user }) => {
     requireClient(db, clientId);
@@ -140,6 +169,9 @@ export const consentHandlers: DomainHandlers<'consents'> = {
     const existing = getConsent(db, id);
     if (!existing) throw new AppError('NOT_FOUND', 'That consent is not in this practice.');
     if (existing.revocation) throw new AppError('CONFLICT', 'This consent was already revoked.');
+    if (existing.endEvent) {
+      throw new AppError('CONFLICT', 'This consent has already ended: its ending event was recorded.');
+    }
     const today = localDate(practice.clock.now());
     if (revocation.revokedOn > today) {
       throw fieldError(
@@ -158,6 +190,39 @@ export const consentHandlers: DomainHandlers<'consents'> = {
     db.transaction(() => {
       revokeConsent(db, id, revocation, user.id, practice.clock.now());
       practice.audit({ action: 'revoke', entity: 'consent', entityId: id });
+    })();
+    return getConsent(db, id) ?? notFound();
+  },
+  'consents.recordEndEvent': ({ id, endEvent }, { db, practice, user }) => {
+    const existing = getConsent(db, id);
+    if (!existing) throw new AppError('NOT_FOUND', 'That consent is not in this practice.');
+    if (existing.consent.expiryKind !== 'event') {
+      throw new AppError('CONFLICT', 'This consent ends on a date, not on an event.');
+    }
+    if (existing.revocation)
+      throw new AppError('CONFLICT', 'This consent was revoked; it has no event to record.');
+    if (existing.endEvent)
+      throw new AppError('CONFLICT', 'The ending event of this consent is already recorded.');
+    const today = localDate(practice.clock.now());
+    if (endEvent.happenedOn > today) {
+      throw fieldError(
+        'INVALID_INPUT',
+        'endEvent.happenedOn',
+        'The date it happened cannot be in the future.',
+      );
+    }
+    if (endEvent.happenedOn < existing.consent.signedOn) {
+      throw fieldError(
+        'INVALID_INPUT',
+        'endEvent.happenedOn',
+        'This date is before the consent was signed: check the date.',
+      );
+    }
+    db.transaction(() => {
+      if (!recordConsentEndEvent(db, id, endEvent, user.id, practice.clock.now())) {
+        throw new AppError('CONFLICT', 'The ending event of this consent is already recorded.');
+      }
+      practice.audit({ action: 'record-end-event', entity: 'consent', entityId: id });
     })();
     return getConsent(db, id) ?? notFound();
   },

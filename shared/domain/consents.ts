@@ -71,6 +71,12 @@ export const RevocationSchema = z.object({
 });
 export type Revocation = z.infer<typeof RevocationSchema>;
 
+/** That the event ending an event-based consent has happened: from that date the consent is expired. */
+export const EndEventSchema = z.object({
+  happenedOn: isoDate('Date it happened'),
+});
+export type EndEvent = z.infer<typeof EndEventSchema>;
+
 export const ConsentSchema = z.object({
   id: z.string(),
   clientId: z.string(),
@@ -78,15 +84,24 @@ export const ConsentSchema = z.object({
   createdAtMs: z.number().int(),
   createdBy: z.string(),
   revocation: RevocationSchema.extend({ recordedAtMs: z.number().int(), recordedBy: z.string() }).nullable(),
+  endEvent: EndEventSchema.extend({ recordedAtMs: z.number().int(), recordedBy: z.string() }).nullable(),
 });
 export type Consent = z.infer<typeof ConsentSchema>;
 
 export type ConsentStatus = 'active' | 'expired' | 'revoked';
 
-/** Revoked wins over expired; an event-based consent stays active until it is revoked or the event is recorded. */
-export function consentStatus(c: Pick<Consent, 'consent' | 'revocation'>, today: string): ConsentStatus {
+/**
+ * Revoked wins over expired. A date-based consent expires the day after its expiry date; an event-based one expires
+ * on the day its ending event happened, once that is recorded. Revoking is the patient's act and is never used to
+ * end a consent whose event has happened.
+ */
+export function consentStatus(
+  c: Pick<Consent, 'consent' | 'revocation' | 'endEvent'>,
+  today: string,
+): ConsentStatus {
   if (c.revocation && c.revocation.revokedOn <= today) return 'revoked';
   if (c.consent.expiryKind === 'date' && c.consent.expiryDate !== null && c.consent.expiryDate < today)
     return 'expired';
+  if (c.consent.expiryKind === 'event' && c.endEvent && c.endEvent.happenedOn <= today) return 'expired';
   return 'active';
 }

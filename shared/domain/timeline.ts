@@ -9,6 +9,7 @@ export const TimelineEventSchema = z.object({
     'use-log-day',
     'consent-created',
     'consent-revoked',
+    'consent-ended',
     'assessment',
     'level-of-care',
     'alert-raised',

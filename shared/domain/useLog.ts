@@ -1,6 +1,6 @@
 /** The baseline use log: each dose as it was taken, and the 3–5 day summary a clinician reads from it. */
 import { z } from 'zod';
-import { localDate, optionalText, requiredText } from './common';
+import { isCalendarDate, localDate, optionalText, requiredText } from './common';
 import { ProductFormSchema } from './intake';
 
 export const TRIGGERS = [
@@ -60,32 +60,88 @@ export interface DayTotal {
   grams: number;
 }
 
-/** Doses and grams per local calendar day, oldest first, with empty days inside the range filled in. */
-export function dailyTotals(entries: readonly Pick<UseLogEntry, 'takenAtMs' | 'amountGrams'>[]): DayTotal[] {
-  if (entries.length === 0) return [];
-  const byDay = new Map<string, DayTotal>();
+/**
+ * How far back a dose time may go, in years. The baseline log records 3–5 days as they happen, and a paper diary
+ * brought in late is weeks old, not years: a dose dated earlier is almost always a mistyped year. Intake's last
+ * dose uses the same bound, since it times withdrawal and induction, which a dose years ago does not.
+ */
+export const DOSE_LOOKBACK_YEARS = 2;
+
+/**
+ * Why a dose time cannot be right, or null: before the client was born, or further back than the log reaches.
+ * `what` names the time in the message ("A dose", "The last dose"). The future is checked by the caller, which
+ * knows the allowed clock difference.
+ */
+export function doseTimeTooEarly(
+  takenAtMs: number,
+  nowMs: number,
+  dateOfBirth: string,
+  what: string,
+): string | null {
+  // Local midnights: a dose on the day of birth, or exactly two years ago today, is allowed.
+  const [y, m, d] = dateOfBirth.split('-').map(Number) as [number, number, number];
+  if (takenAtMs < new Date(y, m - 1, d).getTime()) {
+    return `${what} cannot be before the client's date of birth: check the year.`;
+  }
+  const now = new Date(nowMs);
+  if (
+    takenAtMs < new Date(now.getFullYear() - DOSE_LOOKBACK_YEARS, now.getMonth(), now.getDate()).getTime()
+  ) {
+    return `${what} must be within the past ${DOSE_LOOKBACK_YEARS} years: check the year.`;
+  }
+  return null;
+}
+
+/**
+ * The local calendar day of a dose, or null for a time that cannot be read as a four-digit-year date (a row saved
+ * before dose times were checked). Such rows stay in the table, to be corrected, but out of totals and charts.
+ */
+export function doseDate(takenAtMs: number): string | null {
+  if (!Number.isFinite(new Date(takenAtMs).getTime())) return null;
+  const date = localDate(takenAtMs);
+  return isCalendarDate(date) ? date : null;
+}
+
+/** The most days the per-day chart shows: a quarter of a year, ending at the latest logged day. */
+export const CHART_MAX_DAYS = 92;
+
+const DAY_MS = 86_400_000;
+/** A 'YYYY-MM-DD' as UTC midnight: calendar days one DAY_MS apart, whatever the local daylight-saving rules. */
+const utcDay = (date: string) => {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return Date.UTC(y, m - 1, d);
+};
+const dateOfUtcDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+/**
+ * Doses and grams per local calendar day, oldest first, with empty days inside the range filled in. At most
+ * `maxDays` days, the latest ones, so one mistyped year can never build a decades-long array; doses whose time
+ * cannot be read as a date are left out (see doseDate).
+ */
+export function dailyTotals(
+  entries: readonly Pick<UseLogEntry, 'takenAtMs' | 'amountGrams'>[],
+  maxDays: number = CHART_MAX_DAYS,
+): DayTotal[] {
+  const byDay = new Map<number, DayTotal>();
   for (const e of entries) {
-    const date = localDate(e.takenAtMs);
-    const day = byDay.get(date) ?? { date, doses: 0, grams: 0 };
+    const date = doseDate(e.takenAtMs);
+    if (date === null) continue;
+    const key = utcDay(date);
+    const day = byDay.get(key) ?? { date, doses: 0, grams: 0 };
     day.doses += 1;
     day.grams += e.amountGrams;
-    byDay.set(date, day);
+    byDay.set(key, day);
   }
-  const dates = [...byDay.keys()].sort();
+  if (byDay.size === 0) return [];
+  const keys = [...byDay.keys()];
+  const last = Math.max(...keys);
+  const first = Math.max(Math.min(...keys), last - (Math.max(1, maxDays) - 1) * DAY_MS);
   const out: DayTotal[] = [];
-  const first = dates[0] ?? '';
-  const last = dates[dates.length - 1] ?? first;
-  for (let d = first; d <= last; d = nextDate(d)) {
-    const day = byDay.get(d) ?? { date: d, doses: 0, grams: 0 };
+  for (let key = first; key <= last; key += DAY_MS) {
+    const day = byDay.get(key) ?? { date: dateOfUtcDay(key), doses: 0, grams: 0 };
     out.push({ ...day, grams: Math.round(day.grams * 100) / 100 });
   }
   return out;
-}
-
-function nextDate(date: string): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const next = new Date(Date.UTC(y, m - 1, d + 1));
-  return next.toISOString().slice(0, 10);
 }
 
 export const BASELINE_MIN_DAYS = 3;
@@ -109,9 +165,7 @@ export interface BaselineSummary {
  * rarely has a day without a dose, and averaging in forgotten days would understate use.
  */
 export function baselineSummary(entries: readonly UseLogEntry[]): BaselineSummary {
-  const days = dailyTotals(entries)
-    .filter((d) => d.doses > 0)
-    .slice(0, BASELINE_MAX_DAYS);
+  const days = loggedDays(entries).slice(0, BASELINE_MAX_DAYS);
   if (days.length === 0) {
     return {
       days: 0,
@@ -125,7 +179,7 @@ export function baselineSummary(entries: readonly UseLogEntry[]): BaselineSummar
     };
   }
   const window = new Set(days.map((d) => d.date));
-  const inWindow = entries.filter((e) => window.has(localDate(e.takenAtMs)));
+  const inWindow = entries.filter((e) => window.has(doseDate(e.takenAtMs) ?? ''));
   const counts = new Map<Trigger, number>();
   for (const e of inWindow) if (e.trigger) counts.set(e.trigger, (counts.get(e.trigger) ?? 0) + 1);
   const topTriggers = [...counts.entries()]
@@ -143,4 +197,21 @@ export function baselineSummary(entries: readonly UseLogEntry[]): BaselineSummar
     firstDate: days[0]?.date ?? null,
     lastDate: days[days.length - 1]?.date ?? null,
   };
+}
+
+/** The days that have doses logged, oldest first, however far apart (no empty days filled in). */
+function loggedDays(entries: readonly UseLogEntry[]): DayTotal[] {
+  const byDay = new Map<string, DayTotal>();
+  for (const e of entries) {
+    const date = doseDate(e.takenAtMs);
+    if (date === null) continue;
+    const day = byDay.get(date) ?? { date, doses: 0, grams: 0 };
+    day.doses += 1;
+    day.grams += e.amountGrams;
+    byDay.set(date, day);
+  }
+  // Four-digit years only (doseDate), so the dates sort as text.
+  return [...byDay.values()]
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
+    .map((d) => ({ ...d, grams: Math.round(d.grams * 100) / 100 }));
 }

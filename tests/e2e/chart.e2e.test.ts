@@ -229,6 +229,22 @@ describe('client chart', () => {
       .toBe('A dose cannot be logged in the future.');
     expect(await log.fieldError('Grams').count()).toBe(0);
     expect(await log.doseRows().count()).toBe(count);
+
+    // A mistyped year: refused beside the field, with the bound in the message; the typed row is kept.
+    await log.field('Taken at').fill('1970-01-01T09:00');
+    await log.field('Grams').press('Enter');
+    await expect
+      .poll(() => log.fieldError('Taken at').textContent())
+      .toBe("A dose cannot be before the client's date of birth: check the year.");
+    expect(await log.field('Taken at').inputValue()).toBe('1970-01-01T09:00');
+    await log.field('Taken at').fill(`${isoDateInTz(Date.now() - 3 * 365 * DAY)}T09:00`);
+    await log.field('Grams').press('Enter');
+    await expect
+      .poll(() => log.fieldError('Taken at').textContent())
+      .toBe('A dose must be within the past 2 years: check the year.');
+    expect(await log.field('Grams').inputValue()).toBe('2');
+    expect(await log.doseRows().count()).toBe(count);
+    expect(await log.doseBars().count()).toBe(3);
   });
 
   it('edits a dose and deletes one after asking', async () => {
@@ -358,5 +374,69 @@ describe('client chart', () => {
     expect(await chart.tab('Private notes').getAttribute('aria-selected')).toBe('true');
     await page.keyboard.press('ArrowRight');
     expect(await chart.tab('Timeline').getAttribute('aria-selected')).toBe('true');
+  });
+  it('records that the event ending a consent happened: the consent is then expired, not revoked', async () => {
+    const { page } = app;
+    const recipient = 'Lincoln County Drug Court';
+    await ipc(app.harness, 'consents.create', {
+      clientId: client.id,
+      consent: {
+        type: 'single-disclosure',
+        patientName: 'Theodora Quillon-Marsh',
+        disclosingParty: CLINIC.clinicName,
+        informationDescription: 'Attendance and urine drug screen results',
+        recipient: `${recipient}, case coordinator`,
+        recipientAddress: '',
+        purpose: 'Compliance reports while in the programme',
+        revocationRightExplained: true,
+        howToRevoke: 'In writing to the clinic at any time',
+        expiryKind: 'event',
+        expiryDate: null,
+        expiryEvent: 'Discharge from the programme',
+        signedBy: 'patient',
+        signerName: 'Theodora Quillon-Marsh',
+        representativeAuthority: '',
+        signedOn: daysAgo(10),
+        redisclosureStatementIncluded: false,
+        refusalConsequencesExplained: false,
+      },
+    });
+    await page.reload();
+    await chart.heading().waitFor();
+    await chart.openTab('Consents');
+    const consents = new ConsentsPage(page);
+    await consents.item(recipient).waitFor();
+    expect(await consents.badge(recipient).textContent()).toBe('Active');
+    expect(await chart.tab('Consents').textContent()).toMatch(/^Consents 1/);
+
+    await consents.startEndEvent(recipient, 'Discharge from the programme');
+    await consents.endEventDate(recipient).fill(isoDateInTz(Date.now() + 2 * DAY));
+    await consents.submitEndEvent(recipient);
+    await expect
+      .poll(() => consents.endEventError(recipient).textContent())
+      .toBe('The date it happened cannot be in the future.');
+    expect(await consents.badge(recipient).textContent()).toBe('Active');
+    await screenshot(page, 'consent-end-event');
+    expect(await axeViolations(page)).toEqual([]);
+
+    await consents.endEventDate(recipient).fill(daysAgo(1));
+    await consents.submitEndEvent(recipient);
+    await expect.poll(() => consents.badge(recipient).textContent()).toMatch(/^Expired /);
+    const item = await consents.item(recipient).textContent();
+    expect(item).toContain('Ends: Discharge from the programme');
+    expect(item).toContain('The ending event happened on');
+    expect(item).not.toContain('Revoked');
+    expect(
+      await consents
+        .item(recipient)
+        .getByRole('button', { name: /^Revoke/ })
+        .count(),
+    ).toBe(0);
+    expect(await chart.tab('Consents').textContent()).toMatch(/^Consents 0/);
+    // Still expired after a reload: it was saved.
+    await page.reload();
+    await chart.heading().waitFor();
+    await chart.openTab('Consents');
+    await expect.poll(() => consents.badge(recipient).textContent()).toMatch(/^Expired /);
   });
 });

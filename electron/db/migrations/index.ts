@@ -17,6 +17,7 @@ import { alerts } from './0110-alerts';
 import { treatmentPlans } from './0120-treatment-plans';
 import { notes } from './0130-notes';
 import { notesIntegrity } from './0140-notes-integrity';
+import { consentEndEvent } from './0150-consent-end-event';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
@@ -36,6 +37,7 @@ export const MIGRATIONS: readonly Migration[] = [
   treatmentPlans,
   notes,
   notesIntegrity,
+  consentEndEvent,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

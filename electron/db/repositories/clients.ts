@@ -144,16 +144,29 @@ export function chartNumberTaken(db: Db, chartNumber: string, exceptId: string |
   );
 }
 
-/** The next generated chart number: C- and six digits, one past the highest generated so far. */
+/**
+ * The next generated chart number: C- and at least six digits, one past the highest all-digit C- number. Numbers
+ * typed by hand with more than 15 significant digits are left out: they are not safe integers in JavaScript (one
+ * of them would make every later number collide), and a sequence never reaches them. Should such a number sit
+ * exactly where the sequence arrives, it is stepped over, so the result is always free.
+ */
 export function nextChartNumber(db: Db): string {
   const row = db
     .prepare(
       `SELECT max(CAST(substr(chart_number, 3) AS INTEGER)) AS n FROM clients
-       WHERE chart_number GLOB 'C-[0-9][0-9][0-9][0-9][0-9][0-9]*'`,
+       WHERE chart_number GLOB 'C-[0-9][0-9][0-9][0-9][0-9][0-9]*'
+         AND substr(chart_number, 3) NOT GLOB '*[^0-9]*'
+         AND length(ltrim(substr(chart_number, 3), '0')) <= 15`,
     )
     .get() as { n: number | null };
-  return `C-${String((row.n ?? 0) + 1).padStart(6, '0')}`;
+  let n = (row.n ?? 0) + 1;
+  // Unreachable with the filter above; without it, n + 1 could equal n and the loop below would never end.
+  if (!Number.isSafeInteger(n)) throw new Error('the chart number sequence is out of range');
+  while (chartNumberTaken(db, chartNumberOf(n), null)) n += 1;
+  return chartNumberOf(n);
 }
+
+const chartNumberOf = (n: number) => `C-${String(n).padStart(6, '0')}`;
 
 /** An FTS5 query matching every word of `search` as a prefix, or null when there is nothing to search for. */
 export function ftsQuery(search: string): string | null {

@@ -3,6 +3,7 @@ import {
   ConsentInputSchema,
   type Consent,
   type ConsentInput,
+  type EndEvent,
   type Revocation,
 } from '../../../shared/domain/consents';
 
@@ -17,6 +18,9 @@ interface ConsentRow {
   revoked_note: string | null;
   revoked_at_ms: number | null;
   revoked_by: string | null;
+  ended_on: string | null;
+  ended_at_ms: number | null;
+  ended_by: string | null;
 }
 
 const consentFromRow = (r: ConsentRow): Consent => ({
@@ -34,6 +38,10 @@ const consentFromRow = (r: ConsentRow): Consent => ({
           recordedAtMs: r.revoked_at_ms,
           recordedBy: r.revoked_by,
         }
+      : null,
+  endEvent:
+    r.ended_on && r.ended_at_ms !== null && r.ended_by
+      ? { happenedOn: r.ended_on, recordedAtMs: r.ended_at_ms, recordedBy: r.ended_by }
       : null,
 });
 
@@ -58,6 +66,23 @@ export function revokeConsent(db: Db, id: string, r: Revocation, userId: string,
          WHERE id = ? AND revoked_on IS NULL`,
       )
       .run(r.revokedOn, r.receivedHow, r.note, atMs, userId, id).changes === 1
+  );
+}
+
+/** Records that the event ending the consent happened; false when one is already recorded. */
+export function recordConsentEndEvent(
+  db: Db,
+  id: string,
+  e: EndEvent,
+  userId: string,
+  atMs: number,
+): boolean {
+  return (
+    db
+      .prepare(
+        `UPDATE consents SET ended_on = ?, ended_at_ms = ?, ended_by = ? WHERE id = ? AND ended_on IS NULL`,
+      )
+      .run(e.happenedOn, atMs, userId, id).changes === 1
   );
 }
 

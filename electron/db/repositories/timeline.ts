@@ -29,6 +29,8 @@ const SOURCES = [
   `SELECT created_at_ms, 'consent-created', id, type, NULL FROM consents WHERE client_id = @clientId`,
   `SELECT revoked_at_ms, 'consent-revoked', id, type, NULL FROM consents
      WHERE client_id = @clientId AND revoked_at_ms IS NOT NULL`,
+  `SELECT ended_at_ms, 'consent-ended', id, type, NULL FROM consents
+     WHERE client_id = @clientId AND ended_at_ms IS NOT NULL`,
   // For the suicide-risk screen the band slot carries the clinician's risk level.
   `SELECT administered_at_ms, 'assessment', id,
           instrument_id || '|' || coalesce(band, json_extract(input, '$.record.riskLevel') || '-risk', ''), total
@@ -145,16 +147,23 @@ function describe(r: TimelineRow): TimelineEvent {
       };
     case 'consent-created':
     case 'consent-revoked':
+    case 'consent-ended':
       return {
         atMs: r.at_ms,
         kind: r.kind,
-        title: `${r.kind === 'consent-created' ? 'Consent recorded' : 'Consent revoked'}: ${CONSENT_TYPE_LABELS[r.a as ConsentType] ?? r.a}`,
+        title: `${CONSENT_EVENT_WORDS[r.kind]}: ${CONSENT_TYPE_LABELS[r.a as ConsentType] ?? r.a}`,
         detail: '',
         area: 'consents',
         refId: r.ref,
       };
   }
 }
+
+const CONSENT_EVENT_WORDS = {
+  'consent-created': 'Consent recorded',
+  'consent-revoked': 'Consent revoked',
+  'consent-ended': 'Consent ended: its ending event happened',
+} as const;
 
 export function clientTimeline(db: Db, clientId: string, limit: number): TimelineEvent[] {
   const rows = db

@@ -8,7 +8,7 @@ import {
   ClientListRowSchema,
   ClientSchema,
 } from '../../domain/clients';
-import { ConsentInputSchema, ConsentSchema, RevocationSchema } from '../../domain/consents';
+import { ConsentInputSchema, ConsentSchema, EndEventSchema, RevocationSchema } from '../../domain/consents';
 import { IntakeSchema, IntakeSectionSaveSchema } from '../../domain/intake';
 import { RiskFlagSchema } from '../../domain/riskFlags';
 import { TimelineEventSchema } from '../../domain/timeline';
@@ -85,6 +85,12 @@ export const clientChannels = {
   },
   'consents.revoke': {
     input: z.object({ id: IdSchema, revocation: RevocationSchema }).strict(),
+    output: ConsentSchema,
+    access: 'user',
+  },
+  /** The event an event-based consent ends on has happened: the consent is expired from that date. */
+  'consents.recordEndEvent': {
+    input: z.object({ id: IdSchema, endEvent: EndEventSchema }).strict(),
     output: ConsentSchema,
     access: 'user',
   },

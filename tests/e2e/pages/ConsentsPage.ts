@@ -54,4 +54,30 @@ export class ConsentsPage {
     await form.getByLabel('Note', { exact: true }).fill(note);
     await form.getByRole('button', { name: 'Record revocation' }).click();
   }
+
+  /** Opens the form that records that the consent's ending event happened. */
+  async startEndEvent(recipient: string, event: string) {
+    await this.item(recipient)
+      .getByRole('button', { name: `Record that “${event}” happened…`, exact: false })
+      .click();
+    await this.endEventForm(recipient).waitFor();
+  }
+
+  endEventForm(recipient: string) {
+    return this.item(recipient).getByRole('form', { name: /^Record that the ending event happened/ });
+  }
+
+  endEventDate(recipient: string) {
+    return this.endEventForm(recipient).getByLabel('Date it happened', { exact: true });
+  }
+
+  endEventError(recipient: string) {
+    return this.endEventForm(recipient)
+      .locator('.field', { has: this.page.getByLabel('Date it happened', { exact: true }) })
+      .locator('.field__error');
+  }
+
+  async submitEndEvent(recipient: string) {
+    await this.endEventForm(recipient).getByRole('button', { name: 'Record that it happened' }).click();
+  }
 }

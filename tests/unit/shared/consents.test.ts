@@ -6,7 +6,8 @@ const TODAY = '2026-11-23';
 function consent(
   over: Partial<ConsentInput> = {},
   revokedOn: string | null = null,
-): Pick<Consent, 'consent' | 'revocation'> {
+  endedOn: string | null = null,
+): Pick<Consent, 'consent' | 'revocation' | 'endEvent'> {
   return {
     consent: {
       type: 'single-disclosure',
@@ -33,6 +34,7 @@ function consent(
       revokedOn === null
         ? null
         : { revokedOn, receivedHow: 'in-writing', note: '', recordedAtMs: 0, recordedBy: 'user-1' },
+    endEvent: endedOn === null ? null : { happenedOn: endedOn, recordedAtMs: 0, recordedBy: 'user-1' },
   };
 }
 
@@ -56,14 +58,33 @@ describe('consentStatus', () => {
     expect(consentStatus(consent({}, '2026-11-24'), TODAY)).toBe('active');
   });
 
-  it('keeps an event-based consent active until it is revoked', () => {
+  describe('a consent that ends on an event', () => {
     const event = {
       expiryKind: 'event',
       expiryDate: null,
       expiryEvent: 'Discharge from the programme',
     } as const;
-    expect(consentStatus(consent(event), '2099-01-01')).toBe('active');
-    expect(consentStatus(consent(event, TODAY), TODAY)).toBe('revoked');
+
+    it('stays active until its ending event is recorded, however long that takes', () => {
+      expect(consentStatus(consent(event), TODAY)).toBe('active');
+      expect(consentStatus(consent(event), '2099-01-01')).toBe('active');
+    });
+
+    it('is expired, not revoked, from the day the ending event happened', () => {
+      expect(consentStatus(consent(event, null, '2026-11-22'), TODAY)).toBe('expired');
+      expect(consentStatus(consent(event, null, TODAY), TODAY)).toBe('expired');
+      // Recorded ahead of a clock that is a day behind: not expired before that day.
+      expect(consentStatus(consent(event, null, '2026-11-24'), TODAY)).toBe('active');
+    });
+
+    it('is revoked when the patient revokes it, whether or not the event happened later', () => {
+      expect(consentStatus(consent(event, TODAY), TODAY)).toBe('revoked');
+      expect(consentStatus(consent(event, '2026-11-21', '2026-11-22'), TODAY)).toBe('revoked');
+    });
+
+    it('ignores an ending event on a consent that ends on a date', () => {
+      expect(consentStatus(consent({}, null, '2026-11-22'), TODAY)).toBe('active');
+    });
   });
 
   it('compares calendar dates, not instants: no time zone can shift the last day', () => {

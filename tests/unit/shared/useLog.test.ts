@@ -5,7 +5,13 @@
 process.env.TZ = 'America/New_York';
 
 import { describe, expect, it } from 'vitest';
-import { baselineSummary, dailyTotals, type UseLogEntry } from '../../../shared/domain/useLog';
+import {
+  baselineSummary,
+  CHART_MAX_DAYS,
+  dailyTotals,
+  doseTimeTooEarly,
+  type UseLogEntry,
+} from '../../../shared/domain/useLog';
 
 const at = (y: number, m: number, d: number, h = 12, min = 0) => new Date(y, m - 1, d, h, min).getTime();
 
@@ -91,6 +97,55 @@ describe('dailyTotals', () => {
 
   it('rounds the grams of a day to hundredths (no 0.30000000000000004)', () => {
     expect(dailyTotals([dose(at(2026, 11, 20, 8), 0.1), dose(at(2026, 11, 20, 9), 0.2)])[0]?.grams).toBe(0.3);
+  });
+});
+
+describe('dailyTotals with dose times saved before they were checked', () => {
+  it('charts at most the latest CHART_MAX_DAYS days, however far back one dose was dated', () => {
+    const days = dailyTotals([dose(at(1970, 1, 1), 2), dose(at(2026, 11, 20), 3), dose(at(2026, 11, 22), 4)]);
+    expect(days).toHaveLength(CHART_MAX_DAYS);
+    expect(days.at(-1)).toEqual({ date: '2026-11-22', doses: 1, grams: 4 });
+    expect(days.filter((d) => d.doses > 0).map((d) => d.date)).toEqual(['2026-11-20', '2026-11-22']);
+    expect(dailyTotals([dose(at(2026, 1, 1), 1), dose(at(2026, 11, 20), 1)], 3).map((d) => d.date)).toEqual([
+      '2026-11-18',
+      '2026-11-19',
+      '2026-11-20',
+    ]);
+  });
+
+  it('never throws, leaving out times that are not a four-digit-year date', () => {
+    const wild = [-8.64e15, 8.64e15, -9_007_199_254_740_991, 9_007_199_254_740_991, 0, -1];
+    const entries = [...wild.map((ms) => dose(ms, 1)), dose(at(2026, 11, 20), 3)];
+    const days = dailyTotals(entries);
+    expect(days.length).toBeLessThanOrEqual(CHART_MAX_DAYS);
+    expect(days.at(-1)).toEqual({ date: '2026-11-20', doses: 1, grams: 3 });
+    expect(dailyTotals(wild.slice(0, 4).map((ms) => dose(ms, 1)))).toEqual([]);
+    expect(() => baselineSummary(entries)).not.toThrow();
+    // The 1969/1970 doses are readable dates and count as logged days: the clinician sees them and corrects them.
+    expect(baselineSummary(entries)).toMatchObject({
+      days: 2,
+      firstDate: '1969-12-31',
+      lastDate: '2026-11-20',
+    });
+  });
+});
+
+describe('doseTimeTooEarly', () => {
+  const now = at(2026, 11, 23, 13);
+  it('refuses a time before the date of birth or more than two years back, and allows the edges', () => {
+    expect(doseTimeTooEarly(at(1970, 1, 1), now, '1960-05-01', 'A dose')).toBe(
+      'A dose must be within the past 2 years: check the year.',
+    );
+    expect(doseTimeTooEarly(at(1970, 1, 1), now, '1988-04-17', 'A dose')).toBe(
+      "A dose cannot be before the client's date of birth: check the year.",
+    );
+    expect(doseTimeTooEarly(-8.64e15, now, '1988-04-17', 'The last dose')).toMatch(/^The last dose cannot/);
+    expect(doseTimeTooEarly(at(2024, 11, 22, 23, 59), now, '1988-04-17', 'A dose')).toMatch(/2 years/);
+    expect(doseTimeTooEarly(at(2024, 11, 23, 0, 0), now, '1988-04-17', 'A dose')).toBeNull();
+    expect(doseTimeTooEarly(at(2026, 11, 23, 9), now, '1988-04-17', 'A dose')).toBeNull();
+    // A young client: the date of birth is the bound, from its local midnight.
+    expect(doseTimeTooEarly(at(2025, 6, 1, 0, 0), now, '2025-06-01', 'A dose')).toBeNull();
+    expect(doseTimeTooEarly(at(2025, 5, 31, 23, 59), now, '2025-06-01', 'A dose')).toMatch(/date of birth/);
   });
 });
 

@@ -34,6 +34,10 @@ export function ConsentDetails({ consent }: { consent: Consent }) {
     rows.push(['Consequences of refusing explained', yes(c.refusalConsequencesExplained)]);
   }
   rows.push(['Recorded', formatDateTime(consent.createdAtMs)]);
+  if (consent.endEvent) {
+    rows.push(['Ending event happened', formatDate(consent.endEvent.happenedOn)]);
+    rows.push(['Ending event recorded', formatDateTime(consent.endEvent.recordedAtMs)]);
+  }
   return (
     <details className="consent__details">
       <summary>All elements</summary>

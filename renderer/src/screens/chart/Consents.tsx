@@ -1,6 +1,7 @@
 /**
  * Part 2 consents of one client (CLINICAL.md §6): each with its status (active, expired, revoked) and every
- * element it records; a form to record one and a way to revoke one.
+ * element it records; a form to record one, a way to revoke one, and, for a consent that ends on an event, a way
+ * to record that the event happened (which expires it; it is not a revocation).
  */
 import { useEffect, useRef, useState } from 'react';
 import type { Client } from '../../../../shared/domain/clients';
@@ -14,6 +15,7 @@ import {
 import { call } from '../../api/client';
 import { ConsentForm, blankConsent } from './ConsentForm';
 import { ConsentDetails } from './ConsentDetails';
+import { EndEventForm } from './EndEventForm';
 import { RevokeForm } from './RevokeForm';
 import { formatDate, todayLocal } from './dates';
 import './consents.css';
@@ -34,8 +36,9 @@ export function Consents({
   const [loadError, setLoadError] = useState<string | null>(null);
   const [adding, setAdding] = useState(false);
   const [revokingId, setRevokingId] = useState<string | null>(null);
+  const [endingId, setEndingId] = useState<string | null>(null);
   const [status, setStatus] = useState('');
-  // Where focus goes once a form closes (the form held it): the add button, or the consent just revoked.
+  // Where focus goes once a form closes (the form held it): the add button, or the consent just revoked or ended.
   const [focusTarget, setFocusTarget] = useState<string | null>(null);
   const addButton = useRef<HTMLButtonElement>(null);
 
@@ -144,27 +147,67 @@ export function Consents({
                   {c.revocation.note ? `: ${c.revocation.note}` : '.'}
                 </p>
               )}
+              {c.endEvent && (
+                <p className="consent__ended">
+                  The ending event happened on {formatDate(c.endEvent.happenedOn)}: this consent is expired.
+                </p>
+              )}
               <ConsentDetails consent={c} />
-              {!c.revocation &&
-                (revokingId === c.id ? (
-                  <RevokeForm
-                    consent={c}
-                    onRevoked={(r) => {
-                      replace(r);
-                      setRevokingId(null);
-                      setStatus(`Consent to ${r.consent.recipient} revoked.`);
-                      setFocusTarget(`consent-${r.id}`);
+              {endingId === c.id && (
+                <EndEventForm
+                  consent={c}
+                  onRecorded={(r) => {
+                    replace(r);
+                    setEndingId(null);
+                    setStatus(`Consent to ${r.consent.recipient} has ended: it is now expired.`);
+                    setFocusTarget(`consent-${r.id}`);
+                  }}
+                  onCancel={() => {
+                    setEndingId(null);
+                    setFocusTarget(`consent-${c.id}`);
+                  }}
+                />
+              )}
+              {revokingId === c.id && (
+                <RevokeForm
+                  consent={c}
+                  onRevoked={(r) => {
+                    replace(r);
+                    setRevokingId(null);
+                    setStatus(`Consent to ${r.consent.recipient} revoked.`);
+                    setFocusTarget(`consent-${r.id}`);
+                  }}
+                  onCancel={() => {
+                    setRevokingId(null);
+                    setFocusTarget(`consent-${c.id}`);
+                  }}
+                />
+              )}
+              {!c.revocation && !c.endEvent && revokingId !== c.id && endingId !== c.id && (
+                <div className="consent__actions">
+                  {c.consent.expiryKind === 'event' && (
+                    <button
+                      type="button"
+                      onClick={() => {
+                        setEndingId(c.id);
+                        setRevokingId(null);
+                      }}
+                    >
+                      Record that “{c.consent.expiryEvent}” happened…
+                      <span className="visually-hidden"> (consent to {c.consent.recipient})</span>
+                    </button>
+                  )}
+                  <button
+                    type="button"
+                    onClick={() => {
+                      setRevokingId(c.id);
+                      setEndingId(null);
                     }}
-                    onCancel={() => {
-                      setRevokingId(null);
-                      setFocusTarget(`consent-${c.id}`);
-                    }}
-                  />
-                ) : (
-                  <button type="button" onClick={() => setRevokingId(c.id)}>
+                  >
                     Revoke…<span className="visually-hidden"> consent to {c.consent.recipient}</span>
                   </button>
-                ))}
+                </div>
+              )}
             </li>
           );
         })}
@@ -188,8 +231,10 @@ function StatusBadge({ consent, status }: { consent: Consent; status: ConsentSta
   const text =
     status === 'revoked' && consent.revocation
       ? `Revoked ${formatDate(consent.revocation.revokedOn)}`
-      : status === 'expired'
-        ? 'Expired'
-        : 'Active';
+      : status === 'expired' && consent.endEvent
+        ? `Expired ${formatDate(consent.endEvent.happenedOn)}`
+        : status === 'expired'
+          ? 'Expired'
+          : 'Active';
   return <span className={`badge badge--${status}`}>{text}</span>;
 }

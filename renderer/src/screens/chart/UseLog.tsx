@@ -3,7 +3,12 @@
  * baseline summary and the table of doses.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { baselineSummary, dailyTotals, type UseLogEntry } from '../../../../shared/domain/useLog';
+import {
+  baselineSummary,
+  CHART_MAX_DAYS,
+  dailyTotals,
+  type UseLogEntry,
+} from '../../../../shared/domain/useLog';
 import { call, type AppErrorShape } from '../../api/client';
 import { formatDateTime } from '../../format';
 import { BaselinePanel } from './BaselinePanel';
@@ -51,6 +56,8 @@ export function UseLog({ clientId, onChanged }: { clientId: string; onChanged: (
 
   const days = useMemo(() => dailyTotals(entries ?? []), [entries]);
   const summary = useMemo(() => baselineSummary(entries ?? []), [entries]);
+  // Doses outside the chart's window (earlier than its days, or with a time that is not a date) are in the table.
+  const notCharted = (entries?.length ?? 0) - days.reduce((n, d) => n + d.doses, 0);
 
   if (loadError) {
     return (
@@ -146,7 +153,13 @@ export function UseLog({ clientId, onChanged }: { clientId: string; onChanged: (
         {days.length > 0 && (
           <section className="panel" aria-labelledby="use-chart-title">
             <h3 id="use-chart-title">Use per day</h3>
-            <UseLogChart days={days} baselineDays={summary.days} />
+            <UseLogChart days={days} baseline={summary} />
+            {notCharted > 0 && (
+              <p className="muted" data-testid="not-charted">
+                The chart shows up to the latest {CHART_MAX_DAYS} days. {notCharted}{' '}
+                {notCharted === 1 ? 'dose is' : 'doses are'} dated outside it: see the table of doses below.
+              </p>
+            )}
           </section>
         )}
       </div>

@@ -2,6 +2,7 @@
  * Doses per day and grams per day, hand-drawn in SVG: two bar panels on one date axis (two units, so two scales
  * rather than one chart with two y-axes, which invites reading one against the other). The baseline days are
  * shaded. The same numbers are in a table below the chart for screen readers and for anyone who wants them.
+ * `days` is already a bounded window (dailyTotals), so the baseline may lie partly or wholly outside it.
  */
 import { useId } from 'react';
 import type { DayTotal } from '../../../../shared/domain/useLog';
@@ -29,7 +30,13 @@ export function niceTicks(max: number): number[] {
   return ticks;
 }
 
-export function UseLogChart({ days, baselineDays }: { days: readonly DayTotal[]; baselineDays: number }) {
+export function UseLogChart({
+  days,
+  baseline,
+}: {
+  days: readonly DayTotal[];
+  baseline: { firstDate: string | null; lastDate: string | null };
+}) {
   const id = useId();
   if (days.length === 0) return null;
   const plotW = W - LEFT - RIGHT;
@@ -92,23 +99,27 @@ export function UseLogChart({ days, baselineDays }: { days: readonly DayTotal[];
   };
 
   const axisY = TOP + PANEL_H + GAP + PANEL_H;
-  const shaded = Math.min(baselineDays, days.length);
+  // The baseline's days inside the window, shaded only when they are not the whole chart.
+  const from = baseline.firstDate === null ? -1 : days.findIndex((d) => d.date >= (baseline.firstDate ?? ''));
+  const to = baseline.lastDate === null ? -1 : days.findLastIndex((d) => d.date <= (baseline.lastDate ?? ''));
+  const shaded =
+    from >= 0 && to >= from && to - from + 1 < days.length ? { from, count: to - from + 1 } : null;
   return (
     <figure className="use-chart">
       <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby={`${id}-title ${id}-desc`}>
         <title id={`${id}-title`}>Use per day</title>
         <desc id={`${id}-desc`}>{summary}</desc>
-        {shaded > 0 && shaded < days.length && (
+        {shaded && (
           <g>
             <rect
-              x={LEFT}
+              x={LEFT + shaded.from * slot}
               y={TOP - 4}
-              width={shaded * slot}
+              width={shaded.count * slot}
               height={axisY - TOP + 4}
               className="use-chart__baseline"
             />
             <text
-              x={LEFT + (shaded * slot) / 2}
+              x={LEFT + (shaded.from + shaded.count / 2) * slot}
               y={H - 4}
               textAnchor="middle"
               className="use-chart__tick use-chart__baseline-label"
@@ -138,8 +149,7 @@ export function UseLogChart({ days, baselineDays }: { days: readonly DayTotal[];
       </svg>
       <figcaption className="muted">
         Each bar is one calendar day
-        {shaded > 0 && shaded < days.length ? '; the shaded days are the baseline' : ''}. Days with no doses
-        show as 0.
+        {shaded ? '; the shaded days are the baseline' : ''}. Days with no doses show as 0.
       </figcaption>
       <details className="use-chart__data">
         <summary>Daily totals as a table</summary>

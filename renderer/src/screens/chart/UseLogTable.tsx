@@ -3,9 +3,8 @@
  * asks first (in the row, not a blocking dialog).
  */
 import { useEffect, useRef } from 'react';
-import { localDate } from '../../../../shared/domain/common';
 import { PRODUCT_FORM_LABELS } from '../../../../shared/domain/intake';
-import { TRIGGER_LABELS, type UseLogEntry } from '../../../../shared/domain/useLog';
+import { doseDate, TRIGGER_LABELS, type UseLogEntry } from '../../../../shared/domain/useLog';
 import { formatDateTime } from '../../format';
 import { formatDate, formatTime, formatWeekday } from './dates';
 
@@ -41,10 +40,12 @@ export function UseLogTable({
   if (entries.length === 0) return <p className="muted">No doses logged yet.</p>;
   const newestFirst = [...entries].sort((a, b) => b.takenAtMs - a.takenAtMs);
   const row = (e: UseLogEntry) => {
-    const when = formatDateTime(e.takenAtMs);
+    // A time saved before dose times were checked may not be a date at all: show the row, to be edited or deleted.
+    const readable = doseDate(e.takenAtMs) !== null;
+    const when = readable ? formatDateTime(e.takenAtMs) : 'unreadable date';
     return (
       <tr key={e.id} className={e.id === editingId ? 'use-table__editing' : undefined}>
-        <td className="nowrap">{formatTime(e.takenAtMs)}</td>
+        <td className="nowrap">{readable ? formatTime(e.takenAtMs) : '—'}</td>
         <td>{e.product}</td>
         <td>{PRODUCT_FORM_LABELS[e.form]}</td>
         <td className="num">{number.format(e.amountGrams)}</td>
@@ -84,9 +85,9 @@ export function UseLogTable({
       </tr>
     );
   };
-  const days: Array<{ date: string; doses: UseLogEntry[] }> = [];
+  const days: Array<{ date: string | null; doses: UseLogEntry[] }> = [];
   for (const e of newestFirst) {
-    const date = localDate(e.takenAtMs);
+    const date = doseDate(e.takenAtMs);
     const day = days[days.length - 1];
     if (day?.date === date) day.doses.push(e);
     else days.push({ date, doses: [e] });
@@ -110,11 +111,13 @@ export function UseLogTable({
           </th>
         </tr>
       </thead>
-      {days.map((day) => (
-        <tbody key={day.date}>
+      {days.map((day, i) => (
+        <tbody key={day.date ?? `unreadable-${i}`}>
           <tr className="use-table__day">
             <th scope="colgroup" colSpan={8}>
-              {formatWeekday(day.date)} {formatDate(day.date)}
+              {day.date === null
+                ? 'Date not readable: edit the time or delete the dose'
+                : `${formatWeekday(day.date)} ${formatDate(day.date)}`}
               <span className="muted">
                 {' '}
                 · {day.doses.length} {day.doses.length === 1 ? 'dose' : 'doses'},{' '}

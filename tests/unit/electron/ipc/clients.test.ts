@@ -4,6 +4,9 @@ import { createHandlers } from '../../../../electron/ipc/handlers';
 import { createNodePlatform } from '../../../../electron/platform/nodePlatform';
 import { silentLogger } from '../../../../electron/platform/types';
 import { listAudit } from '../../../../electron/db/repositories/audit';
+import { insertClient } from '../../../../electron/db/repositories/clients';
+import { insertUseLogEntry } from '../../../../electron/db/repositories/useLog';
+import type { UseLogEntry } from '../../../../shared/domain/useLog';
 import type { Client } from '../../../../shared/domain/clients';
 import type { Chart } from '../../../../shared/ipc/contract';
 import type { Result } from '../../../../shared/ipc/result';
@@ -219,5 +222,132 @@ describe('clients', () => {
     expect(chart.timeline.map((e) => e.kind)).toEqual(
       expect.arrayContaining(['consent-created', 'consent-revoked']),
     );
+  });
+
+  it('refuses a dose or a last dose before the date of birth or more than two years back, beside the field', async () => {
+    const { dispatch, clock } = await practiceWithDispatch();
+    const c = value<Client>(
+      await dispatch('clients.create', { client: aClient({ dateOfBirth: '1960-05-01' }) }),
+    );
+    const young = value<Client>(
+      await dispatch('clients.create', { client: aClient({ dateOfBirth: '2025-06-01' }) }),
+    );
+    const in1970 = Date.UTC(1970, 0, 1, 12);
+    const threeYearsAgo = clock.now() - 3 * 365 * 86_400_000;
+    const add = async (clientId: string, takenAtMs: number) =>
+      fieldsOf(await dispatch('useLog.add', { clientId, entry: aDose({ takenAtMs }) }))['entry.takenAtMs'];
+    expect(await add(c.id, in1970)).toBe('A dose must be within the past 2 years: check the year.');
+    expect(await add(c.id, threeYearsAgo)).toMatch(/within the past 2 years/);
+    expect(await add(c.id, -8.64e15)).toMatch(/date of birth/);
+    expect(await add(young.id, Date.UTC(2025, 3, 1))).toBe(
+      "A dose cannot be before the client's date of birth: check the year.",
+    );
+    // A paper diary a few weeks old is fine.
+    const saved = value<UseLogEntry>(
+      await dispatch('useLog.add', {
+        clientId: c.id,
+        entry: aDose({ takenAtMs: clock.now() - 40 * 86_400_000 }),
+      }),
+    );
+    const edit = await dispatch('useLog.update', { id: saved.id, entry: aDose({ takenAtMs: in1970 }) });
+    expect(fieldsOf(edit)['entry.takenAtMs']).toMatch(/2 years/);
+    expect(value<UseLogEntry[]>(await dispatch('useLog.list', { clientId: c.id }))).toEqual([saved]);
+
+    const kratom = (lastDoseAtMs: number) => ({
+      productForms: ['leaf-powder'],
+      productNotes: '',
+      gramsPerDose: 2,
+      dosesPerDay: 3,
+      yearsOfUse: 1,
+      lastDoseAtMs,
+      wakesInWithdrawal: null,
+      dosesOvernight: null,
+      withdrawalDerailedQuitting: null,
+      priorQuitAttempts: '',
+    });
+    const last = async (clientId: string, ms: number) =>
+      fieldsOf(
+        await dispatch('intake.saveSection', { clientId, save: { section: 'kratom', data: kratom(ms) } }),
+      )['save.data.lastDoseAtMs'];
+    expect(await last(c.id, in1970)).toBe('The last dose must be within the past 2 years: check the year.');
+    expect(await last(young.id, Date.UTC(2025, 0, 1))).toMatch(
+      /^The last dose cannot be before .*date of birth/,
+    );
+    expect(await last(c.id, clock.now() + 3_600_000)).toMatch(/future/);
+    value(
+      await dispatch('intake.saveSection', {
+        clientId: c.id,
+        save: { section: 'kratom', data: kratom(clock.now() - 12 * 3_600_000) },
+      }),
+    );
+  });
+
+  it('still lists, charts, summarises and deletes doses saved with impossible times before they were checked', async () => {
+    const { dispatch, practice, user } = await practiceWithDispatch();
+    const c = value<Client>(await dispatch('clients.create', { client: aClient() }));
+    const db = practice.session().db;
+    const bad = [Date.UTC(1970, 0, 1, 12), -8.64e15, -9_007_199_254_740_991];
+    bad.forEach((takenAtMs, i) =>
+      insertUseLogEntry(db, `bad-${i}`, c.id, aDose({ takenAtMs }), user.id, practice.clock.now()),
+    );
+    value(await dispatch('useLog.add', { clientId: c.id, entry: aDose() }));
+    expect(value<UseLogEntry[]>(await dispatch('useLog.list', { clientId: c.id }))).toHaveLength(4);
+    expect(value<Chart>(await dispatch('clients.chart', { id: c.id })).useLogEntries).toBe(4);
+    value(await dispatch('levelOfCare.get', { clientId: c.id }));
+    for (const i of [0, 1, 2]) value(await dispatch('useLog.delete', { id: `bad-${i}` }));
+    expect(value<UseLogEntry[]>(await dispatch('useLog.list', { clientId: c.id }))).toHaveLength(1);
+  });
+
+  it('audits each read of intake, the use log and the consents as a view of that client, with no clinical text', async () => {
+    const { dispatch, practice } = await practiceWithDispatch();
+    const c = value<Client>(await dispatch('clients.create', { client: aClient() }));
+    value(await dispatch('useLog.add', { clientId: c.id, entry: aDose({ note: 'Quokka evening dose' }) }));
+    value(await dispatch('intake.get', { clientId: c.id }));
+    value(await dispatch('useLog.list', { clientId: c.id }));
+    value(await dispatch('consents.list', { clientId: c.id }));
+    const audit = listAudit(practice.session().db, { limit: 10, beforeId: null });
+    const views = audit.filter((a) => a.action === 'view').map((a) => `${a.entity}:${a.entityId}`);
+    expect(views.sort()).toEqual([`consent-list:${c.id}`, `intake:${c.id}`, `use-log-list:${c.id}`]);
+    expect(JSON.stringify(audit)).not.toMatch(/Quokka|Montoya/);
+    // A read of a client that is not there is refused and writes nothing.
+    const before = listAudit(practice.session().db, { limit: 50, beforeId: null }).length;
+    expect(await dispatch('useLog.list', { clientId: 'no-such-client' })).toMatchObject({ ok: false });
+    expect(listAudit(practice.session().db, { limit: 50, beforeId: null })).toHaveLength(before);
+  });
+
+  it('keeps generating free chart numbers after a 19-digit one and long hand-typed ones', async () => {
+    const { dispatch, practice } = await practiceWithDispatch();
+    const first = value<Client>(await dispatch('clients.create', { client: aClient() }));
+    expect(first.chartNumber).toBe('C-000001');
+    // The longest a clinician can type: 18 digits, far past 2^53.
+    const typed = value<Client>(
+      await dispatch('clients.create', { client: aClient({ chartNumber: 'C-900719925474099312' }) }),
+    );
+    expect(typed.chartNumber).toBe('C-900719925474099312');
+    // 19 digits, as an older record or an import could hold.
+    insertClient(
+      practice.session().db,
+      'imported-client',
+      { ...aClient(), chartNumber: 'C-9223372036854775807' },
+      practice.clock.now(),
+    );
+    const numbers = [];
+    for (let i = 0; i < 3; i++) {
+      numbers.push(value<Client>(await dispatch('clients.create', { client: aClient() })).chartNumber);
+    }
+    expect(numbers).toEqual(['C-000002', 'C-000003', 'C-000004']);
+    expect(value<{ chartNumber: string }>(await dispatch('clients.nextChartNumber', {}))).toEqual({
+      chartNumber: 'C-000005',
+    });
+  });
+
+  it('steps over a hand-typed number where the sequence arrives, and counts numbers up to 15 digits', async () => {
+    const { dispatch } = await practiceWithDispatch();
+    value(await dispatch('clients.create', { client: aClient({ chartNumber: 'C-999999999999999' }) }));
+    value(await dispatch('clients.create', { client: aClient({ chartNumber: 'C-1000000000000000' }) }));
+    const next = value<Client>(await dispatch('clients.create', { client: aClient() }));
+    expect(next.chartNumber).toBe('C-1000000000000001');
+    const after = value<Client>(await dispatch('clients.create', { client: aClient() }));
+    expect(after.chartNumber).toBe('C-1000000000000002');
   });
 });

@@ -1,0 +1,150 @@
+/**
+ * A consent that ends on an event: recording that the event happened expires it (not a revocation), everywhere its
+ * status is read, including the check that lets a private SUD counselling note be printed.
+ */
+import { describe, expect, it } from 'vitest';
+import { createDispatcher, type Dispatch } from '../../../../electron/ipc/dispatch';
+import { createHandlers } from '../../../../electron/ipc/handlers';
+import { createNodePlatform } from '../../../../electron/platform/nodePlatform';
+import { silentLogger } from '../../../../electron/platform/types';
+import { listAudit } from '../../../../electron/db/repositories/audit';
+import type { Client } from '../../../../shared/domain/clients';
+import { consentStatus, type Consent } from '../../../../shared/domain/consents';
+import { emptyNoteContent, type Note } from '../../../../shared/domain/notes';
+import type { Chart } from '../../../../shared/ipc/contract';
+import type { Result } from '../../../../shared/ipc/result';
+import { aClient, aConsent } from '../../../support/clients';
+import { FakeClock, setUpPractice } from '../../../support/fixtures';
+
+const TODAY = '2026-11-23';
+const byEvent = {
+  expiryKind: 'event',
+  expiryDate: null,
+  expiryEvent: 'Discharge from the programme',
+} as const;
+
+async function setup() {
+  const clock = new FakeClock(Date.UTC(2026, 10, 23, 18, 0));
+  const { practice, user } = await setUpPractice({ clock });
+  const dispatch: Dispatch = createDispatcher(createHandlers(), {
+    practice,
+    platform: createNodePlatform(),
+    log: silentLogger,
+  });
+  const client = value<Client>(await dispatch('clients.create', { client: aClient() }));
+  return { practice, user, dispatch, client };
+}
+
+function value<T>(r: Result<unknown>): T {
+  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message} ${JSON.stringify(r.error.fields)}`);
+  return r.value as T;
+}
+
+function fieldsOf(r: Result<unknown>): Record<string, string> {
+  if (r.ok) throw new Error('expected an error');
+  return Object.fromEntries(r.error.fields.map((f) => [f.path, f.message]));
+}
+
+describe('consents.recordEndEvent', () => {
+  it('expires an event-based consent from the date the event happened, audited, without revoking it', async () => {
+    const { dispatch, client, practice, user } = await setup();
+    const consent = value<Consent>(
+      await dispatch('consents.create', { clientId: client.id, consent: aConsent(byEvent) }),
+    );
+    expect(consentStatus(consent, TODAY)).toBe('active');
+    const record = (happenedOn: string) =>
+      dispatch('consents.recordEndEvent', { id: consent.id, endEvent: { happenedOn } });
+    expect(fieldsOf(await record('2026-11-24'))['endEvent.happenedOn']).toMatch(/future/);
+    expect(fieldsOf(await record('2026-11-19'))['endEvent.happenedOn']).toMatch(
+      /before the consent was signed/,
+    );
+    expect(fieldsOf(await record('2026-02-30'))['endEvent.happenedOn']).toMatch(/real date/);
+
+    const ended = value<Consent>(await record('2026-11-22'));
+    expect(ended.endEvent).toEqual({
+      happenedOn: '2026-11-22',
+      recordedAtMs: Date.UTC(2026, 10, 23, 18),
+      recordedBy: user.id,
+    });
+    expect(ended.revocation).toBeNull();
+    expect(consentStatus(ended, TODAY)).toBe('expired');
+    const [listed] = value<Consent[]>(await dispatch('consents.list', { clientId: client.id }));
+    expect(listed && consentStatus(listed, TODAY)).toBe('expired');
+    const chart = value<Chart>(await dispatch('clients.chart', { id: client.id }));
+    expect(chart.consents.map((c) => consentStatus(c, TODAY))).toEqual(['expired']);
+
+    expect(await record('2026-11-22')).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    const revoke = await dispatch('consents.revoke', {
+      id: consent.id,
+      revocation: { revokedOn: TODAY, receivedHow: 'in-writing', note: '' },
+    });
+    expect(revoke).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+
+    const audit = listAudit(practice.session().db, { limit: 20, beforeId: null });
+    expect(audit.filter((a) => a.action === 'record-end-event').map((a) => a.entityId)).toEqual([consent.id]);
+    expect(audit.some((a) => a.action === 'revoke')).toBe(false);
+    expect(JSON.stringify(audit)).not.toContain('Discharge');
+
+    const after = value<Chart>(await dispatch('clients.chart', { id: client.id }));
+    expect(
+      after.timeline
+        .filter((e) => e.refId === consent.id)
+        .map((e) => e.kind)
+        .sort(),
+    ).toEqual(['consent-created', 'consent-ended']);
+  });
+
+  it('is refused for a consent that ends on a date, one that was revoked, and one that does not exist', async () => {
+    const { dispatch, client } = await setup();
+    const byDate = value<Consent>(
+      await dispatch('consents.create', { clientId: client.id, consent: aConsent() }),
+    );
+    const revoked = value<Consent>(
+      await dispatch('consents.create', { clientId: client.id, consent: aConsent(byEvent) }),
+    );
+    value(
+      await dispatch('consents.revoke', {
+        id: revoked.id,
+        revocation: { revokedOn: TODAY, receivedHow: 'verbally', note: '' },
+      }),
+    );
+    const endEvent = { happenedOn: TODAY };
+    expect(await dispatch('consents.recordEndEvent', { id: byDate.id, endEvent })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: expect.stringMatching(/ends on a date/) },
+    });
+    expect(await dispatch('consents.recordEndEvent', { id: revoked.id, endEvent })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: expect.stringMatching(/revoked/) },
+    });
+    expect(await dispatch('consents.recordEndEvent', { id: 'no-such-consent', endEvent })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
+  });
+
+  it('stops a private SUD counselling note being printed once the consent for them has ended', async () => {
+    const { dispatch, client } = await setup();
+    const note = value<Note>(
+      await dispatch('notes.create', {
+        clientId: client.id,
+        kind: 'sud-counselling',
+        content: { ...emptyNoteContent('soap', TODAY), sections: { subjective: 'Private reflection' } },
+      }),
+    );
+    const consent = value<Consent>(
+      await dispatch('consents.create', {
+        clientId: client.id,
+        consent: aConsent({ type: 'sud-counselling-notes', ...byEvent }),
+      }),
+    );
+    expect(
+      value<{ path: string }>(await dispatch('notes.printPdf', { id: note.id, paper: 'a4' })).path,
+    ).toMatch(/\.pdf$/);
+    value(await dispatch('consents.recordEndEvent', { id: consent.id, endEvent: { happenedOn: TODAY } }));
+    expect(await dispatch('notes.printPdf', { id: note.id, paper: 'a4' })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+  });
+});
