@@ -1,6 +1,6 @@
 import type { AuditEntry } from '../../shared/domain/identity';
 
-const ENTITY: Record<string, string> = {
+export const ENTITY_WORDS: Record<string, string> = {
   practice: 'practice',
   user: 'staff account',
   session: 'session',
@@ -10,10 +10,19 @@ const ENTITY: Record<string, string> = {
   client: 'client record',
   chart: 'chart',
   'use-log': 'use log entry',
+  'use-log-list': 'use log',
+  intake: 'intake',
   consent: 'consent',
+  'consent-list': 'consents',
+  assessment: 'assessment',
+  'level-of-care': 'level-of-care decision',
+  alert: 'red-flag alert',
+  'treatment-plan': 'treatment plan',
+  note: 'note',
+  'group-session': 'group session',
 };
 
-const ACTION: Record<string, string> = {
+export const ACTION_WORDS: Record<string, string> = {
   create: 'Created',
   update: 'Changed',
   unlock: 'Unlocked',
@@ -28,13 +37,22 @@ const ACTION: Record<string, string> = {
   view: 'Viewed',
   delete: 'Deleted',
   revoke: 'Revoked',
+  'record-end-event': 'Recorded the ending event of',
   'export-plaintext': 'Exported a plaintext copy of',
+  revise: 'Revised',
+  sign: 'Signed',
+  cosign: 'Co-signed',
+  addendum: 'Added a signed addendum to',
+  print: 'Printed',
+  raise: 'Raised',
+  acknowledge: 'Acknowledged',
+  decide: 'Recorded',
 };
 
 /** Audit rows in plain words. They carry no clinical text, only what was done to which kind of record. */
 export function describeAudit(e: AuditEntry): string {
-  const entity = ENTITY[e.entity] ?? e.entity;
-  const action = ACTION[e.action] ?? e.action;
+  const entity = ENTITY_WORDS[e.entity] ?? e.entity;
+  const action = ACTION_WORDS[e.action] ?? e.action;
   if (e.entity === 'session') return e.action === 'unlock-failed' ? 'Failed unlock attempt' : action;
   if (e.entity.startsWith('intake-')) return `${action} intake (${e.entity.slice('intake-'.length)})`;
   return `${action} ${entity}`;
