@@ -1,6 +1,7 @@
 /**
  * One page of the client list from `clients.list`. The previous page stays on screen while the next one loads
- * (no flash of an empty table between pages), and an answer that arrives after a newer request is dropped.
+ * (no flash of an empty table between pages), marked loading from the very render in which the query changes (so
+ * nothing reads the old rows as the new page), and an answer that arrives after a newer request is dropped.
  */
 import { useEffect, useRef, useState } from 'react';
 import type { ClientListPage, ClientListQuery } from '../../../../shared/domain/clients';
@@ -15,11 +16,12 @@ export interface ClientPageState {
 }
 
 export function useClientPage(query: ClientListQuery): ClientPageState {
-  const [state, setState] = useState<ClientPageState>({
+  const [state, setState] = useState<ClientPageState & { loadedKey: string | null }>({
     page: null,
     loading: true,
     error: null,
     practiceHasClients: null,
+    loadedKey: null,
   });
   const latest = useRef(0);
   const key = JSON.stringify(query);
@@ -33,7 +35,7 @@ export function useClientPage(query: ClientListQuery): ClientPageState {
       const result = await call('clients.list', input);
       if (request !== latest.current) return;
       if (!result.ok) {
-        setState((s) => ({ ...s, loading: false, error: result.error.message }));
+        setState((s) => ({ ...s, loading: false, error: result.error.message, loadedKey: key }));
         return;
       }
       let practiceHasClients: boolean | null = true;
@@ -49,9 +51,10 @@ export function useClientPage(query: ClientListQuery): ClientPageState {
         if (request !== latest.current) return;
         practiceHasClients = all.ok ? all.value.total > 0 : null;
       }
-      setState({ page: result.value, loading: false, error: null, practiceHasClients });
+      setState({ page: result.value, loading: false, error: null, practiceHasClients, loadedKey: key });
     })();
   }, [key]);
 
-  return state;
+  const { loadedKey, ...shown } = state;
+  return { ...shown, loading: shown.loading || loadedKey !== key };
 }
