@@ -134,6 +134,17 @@ function notFound(): never {
   throw new AppError('NOT_FOUND', 'That entry no longer exists.');
 }
 
+/** A date in a consent's life (revoked, ended): not in the future, not before the consent was signed. */
+function requireDateSinceSigning(
+  date: string,
+  signedOn: string,
+  nowMs: number,
+  words: { field: string; future: string; beforeSigning: string },
+): void {
+  if (date > localDate(nowMs)) throw fieldError('INVALID_INPUT', words.field, words.future);
+  if (date < signedOn) throw fieldError('INVALID_INPUT', words.field, words.beforeSigning);
+}
+
 export const consentHandlers: DomainHandlers<'consents'> = {
   'consents.list': ({ clientId }, { db, practice }) => {
     requireClient(db, clientId);
@@ -172,21 +183,11 @@ export const consentHandlers: DomainHandlers<'consents'> = {
     if (existing.endEvent) {
       throw new AppError('CONFLICT', 'This consent has already ended: its ending event was recorded.');
     }
-    const today = localDate(practice.clock.now());
-    if (revocation.revokedOn > today) {
-      throw fieldError(
-        'INVALID_INPUT',
-        'revocation.revokedOn',
-        'The revocation date cannot be in the future.',
-      );
-    }
-    if (revocation.revokedOn < existing.consent.signedOn) {
-      throw fieldError(
-        'INVALID_INPUT',
-        'revocation.revokedOn',
-        'The revocation date is before the consent was signed.',
-      );
-    }
+    requireDateSinceSigning(revocation.revokedOn, existing.consent.signedOn, practice.clock.now(), {
+      field: 'revocation.revokedOn',
+      future: 'The revocation date cannot be in the future.',
+      beforeSigning: 'The revocation date is before the consent was signed.',
+    });
     db.transaction(() => {
       revokeConsent(db, id, revocation, user.id, practice.clock.now());
       practice.audit({ action: 'revoke', entity: 'consent', entityId: id });
@@ -203,21 +204,11 @@ export const consentHandlers: DomainHandlers<'consents'> = {
       throw new AppError('CONFLICT', 'This consent was revoked; it has no event to record.');
     if (existing.endEvent)
       throw new AppError('CONFLICT', 'The ending event of this consent is already recorded.');
-    const today = localDate(practice.clock.now());
-    if (endEvent.happenedOn > today) {
-      throw fieldError(
-        'INVALID_INPUT',
-        'endEvent.happenedOn',
-        'The date it happened cannot be in the future.',
-      );
-    }
-    if (endEvent.happenedOn < existing.consent.signedOn) {
-      throw fieldError(
-        'INVALID_INPUT',
-        'endEvent.happenedOn',
-        'This date is before the consent was signed: check the date.',
-      );
-    }
+    requireDateSinceSigning(endEvent.happenedOn, existing.consent.signedOn, practice.clock.now(), {
+      field: 'endEvent.happenedOn',
+      future: 'The date it happened cannot be in the future.',
+      beforeSigning: 'This date is before the consent was signed: check the date.',
+    });
     db.transaction(() => {
       if (!recordConsentEndEvent(db, id, endEvent, user.id, practice.clock.now())) {
         throw new AppError('CONFLICT', 'The ending event of this consent is already recorded.');

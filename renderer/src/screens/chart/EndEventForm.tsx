@@ -2,11 +2,12 @@
  * Recording that the event an event-based consent ends on has happened (CLINICAL.md §6: "expiry date or event").
  * From that date the consent is expired. This is not a revocation, which is the patient's act.
  */
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { Consent, EndEvent } from '../../../../shared/domain/consents';
-import { call, fieldMessage, type AppErrorShape } from '../../api/client';
+import { call } from '../../api/client';
 import { Field } from '../../components/Field';
 import { todayLocal } from './dates';
+import { useConsentAction } from './useConsentAction';
 
 export function EndEventForm({
   consent,
@@ -18,23 +19,11 @@ export function EndEventForm({
   onCancel: () => void;
 }) {
   const [e, setE] = useState<EndEvent>({ happenedOn: todayLocal() });
-  const [error, setError] = useState<AppErrorShape | null>(null);
-  const [busy, setBusy] = useState(false);
-  const form = useRef<HTMLFormElement>(null);
-  useEffect(() => form.current?.querySelector('input')?.focus(), []);
-  const err = (key: keyof EndEvent) => fieldMessage(error, `endEvent.${key}`);
-
-  async function submit(ev: FormEvent) {
-    ev.preventDefault();
-    if (busy) return;
-    setBusy(true);
-    const result = await call('consents.recordEndEvent', { id: consent.id, endEvent: e });
-    setBusy(false);
-    if (result.ok) onRecorded(result.value);
-    else setError(result.error);
-  }
-
-  const onAField = error?.fields.some((f) => f.path.startsWith('endEvent.')) ?? false;
+  const { form, busy, submit, fieldError, formError } = useConsentAction(
+    'endEvent',
+    () => call('consents.recordEndEvent', { id: consent.id, endEvent: e }),
+    onRecorded,
+  );
   return (
     <form
       ref={form}
@@ -43,9 +32,9 @@ export function EndEventForm({
       aria-label={`Record that the ending event happened for the consent to ${consent.consent.recipient}`}
       noValidate
     >
-      {error && !onAField && (
+      {formError && (
         <div className="banner banner--error" role="alert">
-          {error.message}
+          {formError}
         </div>
       )}
       <p className="end-event-form__event">
@@ -59,7 +48,7 @@ export function EndEventForm({
           value={e.happenedOn}
           max={todayLocal()}
           onChange={(ev) => setE({ happenedOn: ev.target.value })}
-          error={err('happenedOn')}
+          error={fieldError('happenedOn')}
         />
       </div>
       <div className="actions">

@@ -1,10 +1,11 @@
 /** Recording a revocation: from that date the consent cannot be used (CLINICAL.md §6). */
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { Consent, Revocation } from '../../../../shared/domain/consents';
-import { call, fieldMessage, type AppErrorShape } from '../../api/client';
+import { call } from '../../api/client';
 import { Field } from '../../components/Field';
 import { Choice, TextArea, type Option } from '../../components/controls';
 import { todayLocal } from './dates';
+import { useConsentAction } from './useConsentAction';
 
 const RECEIVED: readonly Option<Revocation['receivedHow']>[] = [
   { value: 'in-writing', label: 'In writing' },
@@ -22,34 +23,22 @@ export function RevokeForm({
   onCancel: () => void;
 }) {
   const [r, setR] = useState<Revocation>({ revokedOn: todayLocal(), receivedHow: 'in-writing', note: '' });
-  const [error, setError] = useState<AppErrorShape | null>(null);
-  const [busy, setBusy] = useState(false);
-  const first = useRef<HTMLFormElement>(null);
-  useEffect(() => first.current?.querySelector('input')?.focus(), []);
-  const err = (key: keyof Revocation) => fieldMessage(error, `revocation.${key}`);
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    if (busy) return;
-    setBusy(true);
-    const result = await call('consents.revoke', { id: consent.id, revocation: r });
-    setBusy(false);
-    if (result.ok) onRevoked(result.value);
-    else setError(result.error);
-  }
-
-  const onAField = error?.fields.some((f) => f.path.startsWith('revocation.')) ?? false;
+  const { form, busy, submit, fieldError, formError } = useConsentAction(
+    'revocation',
+    () => call('consents.revoke', { id: consent.id, revocation: r }),
+    onRevoked,
+  );
   return (
     <form
-      ref={first}
+      ref={form}
       className="revoke-form"
       onSubmit={submit}
       aria-label={`Revoke the consent for ${consent.consent.recipient}`}
       noValidate
     >
-      {error && !onAField && (
+      {formError && (
         <div className="banner banner--error" role="alert">
-          {error.message}
+          {formError}
         </div>
       )}
       <div className="form-grid">
@@ -58,18 +47,23 @@ export function RevokeForm({
           type="date"
           value={r.revokedOn}
           onChange={(e) => setR({ ...r, revokedOn: e.target.value })}
-          error={err('revokedOn')}
+          error={fieldError('revokedOn')}
         />
         <Choice
           legend="Revocation received"
           value={r.receivedHow}
           options={RECEIVED}
           onChange={(v) => v && setR({ ...r, receivedHow: v })}
-          error={err('receivedHow')}
+          error={fieldError('receivedHow')}
           required
         />
       </div>
-      <TextArea label="Note" value={r.note} onChange={(note) => setR({ ...r, note })} error={err('note')} />
+      <TextArea
+        label="Note"
+        value={r.note}
+        onChange={(note) => setR({ ...r, note })}
+        error={fieldError('note')}
+      />
       <div className="actions">
         <button type="submit" className="danger" disabled={busy}>
           Record revocation
