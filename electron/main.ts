@@ -50,6 +50,8 @@ import {
 const IDLE_CHECK_MS = 30_000;
 // A little longer than the page's own bound on its pending saves (renderer/src/beforeLock.ts, 3 s).
 const PAGE_FLUSH_TIMEOUT_MS = 4_000;
+// Going to sleep: the system will not wait long, and the key must not sleep (or hibernate) in memory.
+const SUSPEND_FLUSH_TIMEOUT_MS = 500;
 
 // electron-vite output: out/main/index.js (this file), out/preload/index.js, out/renderer/.
 const PRELOAD_PATH = path.join(__dirname, '../preload/index.js');
@@ -61,7 +63,10 @@ const devOrigin = dev?.origin ?? null;
 
 let mainWindow: BrowserWindow | null = null;
 const pageFlush = new PageFlush(PAGE_FLUSH_TIMEOUT_MS);
-/** True once the page has been asked to save before quitting, so the window may close without asking again. */
+/**
+ * True once the page has been asked to save before quitting, so the window may close without asking again. Reset
+ * when the page then keeps itself open (a note whose save was refused), so the next quit asks again.
+ */
 let savedForQuit = false;
 
 function pageFlushSender(): FlushSender {
@@ -174,9 +179,9 @@ function startPractice(): Practice {
     }
   };
   const idleTimer = setInterval(lockIfIdle, IDLE_CHECK_MS);
-  // Sleep and screen lock: the page's unsaved words go out first (bounded wait), then the practice locks.
-  const lockNow = (): void => {
-    void pageFlush.request(pageFlushSender(), 'lock').then(() => {
+  // Sleep and screen lock: the page's unsaved words go out first (bounded wait, short for sleep), then it locks.
+  const lockAfterSaving = (timeoutMs: number): void => {
+    void pageFlush.request(pageFlushSender(), 'lock', timeoutMs).then(() => {
       try {
         practice.lock('idle');
       } catch (err) {
@@ -184,25 +189,27 @@ function startPractice(): Practice {
       }
     });
   };
-  powerMonitor.on('lock-screen', lockNow);
-  powerMonitor.on('suspend', lockNow);
-  // Quit (menu, Dock, or the last window closing): hold it until the page has saved, then close the database.
-  let closed = false;
+  powerMonitor.on('lock-screen', () => lockAfterSaving(PAGE_FLUSH_TIMEOUT_MS));
+  powerMonitor.on('suspend', () => lockAfterSaving(SUSPEND_FLUSH_TIMEOUT_MS));
+  // Quit (menu, Dock, or the last window closing): the page saves first, while it still can.
   app.on('before-quit', (event) => {
-    if (closed) return;
+    if (savedForQuit) return;
     event.preventDefault();
-    clearInterval(idleTimer);
-    void pageFlush.request(savedForQuit ? null : pageFlushSender(), 'quit').then(() => {
+    void pageFlush.request(pageFlushSender(), 'quit').then(() => {
       savedForQuit = true;
-      closed = true;
-      try {
-        practice.close();
-      } catch (err) {
-        // Quitting must not be blocked: the process exit releases the database either way.
-        log.error(`close failed: ${err instanceof Error ? err.name : typeof err}`);
-      }
       app.quit();
     });
+  });
+  // Only once every window has closed (a page that keeps itself open cancels the quit, and the database with it
+  // stays open) is the practice closed.
+  app.on('will-quit', () => {
+    clearInterval(idleTimer);
+    try {
+      practice.close();
+    } catch (err) {
+      // Quitting must not be blocked: the process exit releases the database either way.
+      log.error(`close failed: ${err instanceof Error ? err.name : typeof err}`);
+    }
   });
   return practice;
 }
@@ -226,6 +233,10 @@ function start(): void {
       savedForQuit = true;
       window.close();
     });
+  });
+  // The page kept itself open (its beforeunload: a note whose save was refused). Nothing closes; ask again next time.
+  window.webContents.on('will-prevent-unload', () => {
+    savedForQuit = false;
   });
   // A failed load leaves the window up (the clinician can reload it) rather than quitting with no explanation.
   window.loadURL(dev?.url ?? APP_ENTRY_URL).catch(() => log.error('the Clearleaf page did not load'));

@@ -23,14 +23,15 @@ export class PageFlush {
     private readonly newToken: () => string = randomUUID,
   ) {}
 
-  request(send: FlushSender, reason: FlushReason): Promise<FlushOutcome> {
+  /** `timeoutMs` overrides the bound for one request (the computer going to sleep will not wait long). */
+  request(send: FlushSender, reason: FlushReason, timeoutMs = this.timeoutMs): Promise<FlushOutcome> {
     if (!send) return Promise.resolve('no-page');
     const token = this.newToken();
     return new Promise<FlushOutcome>((resolve) => {
       const timer = setTimeout(() => {
         this.waiting.delete(token);
         resolve('timed-out');
-      }, this.timeoutMs);
+      }, timeoutMs);
       this.waiting.set(token, () => {
         clearTimeout(timer);
         this.waiting.delete(token);

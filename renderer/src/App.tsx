@@ -16,6 +16,8 @@ const STATUS_POLL_MS = 15_000;
 export function App() {
   const [status, setStatus] = useState<AppStatus | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
+  /** A lock by hand found words that could not be saved: the clinician chooses. */
+  const [unsavedAtLock, setUnsavedAtLock] = useState(false);
 
   const refresh = useCallback(async () => {
     const result = await call('app.status', {});
@@ -37,7 +39,10 @@ export function App() {
   const unlocked = status?.state === 'unlocked';
   // However the practice came to be locked (here, idle, or by main on its own), nothing clinical stays in memory.
   useEffect(() => {
-    if (status !== null && !unlocked) forgetSessionMemory();
+    if (status !== null && !unlocked) {
+      forgetSessionMemory();
+      setUnsavedAtLock(false);
+    }
   }, [status, unlocked]);
   useEffect(() => {
     if (!unlocked) return;
@@ -51,13 +56,11 @@ export function App() {
     onFlushRequest(async (reason) => {
       await runBeforeLock();
       if (reason !== 'lock') return;
+      setUnsavedAtLock(false);
       forgetSessionMemory();
       setStatus((s) => (s?.state === 'unlocked' ? { ...s, state: 'locked', user: null } : s));
     });
   }, []);
-
-  /** A lock by hand found words that could not be saved: the clinician chooses. */
-  const [unsavedAtLock, setUnsavedAtLock] = useState(false);
 
   const lock = useCallback(
     async (reason: 'manual' | 'idle', options: { evenIfUnsaved?: boolean } = {}) => {

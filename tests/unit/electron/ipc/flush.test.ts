@@ -62,6 +62,12 @@ describe('asking the page to save before main locks or quits', () => {
     expect(done).not.toHaveBeenCalled();
     await vi.advanceTimersByTimeAsync(1);
     expect(done).toHaveBeenCalledWith('timed-out');
+
+    // Going to sleep waits less.
+    const sleepDone = vi.fn();
+    void flush.request(() => {}, 'lock', 500).then(sleepDone);
+    await vi.advanceTimersByTimeAsync(500);
+    expect(sleepDone).toHaveBeenCalledWith('timed-out');
   });
 
   it('does not wait when there is no page, or the page is gone as it is asked', async () => {
