@@ -59,6 +59,8 @@ export function NoteEditor({
   }));
   const [group] = useState(note?.group ?? null);
   const [signing, setSigning] = useState(false);
+  /** "Sign…" was pressed and the last save and the signing rules are being checked: no typing meanwhile. */
+  const [checking, setChecking] = useState(false);
   const [discarding, setDiscarding] = useState(false);
   const [discardError, setDiscardError] = useState<string | null>(null);
   /** Why the note cannot be signed yet: field errors shown next to their fields. */
@@ -101,7 +103,7 @@ export function NoteEditor({
 
   const change = (next: DraftValue) => {
     // Read-only while the passphrase form is open: what is signed is what was checked and saved.
-    if (signing) return;
+    if (signing || checking) return;
     setValue(next);
     autosave.edit(next);
   };
@@ -122,6 +124,15 @@ export function NoteEditor({
 
   /** "Sign…": everything typed is saved and the signing rules hold before the passphrase is asked for. */
   async function startSigning() {
+    setChecking(true);
+    try {
+      await checkBeforeSigning();
+    } finally {
+      setChecking(false);
+    }
+  }
+
+  async function checkBeforeSigning() {
     const saved = await autosave.flush();
     if (!saved || !autosave.current()) {
       setSignError({
@@ -214,7 +225,7 @@ export function NoteEditor({
         </div>
       )}
       {/* Disabled while the passphrase form is open, so nothing typed then is left out of the signature. */}
-      <fieldset className="note-editor__fields" disabled={signing}>
+      <fieldset className="note-editor__fields" disabled={signing || checking}>
         {group && <GroupBlock group={group} />}
         <SessionDetails content={c} set={set} err={err} fixed={group !== null} />
         {group && (
