@@ -71,9 +71,10 @@ function main() {
   stageBinding(binding);
   if (!run('npx', ['electron-vite', 'build'])) return 1;
 
-  // Reuse the Electron already installed for `npm start` rather than downloading the same version again.
-  const installed = electronBinary();
-  const electronDist = process.env.CLEARLEAF_ELECTRON_DIST || (installed ? path.dirname(installed) : null);
+  // Reuse the Electron already installed for `npm start` rather than downloading the same version again: its
+  // dist folder (on macOS the folder holding Electron.app, not the executable's own folder).
+  const installedDist = electronBinary() ? path.join(root, 'node_modules', 'electron', 'dist') : null;
+  const electronDist = process.env.CLEARLEAF_ELECTRON_DIST || installedDist;
   console.log(`Packaging Clearleaf for ${process.platform} with Electron ${electronVersion}…`);
   return run('npx', builderArgs({ platformFlag, extraArgs, electronDist })) ? 0 : 1;
 }

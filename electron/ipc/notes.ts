@@ -135,12 +135,21 @@ function hasActiveSudConsent(db: Db, clientId: string, today: string): boolean {
   );
 }
 
+/**
+ * A file name made of letters, digits, dots, dashes and underscores only: parts of it come from the record (a
+ * draft's date can be any text), and it must stay a plain name inside the documents folder.
+ */
+export function safeFileName(name: string): string {
+  const safe = name.replace(/[^A-Za-z0-9._-]/g, '-').replace(/^\.+/, '');
+  return safe === '' ? 'document.pdf' : safe;
+}
+
 /** Writes a document into the practice's documents folder, owner-only, and returns its path. */
 export function writeDocument(ctx: SessionDeps, fileName: string, bytes: Buffer): string {
   // Emptied whenever the practice locks or closes (Practice.removePrintedDocuments).
   const dir = ctx.practice.documentsDir;
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-  const file = path.join(dir, fileName);
+  const file = path.join(dir, safeFileName(fileName));
   fs.writeFileSync(file, bytes, { mode: 0o600 });
   return file;
 }

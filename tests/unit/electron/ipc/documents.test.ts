@@ -7,6 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../../../electron/ipc/dispatch';
 import { createHandlers } from '../../../../electron/ipc/handlers';
+import { safeFileName } from '../../../../electron/ipc/notes';
 import { createNodePlatform } from '../../../../electron/platform/nodePlatform';
 import { silentLogger } from '../../../../electron/platform/types';
 import { aClinician, setUpPractice, tempDir } from '../../../support/fixtures';
@@ -63,5 +64,21 @@ describe('printed documents', () => {
     await practice.unlock(me.username, me.passphrase);
     expect(fs.existsSync(printed)).toBe(false);
     practice.close();
+  });
+
+  it('names printed files with plain names that stay inside the folder, whatever the record holds', () => {
+    for (const name of [
+      'note-../../../x-1.pdf',
+      '..',
+      '../keyring.json',
+      'a\\..\\b.pdf',
+      'note-2026/11/23.pdf',
+      '',
+    ]) {
+      const safe = safeFileName(name);
+      expect(safe, name).toMatch(/^[A-Za-z0-9_-][A-Za-z0-9._-]*$/);
+      expect(path.dirname(path.join('/docs', safe)), name).toBe('/docs');
+    }
+    expect(safeFileName('note-2026-11-23-1a2b3c4d.pdf')).toBe('note-2026-11-23-1a2b3c4d.pdf');
   });
 });
