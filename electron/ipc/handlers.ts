@@ -3,6 +3,7 @@ import { appHandlers, setupHandlers } from './app';
 import { alertHandlers, assessmentHandlers, levelOfCareHandlers } from './assessments';
 import { consentHandlers, intakeHandlers, useLogHandlers } from './clientRecords';
 import { clientHandlers } from './clients';
+import { disclosureHandlers } from './disclosures';
 import { documentHandlers } from './documents';
 import {
   auditHandlers,
@@ -39,5 +40,6 @@ export function createHandlers(): Handlers {
     ...groupHandlers,
     ...worklistHandlers,
     ...documentHandlers,
+    ...disclosureHandlers,
   };
 }

@@ -11,17 +11,27 @@
  *   per note, in the signing transaction.
  * - SUD counselling notes are private: never in the general list, the timeline or search, and never printed
  *   without an active consent of that type (CLINICAL.md §6).
+ * - A print is either for the record or the client, or a disclosure under one of this client's active consents
+ *   whose type permits it. A disclosure is recorded for the accounting in the same transaction as the print's audit
+ *   row, and its PDF states the consent's scope. A private note is only ever printed as a disclosure.
  */
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { localDate } from '../../shared/domain/common';
-import { consentStatus } from '../../shared/domain/consents';
+import { consentStatus, type Consent } from '../../shared/domain/consents';
+import {
+  consentPermitsNote,
+  noteDisclosureWhat,
+  type DisclosureRequest,
+} from '../../shared/domain/disclosures';
+import { PART2_NOTICE_VERSION } from '../../shared/domain/part2';
 import { noteRiskFindings, signingProblems, type Note, type NoteContent } from '../../shared/domain/notes';
-import { AppError } from '../errors';
+import { AppError, fieldError } from '../errors';
 import { raiseAlert } from '../db/repositories/alerts';
 import { getClinic } from '../db/repositories/clinic';
-import { listConsents } from '../db/repositories/consents';
+import { getConsent } from '../db/repositories/consents';
+import { insertDisclosure } from '../db/repositories/disclosures';
 import {
   deleteNoteDraft,
   getGroupSession,
@@ -129,10 +139,26 @@ function searchExtraFor(note: Pick<Note, 'group'>): string[] {
   return note.group ? [note.group.groupName, note.group.topic] : [];
 }
 
-function hasActiveSudConsent(db: Db, clientId: string, today: string): boolean {
-  return listConsents(db, clientId).some(
-    (c) => c.consent.type === 'sud-counselling-notes' && consentStatus(c, today) === 'active',
-  );
+/**
+ * The consent a note is disclosed under, once it is shown to be this client's, active today and of a type that
+ * permits this kind of note. Refusals are field errors on the consent.
+ */
+function requireDisclosureConsent(db: Db, note: Note, consentId: string, today: string): Consent {
+  const refuse = (message: string) => fieldError('INVALID_INPUT', 'disclosure.consentId', message);
+  const consent = getConsent(db, consentId);
+  if (!consent || consent.clientId !== note.clientId) {
+    throw refuse("That consent is not one of this client's. Choose one of this client's active consents.");
+  }
+  const status = consentStatus(consent, today);
+  if (status !== 'active') {
+    throw refuse(`That consent is ${status} and cannot be used. Choose an active consent.`);
+  }
+  if (!consentPermitsNote(consent.consent.type, note.kind)) {
+    throw refuse(
+      'A private SUD counselling note may be disclosed only under a consent for SUD counselling notes.',
+    );
+  }
+  return consent;
 }
 
 /**
@@ -152,6 +178,30 @@ export function writeDocument(ctx: SessionDeps, fileName: string, bytes: Buffer)
   const file = path.join(dir, safeFileName(fileName));
   fs.writeFileSync(file, bytes, { mode: 0o600 });
   return file;
+}
+
+function recordNoteDisclosure(
+  db: Db,
+  note: Note,
+  consent: Consent,
+  d: DisclosureRequest,
+  userId: string,
+  atMs: number,
+): void {
+  insertDisclosure(db, {
+    id: randomUUID(),
+    clientId: note.clientId,
+    consentId: consent.id,
+    disclosedAtMs: atMs,
+    disclosedBy: userId,
+    recipient: d.recipient,
+    recipientAddress: d.recipientAddress,
+    purpose: d.purpose,
+    what: noteDisclosureWhat(note.kind, note.content.sessionDate),
+    sourceType: 'note',
+    sourceId: note.id,
+    noticeVersion: PART2_NOTICE_VERSION,
+  });
 }
 
 export const noteHandlers: DomainHandlers<'notes'> = {
@@ -282,17 +332,19 @@ export const noteHandlers: DomainHandlers<'notes'> = {
     requireNote(db, id);
     return verifyNote(db, id);
   },
-  'notes.printPdf': async ({ id, paper }, ctx) => {
-    const { db, practice } = ctx;
+  'notes.printPdf': async ({ id, paper, disclosure }, ctx) => {
+    const { db, practice, user } = ctx;
     const note = requireNote(db, id);
     const client = requireClient(db, note.clientId);
-    const today = localDate(practice.clock.now());
-    if (note.kind === 'sud-counselling' && !hasActiveSudConsent(db, note.clientId, today)) {
+    const now = practice.clock.now();
+    const today = localDate(now);
+    if (note.kind === 'sud-counselling' && !disclosure) {
       throw new AppError(
         'FORBIDDEN',
-        'SUD counselling notes are printed only under an active consent for SUD counselling notes. Record that consent first.',
+        'SUD counselling notes are printed only under an active consent for SUD counselling notes, as a disclosure. Choose that consent.',
       );
     }
+    const consent = disclosure ? requireDisclosureConsent(db, note, disclosure.consentId, today) : null;
     const clinic = getClinic(db);
     if (!clinic) throw new AppError('NOT_FOUND', 'The clinic profile is missing.');
     // A signed note prints the goals' wording it was signed with; a draft, the plan as it is now.
@@ -305,14 +357,25 @@ export const noteHandlers: DomainHandlers<'notes'> = {
       note,
       goalTexts,
       paper,
-      createdAt: new Date(practice.clock.now()),
+      createdAt: new Date(now),
+      disclosure:
+        disclosure && consent ? { ...disclosure, disclosedOn: today, consent: consent.consent } : null,
     });
     const file = writeDocument(
       ctx,
       `note-${client.chartNumber}-${note.content.sessionDate}-${id.slice(0, 8)}.pdf`,
       bytes,
     );
-    db.transaction(() => practice.audit({ action: 'print', entity: 'note', entityId: id }))();
+    try {
+      db.transaction(() => {
+        practice.audit({ action: 'print', entity: 'note', entityId: id });
+        if (disclosure && consent) recordNoteDisclosure(db, note, consent, disclosure, user.id, now);
+      })();
+    } catch (e) {
+      // A copy that is not in the accounting must not be handed out.
+      fs.rmSync(file, { force: true });
+      throw e;
+    }
     return { path: file };
   },
   'notes.search': ({ query, clientId, fromDate, toDate, kinds, limit }, { db }) => {

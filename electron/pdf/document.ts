@@ -7,6 +7,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import PDFDocument from 'pdfkit';
+import { clientDisplayName, type Client } from '../../shared/domain/clients';
 import type { ClinicProfile } from '../../shared/domain/identity';
 import { PART2_NOTICE_FULL, PART2_NOTICE_SHORT } from '../../shared/domain/part2';
 
@@ -34,6 +35,21 @@ export interface DocumentMeta {
 
 /** Each document's meta, for the footer that finish() writes on every page once the page count is known. */
 const metaOf = new WeakMap<PDFKit.PDFDocument, DocumentMeta>();
+
+/** Local time of this computer, with its zone, so a printed time is unambiguous. */
+export const printedTime = (ms: number): string =>
+  new Date(ms).toLocaleString('en-US', {
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZoneName: 'short',
+  });
+
+/** The subject line of a document about one client. */
+export const clientSubject = (client: Client): string =>
+  `${clientDisplayName(client)} — Chart ${client.chartNumber} — DOB ${client.dateOfBirth}`;
 
 export function createDocument(meta: DocumentMeta): PDFKit.PDFDocument {
   const doc = new PDFDocument({

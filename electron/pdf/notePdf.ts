@@ -1,9 +1,12 @@
 /**
  * A session note as a PDF: session details, the note's sections in its format, risk review, goals addressed, the
  * signature block with the content hash, signed addenda, and the Part 2 notice. A group note prints the shared
- * block and this client's own block only: never another member's name.
+ * block and this client's own block only: never another member's name. A note disclosed under a consent also
+ * carries, after the notice, the scope of that consent (CLINICAL.md §6): to whom, why, what it covers, until when,
+ * and the right to revoke it.
  */
-import { clientDisplayName, type Client } from '../../shared/domain/clients';
+import type { Client } from '../../shared/domain/clients';
+import { CONSENT_TYPE_LABELS, type ConsentInput } from '../../shared/domain/consents';
 import type { ClinicProfile } from '../../shared/domain/identity';
 import { FORMAT_SECTIONS, INTERVENTION_LABELS, type Note } from '../../shared/domain/notes';
 import {
@@ -15,6 +18,8 @@ import {
   part2Notice,
   rule,
   type Paper,
+  printedTime,
+  clientSubject,
 } from './document';
 
 const KIND_TITLES: Record<Note['kind'], string> = {
@@ -23,16 +28,15 @@ const KIND_TITLES: Record<Note['kind'], string> = {
   'sud-counselling': 'SUD counselling note (private)',
 };
 
-/** Local time of this computer, with its zone, so a printed signature time is unambiguous. */
-const when = (ms: number) =>
-  new Date(ms).toLocaleString('en-US', {
-    year: 'numeric',
-    month: 'short',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: '2-digit',
-    timeZoneName: 'short',
-  });
+/** The disclosure this print is, and the consent it is made under. */
+export interface NoteDisclosure {
+  recipient: string;
+  recipientAddress: string;
+  purpose: string;
+  /** 'YYYY-MM-DD' */
+  disclosedOn: string;
+  consent: ConsentInput;
+}
 
 export function renderNotePdf(input: {
   clinic: ClinicProfile;
@@ -41,13 +45,15 @@ export function renderNotePdf(input: {
   goalTexts: ReadonlyMap<string, string>;
   paper: Paper;
   createdAt: Date;
+  /** Absent or null for a print for the record or the client. */
+  disclosure?: NoteDisclosure | null;
 }): Promise<Buffer> {
   const { client, note } = input;
   const c = note.content;
   const doc = createDocument({
     clinic: input.clinic,
     title: KIND_TITLES[note.kind],
-    subject: `${clientDisplayName(client)} — Chart ${client.chartNumber} — DOB ${client.dateOfBirth}`,
+    subject: clientSubject(client),
     paper: input.paper,
     createdAt: input.createdAt,
   });
@@ -97,11 +103,11 @@ export function renderNotePdf(input: {
   if (note.signedAtMs !== null) {
     fields(doc, [
       ['Signed by', note.signedByName ?? ''],
-      ['Signed at', when(note.signedAtMs)],
+      ['Signed at', printedTime(note.signedAtMs)],
       ['Content SHA-256', note.contentHash ?? ''],
     ]);
     if (note.cosignedAtMs !== null) {
-      fields(doc, [['Co-signed by', `${note.cosignedByName ?? ''} at ${when(note.cosignedAtMs)}`]]);
+      fields(doc, [['Co-signed by', `${note.cosignedByName ?? ''} at ${printedTime(note.cosignedAtMs)}`]]);
     }
   } else {
     paragraph(doc, 'DRAFT — not signed. This is not a final record.');
@@ -111,10 +117,34 @@ export function renderNotePdf(input: {
     paragraph(doc, a.text);
     fields(doc, [
       ['Signed by', a.signedByName ?? ''],
-      ['Signed at', when(a.signedAtMs)],
+      ['Signed at', printedTime(a.signedAtMs)],
       ['Content SHA-256', a.contentHash],
     ]);
   }
   part2Notice(doc);
+  if (input.disclosure) consentScope(doc, input.disclosure);
   return finish(doc);
+}
+
+function consentScope(doc: PDFKit.PDFDocument, d: NoteDisclosure): void {
+  const c = d.consent;
+  heading(doc, 'Disclosed under consent');
+  fields(doc, [
+    ['Disclosed to', d.recipient],
+    ['Recipient address', d.recipientAddress],
+    ['Purpose', d.purpose],
+    ['Disclosed on', d.disclosedOn],
+    ['Consent', CONSENT_TYPE_LABELS[c.type]],
+    [
+      'Consent signed',
+      `${c.signedOn} by ${c.signerName}${c.signedBy === 'authorized-representative' ? ` (${c.representativeAuthority})` : ''}`,
+    ],
+    ['Information the consent covers', c.informationDescription],
+    ['Consent expires', c.expiryKind === 'date' ? (c.expiryDate ?? '') : `When: ${c.expiryEvent}`],
+  ]);
+  paragraph(
+    doc,
+    'The patient may revoke this consent at any time, except to the extent that action has already been taken in ' +
+      `reliance on it. How to revoke: ${c.howToRevoke}`,
+  );
 }

@@ -20,6 +20,7 @@ export const ENTITY_WORDS: Record<string, string> = {
   'treatment-plan': 'treatment plan',
   note: 'note',
   'group-session': 'group session',
+  'disclosure-list': 'accounting of disclosures',
 };
 
 export const ACTION_WORDS: Record<string, string> = {

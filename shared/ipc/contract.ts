@@ -8,6 +8,7 @@
 import type { z } from 'zod';
 import { assessmentChannels } from './channels/assessments';
 import { clientChannels } from './channels/clients';
+import { disclosureChannels } from './channels/disclosures';
 import { documentChannels } from './channels/documents';
 import { identityChannels } from './channels/identity';
 import { sessionChannels } from './channels/sessions';
@@ -37,6 +38,7 @@ export const contract = {
   ...sessionChannels,
   ...worklistChannels,
   ...documentChannels,
+  ...disclosureChannels,
 };
 
 export type Contract = typeof contract;

@@ -1,14 +1,17 @@
 /**
  * Therapy sessions in Chromium against the harness: the treatment plan and its versions, a SOAP note that survives
  * reloads mid-sentence, signing and addenda, a group session whose members' charts and PDFs never name each other,
- * note search with highlighted words, and private SUD counselling notes kept out of the timeline, search and print.
+ * note search with highlighted words, and private SUD counselling notes kept out of the timeline, search and print,
+ * printed only as a disclosure under their consent and listed in the accounting of disclosures.
  * One practice for the file; the tests run in order and build on each other.
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from '../../shared/domain/clients';
+import { localDate } from '../../shared/domain/common';
 import { ChartPage } from './pages/ChartPage';
+import { ConsentsPage } from './pages/ConsentsPage';
 import { FramePage } from './pages/FramePage';
 import { GroupPage } from './pages/GroupPage';
 import { LockPage } from './pages/LockPage';
@@ -372,10 +375,14 @@ describe('therapy sessions', () => {
     expect(await axeViolations(page)).toEqual([]);
     await privateNotes.sign(CLINIC.passphrase);
     await privateNotes.signedNote().waitFor();
+    // Never offered "for the record": only as a disclosure, and there is no consent yet to choose.
+    expect(await privateNotes.printAudience().getByRole('radio').count()).toBe(1);
+    expect(await privateNotes.printAudience().textContent()).not.toContain('For the record');
     await privateNotes.print();
     await expect
-      .poll(() => privateNotes.printError().textContent())
-      .toMatch(/^SUD counselling notes are printed only under an active consent/);
+      .poll(() => privateNotes.printFieldError('Consent').textContent())
+      .toMatch(/^Choose the consent/);
+    expect(await privateNotes.printedPath().count()).toBe(0);
 
     await page.reload();
     await chart.heading().waitFor();
@@ -387,6 +394,77 @@ describe('therapy sessions', () => {
     const search = new SearchPage(page);
     await search.search('zanzibar');
     await expect.poll(() => search.count().textContent()).toBe('No notes match.');
+  });
+
+  it('prints a private note under its consent as a recorded disclosure, listed on the Consents tab', async () => {
+    const { page } = app;
+    await chart.open(app.harness.url, client.id);
+    await chart.openTab('Consents');
+    const consents = new ConsentsPage(page);
+    await consents.startNew();
+    await consents.choose('Type of consent', 'SUD counselling notes');
+    await consents.field('Information to be disclosed').fill('SUD counselling notes from November 2026');
+    await consents.field('Recipient (name or class)').fill('Dr. Marisol Eberhardt, Harbor Light Clinic');
+    await consents.field('Recipient address').fill('9 Quay Street, Astoria, OR 97103');
+    await consents.field('Purpose of the disclosure').fill('Continuity of counselling after the move');
+    await consents
+      .form()
+      .getByLabel('The right to revoke this consent in writing is stated on the form')
+      .check();
+    await consents.field('How to revoke').fill('In writing to the clinic at any time');
+    await consents.field('Expiry date').fill(localDate(Date.now() + 90 * 86_400_000));
+    await consents.submit();
+    const recipient = 'Dr. Marisol Eberhardt, Harbor Light Clinic';
+    await consents.item(recipient).waitFor();
+    await expect.poll(() => consents.disclosures().textContent()).toContain('No disclosures recorded.');
+
+    const privateNotes = new NotesPage(page, 'Private notes');
+    await privateNotes.open();
+    await privateNotes.openNote(/^Individual session/);
+    await privateNotes.signedNote().waitFor();
+    const consent = privateNotes.printField('Consent');
+    await expect.poll(() => consent.locator('option').count()).toBe(2);
+    await consent.selectOption({ index: 1 });
+    // Prefilled from the consent, and editable.
+    expect(await privateNotes.printField('Recipient').inputValue()).toBe(recipient);
+    expect(await privateNotes.printField('Recipient address (if known)').inputValue()).toBe(
+      '9 Quay Street, Astoria, OR 97103',
+    );
+    await privateNotes.printField('Purpose').fill('');
+    await privateNotes.print();
+    await expect
+      .poll(() => privateNotes.printFieldError('Purpose').textContent())
+      .toBe('Purpose is required.');
+    expect(await axeViolations(page)).toEqual([]);
+    await privateNotes.printField('Purpose').fill('Continuity of counselling after the move to Astoria');
+    await privateNotes.print();
+    await privateNotes.printedPath().waitFor();
+    const pdf = pdfText((await privateNotes.printedPath().textContent()) ?? '').replace(/\s+/g, ' ');
+    expect(pdf).toContain('Disclosed under consent');
+    expect(pdf).toContain('Continuity of counselling after the move to Astoria');
+    expect(pdf).toContain('SUD counselling notes from November 2026');
+    expect(await privateNotes.panel().getByRole('status').allTextContents()).toContain(
+      `Recorded as a disclosure to ${recipient}.`,
+    );
+
+    await chart.openTab('Consents');
+    await expect.poll(() => consents.disclosureRows().count()).toBe(1);
+    const row = (await consents.disclosureRows().first().textContent()) ?? '';
+    expect(row).toContain(recipient);
+    expect(row).toContain('9 Quay Street, Astoria, OR 97103');
+    expect(row).toMatch(/SUD counselling note, session \d{4}-\d{2}-\d{2}/);
+    expect(row).toContain('Continuity of counselling after the move to Astoria');
+    expect(row).toContain('SUD counselling notes');
+    await consents.disclosures().getByRole('heading', { name: 'Disclosures' }).scrollIntoViewIfNeeded();
+    await screenshot(page, 'disclosures');
+    expect(await axeViolations(page)).toEqual([]);
+
+    await consents.disclosures().getByRole('button', { name: 'Print accounting of disclosures' }).click();
+    const printed = consents.disclosures().locator('.print-pdf__status code.path');
+    await printed.waitFor();
+    const accounting = pdfText((await printed.textContent()) ?? '').replace(/\s+/g, ' ');
+    expect(accounting).toContain('Accounting of disclosures');
+    expect(accounting).toContain('Continuity of counselling after the move to Astoria');
   });
 
   it('lets a supervisor co-sign a note signed by the clinician', async () => {

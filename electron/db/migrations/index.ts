@@ -18,6 +18,7 @@ import { treatmentPlans } from './0120-treatment-plans';
 import { notes } from './0130-notes';
 import { notesIntegrity } from './0140-notes-integrity';
 import { consentEndEvent } from './0150-consent-end-event';
+import { disclosures } from './0160-disclosures';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
@@ -38,6 +39,7 @@ export const MIGRATIONS: readonly Migration[] = [
   notes,
   notesIntegrity,
   consentEndEvent,
+  disclosures,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -9,6 +9,7 @@ import {
   NoteKindSchema,
   NoteSchema,
 } from '../../domain/notes';
+import { DisclosureRequestSchema } from '../../domain/disclosures';
 import { TreatmentPlanInputSchema, TreatmentPlanSchema } from '../../domain/treatmentPlans';
 import { IdSchema, type ChannelSpec } from '../spec';
 
@@ -126,8 +127,9 @@ export const sessionChannels = {
     output: z.object({ signed: z.boolean(), intact: z.boolean(), addendaIntact: z.boolean() }),
     access: 'user',
   },
+  /** `disclosure` null: for the record or the client (never a private note); otherwise a disclosure under a consent. */
   'notes.printPdf': {
-    input: z.object({ id: IdSchema, paper: Paper }).strict(),
+    input: z.object({ id: IdSchema, paper: Paper, disclosure: DisclosureRequestSchema.nullable() }).strict(),
     output: z.object({ path: z.string() }),
     access: 'user',
   },

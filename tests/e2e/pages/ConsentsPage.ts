@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 
-/** The consents tab: the list with status badges, the consent form and the revoke form. */
+/** The consents tab: the list with status badges, the consent form, the revoke form and the disclosures. */
 export class ConsentsPage {
   constructor(private readonly page: Page) {}
 
@@ -75,6 +75,15 @@ export class ConsentsPage {
     return this.endEventForm(recipient)
       .locator('.field', { has: this.page.getByLabel('Date it happened', { exact: true }) })
       .locator('.field__error');
+  }
+
+  /** The accounting of disclosures below the consents. */
+  disclosures() {
+    return this.panel().getByRole('region', { name: 'Disclosures', exact: true });
+  }
+
+  disclosureRows() {
+    return this.disclosures().locator('table.disclosure-table tbody tr');
   }
 
   async submitEndEvent(recipient: string) {

@@ -130,4 +130,25 @@ export class NotesPage {
   printError() {
     return this.panel().locator('.print-pdf__error');
   }
+
+  /** The choice of who a print is for: for the record or the client, or a disclosure under a consent. */
+  printAudience() {
+    return this.panel().getByRole('group', { name: 'Who is this print for?', exact: true });
+  }
+
+  async printFor(option: 'For the record or the client' | 'To disclose under a consent') {
+    await this.printAudience().getByRole('radio', { name: option, exact: true }).check();
+  }
+
+  /** A field of the disclosure: 'Consent', 'Recipient', 'Recipient address (if known)', 'Purpose'. */
+  printField(label: string) {
+    return this.panel().getByRole('region', { name: 'Print this note' }).getByLabel(label, { exact: true });
+  }
+
+  printFieldError(label: string) {
+    return this.panel()
+      .getByRole('region', { name: 'Print this note' })
+      .locator('.field', { has: this.page.getByLabel(label, { exact: true }) })
+      .locator('.field__error');
+  }
 }

@@ -209,7 +209,12 @@ export function ChartScreen({
       </div>
       <div {...tabPanelProps(ID, 'consents', tab === 'consents')}>
         {opened.has('consents') && (
-          <Consents clientId={clientId} client={chart.client} onChanged={onConsentsChanged} />
+          <Consents
+            clientId={clientId}
+            client={chart.client}
+            active={tab === 'consents'}
+            onChanged={onConsentsChanged}
+          />
         )}
       </div>
       <div {...tabPanelProps(ID, 'private-notes', tab === 'private-notes')}>

@@ -1,7 +1,8 @@
 /**
  * Part 2 consents of one client (CLINICAL.md §6): each with its status (active, expired, revoked) and every
  * element it records; a form to record one, a way to revoke one, and, for a consent that ends on an event, a way
- * to record that the event happened (which expires it; it is not a revocation).
+ * to record that the event happened (which expires it; it is not a revocation). Below them, the accounting of
+ * disclosures made under them.
  */
 import { useEffect, useRef, useState } from 'react';
 import type { Client } from '../../../../shared/domain/clients';
@@ -15,6 +16,7 @@ import {
 import { call } from '../../api/client';
 import { ConsentForm, blankConsent } from './ConsentForm';
 import { ConsentDetails } from './ConsentDetails';
+import { Disclosures } from './Disclosures';
 import { EndEventForm } from './EndEventForm';
 import { RevokeForm } from './RevokeForm';
 import { formatDate, todayLocal } from './dates';
@@ -25,10 +27,13 @@ const ORDER: Record<ConsentStatus, number> = { active: 0, expired: 1, revoked: 2
 export function Consents({
   clientId,
   client,
+  active,
   onChanged,
 }: {
   clientId: string;
   client: Client;
+  /** Whether the tab is showing: the disclosures are read again each time it is. */
+  active: boolean;
   onChanged: (consents: Consent[]) => void;
 }) {
   const [consents, setConsents] = useState<Consent[] | null>(null);
@@ -212,6 +217,7 @@ export function Consents({
           );
         })}
       </ul>
+      <Disclosures clientId={clientId} active={active} />
     </div>
   );
 }

@@ -9,7 +9,7 @@ import { call } from '../../api/client';
 import { formatDateTime } from '../../format';
 import { NoteBody } from './NoteReadOnly';
 import { AddendumForm, PassphraseForm } from './PassphraseForms';
-import { PrintPdf } from './PrintPdf';
+import { NotePrint } from './NotePrint';
 
 type Verification = { signed: boolean; intact: boolean; addendaIntact: boolean };
 
@@ -17,11 +17,14 @@ export function NoteView({
   note,
   user,
   goalTexts,
+  active,
   onChanged,
 }: {
   note: Note;
   user: User | null;
   goalTexts: ReadonlyMap<string, string>;
+  /** Whether the tab is showing: the consents offered for a disclosure are read again each time it is. */
+  active: boolean;
   onChanged: (note: Note) => void;
 }) {
   const [form, setForm] = useState<'cosign' | 'addendum' | null>(null);
@@ -130,13 +133,7 @@ export function NoteView({
           )}
         </div>
       )}
-      <PrintPdf
-        label="Print PDF"
-        print={async (paper) => {
-          const result = await call('notes.printPdf', { id: note.id, paper });
-          return result.ok ? { ok: true, path: result.value.path } : { ok: false, error: result.error };
-        }}
-      />
+      <NotePrint note={note} active={active} />
     </article>
   );
 }

@@ -130,7 +130,7 @@ export function NotesWorkspace({
             That note is not among this client&apos;s {heading.toLowerCase()}.
           </p>
         ) : note && note.signedAtMs !== null ? (
-          <NoteView note={note} user={user} goalTexts={goalTexts} onChanged={upsert} />
+          <NoteView note={note} user={user} goalTexts={goalTexts} active={active} onChanged={upsert} />
         ) : (
           <NoteEditor
             key={open.key}

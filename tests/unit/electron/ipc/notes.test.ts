@@ -7,6 +7,7 @@ import { createNodePlatform } from '../../../../electron/platform/nodePlatform';
 import { silentLogger } from '../../../../electron/platform/types';
 import type { Alert } from '../../../../shared/domain/alerts';
 import type { Client } from '../../../../shared/domain/clients';
+import type { Consent } from '../../../../shared/domain/consents';
 import { emptyNoteContent, type Note, type NoteContent } from '../../../../shared/domain/notes';
 import type { TreatmentPlan } from '../../../../shared/domain/treatmentPlans';
 import type { GroupSession, NoteSearchResult } from '../../../../shared/ipc/contract';
@@ -233,7 +234,7 @@ describe('session notes', () => {
       expect(chartText).not.toContain(lastName);
     }
     const { path } = value<{ path: string }>(
-      await dispatch('notes.printPdf', { id: filled.id, paper: 'letter' }),
+      await dispatch('notes.printPdf', { id: filled.id, paper: 'letter', disclosure: null }),
     );
     const text = execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' });
     expect(text).toContain('Quillfeather');
@@ -286,18 +287,32 @@ describe('session notes', () => {
         }),
       ),
     ).toEqual([]);
-    expect(await dispatch('notes.printPdf', { id: privateNote.id, paper: 'a4' })).toMatchObject({
+    expect(
+      await dispatch('notes.printPdf', { id: privateNote.id, paper: 'a4', disclosure: null }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'FORBIDDEN' },
     });
-    value(
+    const consent = value<Consent>(
       await dispatch('consents.create', {
         clientId: client.id,
         consent: aConsent({ type: 'sud-counselling-notes' }),
       }),
     );
+    // Even with the consent on file, a private note is never printed "for the record": only as a disclosure.
     expect(
-      value<{ path: string }>(await dispatch('notes.printPdf', { id: privateNote.id, paper: 'a4' })).path,
+      await dispatch('notes.printPdf', { id: privateNote.id, paper: 'a4', disclosure: null }),
+    ).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    const disclosure = {
+      consentId: consent.id,
+      recipient: 'Dr. Ilse Verhoeven',
+      recipientAddress: '',
+      purpose: 'Continuity of care',
+    };
+    expect(
+      value<{ path: string }>(
+        await dispatch('notes.printPdf', { id: privateNote.id, paper: 'a4', disclosure }),
+      ).path,
     ).toMatch(/\.pdf$/);
   });
 
@@ -684,7 +699,7 @@ describe('what a signature freezes', () => {
     const read = value<Note>(await dispatch('notes.get', { id: note.id }));
     expect(read.signedGoals).toEqual([{ id: goalId, text: 'Taper to stop safely' }]);
     const { path } = value<{ path: string }>(
-      await dispatch('notes.printPdf', { id: note.id, paper: 'letter' }),
+      await dispatch('notes.printPdf', { id: note.id, paper: 'letter', disclosure: null }),
     );
     const text = execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' });
     expect(text).toContain('Taper to stop safely');
