@@ -4,7 +4,7 @@
  */
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { AppErrorShape } from '../../api/client';
-import { Field } from '../../components/Field';
+import { PassphraseRow } from '../../components/PassphraseRow';
 
 export function SignForm({
   label,
@@ -26,8 +26,8 @@ export function SignForm({
   onCancel: () => void;
 }) {
   const [passphrase, setPassphrase] = useState('');
-  const row = useRef<HTMLDivElement>(null);
-  useEffect(() => row.current?.querySelector('input')?.focus(), []);
+  const form = useRef<HTMLFormElement>(null);
+  useEffect(() => form.current?.querySelector('input')?.focus(), []);
   // A wrong passphrase belongs beside the passphrase, with the whole message: it says how long to wait.
   const passphraseError =
     error === null
@@ -42,28 +42,20 @@ export function SignForm({
   }
 
   return (
-    <form className="sign-form" aria-label={label} onSubmit={submit} noValidate>
+    <form ref={form} className="sign-form" aria-label={label} onSubmit={submit} noValidate>
       <p className="sign-form__what">
         Signing makes this assessment permanent: it can no longer be edited or deleted.
         {dirty && ' Your unsaved changes are saved first.'}
         {incomplete && <strong> It is incomplete and will be signed as incomplete.</strong>}
       </p>
-      <div className="sign-form__row" ref={row}>
-        <Field
-          label="Your passphrase"
-          type="password"
-          autoComplete="current-password"
-          value={passphrase}
-          onChange={(e) => setPassphrase(e.target.value)}
-          error={passphraseError}
-        />
-        <button type="submit" className="primary" disabled={busy}>
-          Sign
-        </button>
-        <button type="button" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <PassphraseRow
+        value={passphrase}
+        onChange={setPassphrase}
+        error={passphraseError}
+        submitLabel="Sign"
+        disabled={busy}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

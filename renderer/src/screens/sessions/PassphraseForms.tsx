@@ -4,7 +4,7 @@
  */
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { fieldMessage, type AppErrorShape } from '../../api/client';
-import { Field } from '../../components/Field';
+import { PassphraseRow } from '../../components/PassphraseRow';
 import { TextArea } from '../../components/controls';
 
 /** Runs the signed action; returns the server's error, or null when it is done. */
@@ -39,6 +39,26 @@ function useRetryWait(): [boolean, (error: AppErrorShape | null) => void] {
   return [waiting, note];
 }
 
+/** One signed action at a time; the server's error kept for the form, and its wait before the next try. */
+function useSignedSubmit(run: () => Promise<AppErrorShape | null>) {
+  const [error, setError] = useState<AppErrorShape | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [waiting, noteWait] = useRetryWait();
+  const form = useOpenFocus();
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (busy) return;
+    setBusy(true);
+    const result = await run();
+    setBusy(false);
+    setError(result);
+    noteWait(result);
+  }
+
+  return { form, error, submit, disabled: busy || waiting };
+}
+
 /** Beside the passphrase field: the whole message, which says how long to wait before the next try. */
 const passphraseMessage = (error: AppErrorShape | null): string | null =>
   fieldMessage(error, 'passphrase') ? (error?.message ?? null) : null;
@@ -57,20 +77,7 @@ export function PassphraseForm({
   onCancel: () => void;
 }) {
   const [passphrase, setPassphrase] = useState('');
-  const [error, setError] = useState<AppErrorShape | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [waiting, noteWait] = useRetryWait();
-  const form = useOpenFocus();
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    if (busy) return;
-    setBusy(true);
-    const result = await onSubmit(passphrase);
-    setBusy(false);
-    setError(result);
-    noteWait(result);
-  }
+  const { form, error, submit, disabled } = useSignedSubmit(() => onSubmit(passphrase));
 
   const onField = passphraseMessage(error);
   return (
@@ -82,24 +89,14 @@ export function PassphraseForm({
           {error.message}
         </div>
       )}
-      <div className="sign-form__row">
-        <Field
-          label="Your passphrase"
-          type="password"
-          autoComplete="current-password"
-          value={passphrase}
-          onChange={(e) => setPassphrase(e.target.value)}
-          error={onField}
-        />
-        <div className="actions">
-          <button type="submit" className="primary" disabled={busy || waiting}>
-            {submitLabel}
-          </button>
-          <button type="button" onClick={onCancel}>
-            Cancel
-          </button>
-        </div>
-      </div>
+      <PassphraseRow
+        value={passphrase}
+        onChange={setPassphrase}
+        error={onField}
+        submitLabel={submitLabel}
+        disabled={disabled}
+        onCancel={onCancel}
+      />
     </form>
   );
 }
@@ -113,20 +110,7 @@ export function AddendumForm({
 }) {
   const [text, setText] = useState('');
   const [passphrase, setPassphrase] = useState('');
-  const [error, setError] = useState<AppErrorShape | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [waiting, noteWait] = useRetryWait();
-  const form = useOpenFocus();
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    if (busy) return;
-    setBusy(true);
-    const result = await onSubmit(text, passphrase);
-    setBusy(false);
-    setError(result);
-    noteWait(result);
-  }
+  const { form, error, submit, disabled } = useSignedSubmit(() => onSubmit(text, passphrase));
 
   const textError = fieldMessage(error, 'addendum.text');
   const passError = passphraseMessage(error);
@@ -142,24 +126,14 @@ export function AddendumForm({
         </div>
       )}
       <TextArea label="Addendum" value={text} onChange={setText} error={textError} rows={4} />
-      <div className="sign-form__row">
-        <Field
-          label="Your passphrase"
-          type="password"
-          autoComplete="current-password"
-          value={passphrase}
-          onChange={(e) => setPassphrase(e.target.value)}
-          error={passError}
-        />
-        <div className="actions">
-          <button type="submit" className="primary" disabled={busy || waiting}>
-            Sign addendum
-          </button>
-          <button type="button" onClick={onCancel}>
-            Cancel
-          </button>
-        </div>
-      </div>
+      <PassphraseRow
+        value={passphrase}
+        onChange={setPassphrase}
+        error={passError}
+        submitLabel="Sign addendum"
+        disabled={disabled}
+        onCancel={onCancel}
+      />
     </form>
   );
 }
