@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
+import { formatDateTime } from '../format';
+import { AuditTable } from './AuditTable';
 import type { AuditEntry, BackupInfo, ClinicProfile, User } from '../../../shared/domain/identity';
 import { call } from '../api/client';
-import { describeAudit } from '../auditWords';
-import { formatDateTime } from '../format';
 
 /** The landing page: who is signed in, the clinic, the state of backups and the latest activity. */
 export function OverviewScreen({ user, onOpenSettings }: { user: User; onOpenSettings: () => void }) {
@@ -67,24 +67,7 @@ export function OverviewScreen({ user, onOpenSettings }: { user: User; onOpenSet
       </div>
       <section className="panel" aria-labelledby="activity-title">
         <h2 id="activity-title">Recent activity</h2>
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">When</th>
-              <th scope="col">Who</th>
-              <th scope="col">What</th>
-            </tr>
-          </thead>
-          <tbody>
-            {activity.map((e) => (
-              <tr key={e.id}>
-                <td>{formatDateTime(e.atMs)}</td>
-                <td>{e.userName ?? '—'}</td>
-                <td>{describeAudit(e)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <AuditTable rows={activity} />
       </section>
     </div>
   );

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { AuditTable } from './AuditTable';
 import type { AuditEntry, BackupInfo, ClinicProfile, User } from '../../../shared/domain/identity';
 import { call, fieldMessage, type AppErrorShape } from '../api/client';
-import { describeAudit } from '../auditWords';
 import { Field } from '../components/Field';
 import { FormError } from '../components/FormError';
 import { formatBytes, formatDateTime } from '../format';
@@ -186,26 +186,7 @@ function AuditSection() {
     <section className="panel" aria-labelledby="audit-settings">
       <h2 id="audit-settings">Audit log</h2>
       <p className="muted">Every unlock, lock, change and backup, newest first. The log cannot be edited.</p>
-      <table className="table">
-        <thead>
-          <tr>
-            <th scope="col">#</th>
-            <th scope="col">When</th>
-            <th scope="col">Who</th>
-            <th scope="col">What</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((e) => (
-            <tr key={e.id}>
-              <td>{e.id}</td>
-              <td>{formatDateTime(e.atMs)}</td>
-              <td>{e.userName ?? '—'}</td>
-              <td>{describeAudit(e)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <AuditTable rows={rows} showIds />
       {more && (
         <button type="button" onClick={() => void load(rows.at(-1)?.id ?? null)}>
           Show older entries
