@@ -141,6 +141,10 @@ describe('setting a client to Discharged', () => {
       expect.arrayContaining([`discharge:client:${client.id}`, `record-end-event:consent:${atDischarge.id}`]),
     );
 
+    // Recent activity names the client of each row about them.
+    const named = audit.filter((a) => a.action === 'discharge' || a.action === 'record-end-event');
+    expect(named.map((a) => a.clientName)).toEqual(['Montoya-Brandt, Araceli', 'Montoya-Brandt, Araceli']);
+
     // Editing a discharged client's details again records no second discharge.
     value(
       await dispatch('clients.update', {
