@@ -16,6 +16,7 @@ export const TimelineEventSchema = z.object({
     'alert-acknowledged',
     'note-signed',
     'plan-version',
+    'discharge',
   ]),
   title: z.string(),
   detail: z.string(),

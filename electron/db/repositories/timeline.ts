@@ -8,6 +8,7 @@ import { INTAKE_SECTIONS, type IntakeSectionId } from '../../../shared/domain/in
 import type { TimelineEvent } from '../../../shared/domain/timeline';
 import { ALERT_KIND_LABELS, type AlertKind } from '../../../shared/domain/alerts';
 import { LEVEL_LABELS, type Level } from '../../../shared/domain/levelOfCare';
+import { DISCHARGE_TYPE_LABELS, type DischargeType } from '../../../shared/domain/clients';
 
 interface TimelineRow {
   at_ms: number;
@@ -44,6 +45,8 @@ const SOURCES = [
   `SELECT signed_at_ms, 'note-signed', id, kind || '|' || json_extract(content, '$.format'), NULL FROM notes
      WHERE client_id = @clientId AND signed_at_ms IS NOT NULL AND kind <> 'sud-counselling'`,
   `SELECT created_at_ms, 'plan-version', CAST(version AS TEXT), NULL, version FROM treatment_plan_versions
+     WHERE client_id = @clientId`,
+  `SELECT recorded_at_ms, 'discharge', discharged_on, discharge_type, NULL FROM client_discharges
      WHERE client_id = @clientId`,
 ];
 
@@ -144,6 +147,15 @@ function describe(r: TimelineRow): TimelineEvent {
         detail: '',
         area: 'plan',
         refId: r.ref,
+      };
+    case 'discharge':
+      return {
+        atMs: r.at_ms,
+        kind: r.kind,
+        title: `Discharged: ${DISCHARGE_TYPE_LABELS[r.a as DischargeType] ?? r.a}`,
+        detail: `Discharge date ${r.ref ?? ''}`,
+        area: 'profile',
+        refId: null,
       };
     case 'consent-created':
     case 'consent-revoked':
