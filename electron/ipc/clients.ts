@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { ClientInput, ClientStatus } from '../../shared/domain/clients';
 import { localDate } from '../../shared/domain/common';
 import { consentsEndedByDischarge, dischargeOnSave } from '../../shared/domain/discharge';
-import { intakeRiskFlags } from '../../shared/domain/riskFlags';
+import { intakeRiskFlags, useLogRiskFlags } from '../../shared/domain/riskFlags';
 import { AppError, fieldError } from '../errors';
 import {
   chartNumberTaken,
@@ -19,7 +19,7 @@ import { listAlerts } from '../db/repositories/alerts';
 import { listConsents, recordConsentEndEvent } from '../db/repositories/consents';
 import { getIntake } from '../db/repositories/intake';
 import { clientTimeline } from '../db/repositories/timeline';
-import { countUseLog } from '../db/repositories/useLog';
+import { countUseLog, loggedForms } from '../db/repositories/useLog';
 import { getUser } from '../db/repositories/users';
 import type { Db } from '../db/connection';
 import type { DomainHandlers, SessionDeps } from './types';
@@ -142,7 +142,10 @@ export const clientHandlers: DomainHandlers<'clients'> = {
     const chart = {
       client,
       intake,
-      riskFlags: intakeRiskFlags(intake),
+      riskFlags: [
+        ...intakeRiskFlags(intake),
+        ...useLogRiskFlags(loggedForms(db, id).map((form) => ({ form }))),
+      ],
       consents: listConsents(db, id),
       useLogEntries: countUseLog(db, id),
       timeline: clientTimeline(db, id, 200),

@@ -19,6 +19,8 @@ import { notes } from './0130-notes';
 import { notesIntegrity } from './0140-notes-integrity';
 import { consentEndEvent } from './0150-consent-end-event';
 import { disclosures } from './0160-disclosures';
+import { useLogUnits } from './0170-use-log-units';
+import { levelOfCareLevels } from './0180-level-of-care-levels';
 import { clientNames } from './0240-client-names';
 import { clientDischarges } from './0250-client-discharges';
 import type { Migration } from './types';
@@ -42,6 +44,8 @@ export const MIGRATIONS: readonly Migration[] = [
   notesIntegrity,
   consentEndEvent,
   disclosures,
+  useLogUnits,
+  levelOfCareLevels,
   clientNames,
   clientDischarges,
 ];

@@ -24,7 +24,8 @@ const SOURCES = [
   `SELECT saved_at_ms, 'intake-section', section, section, NULL FROM intake_sections WHERE client_id = @clientId`,
   // One event per day of logged doses, at the last dose of that day (local time of this computer).
   `SELECT max(taken_at_ms), 'use-log-day', date(taken_at_ms / 1000, 'unixepoch', 'localtime'),
-          printf('%.1f', sum(amount_grams)), count(*)
+          printf('%.1f', total(CASE WHEN unit = 'g' AND form IN ('leaf-powder', 'capsules') THEN amount END))
+            || '|' || sum(form IN ('extract', 'shot', '7-oh-product')), count(*)
      FROM use_log WHERE client_id = @clientId
      GROUP BY date(taken_at_ms / 1000, 'unixepoch', 'localtime')`,
   `SELECT created_at_ms, 'consent-created', id, type, NULL FROM consents WHERE client_id = @clientId`,
@@ -85,7 +86,8 @@ function describe(r: TimelineRow): TimelineEvent {
         atMs: r.at_ms,
         kind: r.kind,
         title: `Use log: ${r.b ?? 0} ${r.b === 1 ? 'dose' : 'doses'}`,
-        detail: `${r.a ?? '0'} g on ${r.ref ?? ''}`,
+        // Leaf grams only; strong forms are counted as doses, never added into grams (CLINICAL.md §1.5).
+        detail: useLogDayDetail(r.a, r.ref),
         area: 'use-log',
         refId: r.ref,
       };
@@ -182,4 +184,12 @@ export function clientTimeline(db: Db, clientId: string, limit: number): Timelin
     .prepare(`SELECT * FROM (${SOURCES.join(' UNION ALL ')}) ORDER BY at_ms DESC LIMIT @limit`)
     .all({ clientId, limit }) as TimelineRow[];
   return rows.map(describe);
+}
+
+function useLogDayDetail(a: string | null, date: string | null): string {
+  const [grams = '0.0', strong = '0'] = (a ?? '').split('|');
+  const strongDoses = Number(strong);
+  const strongText =
+    strongDoses > 0 ? ` and ${strongDoses} ${strongDoses === 1 ? 'dose' : 'doses'} of strong products` : '';
+  return `${grams} g${strongText} on ${date ?? ''}`;
 }
