@@ -67,9 +67,18 @@ export function renderTaperPdf(input: {
     if (doc.y + 60 > bottom()) doc.addPage();
     doc.moveDown(0.8).font('bold').fontSize(16).fillColor('#000000').text(text).moveDown(0.3);
   };
+  /** Bullets with a hanging indent: wrapped lines line up under the text, not under the bullet. */
   const bullets = (items: readonly string[]) => {
+    const indent = 18;
     for (const item of items) {
-      say(`•  ${item}`, { indent: 0, paragraphGap: 6 });
+      doc.font('body').fontSize(BODY).fillColor('#000000');
+      const options = { width: width - indent, lineGap: 3 };
+      if (doc.y + doc.heightOfString(item, options) > bottom()) doc.addPage();
+      const y = doc.y;
+      doc.text('•', MARGIN, y, { lineBreak: false });
+      doc.text(item, MARGIN + indent, y, options);
+      doc.x = MARGIN;
+      doc.moveDown(0.4);
     }
   };
 
@@ -173,6 +182,7 @@ export function renderTaperPdf(input: {
   say(
     'Call 911 for trouble breathing, being very sleepy or unable to stay awake, chest pain, fainting, a very fast ' +
       'heartbeat, a seizure, or severe confusion, hallucinations or agitation.',
+    { paragraphGap: 8 },
   );
   say(
     'Call or text 988 (Suicide & Crisis Lifeline) if you have thoughts of suicide or of hurting yourself, or ' +

@@ -77,6 +77,7 @@ describe('taper', () => {
     await taper.field(form, 'Start date').press('Enter');
     await expect.poll(() => taper.fieldError(form, 'Cut per step (%)').textContent()).toMatch(/10–20 %/);
     expect(await taper.field(form, 'Cut per step (%)').getAttribute('aria-invalid')).toBe('true');
+    await screenshot(page, 'taper-plan-form');
     // Nothing typed is lost: fix the one field and save.
     await taper.field(form, 'Cut per step (%)').fill('10');
     await taper.field(form, 'Cut per step (%)').press('Enter');
