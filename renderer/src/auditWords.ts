@@ -21,6 +21,7 @@ export const ENTITY_WORDS: Record<string, string> = {
   note: 'note',
   'group-session': 'group session',
   'disclosure-list': 'accounting of disclosures',
+  taper: 'taper schedule',
 };
 
 export const ACTION_WORDS: Record<string, string> = {
@@ -49,6 +50,9 @@ export const ACTION_WORDS: Record<string, string> = {
   acknowledge: 'Acknowledged',
   decide: 'Recorded',
   discharge: 'Recorded the discharge in',
+  hold: 'Held a step of the',
+  'change-rate': 'Changed the rate of the',
+  restart: 'Restarted the',
 };
 
 /** Audit rows in plain words. They carry no clinical text, only what was done to which kind of record. */

@@ -17,6 +17,7 @@ export const TimelineEventSchema = z.object({
     'note-signed',
     'plan-version',
     'discharge',
+    'taper-version',
   ]),
   title: z.string(),
   detail: z.string(),
@@ -31,6 +32,7 @@ export const TimelineEventSchema = z.object({
     'alerts',
     'notes',
     'plan',
+    'taper',
   ]),
   refId: z.string().nullable(),
 });

@@ -9,6 +9,7 @@ import type { TimelineEvent } from '../../../shared/domain/timeline';
 import { ALERT_KIND_LABELS, type AlertKind } from '../../../shared/domain/alerts';
 import { LEVEL_LABELS, type Level } from '../../../shared/domain/levelOfCare';
 import { DISCHARGE_TYPE_LABELS, type DischargeType } from '../../../shared/domain/clients';
+import { TAPER_CHANGE_LABELS, type TaperChange } from '../../../shared/domain/taper';
 
 interface TimelineRow {
   at_ms: number;
@@ -48,6 +49,8 @@ const SOURCES = [
   `SELECT created_at_ms, 'plan-version', CAST(version AS TEXT), NULL, version FROM treatment_plan_versions
      WHERE client_id = @clientId`,
   `SELECT recorded_at_ms, 'discharge', discharged_on, discharge_type, NULL FROM client_discharges
+     WHERE client_id = @clientId`,
+  `SELECT created_at_ms, 'taper-version', CAST(version AS TEXT), change, version FROM taper_versions
      WHERE client_id = @clientId`,
 ];
 
@@ -158,6 +161,15 @@ function describe(r: TimelineRow): TimelineEvent {
         detail: `Discharge date ${r.ref ?? ''}`,
         area: 'profile',
         refId: null,
+      };
+    case 'taper-version':
+      return {
+        atMs: r.at_ms,
+        kind: r.kind,
+        title: `Taper: ${TAPER_CHANGE_LABELS[r.a as TaperChange] ?? r.a}`,
+        detail: r.b === 1 ? '' : `Version ${r.b ?? ''}`,
+        area: 'taper',
+        refId: r.ref,
       };
     case 'consent-created':
     case 'consent-revoked':
