@@ -2,9 +2,10 @@
  * The taper schedule the client takes home (CLINICAL.md §1.5, §4): the product named, every step with its dates,
  * the amount for the day and for each dose, the rules of a taper, what to do when withdrawal is too strong, red
  * flags with 911 and 988, and the Part 2 notice. Large, calm type: a person in withdrawal reads it at home.
- * The wording is our own.
+ * The wording is our own. The steps printed start at the one in effect on the day of printing.
  */
 import type { Client } from '../../shared/domain/clients';
+import { localDate } from '../../shared/domain/common';
 import type { ClinicProfile } from '../../shared/domain/identity';
 import { PRODUCT_FORM_LABELS } from '../../shared/domain/intake';
 import { stepEnd, type TaperVersion } from '../../shared/domain/taper';
@@ -90,12 +91,13 @@ export function renderTaperPdf(input: {
       `${taper.dosesPerDay === 1 ? 'dose' : 'doses'} a day. Each row is one step: take that amount every day ` +
       'from the first date to the last.',
   );
-  say(
-    `Schedule version ${taper.version}, printed ${scheduleDate(input.createdAt.toISOString().slice(0, 10))}.`,
-    {
-      paragraphGap: 4,
-    },
+  // The client works from today: steps already over are left off (they stay in the chart's versions).
+  const today = localDate(input.createdAt.getTime());
+  const from = Math.max(
+    0,
+    taper.steps.findLastIndex((s) => s.date <= today),
   );
+  say(`Schedule version ${taper.version}, printed ${scheduleDate(today)}.`, { paragraphGap: 4 });
 
   head('Your steps');
   const cols = [
@@ -138,6 +140,7 @@ export function renderTaperPdf(input: {
     false,
   );
   taper.steps.forEach((s, i) => {
+    if (i < from) return;
     const end = stepEnd(taper.steps, i);
     const dates =
       s.dailyGrams === 0
@@ -152,7 +155,7 @@ export function renderTaperPdf(input: {
         perDoseText(s.dailyGrams, taper.dosesPerDay, taper.precisionGrams),
       ],
       false,
-      i % 2 === 1,
+      (i - from) % 2 === 1,
     );
   });
   doc.moveDown(0.6);

@@ -50,14 +50,9 @@ const taper: TaperVersion = {
   createdByName: 'Marisol Quintero-Vance',
 };
 
-async function render(paper: 'letter' | 'a4'): Promise<string> {
-  const bytes = await renderTaperPdf({
-    clinic: aClinic(),
-    client,
-    taper,
-    paper,
-    createdAt: new Date(Date.UTC(2026, 10, 23, 18)),
-  });
+/** Printed on 14 November (local noon), before the first step: every step is on it. */
+async function render(paper: 'letter' | 'a4', createdAt = new Date(2026, 10, 14, 12)): Promise<string> {
+  const bytes = await renderTaperPdf({ clinic: aClinic(), client, taper, paper, createdAt });
   const file = path.join(tempDir(), `taper-${paper}.pdf`);
   fs.writeFileSync(file, bytes);
   return file;
@@ -117,4 +112,12 @@ describe('taper schedule PDF', () => {
       execFileSync('pdftoppm', ['-png', '-r', '60', file, path.join(out, `taper-schedule-${paper}`)]);
     });
   }
+
+  it('starts at the step in effect on the day it is printed', async () => {
+    const text = flat(run('pdftotext', ['-layout', await render('letter', new Date(2026, 10, 23, 12)), '-']));
+    expect(text).toContain('printed Mon, Nov 23, 2026');
+    expect(text).not.toContain('Mon, Nov 16, 2026');
+    expect(text).toMatch(/Sat, Nov 21, 2026 8\.1 g 3 doses of 2\.7 g to Wed, Nov 25, 2026/);
+    expect(text).toContain('From Mon, May 10, 2027');
+  });
 });
