@@ -38,6 +38,7 @@ describe('taper', () => {
       client: {
         legalFirstName: 'Siobhán',
         legalLastName: 'O’Brien-Łukasiewicz',
+        nameOrder: 'given-first',
         preferredName: '',
         dateOfBirth: '1983-07-21',
         pronouns: 'she/her',
@@ -49,6 +50,7 @@ describe('taper', () => {
         emergencyContact: { name: 'Aoife O’Brien', relationship: 'sister', phone: '(541) 555-0178' },
         admissionDate: daysAgo(21),
         status: 'active',
+        discharge: null,
         assignedClinicianId: null,
       },
     });
@@ -153,12 +155,13 @@ describe('taper', () => {
   });
 });
 
-function dose(takenAtMs: number, amountGrams: number) {
+function dose(takenAtMs: number, amount: number) {
   return {
     takenAtMs,
     product: 'Green Maeng Da powder (Riverside Botanicals)',
     form: 'leaf-powder' as const,
-    amountGrams,
+    amount,
+    unit: 'g' as const,
     trigger: null,
     symptomsBetweenDoses: '',
     note: '',
