@@ -21,6 +21,7 @@ export const ENTITY_WORDS: Record<string, string> = {
   note: 'note',
   'group-session': 'group session',
   'disclosure-list': 'accounting of disclosures',
+  'attendance-sheet': 'group attendance sheet (internal)',
 };
 
 export const ACTION_WORDS: Record<string, string> = {
@@ -48,6 +49,9 @@ export const ACTION_WORDS: Record<string, string> = {
   raise: 'Raised',
   acknowledge: 'Acknowledged',
   decide: 'Recorded',
+  'add-attendee': 'Added a late attendee to',
+  'print-for-group-record': "Printed for the group's record the",
+  'print-for-supervision': 'Printed for clinical supervision the',
 };
 
 /** Audit rows in plain words. They carry no clinical text, only what was done to which kind of record. */

@@ -19,6 +19,9 @@ import { notes } from './0130-notes';
 import { notesIntegrity } from './0140-notes-integrity';
 import { consentEndEvent } from './0150-consent-end-event';
 import { disclosures } from './0160-disclosures';
+import { groupCovered } from './0200-group-covered';
+import { alertFindings } from './0210-alert-findings';
+import { singleDisclosure } from './0220-single-disclosure';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
@@ -40,6 +43,9 @@ export const MIGRATIONS: readonly Migration[] = [
   notesIntegrity,
   consentEndEvent,
   disclosures,
+  groupCovered,
+  alertFindings,
+  singleDisclosure,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
