@@ -329,7 +329,7 @@ describe('therapy sessions', () => {
     fs.copyFileSync(path, 'test-results/screens/note-record-copy.pdf');
     const pdf = pdfText(path);
     expect(pdf).toContain('Valdríð');
-    expect(pdf).toContain('In person');
+    expect(pdf).toContain('Group session, in person');
     expect(pdf).not.toContain('in-person');
     expect(pdf).toContain('42 CFR part 2');
     for (const [first, last] of MEMBERS.slice(0, 2)) {
@@ -483,7 +483,7 @@ describe('therapy sessions', () => {
     await printed.waitFor();
     const accounting = pdfText((await printed.textContent()) ?? '').replace(/\s+/g, ' ');
     expect(accounting).toContain('Accounting of disclosures');
-    expect(accounting).toContain('Continuity of counselling after the move to Astoria');
+    expect(accounting).toContain('Continuity of counselling after the move');
   });
 
   it('lets a supervisor co-sign a note signed by the clinician', async () => {
