@@ -6,6 +6,7 @@ import type { Client } from '../../shared/domain/clients';
 import { CONSENT_TYPE_LABELS } from '../../shared/domain/consents';
 import { ACCOUNTING_YEARS, type Disclosure } from '../../shared/domain/disclosures';
 import type { ClinicProfile } from '../../shared/domain/identity';
+import { PART2_NOTICE_NAMES } from '../../shared/domain/part2';
 import {
   createDocument,
   fields,
@@ -49,7 +50,7 @@ export function renderDisclosuresPdf(input: {
       ['What was disclosed', d.what],
       ['Purpose', d.purpose],
       ['Consent', `${CONSENT_TYPE_LABELS[d.consentType]}, signed ${d.consentSignedOn}`],
-      ['Notice version', d.noticeVersion],
+      ['Notice', PART2_NOTICE_NAMES[d.noticeVersion] ?? d.noticeVersion],
       ['Disclosed by', d.disclosedByName ?? ''],
     ]);
   }

@@ -22,6 +22,7 @@ export const ENTITY_WORDS: Record<string, string> = {
   'group-session': 'group session',
   'disclosure-list': 'accounting of disclosures',
   taper: 'taper schedule',
+  'attendance-sheet': 'group attendance sheet (internal)',
 };
 
 export const ACTION_WORDS: Record<string, string> = {
@@ -53,6 +54,9 @@ export const ACTION_WORDS: Record<string, string> = {
   hold: 'Held a step of the',
   'change-rate': 'Changed the rate of the',
   restart: 'Restarted the',
+  'add-attendee': 'Added a late attendee to',
+  'print-for-group-record': "Printed for the group's record the",
+  'print-for-supervision': 'Printed for clinical supervision the',
 };
 
 /** Audit rows in plain words. They carry no clinical text, only what was done to which kind of record. */

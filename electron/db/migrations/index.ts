@@ -21,6 +21,9 @@ import { consentEndEvent } from './0150-consent-end-event';
 import { disclosures } from './0160-disclosures';
 import { useLogUnits } from './0170-use-log-units';
 import { levelOfCareLevels } from './0180-level-of-care-levels';
+import { groupCovered } from './0200-group-covered';
+import { alertFindings } from './0210-alert-findings';
+import { singleDisclosure } from './0220-single-disclosure';
 import { clientNames } from './0240-client-names';
 import { clientDischarges } from './0250-client-discharges';
 import { taperVersions } from './0300-taper-versions';
@@ -47,6 +50,9 @@ export const MIGRATIONS: readonly Migration[] = [
   disclosures,
   useLogUnits,
   levelOfCareLevels,
+  groupCovered,
+  alertFindings,
+  singleDisclosure,
   clientNames,
   clientDischarges,
   taperVersions,

@@ -21,6 +21,7 @@ import { PlanTab } from '../sessions/PlanTab';
 import { PrivateNotesTab } from '../sessions/PrivateNotesTab';
 import { TaperTab } from '../taper/TaperTab';
 import { ChartHeader } from './ChartHeader';
+import { DraftReminder } from './DraftReminder';
 import { Consents } from './Consents';
 import { IntakeForm } from './IntakeForm';
 import { Tabs, tabPanelProps, type TabSpec } from './Tabs';
@@ -49,6 +50,8 @@ export function ChartScreen({
   // Tabs mount when first opened and then stay mounted (hidden), so a half-typed form survives a change of tab.
   const [opened, setOpened] = useState<ReadonlySet<ChartTabId>>(new Set(['timeline']));
   const [timelineStale, setTimelineStale] = useState(false);
+  /** Bumped when a note is signed, so the drafts offered above the tabs are read again. */
+  const [notesVersion, setNotesVersion] = useState(0);
 
   const load = useCallback(async () => {
     const result = await call('clients.chart', { id: clientId });
@@ -102,8 +105,11 @@ export function ChartScreen({
     setTimelineStale(true);
     setChart((c) => (c ? { ...c, useLogEntries: count } : c));
   }, []);
-  const onSessionsChanged = useCallback(() => setTimelineStale(true), []);
   const onTaperChanged = useCallback(() => setTimelineStale(true), []);
+  const onSessionsChanged = useCallback(() => {
+    setTimelineStale(true);
+    setNotesVersion((v) => v + 1);
+  }, []);
   const onAssessmentsChanged = useCallback(() => setTimelineStale(true), []);
   const onConsentsChanged = useCallback((consents: Consent[]) => {
     setTimelineStale(true);
@@ -155,6 +161,7 @@ export function ChartScreen({
         intakeSavedAtMs={Math.max(0, ...Object.values(chart.intake.savedAtMs))}
         onChanged={onAssessmentsChanged}
       />
+      {tab !== 'notes' && <DraftReminder clientId={clientId} refresh={notesVersion} />}
       <Tabs tabs={tabs} selected={tab} onSelect={select} idPrefix={ID} label="Chart sections" />
       <div {...tabPanelProps(ID, 'timeline', tab === 'timeline')}>
         <h2 className="visually-hidden">Timeline</h2>

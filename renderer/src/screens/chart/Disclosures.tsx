@@ -6,6 +6,7 @@
 import { useEffect, useState } from 'react';
 import { CONSENT_TYPE_LABELS } from '../../../../shared/domain/consents';
 import { ACCOUNTING_YEARS, type Disclosure } from '../../../../shared/domain/disclosures';
+import { PART2_NOTICE_NAMES } from '../../../../shared/domain/part2';
 import { call } from '../../api/client';
 import { formatDateTime } from '../../format';
 import { PrintPdf } from '../sessions/PrintPdf';
@@ -73,7 +74,7 @@ export function Disclosures({ clientId, active }: { clientId: string; active: bo
                   {CONSENT_TYPE_LABELS[d.consentType]}
                   {d.consentSignedOn && <div className="muted">signed {formatDate(d.consentSignedOn)}</div>}
                 </td>
-                <td>{d.noticeVersion}</td>
+                <td>{PART2_NOTICE_NAMES[d.noticeVersion] ?? d.noticeVersion}</td>
               </tr>
             ))}
           </tbody>
