@@ -12,6 +12,7 @@ import {
   settingsHandlers,
   userHandlers,
 } from './practiceAdmin';
+import { matNoteHandlers, medicationHandlers, pawsHandlers } from './mat';
 import { noteHandlers } from './notes';
 import { groupHandlers, planHandlers } from './plansAndGroups';
 import { sessionHandlers } from './session';
@@ -41,5 +42,8 @@ export function createHandlers(): Handlers {
     ...worklistHandlers,
     ...documentHandlers,
     ...disclosureHandlers,
+    ...medicationHandlers,
+    ...matNoteHandlers,
+    ...pawsHandlers,
   };
 }

@@ -126,7 +126,7 @@ export function renderNotePdf(input: {
   return finish(doc);
 }
 
-function consentScope(doc: PDFKit.PDFDocument, d: NoteDisclosure): void {
+export function consentScope(doc: PDFKit.PDFDocument, d: NoteDisclosure): void {
   const c = d.consent;
   heading(doc, 'Disclosed under consent');
   fields(doc, [

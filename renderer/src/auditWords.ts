@@ -21,6 +21,9 @@ export const ENTITY_WORDS: Record<string, string> = {
   note: 'note',
   'group-session': 'group session',
   'disclosure-list': 'accounting of disclosures',
+  medication: 'medication',
+  'mat-note': 'MAT coordination note',
+  'paws-checkin': 'post-acute check-in',
 };
 
 export const ACTION_WORDS: Record<string, string> = {

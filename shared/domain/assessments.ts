@@ -11,6 +11,7 @@ import {
   SuicideScreenRecordSchema,
 } from '../instruments';
 import { optionalText } from './common';
+import { VitalsSchema } from './vitals';
 
 export const INDUCTION_TIME_POINTS = ['before-first-dose', '30-min', '2-h'] as const;
 export const InductionTimePointSchema = z.enum(INDUCTION_TIME_POINTS);
@@ -36,6 +37,8 @@ export const ScoredAssessmentInputSchema = z.object({
   /** For withdrawal ratings (COWS/SOWS): the last kratom or opioid dose, so hours since it can be shown. */
   lastDoseAtMs: z.number().int().nullable(),
   timePoint: InductionTimePointSchema.nullable(),
+  /** Vital signs taken with a withdrawal rating (migration 0350); null when none were taken. */
+  vitals: VitalsSchema.nullable().default(null),
   ...common,
 });
 

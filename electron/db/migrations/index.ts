@@ -19,6 +19,10 @@ import { notes } from './0130-notes';
 import { notesIntegrity } from './0140-notes-integrity';
 import { consentEndEvent } from './0150-consent-end-event';
 import { disclosures } from './0160-disclosures';
+import { medications } from './0330-medications';
+import { matNotes } from './0340-mat-notes';
+import { withdrawalVitals } from './0350-withdrawal-vitals';
+import { pawsCheckins } from './0360-paws-checkins';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
@@ -40,6 +44,10 @@ export const MIGRATIONS: readonly Migration[] = [
   notesIntegrity,
   consentEndEvent,
   disclosures,
+  medications,
+  matNotes,
+  withdrawalVitals,
+  pawsCheckins,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -11,6 +11,7 @@ import {
 import { getInstrument, type Sex } from '../../../../shared/instruments';
 import { Field } from '../../components/Field';
 import { CheckField, SelectField, TextArea, type Option } from '../../components/controls';
+import { VitalsFields } from './VitalsFields';
 import { draftHoursSinceLastDose, isWithdrawal, liveScore, type ScoredDraft } from './assessmentDraft';
 import { ItemGroup } from './ItemGroup';
 import { LiveScore } from './LiveScore';
@@ -84,6 +85,7 @@ export function ScoredFields({
           </>
         )}
       </div>
+      {withdrawal && <VitalsFields draft={draft} onChange={onChange} err={err} />}
       {draft.instrumentId === 'sud' && (
         <CheckField
           label="The substance is taken only under medical supervision"

@@ -9,6 +9,7 @@ export type ChartTabId =
   | 'use-log'
   | 'assessments'
   | 'withdrawal'
+  | 'mat'
   | 'level-of-care'
   | 'notes'
   | 'plan'
@@ -26,6 +27,7 @@ const AREA_TAB: Record<TimelineEvent['area'], ChartTabId | null> = {
   alerts: null,
   notes: 'notes',
   plan: 'plan',
+  mat: 'mat',
 };
 
 const TAB_NAMES: Record<ChartTabId, string> = {
@@ -35,6 +37,7 @@ const TAB_NAMES: Record<ChartTabId, string> = {
   consents: 'Consents',
   assessments: 'Assessments',
   withdrawal: 'Withdrawal',
+  mat: 'Medications & MAT',
   'level-of-care': 'Level of care',
   notes: 'Notes',
   plan: 'Treatment plan',

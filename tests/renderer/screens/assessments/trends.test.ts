@@ -26,6 +26,7 @@ function administered(
       context: { sex: null, underMedicalSupervision: null },
       lastDoseAtMs: null,
       timePoint: null,
+      vitals: null,
       administeredAtMs: atMs,
       notes: '',
     },

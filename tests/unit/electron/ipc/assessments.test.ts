@@ -45,6 +45,7 @@ const scored = (
   context: { sex: null, underMedicalSupervision: null },
   lastDoseAtMs: null,
   timePoint: null,
+  vitals: null,
   administeredAtMs: NOW - 60_000,
   notes: '',
   ...over,
