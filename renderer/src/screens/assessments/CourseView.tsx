@@ -91,15 +91,26 @@ export function CourseView({ model, nowMs }: { model: CourseModel; nowMs: number
           <text x={W - RIGHT} y={H - 6} textAnchor="end" fill="#555">
             time since the last dose (square-root scale)
           </text>
-          {cows.length > 0 && <path d={path(cows)} fill="none" stroke="#1f4e8c" strokeWidth={2} />}
+          {cows.length > 0 && <path d={path(cows)} className="wd-chart__line wd-chart__line--cows" />}
           {cows.map((p) => (
-            <circle key={p.id} cx={x(p.hours)} cy={y(p.total)} r={4.5} fill="#1f4e8c" />
+            <circle
+              key={p.id}
+              cx={x(p.hours)}
+              cy={y(p.total)}
+              r={4.5}
+              className="wd-chart__point wd-chart__point--cows"
+            />
           ))}
-          {sows.length > 0 && (
-            <path d={path(sows)} fill="none" stroke="#8c4a1f" strokeWidth={2} strokeDasharray="5 4" />
-          )}
+          {sows.length > 0 && <path d={path(sows)} className="wd-chart__line wd-chart__line--sows" />}
           {sows.map((p) => (
-            <rect key={p.id} x={x(p.hours) - 4} y={y(p.total) - 4} width={8} height={8} fill="#8c4a1f" />
+            <rect
+              key={p.id}
+              x={x(p.hours) - 4}
+              y={y(p.total) - 4}
+              width={8}
+              height={8}
+              className="wd-chart__point wd-chart__point--sows"
+            />
           ))}
           {nowIn && (
             <g>

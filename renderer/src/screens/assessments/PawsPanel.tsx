@@ -176,15 +176,32 @@ const utc = (d: string) => {
   return Date.UTC(y, m - 1, day);
 };
 
+/** Where each line's end label goes: at its last value, pushed apart so no two labels overlap (14 px apart). */
+function endLabelPositions(
+  last: PawsCheckin | undefined,
+  y: (v: number) => number,
+): Record<PawsMeasure, number> {
+  const order = [...PAWS_MEASURES].sort((a, b) => (last ? last[b] - last[a] : 0));
+  const out = {} as Record<PawsMeasure, number>;
+  let previous = -Infinity;
+  for (const m of order) {
+    const at = Math.max(y(last ? last[m] : 0) + 4, previous + 14);
+    out[m] = at;
+    previous = at;
+  }
+  return out;
+}
+
 function PawsChart({ list }: { list: readonly PawsCheckin[] }) {
   const id = useId();
   const t0 = utc(list[0]?.checkinDate ?? '2000-01-01');
   const t1 = Math.max(utc(list[list.length - 1]?.checkinDate ?? '2000-01-01'), t0 + 7 * DAY);
   const x = (d: string) => LEFT + ((utc(d) - t0) / (t1 - t0)) * (W - LEFT - RIGHT);
   const y = (v: number) => H - BOTTOM - (v / 10) * (H - BOTTOM - TOP);
+  const labelY = endLabelPositions(list[list.length - 1], y);
   const weeks = Array.from({ length: Math.floor((t1 - t0) / (7 * DAY)) + 1 }, (_, i) => t0 + i * 7 * DAY);
   return (
-    <figure className="wd-chart">
+    <figure className="wd-chart paws-chart">
       <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby={`${id}-t ${id}-d`}>
         <title id={`${id}-t`}>Post-acute check-ins over the weeks</title>
         <desc id={`${id}-d`}>
@@ -206,7 +223,7 @@ function PawsChart({ list }: { list: readonly PawsCheckin[] }) {
             </text>
           );
         })}
-        {PAWS_MEASURES.map((m, mi) => {
+        {PAWS_MEASURES.map((m) => {
           const d = list
             .map((c, i) => `${i === 0 ? 'M' : 'L'}${x(c.checkinDate).toFixed(1)},${y(c[m]).toFixed(1)}`)
             .join(' ');
@@ -218,7 +235,7 @@ function PawsChart({ list }: { list: readonly PawsCheckin[] }) {
                 <circle key={c.id} cx={x(c.checkinDate)} cy={y(c[m])} r={3} fill={COLOURS[m]} />
               ))}
               {last && (
-                <text x={W - RIGHT + 8} y={y(last[m]) + 4 + (mi - 1.5) * 3} fill={COLOURS[m]}>
+                <text x={W - RIGHT + 8} y={labelY[m]} fill={COLOURS[m]}>
                   {PAWS_LABELS[m].label} {last[m]}
                 </text>
               )}

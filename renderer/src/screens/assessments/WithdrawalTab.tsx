@@ -164,8 +164,8 @@ export function WithdrawalTab({
                   <th scope="col" className="num">
                     SOWS
                   </th>
-                  <th scope="col">Vital signs</th>
                   <th scope="col">Time point</th>
+                  <th scope="col">Vital signs</th>
                   <th scope="col">Record</th>
                   <th scope="col">
                     <span className="visually-hidden">Actions</span>
@@ -190,6 +190,7 @@ export function WithdrawalTab({
                         )}
                       </td>
                       <td className="num">{isCows ? '' : resultText(r)}</td>
+                      <td>{r.input.timePoint ? INDUCTION_TIME_POINT_LABELS[r.input.timePoint] : ''}</td>
                       <td
                         className={
                           bpLowering && isLowBloodPressure(r.input.vitals) ? 'vitals-low' : undefined
@@ -198,7 +199,6 @@ export function WithdrawalTab({
                         {vitalsText(r.input.vitals)}
                         {bpLowering && isLowBloodPressure(r.input.vitals) ? ' (low blood pressure)' : ''}
                       </td>
-                      <td>{r.input.timePoint ? INDUCTION_TIME_POINT_LABELS[r.input.timePoint] : ''}</td>
                       <td>{r.signedAtMs === null ? 'Draft' : 'Signed'}</td>
                       <td className="alist__actions">
                         <button

@@ -118,11 +118,17 @@ export function MatNoteEditor({
     persist,
     active,
   });
+  const linkedOf = (c: MatNoteContent) => ratings.filter((r) => c.ratingIds.includes(r.id)).map(asLinked);
   const set = (patch: Partial<MatNoteContent>) => {
     if (signing || checking) return;
     const next = { ...content, ...patch };
     setContent(next);
     autosave.edit(next);
+    // Problems found at "Sign…" go from beside their fields as soon as they are fixed.
+    if (signError?.fields.length) {
+      const still = matSigningProblems(next, linkedOf(next));
+      setSignError(still.length === 0 ? null : { ...signError, fields: still });
+    }
   };
   const saveError = autosave.status.state === 'failed' ? autosave.status.error : null;
   const err = (path: string) =>
@@ -151,8 +157,7 @@ export function MatNoteEditor({
         });
         return;
       }
-      const linked = ratings.filter((r) => content.ratingIds.includes(r.id)).map(asLinked);
-      const fields = matSigningProblems(content, linked);
+      const fields = matSigningProblems(content, linkedOf(content));
       if (fields.length > 0) {
         showProblems({
           code: 'INVALID_INPUT',

@@ -202,7 +202,21 @@ function SummaryForm({
             {...f.value('prescriber')}
             onChange={(p) => f.setValues((v) => ({ ...v, prescriber: p, consentId: '' }))}
           />
-          <SelectField label="Consent" options={consentOptions} {...f.value('consentId')} />
+          <SelectField
+            label="Consent"
+            options={consentOptions}
+            {...f.value('consentId')}
+            onChange={(consentId) =>
+              f.setValues((v) => ({
+                ...v,
+                consentId,
+                // The consent's recipient address, unless one was typed already.
+                recipientAddress:
+                  v.recipientAddress ||
+                  (naming.find((k) => k.id === consentId)?.consent.recipientAddress ?? ''),
+              }))
+            }
+          />
           <Field label="Recipient address" {...f.text('recipientAddress')} />
           <SelectField label="Paper" options={PAPERS} {...f.value('paper')} />
         </div>
