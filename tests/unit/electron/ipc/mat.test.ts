@@ -248,6 +248,38 @@ describe('MAT coordination notes', () => {
     });
   });
 
+  it('puts a signed note and each medication change on the timeline, never a draft', async () => {
+    const { dispatch, client, matNote } = await setup();
+    const med = value<Medication>(
+      await dispatch('medications.save', {
+        clientId: client.id,
+        id: null,
+        baseVersion: 0,
+        medication: aMedication(),
+      }),
+    );
+    value(
+      await dispatch('medications.save', {
+        clientId: client.id,
+        id: med.id,
+        baseVersion: 1,
+        medication: aMedication({ dose: 8, phase: 'stabilisation' }),
+      }),
+    );
+    const signed = await matNote({ induction: false });
+    await matNote();
+    value(await dispatch('matNotes.sign', { id: signed.id, passphrase: PASS }));
+    const chart = value<{ timeline: Array<{ kind: string; title: string; area: string }> }>(
+      await dispatch('clients.chart', { id: client.id }),
+    );
+    const mat = chart.timeline.filter((e) => e.area === 'mat').map((e) => e.title);
+    expect(mat.sort()).toEqual([
+      'MAT coordination note signed',
+      'Medication added: Buprenorphine-naloxone',
+      'Medication changed: Buprenorphine-naloxone',
+    ]);
+  });
+
   it('is found by the note search, its addenda too', async () => {
     const { dispatch, client, matNote } = await setup();
     const note = await matNote({ sideEffects: 'Mild constipation and a headache on day two' });
