@@ -12,6 +12,7 @@ import {
   settingsHandlers,
   userHandlers,
 } from './practiceAdmin';
+import { matNoteHandlers, medicationHandlers, pawsHandlers } from './mat';
 import { noteHandlers } from './notes';
 import { groupHandlers, planHandlers } from './plansAndGroups';
 import { sessionHandlers } from './session';
@@ -43,5 +44,8 @@ export function createHandlers(): Handlers {
     ...documentHandlers,
     ...disclosureHandlers,
     ...taperHandlers,
+    ...medicationHandlers,
+    ...matNoteHandlers,
+    ...pawsHandlers,
   };
 }

@@ -436,7 +436,7 @@ export const noteHandlers: DomainHandlers<'notes'> = {
       clientId,
       fromDate,
       toDate,
-      kinds: kinds.length ? kinds : ['progress', 'group-member'],
+      kinds: kinds.length ? kinds : ['progress', 'group-member', 'mat'],
       limit,
     });
     return rows.map((r) => ({

@@ -184,7 +184,7 @@ export function renderNotePdf(input: {
 }
 
 /** The consent's own scope, as the consent states it, printed with the note it covers. */
-function consentScope(doc: PDFKit.PDFDocument, d: NoteDisclosure, f: PrintFormat): void {
+export function consentScope(doc: PDFKit.PDFDocument, d: NoteDisclosure, f: PrintFormat): void {
   const c = d.consent;
   heading(doc, 'Disclosed under consent');
   fields(doc, [

@@ -23,6 +23,9 @@ export const ENTITY_WORDS: Record<string, string> = {
   'disclosure-list': 'accounting of disclosures',
   taper: 'taper schedule',
   'attendance-sheet': 'group attendance sheet (internal)',
+  medication: 'medication',
+  'mat-note': 'MAT coordination note',
+  'paws-checkin': 'post-acute check-in',
 };
 
 export const ACTION_WORDS: Record<string, string> = {

@@ -18,6 +18,8 @@ export const TimelineEventSchema = z.object({
     'plan-version',
     'discharge',
     'taper-version',
+    'medication-change',
+    'mat-note-signed',
   ]),
   title: z.string(),
   detail: z.string(),
@@ -33,6 +35,7 @@ export const TimelineEventSchema = z.object({
     'notes',
     'plan',
     'taper',
+    'mat',
   ]),
   refId: z.string().nullable(),
 });

@@ -11,6 +11,7 @@ import { clientChannels } from './channels/clients';
 import { disclosureChannels } from './channels/disclosures';
 import { documentChannels } from './channels/documents';
 import { identityChannels } from './channels/identity';
+import { matChannels } from './channels/mat';
 import { sessionChannels } from './channels/sessions';
 import { taperChannels } from './channels/taper';
 export {
@@ -42,6 +43,7 @@ export const contract = {
   ...documentChannels,
   ...disclosureChannels,
   ...taperChannels,
+  ...matChannels,
 };
 
 export type Contract = typeof contract;

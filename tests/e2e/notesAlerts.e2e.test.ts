@@ -29,6 +29,7 @@ describe('notes, alerts and groups', () => {
       client: {
         legalFirstName,
         legalLastName,
+        nameOrder: 'given-first',
         preferredName: '',
         dateOfBirth: '1990-03-09',
         pronouns: '',
@@ -40,6 +41,7 @@ describe('notes, alerts and groups', () => {
         emergencyContact: { name: '', relationship: '', phone: '' },
         admissionDate: '2026-10-01',
         status: 'active',
+        discharge: null,
         assignedClinicianId: null,
       },
     });

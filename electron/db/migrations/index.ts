@@ -27,6 +27,10 @@ import { singleDisclosure } from './0220-single-disclosure';
 import { clientNames } from './0240-client-names';
 import { clientDischarges } from './0250-client-discharges';
 import { taperVersions } from './0300-taper-versions';
+import { medications } from './0330-medications';
+import { matNotes } from './0340-mat-notes';
+import { withdrawalVitals } from './0350-withdrawal-vitals';
+import { pawsCheckins } from './0360-paws-checkins';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
@@ -56,6 +60,10 @@ export const MIGRATIONS: readonly Migration[] = [
   clientNames,
   clientDischarges,
   taperVersions,
+  medications,
+  matNotes,
+  withdrawalVitals,
+  pawsCheckins,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -299,14 +299,15 @@ export interface NoteSearchFilters {
   clientId: string | null;
   fromDate: string | null;
   toDate: string | null;
-  kinds: readonly NoteKind[];
+  /** 'mat': MAT coordination notes (migration 0340 indexes them here). */
+  kinds: readonly (NoteKind | 'mat')[];
   limit: number;
 }
 
 export interface NoteSearchRow {
   note_id: string;
   client_id: string;
-  kind: NoteKind;
+  kind: NoteKind | 'mat';
   source: 'note' | 'addendum';
   session_date: string;
   snippet: string;

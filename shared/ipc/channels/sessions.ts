@@ -61,7 +61,8 @@ export const NoteSearchResultSchema = z.object({
   clientId: z.string(),
   clientName: z.string(),
   chartNumber: z.string(),
-  kind: NoteKindSchema,
+  /** 'mat': a MAT coordination note (shared/domain/matNotes.ts), opened on the chart's Medications tab. */
+  kind: z.union([NoteKindSchema, z.literal('mat')]),
   source: z.enum(['note', 'addendum']),
   sessionDate: z.string(),
   /** Snippet text; highlighted words sit between \u0001 and \u0002. */
@@ -157,7 +158,7 @@ export const sessionChannels = {
         clientId: IdSchema.nullable(),
         fromDate: isoDate('From date').nullable(),
         toDate: isoDate('To date').nullable(),
-        kinds: z.array(z.enum(['progress', 'group-member'])).max(2),
+        kinds: z.array(z.enum(['progress', 'group-member', 'mat'])).max(3),
         limit: z.number().int().min(1).max(200),
       })
       .strict(),

@@ -25,6 +25,7 @@ import {
   type ScoredDraft,
   type SudDraft,
 } from './assessmentDraft';
+import { VitalsFields } from './VitalsFields';
 import { ItemGroup } from './ItemGroup';
 import { LiveScore } from './LiveScore';
 import { hoursText, unansweredCount } from './instrumentText';
@@ -112,6 +113,7 @@ export function ScoredFields({
           </>
         )}
       </div>
+      {withdrawal && <VitalsFields draft={draft} onChange={onChange} err={err} />}
       {draft.instrumentId === 'sud' && (
         <div className="aform__meta aform__sud">
           <SelectField

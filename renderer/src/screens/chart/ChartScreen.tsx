@@ -8,11 +8,13 @@ import type { Consent } from '../../../../shared/domain/consents';
 import { consentStatus } from '../../../../shared/domain/consents';
 import { INTAKE_SECTION_IDS, type Intake } from '../../../../shared/domain/intake';
 import { intakeRiskFlags } from '../../../../shared/domain/riskFlags';
+import { isCurrent, type Medication } from '../../../../shared/domain/medications';
 import type { Chart } from '../../../../shared/ipc/channels/clients';
 import { call } from '../../api/client';
 import { AlertBanner } from '../assessments/AlertBanner';
 import { refreshAlerts } from '../assessments/records';
 import { AssessmentsTab } from '../assessments/AssessmentsTab';
+import { MatTab } from '../mat/MatTab';
 import { LevelOfCareTab } from '../assessments/LevelOfCareTab';
 import { WithdrawalTab } from '../assessments/WithdrawalTab';
 import { scoringSex } from '../assessments/instrumentText';
@@ -36,12 +38,15 @@ export function ChartScreen({
   clientId,
   onEdit,
   openNotes = false,
+  openMat = false,
   openNoteId = null,
 }: {
   clientId: string;
   onEdit: () => void;
   /** Opened from a link to the Notes tab (`#/clients/<id>/notes[/<noteId>]`): a search result, a group member. */
   openNotes?: boolean;
+  /** Opened from a link to Medications & MAT (`#/clients/<id>/mat[/<noteId>]`): a MAT note search result. */
+  openMat?: boolean;
   openNoteId?: string | null;
 }) {
   const [chart, setChart] = useState<Chart | null>(null);
@@ -52,6 +57,7 @@ export function ChartScreen({
   const [timelineStale, setTimelineStale] = useState(false);
   /** Bumped when a note is signed, so the drafts offered above the tabs are read again. */
   const [notesVersion, setNotesVersion] = useState(0);
+  const [medications, setMedications] = useState<Medication[]>([]);
 
   const load = useCallback(async () => {
     const result = await call('clients.chart', { id: clientId });
@@ -70,6 +76,24 @@ export function ChartScreen({
     setOpened(new Set(['timeline']));
     void load();
   }, [load]);
+
+  // The current medications show in the header (CLINICAL.md §1.6); the Medications & MAT tab shares this list.
+  useEffect(() => {
+    setMedications([]);
+    void call('medications.list', { clientId }).then((r) => {
+      if (r.ok) setMedications(r.value);
+    });
+  }, [clientId]);
+  const onMedicationSaved = useCallback((m: Medication) => {
+    setTimelineStale(true);
+    setMedications((list) => [m, ...list.filter((x) => x.id !== m.id)]);
+  }, []);
+
+  useEffect(() => {
+    if (!openMat) return;
+    setTab('mat');
+    setOpened((s) => (s.has('mat') ? s : new Set([...s, 'mat'])));
+  }, [openMat, openNoteId]);
 
   // Declared after the reset above, so a link to the notes wins over the timeline on first load.
   useEffect(() => {
@@ -143,6 +167,7 @@ export function ChartScreen({
     // Assessment tabs (assessments, withdrawal, level-of-care) go here.
     { id: 'assessments', label: 'Assessments' },
     { id: 'withdrawal', label: 'Withdrawal' },
+    { id: 'mat', label: 'Medications & MAT' },
     { id: 'level-of-care', label: 'Level of care' },
     // Session tabs (notes, plan) go here.
     { id: 'notes', label: 'Notes' },
@@ -154,7 +179,12 @@ export function ChartScreen({
 
   return (
     <div className="page chart">
-      <ChartHeader client={chart.client} riskFlags={chart.riskFlags} onEdit={onEdit} />
+      <ChartHeader
+        client={chart.client}
+        riskFlags={chart.riskFlags}
+        medications={medications}
+        onEdit={onEdit}
+      />
       <AlertBanner
         clientId={clientId}
         openAlerts={chart.openAlerts}
@@ -195,7 +225,26 @@ export function ChartScreen({
             clientId={clientId}
             sex={scoringSex(chart.client.sex)}
             intakeLastDoseAtMs={chart.intake.sections.kratom?.lastDoseAtMs ?? null}
+            bpLowering={medications.some(
+              (m) =>
+                (m.current.medication.medication === 'clonidine' ||
+                  m.current.medication.medication === 'lofexidine') &&
+                isCurrent(m.current.medication, todayLocal()),
+            )}
             onChanged={onAssessmentsChanged}
+          />
+        )}
+      </div>
+      <div {...tabPanelProps(ID, 'mat', tab === 'mat')}>
+        {opened.has('mat') && (
+          <MatTab
+            clientId={clientId}
+            medications={medications}
+            consents={chart.consents}
+            openNoteId={openMat ? openNoteId : null}
+            active={tab === 'mat'}
+            onMedicationSaved={onMedicationSaved}
+            onChanged={onSessionsChanged}
           />
         )}
       </div>

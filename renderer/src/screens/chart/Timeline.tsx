@@ -9,6 +9,7 @@ export type ChartTabId =
   | 'use-log'
   | 'assessments'
   | 'withdrawal'
+  | 'mat'
   | 'level-of-care'
   | 'notes'
   | 'plan'
@@ -28,6 +29,7 @@ const AREA_TAB: Record<TimelineEvent['area'], ChartTabId | null> = {
   notes: 'notes',
   plan: 'plan',
   taper: 'taper',
+  mat: 'mat',
 };
 
 const TAB_NAMES: Record<ChartTabId, string> = {
@@ -37,6 +39,7 @@ const TAB_NAMES: Record<ChartTabId, string> = {
   consents: 'Consents',
   assessments: 'Assessments',
   withdrawal: 'Withdrawal',
+  mat: 'Medications & MAT',
   'level-of-care': 'Level of care',
   notes: 'Notes',
   plan: 'Treatment plan',
