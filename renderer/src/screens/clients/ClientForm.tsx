@@ -322,7 +322,7 @@ function ClientFormBody({ clientId, loaded }: { clientId: string | null; loaded:
             >
               {CLIENT_STATUSES.map((s) => (
                 <option key={s} value={s}>
-                  {s === 'discharged' && !wasDischarged ? 'Discharged…' : CLIENT_STATUS_LABELS[s]}
+                  {CLIENT_STATUS_LABELS[s]}
                 </option>
               ))}
             </NativeSelectField>
