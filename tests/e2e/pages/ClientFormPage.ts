@@ -16,7 +16,7 @@ export interface ClientFormValues {
   chartNumber?: string;
   admissionDate?: string;
   status?: 'Active' | 'On hold' | 'Discharged';
-  nameOrder?: 'Given name first (e.g. Ana Ruiz)' | 'Family name first (e.g. Nguyễn Thị Ánh)';
+  nameOrder?: 'Given name first' | 'Family name first';
   dischargedOn?: string;
   dischargeType?:
     | 'Completed treatment'

@@ -183,7 +183,7 @@ function ClientFormBody({ clientId, loaded }: { clientId: string | null; loaded:
               hint={
                 values.legalFirstName.trim() && values.legalLastName.trim()
                   ? `Written in full: ${fullName(values)}`
-                  : 'How the client writes their full name'
+                  : 'Family first for e.g. Vietnamese, Chinese, Korean or Hungarian names'
               }
               value={values.nameOrder}
               onChange={set('nameOrder')}
