@@ -181,7 +181,10 @@ function ClientFormBody({ clientId, loaded }: { clientId: string | null; loaded:
             <NativeSelectField
               label="Name order"
               hint={
-                values.legalFirstName.trim() && values.legalLastName.trim()
+                // Only names within the saved limit are echoed: a pasted wall of text stays in its field alone.
+                values.legalFirstName.trim() &&
+                values.legalLastName.trim() &&
+                values.legalFirstName.length + values.legalLastName.length <= 200
                   ? `Written in full: ${fullName(values)}`
                   : 'Family first for e.g. Vietnamese, Chinese, Korean or Hungarian names'
               }
