@@ -30,7 +30,7 @@ export const settingsHandlers: DomainHandlers<'settings'> = {
 };
 
 export const auditHandlers: DomainHandlers<'audit'> = {
-  'audit.list': ({ limit, beforeId }, { db }) => listAudit(db, { limit, beforeId }),
+  'audit.list': ({ limit, beforeId }, { db }) => listAudit(db, { limit, beforeId, withClientNames: true }),
 };
 
 export const backupHandlers: DomainHandlers<'backup'> = {

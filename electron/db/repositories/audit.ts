@@ -71,7 +71,14 @@ const AUDIT_CLIENT_ID = `CASE
     WHEN a.entity = 'level-of-care' THEN (SELECT client_id FROM level_of_care_decisions WHERE id = a.entity_id)
   END`;
 
-export function listAudit(db: Db, options: { limit: number; beforeId: number | null }): AuditEntry[] {
+/**
+ * Audit rows, newest first. The log itself holds ids only; `withClientNames` looks up the client each row is about
+ * for a screen that shows them (Overview's recent activity, Settings' log), never for anything stored or exported.
+ */
+export function listAudit(
+  db: Db,
+  options: { limit: number; beforeId: number | null; withClientNames?: boolean },
+): AuditEntry[] {
   const rows = db
     .prepare(
       `SELECT a.id, a.at_ms, a.user_id, a.action, a.entity, a.entity_id, u.display_name,
@@ -97,7 +104,7 @@ export function listAudit(db: Db, options: { limit: number; beforeId: number | n
     entity: r.entity,
     entityId: r.entity_id,
     clientName:
-      r.legal_first_name === null || r.legal_last_name === null
+      !options.withClientNames || r.legal_first_name === null || r.legal_last_name === null
         ? null
         : listName({ legalFirstName: r.legal_first_name, legalLastName: r.legal_last_name }),
   }));

@@ -7,14 +7,23 @@ import { passphraseMismatch } from '../components/NewAccountFields';
 
 const DAMAGED = new Set(['DB_EMPTY', 'DB_TRUNCATED', 'DB_UNREADABLE', 'DB_CORRUPT']);
 
-function useCountdown(untilMs: number | null): number {
-  const [now, setNow] = useState(() => Date.now());
+/**
+ * Seconds left of a wait, ticking. `start` sets "now" together with the end, so the first figure shown is the wait
+ * the server asked for (4 s shows as 4, not as 5 from a clock last read a tick ago).
+ */
+function useCountdown(): [seconds: number, start: (waitMs: number | null) => void] {
+  const [clock, setClock] = useState<{ now: number; until: number | null }>({ now: 0, until: null });
   useEffect(() => {
-    if (untilMs === null) return;
-    const timer = setInterval(() => setNow(Date.now()), 250);
+    if (clock.until === null) return;
+    const timer = setInterval(() => setClock((c) => ({ ...c, now: Date.now() })), 250);
     return () => clearInterval(timer);
-  }, [untilMs]);
-  return untilMs === null ? 0 : Math.max(0, Math.ceil((untilMs - now) / 1000));
+  }, [clock.until]);
+  const start = (waitMs: number | null) => {
+    const now = Date.now();
+    setClock({ now, until: waitMs ? now + waitMs : null });
+  };
+  const seconds = clock.until === null ? 0 : Math.max(0, Math.ceil((clock.until - clock.now) / 1000));
+  return [seconds, start];
 }
 
 /** How long to wait after wrong passphrases, in words: the wait doubles with each wrong try (practice.ts). */
@@ -30,9 +39,8 @@ export function LockScreen({ status, onUnlocked }: { status: AppStatus; onUnlock
   const [passphrase, setPassphrase] = useState('');
   const [error, setError] = useState<AppErrorShape | null>(null);
   const [busy, setBusy] = useState(false);
-  const [retryUntil, setRetryUntil] = useState<number | null>(null);
   const [restored, setRestored] = useState<string | null>(null);
-  const wait = useCountdown(retryUntil);
+  const [wait, startWait] = useCountdown();
 
   async function unlock(e: FormEvent) {
     e.preventDefault();
@@ -45,7 +53,7 @@ export function LockScreen({ status, onUnlocked }: { status: AppStatus; onUnlock
       return;
     }
     setError(result.error);
-    setRetryUntil(result.error.retryAfterMs ? Date.now() + result.error.retryAfterMs : null);
+    startWait(result.error.retryAfterMs);
     if (!DAMAGED.has(result.error.code)) setPassphrase('');
   }
 

@@ -181,9 +181,12 @@ function ClientFormBody({ clientId, loaded }: { clientId: string | null; loaded:
             <NativeSelectField
               label="Name order"
               hint={
-                values.legalFirstName.trim() && values.legalLastName.trim()
+                // Only names within the saved limit are echoed: a pasted wall of text stays in its field alone.
+                values.legalFirstName.trim() &&
+                values.legalLastName.trim() &&
+                values.legalFirstName.length + values.legalLastName.length <= 200
                   ? `Written in full: ${fullName(values)}`
-                  : 'How the client writes their full name'
+                  : 'Family first for e.g. Vietnamese, Chinese, Korean or Hungarian names'
               }
               value={values.nameOrder}
               onChange={set('nameOrder')}
@@ -322,7 +325,7 @@ function ClientFormBody({ clientId, loaded }: { clientId: string | null; loaded:
             >
               {CLIENT_STATUSES.map((s) => (
                 <option key={s} value={s}>
-                  {s === 'discharged' && !wasDischarged ? 'Discharged…' : CLIENT_STATUS_LABELS[s]}
+                  {CLIENT_STATUS_LABELS[s]}
                 </option>
               ))}
             </NativeSelectField>
