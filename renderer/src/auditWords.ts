@@ -48,6 +48,7 @@ export const ACTION_WORDS: Record<string, string> = {
   raise: 'Raised',
   acknowledge: 'Acknowledged',
   decide: 'Recorded',
+  export: 'Exported',
 };
 
 /** Audit rows in plain words. They carry no clinical text, only what was done to which kind of record. */

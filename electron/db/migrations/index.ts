@@ -19,6 +19,7 @@ import { notes } from './0130-notes';
 import { notesIntegrity } from './0140-notes-integrity';
 import { consentEndEvent } from './0150-consent-end-event';
 import { disclosures } from './0160-disclosures';
+import { recordExports } from './0600-record-exports';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
@@ -40,6 +41,7 @@ export const MIGRATIONS: readonly Migration[] = [
   notesIntegrity,
   consentEndEvent,
   disclosures,
+  recordExports,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -5,7 +5,11 @@
  */
 import { useEffect, useState } from 'react';
 import { CONSENT_TYPE_LABELS } from '../../../../shared/domain/consents';
-import { ACCOUNTING_YEARS, type Disclosure } from '../../../../shared/domain/disclosures';
+import {
+  ACCOUNTING_YEARS,
+  CLIENT_REQUEST_LABEL,
+  type Disclosure,
+} from '../../../../shared/domain/disclosures';
 import { call } from '../../api/client';
 import { formatDateTime } from '../../format';
 import { PrintPdf } from '../sessions/PrintPdf';
@@ -70,7 +74,7 @@ export function Disclosures({ clientId, active }: { clientId: string; active: bo
                 <td>{d.what}</td>
                 <td>{d.purpose}</td>
                 <td>
-                  {CONSENT_TYPE_LABELS[d.consentType]}
+                  {d.consentType ? CONSENT_TYPE_LABELS[d.consentType] : CLIENT_REQUEST_LABEL}
                   {d.consentSignedOn && <div className="muted">signed {formatDate(d.consentSignedOn)}</div>}
                 </td>
                 <td>{d.noticeVersion}</td>
