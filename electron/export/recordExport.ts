@@ -54,10 +54,15 @@ export function requireExportClient(db: Db, clientId: string): Client {
 }
 
 /** The disclosure an export is, once its consent is shown to be this client's and active today. */
-export function resolveExportDisclosure(db: Db, req: RecordExportRequest, today: string): ExportDisclosure {
+export function resolveExportDisclosure(
+  db: Db,
+  req: RecordExportRequest,
+  today: string,
+  field = 'consentId',
+): ExportDisclosure {
   const base = { recipient: req.recipient, recipientAddress: req.recipientAddress, purpose: req.purpose };
   if (req.basis === 'client-request') return { basis: 'client-request', consent: null, ...base };
-  const refuse = (message: string) => fieldError('INVALID_INPUT', 'consentId', message);
+  const refuse = (message: string) => fieldError('INVALID_INPUT', field, message);
   const consent = req.consentId ? getConsent(db, req.consentId) : null;
   if (!consent || consent.clientId !== req.clientId) {
     throw refuse("That consent is not one of this client's. Choose one of this client's active consents.");
