@@ -13,10 +13,12 @@ export function ChartHeader({
   client,
   riskFlags,
   onEdit,
+  onExport,
 }: {
   client: Client;
   riskFlags: readonly RiskFlag[];
   onEdit: () => void;
+  onExport: () => void;
 }) {
   const today = todayLocal();
   const urgent = riskFlags.filter((f) => f.severity === 'urgent');
@@ -38,9 +40,14 @@ export function ChartHeader({
           <Fact term="Clinician">{client.assignedClinicianName ?? 'Not assigned'}</Fact>
         </dl>
       </div>
-      <button type="button" className="chart-header__edit" onClick={onEdit}>
-        Edit details
-      </button>
+      <div className="chart-header__actions">
+        <button type="button" className="chart-header__edit" onClick={onEdit}>
+          Edit details
+        </button>
+        <button type="button" onClick={onExport}>
+          Export record
+        </button>
+      </div>
       {urgent.length > 0 && (
         <div className="flags-urgent" role="alert" aria-labelledby="urgent-flags-title">
           <h2 id="urgent-flags-title">Urgent</h2>

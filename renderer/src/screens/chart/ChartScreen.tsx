@@ -20,6 +20,7 @@ import { NotesTab } from '../sessions/NotesTab';
 import { PlanTab } from '../sessions/PlanTab';
 import { PrivateNotesTab } from '../sessions/PrivateNotesTab';
 import { ChartHeader } from './ChartHeader';
+import { ExportRecord } from './ExportRecord';
 import { Consents } from './Consents';
 import { IntakeForm } from './IntakeForm';
 import { Tabs, tabPanelProps, type TabSpec } from './Tabs';
@@ -48,6 +49,7 @@ export function ChartScreen({
   // Tabs mount when first opened and then stay mounted (hidden), so a half-typed form survives a change of tab.
   const [opened, setOpened] = useState<ReadonlySet<ChartTabId>>(new Set(['timeline']));
   const [timelineStale, setTimelineStale] = useState(false);
+  const [exporting, setExporting] = useState(false);
 
   const load = useCallback(async () => {
     const result = await call('clients.chart', { id: clientId });
@@ -145,7 +147,15 @@ export function ChartScreen({
 
   return (
     <div className="page chart">
-      <ChartHeader client={chart.client} riskFlags={chart.riskFlags} onEdit={onEdit} />
+      <ChartHeader
+        client={chart.client}
+        riskFlags={chart.riskFlags}
+        onEdit={onEdit}
+        onExport={() => setExporting(true)}
+      />
+      {exporting && (
+        <ExportRecord client={chart.client} consents={chart.consents} onClose={() => setExporting(false)} />
+      )}
       <AlertBanner
         clientId={clientId}
         openAlerts={chart.openAlerts}

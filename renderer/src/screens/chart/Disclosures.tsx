@@ -38,8 +38,8 @@ export function Disclosures({ clientId, active }: { clientId: string; active: bo
     <section className="disclosures" aria-labelledby="disclosures-heading">
       <h2 id="disclosures-heading">Disclosures</h2>
       <p className="muted">
-        Records from this chart that left the clinic under a consent, in the past {ACCOUNTING_YEARS} years,
-        newest first.
+        Records from this chart that left the clinic under a consent or at the client&apos;s own request, in
+        the past {ACCOUNTING_YEARS} years, newest first.
       </p>
       {error && (
         <div className="banner banner--error" role="alert">
