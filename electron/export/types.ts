@@ -85,3 +85,6 @@ export const emptyOutput = (summary: string): SectionOutput => ({
   pdfs: [],
   summary,
 });
+
+/** "1 signed note", "3 signed notes": counts in the accounting and the README read as sentences. */
+export const counted = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;

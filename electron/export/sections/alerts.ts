@@ -1,7 +1,7 @@
 /** Urgent red-flag and risk alerts (CLINICAL.md §4): when raised, why, and what was done. */
 import { listAlerts } from '../../db/repositories/alerts';
 import { instant } from '../fhir';
-import type { ExportSection } from '../types';
+import { counted, type ExportSection } from '../types';
 
 export const alertsSection: ExportSection = {
   id: 'alerts',
@@ -44,7 +44,7 @@ export const alertsSection: ExportSection = {
         },
       ],
       pdfs: [],
-      summary: `${alerts.length} alerts`,
+      summary: counted(alerts.length, 'alert'),
     };
   },
 };

@@ -9,7 +9,7 @@ import { listAssessments } from '../../db/repositories/assessments';
 import { getInstrument, sudIcd10Code, type ScoredInstrumentDefinition } from '../../../shared/instruments';
 import type { Assessment } from '../../../shared/domain/assessments';
 import { fhirId, ICD10CM_SYSTEM, instant, labelled, ref } from '../fhir';
-import type { ExportContext, ExportSection, FhirResource } from '../types';
+import { counted, type ExportContext, type ExportSection, type FhirResource } from '../types';
 
 type Scored = Assessment & {
   input: Extract<Assessment['input'], { instrumentId: string; answers: unknown }>;
@@ -192,7 +192,7 @@ export const assessmentsSection: ExportSection = {
         },
       ],
       pdfs: [],
-      summary: `${signed.length} signed assessments`,
+      summary: counted(signed.length, 'signed assessment'),
     };
   },
 };

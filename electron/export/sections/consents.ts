@@ -2,7 +2,7 @@
 import { listConsents } from '../../db/repositories/consents';
 import { consentStatus, CONSENT_TYPE_LABELS, type Consent } from '../../../shared/domain/consents';
 import { fhirId, instant, labelled, ref } from '../fhir';
-import type { ExportContext, ExportSection, FhirResource } from '../types';
+import { counted, type ExportContext, type ExportSection, type FhirResource } from '../types';
 
 export const PART2_POLICY_URI = 'https://www.ecfr.gov/current/title-42/chapter-I/subchapter-A/part-2';
 
@@ -114,7 +114,7 @@ export const consentsSection: ExportSection = {
         },
       ],
       pdfs: [],
-      summary: `${consents.length} consents`,
+      summary: counted(consents.length, 'consent'),
     };
   },
 };

@@ -1,7 +1,7 @@
 /** The accounting of disclosures so far (CLINICAL.md §6): the record of who has received this client's record. */
 import { listDisclosures } from '../../db/repositories/disclosures';
 import { instant } from '../fhir';
-import type { ExportSection } from '../types';
+import { counted, type ExportSection } from '../types';
 
 export const disclosuresSection: ExportSection = {
   id: 'disclosures',
@@ -42,7 +42,7 @@ export const disclosuresSection: ExportSection = {
         },
       ],
       pdfs: [],
-      summary: `${list.length} earlier disclosures`,
+      summary: counted(list.length, 'earlier disclosure'),
     };
   },
 };

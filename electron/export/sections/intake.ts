@@ -1,7 +1,7 @@
 /** The intake interview: every saved answer as one row of intake.csv (section, field, value). */
 import { getIntake } from '../../db/repositories/intake';
 import type { CsvValue } from '../csv';
-import type { ExportSection } from '../types';
+import { counted, type ExportSection } from '../types';
 
 /** Nested answers flattened to dotted field names; lists joined with "; ". */
 export function flatten(value: unknown, prefix = ''): Array<[string, CsvValue]> {
@@ -39,7 +39,7 @@ export const intakeSection: ExportSection = {
         },
       ],
       pdfs: [],
-      summary: `intake (${saved} sections)`,
+      summary: saved ? `intake (${counted(saved, 'section')})` : 'no intake saved',
     };
   },
 };

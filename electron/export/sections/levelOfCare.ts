@@ -1,7 +1,7 @@
 /** Level-of-care decisions: the level chosen, the reason, the six dimension ratings and what was suggested. */
 import { listDecisions } from '../../db/repositories/levelOfCare';
 import { instant } from '../fhir';
-import type { ExportSection } from '../types';
+import { counted, type ExportSection } from '../types';
 
 export const levelOfCareSection: ExportSection = {
   id: 'level-of-care',
@@ -36,7 +36,7 @@ export const levelOfCareSection: ExportSection = {
         },
       ],
       pdfs: [],
-      summary: `${decisions.length} level-of-care decisions`,
+      summary: counted(decisions.length, 'level-of-care decision'),
     };
   },
 };

@@ -8,7 +8,7 @@ import { noteFromRow } from '../../notes/noteRecords';
 import { renderNotePdf } from '../../pdf/notePdf';
 import { sessionMinutes, type Note, type NoteKind } from '../../../shared/domain/notes';
 import { fhirId, instant, labelled, ref } from '../fhir';
-import type { ExportContext, ExportPdf, ExportSection, FhirResource } from '../types';
+import { counted, type ExportContext, type ExportPdf, type ExportSection, type FhirResource } from '../types';
 
 const TITLES: Record<NoteKind, string> = {
   progress: 'Progress note',
@@ -146,8 +146,8 @@ export const notesSection: ExportSection = {
         },
       ],
       summary:
-        `${notes.length} signed session notes` +
-        (counselling ? ` (${counselling} SUD counselling notes, under a consent for them)` : ''),
+        counted(notes.length, 'signed session note') +
+        (counselling ? ` (${counted(counselling, 'SUD counselling note')}, under a consent for them)` : ''),
     };
   },
 };

@@ -1,7 +1,7 @@
 /** The baseline use log: every dose with time, product, form, amount, trigger and symptoms. */
 import { listUseLog } from '../../db/repositories/useLog';
 import { instant } from '../fhir';
-import type { ExportSection } from '../types';
+import { counted, type ExportSection } from '../types';
 
 export const useLogSection: ExportSection = {
   id: 'use-log',
@@ -36,7 +36,7 @@ export const useLogSection: ExportSection = {
         },
       ],
       pdfs: [],
-      summary: `${entries.length} use-log entries`,
+      summary: counted(entries.length, 'use-log entry', 'use-log entries'),
     };
   },
 };

@@ -171,7 +171,7 @@ describe('record export from the app', () => {
       purpose: 'Personal copy at discharge',
       sourceType: 'export',
       disclosedAtMs: NOW + 1000,
-      what: expect.stringContaining('1 signed session notes'),
+      what: expect.stringContaining('1 signed session note;'),
     });
     expect(done.result!.disclosureId).toBe(d!.id);
     const audit = listAudit(practice.session().db, { limit: 5, beforeId: null });
