@@ -63,3 +63,12 @@ export function ageCliDecrypt(file: string, out: string, passphrase: string): vo
     stdio: ['pipe', 'pipe', 'pipe'],
   });
 }
+
+/** Whether each font poppler's pdffonts lists is embedded ("emb" column). */
+export function pdfFontsEmbedded(file: string): boolean[] {
+  return execFileSync('pdffonts', [file], { encoding: 'utf8' })
+    .split('\n')
+    .slice(2)
+    .filter((l) => l.trim() !== '')
+    .map((l) => / (yes|no) +(yes|no) +(yes|no) +\d+ +\d+\s*$/.exec(l)?.[1] === 'yes');
+}

@@ -20,6 +20,7 @@ import {
   ageCliDecrypt,
   fhirSchemaValidator,
   filesUnder,
+  pdfFontsEmbedded,
   pdfText,
   qpdfCheck,
   sha256sumCheck,
@@ -155,6 +156,9 @@ describe('CLI demo then export', () => {
     const others = ['Siobhán', 'O’Brien', 'Núñez', 'Łukasz', 'Đặng'];
     for (const f of pdfs) {
       expect(qpdfCheck(path.join(dir, f))).toMatch(/No syntax or stream encoding errors/);
+      const fonts = pdfFontsEmbedded(path.join(dir, f));
+      expect(fonts.length).toBeGreaterThan(0);
+      expect(fonts.every(Boolean)).toBe(true);
       const text = pdfText(path.join(dir, f));
       expect(text).toContain('Nguyễn Thị');
       expect(text).toContain(PART2_NOTICE_SHORT);
