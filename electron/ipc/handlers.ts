@@ -15,6 +15,7 @@ import {
 import { matNoteHandlers, medicationHandlers, pawsHandlers } from './mat';
 import { noteHandlers } from './notes';
 import { groupHandlers, planHandlers } from './plansAndGroups';
+import { recordExportHandlers } from './recordExport';
 import { sessionHandlers } from './session';
 import { taperHandlers } from './taper';
 import { worklistHandlers } from './worklists';
@@ -47,5 +48,6 @@ export function createHandlers(): Handlers {
     ...medicationHandlers,
     ...matNoteHandlers,
     ...pawsHandlers,
+    ...recordExportHandlers,
   };
 }

@@ -60,6 +60,7 @@ export const ACTION_WORDS: Record<string, string> = {
   'add-attendee': 'Added a late attendee to',
   'print-for-group-record': "Printed for the group's record the",
   'print-for-supervision': 'Printed for clinical supervision the',
+  export: 'Exported',
 };
 
 /** Audit rows in plain words. They carry no clinical text, only what was done to which kind of record. */

@@ -22,11 +22,25 @@ export const DisclosureRequestSchema = z
   .strict();
 export type DisclosureRequest = z.infer<typeof DisclosureRequestSchema>;
 
+/** What a disclosure is made under: one of the client's consents, or the client's own request (no consent). */
+export const DISCLOSURE_BASES = ['consent', 'client-request'] as const;
+export const DisclosureBasisSchema = z.enum(DISCLOSURE_BASES);
+export type DisclosureBasis = z.infer<typeof DisclosureBasisSchema>;
+
+/** The kinds of record whose leaving the clinic is accounted for. Later printed documents add their kind here. */
+export const DISCLOSURE_SOURCES = ['note', 'export'] as const;
+export const DisclosureSourceSchema = z.enum(DISCLOSURE_SOURCES);
+export type DisclosureSource = z.infer<typeof DisclosureSourceSchema>;
+
+export const CLIENT_REQUEST_LABEL = "At the client's own request (no consent needed)";
+
 export const DisclosureSchema = z.object({
   id: z.string(),
   clientId: z.string(),
-  consentId: z.string(),
-  consentType: ConsentTypeSchema,
+  basis: DisclosureBasisSchema,
+  /** Null exactly when the basis is the client's own request. */
+  consentId: z.string().nullable(),
+  consentType: ConsentTypeSchema.nullable(),
   consentSignedOn: z.string(),
   disclosedAtMs: z.number().int(),
   disclosedBy: z.string(),
@@ -35,7 +49,7 @@ export const DisclosureSchema = z.object({
   recipientAddress: z.string(),
   purpose: z.string(),
   what: z.string(),
-  sourceType: z.literal('note'),
+  sourceType: DisclosureSourceSchema,
   sourceId: z.string(),
   noticeVersion: z.string(),
 });

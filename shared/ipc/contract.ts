@@ -12,6 +12,7 @@ import { disclosureChannels } from './channels/disclosures';
 import { documentChannels } from './channels/documents';
 import { identityChannels } from './channels/identity';
 import { matChannels } from './channels/mat';
+import { recordExportChannels } from './channels/recordExport';
 import { sessionChannels } from './channels/sessions';
 import { taperChannels } from './channels/taper';
 export {
@@ -44,6 +45,7 @@ export const contract = {
   ...disclosureChannels,
   ...taperChannels,
   ...matChannels,
+  ...recordExportChannels,
 };
 
 export type Contract = typeof contract;

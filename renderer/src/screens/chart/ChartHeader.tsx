@@ -15,12 +15,14 @@ export function ChartHeader({
   riskFlags,
   medications = [],
   onEdit,
+  onExport,
 }: {
   client: Client;
   riskFlags: readonly RiskFlag[];
   /** Shown as the current medications (CLINICAL.md §1.6): those not stopped. */
   medications?: readonly Medication[];
   onEdit: () => void;
+  onExport: () => void;
 }) {
   const today = todayLocal();
   const currentMeds = medications.filter((m) => isCurrent(m.current.medication, today));
@@ -43,9 +45,14 @@ export function ChartHeader({
           <Fact term="Clinician">{client.assignedClinicianName ?? 'Not assigned'}</Fact>
         </dl>
       </div>
-      <button type="button" className="chart-header__edit" onClick={onEdit}>
-        Edit details
-      </button>
+      <div className="chart-header__actions">
+        <button type="button" className="chart-header__edit" onClick={onEdit}>
+          Edit details
+        </button>
+        <button type="button" onClick={onExport}>
+          Export record
+        </button>
+      </div>
       {currentMeds.length > 0 && (
         <section className="chart-header__meds" aria-labelledby="current-meds-title">
           <h2 id="current-meds-title">Current medications</h2>

@@ -24,6 +24,7 @@ import { PrivateNotesTab } from '../sessions/PrivateNotesTab';
 import { TaperTab } from '../taper/TaperTab';
 import { ChartHeader } from './ChartHeader';
 import { DraftReminder } from './DraftReminder';
+import { ExportRecord } from './ExportRecord';
 import { Consents } from './Consents';
 import { IntakeForm } from './IntakeForm';
 import { Tabs, tabPanelProps, type TabSpec } from './Tabs';
@@ -58,6 +59,7 @@ export function ChartScreen({
   /** Bumped when a note is signed, so the drafts offered above the tabs are read again. */
   const [notesVersion, setNotesVersion] = useState(0);
   const [medications, setMedications] = useState<Medication[]>([]);
+  const [exporting, setExporting] = useState(false);
 
   const load = useCallback(async () => {
     const result = await call('clients.chart', { id: clientId });
@@ -184,7 +186,11 @@ export function ChartScreen({
         riskFlags={chart.riskFlags}
         medications={medications}
         onEdit={onEdit}
+        onExport={() => setExporting(true)}
       />
+      {exporting && (
+        <ExportRecord client={chart.client} consents={chart.consents} onClose={() => setExporting(false)} />
+      )}
       <AlertBanner
         clientId={clientId}
         openAlerts={chart.openAlerts}

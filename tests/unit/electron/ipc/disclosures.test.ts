@@ -121,6 +121,7 @@ describe('note prints and disclosures', () => {
       {
         id: expect.any(String),
         clientId: client.id,
+        basis: 'consent',
         consentId: c.id,
         consentType: 'single-disclosure',
         consentSignedOn: '2026-11-20',
