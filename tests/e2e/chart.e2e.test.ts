@@ -533,7 +533,7 @@ describe('client chart', () => {
     expect(await axeViolations(page)).toEqual([]);
     await expect
       .poll(() => chart.cautions().allTextContents())
-      .toEqual(expect.arrayContaining([expect.stringMatching(/^Use log: Extract logged/)]));
+      .toEqual(expect.arrayContaining([expect.stringMatching(/^Use log: Extract, Liquid shot logged/)]));
 
     const loc = new LevelOfCarePage(page);
     await loc.open();
