@@ -364,7 +364,7 @@ describe('assessments, withdrawal flowsheet, level of care and red flags', () =>
       .toBe('ICD-10-CM F11.10 — Opioid use disorder, mild');
     await sud
       .field('Remission specifier')
-      .selectOption({ label: 'Early remission (3 to 12 months without criteria but craving)' });
+      .selectOption({ label: 'Early (3–12 months)' });
     await sud.field('Severity before remission').selectOption({ label: 'Moderate or severe' });
     await expect
       .poll(() => sud.form().getByTestId('icd-code').textContent())
