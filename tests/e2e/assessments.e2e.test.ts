@@ -362,9 +362,7 @@ describe('assessments, withdrawal flowsheet, level of care and red flags', () =>
     await expect
       .poll(() => sud.form().getByTestId('icd-code').textContent())
       .toBe('ICD-10-CM F11.10 — Opioid use disorder, mild');
-    await sud
-      .field('Remission specifier')
-      .selectOption({ label: 'Early (3–12 months)' });
+    await sud.field('Remission specifier').selectOption({ label: 'Early (3–12 months)' });
     await sud.field('Severity before remission').selectOption({ label: 'Moderate or severe' });
     await expect
       .poll(() => sud.form().getByTestId('icd-code').textContent())
