@@ -15,6 +15,7 @@ import {
 import { noteHandlers } from './notes';
 import { groupHandlers, planHandlers } from './plansAndGroups';
 import { sessionHandlers } from './session';
+import { taperHandlers } from './taper';
 import { worklistHandlers } from './worklists';
 import type { Handlers } from './types';
 
@@ -41,5 +42,6 @@ export function createHandlers(): Handlers {
     ...worklistHandlers,
     ...documentHandlers,
     ...disclosureHandlers,
+    ...taperHandlers,
   };
 }

@@ -16,6 +16,8 @@ export const TimelineEventSchema = z.object({
     'alert-acknowledged',
     'note-signed',
     'plan-version',
+    'discharge',
+    'taper-version',
   ]),
   title: z.string(),
   detail: z.string(),
@@ -30,6 +32,7 @@ export const TimelineEventSchema = z.object({
     'alerts',
     'notes',
     'plan',
+    'taper',
   ]),
   refId: z.string().nullable(),
 });

@@ -12,6 +12,7 @@ import { disclosureChannels } from './channels/disclosures';
 import { documentChannels } from './channels/documents';
 import { identityChannels } from './channels/identity';
 import { sessionChannels } from './channels/sessions';
+import { taperChannels } from './channels/taper';
 export {
   AssessmentWorklistSchema,
   PlanWorklistSchema,
@@ -23,6 +24,7 @@ import { worklistChannels } from './channels/worklists';
 export { AppStatusSchema, type AppStatus } from './channels/identity';
 export type { ChannelSpec } from './spec';
 export { ChartSchema, type Chart } from './channels/clients';
+export { TaperViewSchema, type TaperView } from './channels/taper';
 export { LevelOfCareViewSchema, type LevelOfCareView } from './channels/assessments';
 export {
   GroupSessionSchema,
@@ -39,6 +41,7 @@ export const contract = {
   ...worklistChannels,
   ...documentChannels,
   ...disclosureChannels,
+  ...taperChannels,
 };
 
 export type Contract = typeof contract;

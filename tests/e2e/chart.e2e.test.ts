@@ -37,6 +37,7 @@ describe('client chart', () => {
       client: {
         legalFirstName: 'Theodora',
         legalLastName: 'Quillon-Marsh',
+        nameOrder: 'given-first',
         preferredName: 'Teddy',
         dateOfBirth: '1985-03-09',
         pronouns: 'she/her',
@@ -48,6 +49,7 @@ describe('client chart', () => {
         emergencyContact: { name: 'Jonah Marsh', relationship: 'partner', phone: '(541) 555-0130' },
         admissionDate: daysAgo(20),
         status: 'active',
+        discharge: null,
         assignedClinicianId: null,
       },
     });
@@ -59,7 +61,7 @@ describe('client chart', () => {
   });
 
   it('shows who the client is in the header', async () => {
-    expect(await chart.heading().textContent()).toBe('Quillon-Marsh, Theodora (Teddy)');
+    expect(await chart.heading().textContent()).toBe('Theodora Quillon-Marsh (Teddy)');
     expect(await chart.fact('Pronouns').textContent()).toBe('she/her');
     expect(await chart.fact('Born').textContent()).toMatch(/^Mar 9, 1985 \(age \d+\)$/);
     expect(await chart.fact('Chart').textContent()).toBe(client.chartNumber);
@@ -450,6 +452,7 @@ describe('client chart', () => {
       client: {
         legalFirstName: 'Thị Ánh',
         legalLastName: 'Nguyễn',
+        nameOrder: 'family-first',
         preferredName: '',
         dateOfBirth: '1990-06-02',
         pronouns: '',
@@ -462,6 +465,7 @@ describe('client chart', () => {
         admissionDate: daysAgo(10),
         status: 'active',
         assignedClinicianId: null,
+        discharge: null,
       },
     });
     await ipc(app.harness, 'intake.saveSection', {

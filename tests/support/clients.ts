@@ -6,6 +6,7 @@ import type { UseLogInput } from '../../shared/domain/useLog';
 export const aClient = (over: Partial<ClientInput> = {}): ClientInput => ({
   legalFirstName: 'Araceli',
   legalLastName: 'Montoya-Brandt',
+  nameOrder: 'given-first',
   preferredName: 'Celi',
   dateOfBirth: '1988-04-17',
   pronouns: 'she/her',
@@ -17,6 +18,7 @@ export const aClient = (over: Partial<ClientInput> = {}): ClientInput => ({
   emergencyContact: { name: 'Dario Montoya', relationship: 'brother', phone: '(541) 555-0111' },
   admissionDate: '2026-11-02',
   status: 'active',
+  discharge: null,
   assignedClinicianId: null,
   ...over,
 });

@@ -21,6 +21,9 @@ import { consentEndEvent } from './0150-consent-end-event';
 import { disclosures } from './0160-disclosures';
 import { useLogUnits } from './0170-use-log-units';
 import { levelOfCareLevels } from './0180-level-of-care-levels';
+import { clientNames } from './0240-client-names';
+import { clientDischarges } from './0250-client-discharges';
+import { taperVersions } from './0300-taper-versions';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
@@ -44,6 +47,9 @@ export const MIGRATIONS: readonly Migration[] = [
   disclosures,
   useLogUnits,
   levelOfCareLevels,
+  clientNames,
+  clientDischarges,
+  taperVersions,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -8,6 +8,8 @@ import { INTAKE_SECTIONS, type IntakeSectionId } from '../../../shared/domain/in
 import type { TimelineEvent } from '../../../shared/domain/timeline';
 import { ALERT_KIND_LABELS, type AlertKind } from '../../../shared/domain/alerts';
 import { LEVEL_LABELS, type Level } from '../../../shared/domain/levelOfCare';
+import { DISCHARGE_TYPE_LABELS, type DischargeType } from '../../../shared/domain/clients';
+import { TAPER_CHANGE_LABELS, type TaperChange } from '../../../shared/domain/taper';
 
 interface TimelineRow {
   at_ms: number;
@@ -45,6 +47,10 @@ const SOURCES = [
   `SELECT signed_at_ms, 'note-signed', id, kind || '|' || json_extract(content, '$.format'), NULL FROM notes
      WHERE client_id = @clientId AND signed_at_ms IS NOT NULL AND kind <> 'sud-counselling'`,
   `SELECT created_at_ms, 'plan-version', CAST(version AS TEXT), NULL, version FROM treatment_plan_versions
+     WHERE client_id = @clientId`,
+  `SELECT recorded_at_ms, 'discharge', discharged_on, discharge_type, NULL FROM client_discharges
+     WHERE client_id = @clientId`,
+  `SELECT created_at_ms, 'taper-version', CAST(version AS TEXT), change, version FROM taper_versions
      WHERE client_id = @clientId`,
 ];
 
@@ -145,6 +151,24 @@ function describe(r: TimelineRow): TimelineEvent {
         title: r.b === 1 ? 'Treatment plan written' : `Treatment plan revised (version ${r.b ?? ''})`,
         detail: '',
         area: 'plan',
+        refId: r.ref,
+      };
+    case 'discharge':
+      return {
+        atMs: r.at_ms,
+        kind: r.kind,
+        title: `Discharged: ${DISCHARGE_TYPE_LABELS[r.a as DischargeType] ?? r.a}`,
+        detail: `Discharge date ${r.ref ?? ''}`,
+        area: 'profile',
+        refId: null,
+      };
+    case 'taper-version':
+      return {
+        atMs: r.at_ms,
+        kind: r.kind,
+        title: `Taper: ${TAPER_CHANGE_LABELS[r.a as TaperChange] ?? r.a}`,
+        detail: r.b === 1 ? '' : `Version ${r.b ?? ''}`,
+        area: 'taper',
         refId: r.ref,
       };
     case 'consent-created':

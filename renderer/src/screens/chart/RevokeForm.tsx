@@ -1,11 +1,11 @@
 /** Recording a revocation: from that date the consent cannot be used (CLINICAL.md §6). */
-import { useState } from 'react';
 import type { Consent, Revocation } from '../../../../shared/domain/consents';
 import { call } from '../../api/client';
 import { Field } from '../../components/Field';
+import { FormMessage } from '../../components/FormError';
 import { Choice, TextArea, type Option } from '../../components/controls';
+import { useForm } from '../../components/useForm';
 import { todayLocal } from './dates';
-import { useConsentAction } from './useConsentAction';
 
 const RECEIVED: readonly Option<Revocation['receivedHow']>[] = [
   { value: 'in-writing', label: 'In writing' },
@@ -22,50 +22,34 @@ export function RevokeForm({
   onRevoked: (consent: Consent) => void;
   onCancel: () => void;
 }) {
-  const [r, setR] = useState<Revocation>({ revokedOn: todayLocal(), receivedHow: 'in-writing', note: '' });
-  const { form, busy, submit, fieldError, formError } = useConsentAction(
-    'revocation',
-    () => call('consents.revoke', { id: consent.id, revocation: r }),
-    onRevoked,
-  );
+  const f = useForm<Revocation, Consent>({
+    initial: { revokedOn: todayLocal(), receivedHow: 'in-writing', note: '' },
+    fieldPrefix: 'revocation',
+    send: (revocation) => call('consents.revoke', { id: consent.id, revocation }),
+    onDone: onRevoked,
+  });
   return (
     <form
-      ref={form}
+      ref={f.form}
       className="revoke-form"
-      onSubmit={submit}
+      onSubmit={f.submit}
       aria-label={`Revoke the consent for ${consent.consent.recipient}`}
       noValidate
     >
-      {formError && (
-        <div className="banner banner--error" role="alert">
-          {formError}
-        </div>
-      )}
+      <FormMessage message={f.formError} />
       <div className="form-grid">
-        <Field
-          label="Date revoked"
-          type="date"
-          value={r.revokedOn}
-          onChange={(e) => setR({ ...r, revokedOn: e.target.value })}
-          error={fieldError('revokedOn')}
-        />
+        <Field label="Date revoked" type="date" {...f.text('revokedOn')} />
         <Choice
           legend="Revocation received"
-          value={r.receivedHow}
+          {...f.value('receivedHow')}
+          onChange={(v) => v && f.set('receivedHow', v)}
           options={RECEIVED}
-          onChange={(v) => v && setR({ ...r, receivedHow: v })}
-          error={fieldError('receivedHow')}
           required
         />
       </div>
-      <TextArea
-        label="Note"
-        value={r.note}
-        onChange={(note) => setR({ ...r, note })}
-        error={fieldError('note')}
-      />
+      <TextArea label="Note" {...f.value('note')} />
       <div className="actions">
-        <button type="submit" className="danger" disabled={busy}>
+        <button type="submit" className="danger" disabled={f.busy}>
           Record revocation
         </button>
         <button type="button" onClick={onCancel}>
