@@ -145,7 +145,8 @@ describe('taper', () => {
     const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
     expect(text).toContain('Your taper schedule');
     expect(text).toContain('Green Maeng Da powder (Riverside Botanicals)');
-    expect(text).toContain('O’Brien-Łukasiewicz, Siobhán');
+    // A full name is written in the client's own order (issue 9 item 1), not "Family, Given" as in lists.
+    expect(text).toContain('Siobhán O’Brien-Łukasiewicz');
     expect(text).toMatch(/7\.2 ?g/);
     expect(text).toContain('Never switch to extracts');
     expect(text).toContain('988');

@@ -7,8 +7,9 @@ import { useCallback, useEffect, useState } from 'react';
 import type { Consent } from '../../../../shared/domain/consents';
 import { consentStatus } from '../../../../shared/domain/consents';
 import { INTAKE_SECTION_IDS, type Intake } from '../../../../shared/domain/intake';
-import { intakeRiskFlags } from '../../../../shared/domain/riskFlags';
+import { intakeRiskFlags, useLogRiskFlags } from '../../../../shared/domain/riskFlags';
 import { isCurrent, type Medication } from '../../../../shared/domain/medications';
+import type { UseLogEntry } from '../../../../shared/domain/useLog';
 import type { Chart } from '../../../../shared/ipc/channels/clients';
 import { call } from '../../api/client';
 import { AlertBanner } from '../assessments/AlertBanner';
@@ -127,9 +128,18 @@ export function ChartScreen({
     },
     [clientId],
   );
-  const onUseLogChanged = useCallback((count: number) => {
+  const onUseLogChanged = useCallback((entries: readonly UseLogEntry[]) => {
     setTimelineStale(true);
-    setChart((c) => (c ? { ...c, useLogEntries: count } : c));
+    // A strong form logged is a caution on the header at once (issue 8 item 2).
+    setChart((c) =>
+      c
+        ? {
+            ...c,
+            useLogEntries: entries.length,
+            riskFlags: [...c.riskFlags.filter((f) => f.source !== 'use-log'), ...useLogRiskFlags(entries)],
+          }
+        : c,
+    );
   }, []);
   const onTaperChanged = useCallback(() => setTimelineStale(true), []);
   const onSessionsChanged = useCallback(() => {
