@@ -13,7 +13,9 @@ import path from 'node:path';
 import { AppError } from '../errors';
 import type { User } from '../../shared/domain/identity';
 import type { Db } from '../db/connection';
+import { finishInterruptedRestore } from '../db/backup';
 import { appendAudit, type AuditEvent } from '../db/repositories/audit';
+import { markClosedCleanly, markInUse } from './health';
 import { DEFAULT_KDF_COST, type KdfCost, type Keyring, readKeyring } from '../security/keyring';
 
 export interface Clock {
@@ -26,7 +28,6 @@ export interface PracticeOptions {
   dataDir: string;
   clock?: Clock;
   kdfCost?: KdfCost;
-  backupsToKeep?: number;
 }
 
 export type PracticeState = 'needs-setup' | 'locked' | 'unlocked';
@@ -40,7 +41,6 @@ export class PracticeCore {
   readonly documentsDir: string;
   readonly clock: Clock;
   readonly kdfCost: KdfCost;
-  readonly backupsToKeep: number;
 
   /** @internal The open database; use `session()` outside the practice modules. */
   db: Db | null = null;
@@ -50,10 +50,8 @@ export class PracticeCore {
   user: User | null = null;
   /** @internal */
   lastActivityAtMs = 0;
-  /** @internal Wrong-passphrase delays, by username (see session.ts). */
-  readonly throttles = new Map<string, { failures: number; nextAllowedAtMs: number }>();
-  /** @internal Failed attempts waiting to be audited at the next unlock. */
-  pendingFailures: Array<{ atMs: number; username: string }> = [];
+  /** @internal The unlock, recovery or restore in progress: they run one at a time (see session.ts). */
+  authQueue: Promise<unknown> = Promise.resolve();
 
   constructor(options: PracticeOptions) {
     this.dataDir = options.dataDir;
@@ -61,14 +59,25 @@ export class PracticeCore {
     this.keyringFile = path.join(options.dataDir, 'keyring.json');
     this.backupDir = path.join(options.dataDir, 'backups');
     this.documentsDir = path.join(options.dataDir, 'documents');
+    this.throttleFile = path.join(options.dataDir, 'unlock-attempts.json');
     this.clock = options.clock ?? systemClock;
     this.kdfCost = options.kdfCost ?? DEFAULT_KDF_COST;
-    this.backupsToKeep = options.backupsToKeep ?? 30;
   }
+
+  readonly throttleFile: string;
 
   state(): PracticeState {
     if (this.db && this.user) return 'unlocked';
-    return this.keyring() ? 'locked' : 'needs-setup';
+    finishInterruptedRestore(this.dbFile);
+    if (this.keyring()) return 'locked';
+    if (fs.existsSync(this.dbFile)) {
+      throw new AppError(
+        'KEYRING_MISSING',
+        `The keyring file is missing from ${this.dataDir}. The records are still there: open the practice with ` +
+          'the recovery key, which takes the keyring from the newest backup (or a recovery kit you choose).',
+      );
+    }
+    return 'needs-setup';
   }
 
   keyring(): Keyring | null {
@@ -96,6 +105,7 @@ export class PracticeCore {
     this.db = db;
     this.key = key;
     this.user = user;
+    markInUse(this.dataDir);
     this.touch();
   }
 
@@ -104,6 +114,7 @@ export class PracticeCore {
     if (this.db) {
       this.db.close();
       this.db = null;
+      markClosedCleanly(this.dataDir);
     }
     if (this.key) {
       this.key.fill(0);

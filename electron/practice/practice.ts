@@ -2,7 +2,7 @@
  * The practice: one encrypted database, its keyring and its backups in one data folder, and who is signed in.
  * This file only puts the parts together; each part lives in a module named for what it does (see core.ts).
  */
-import type { BackupInfo, ClinicProfile, NewUser, Settings, User } from '../../shared/domain/identity';
+import type { BackupInfo, ClinicProfile, NewUser, Role, Settings, User } from '../../shared/domain/identity';
 import type { Db } from '../db/connection';
 import * as accounts from './accounts';
 import * as backups from './backups';
@@ -12,7 +12,7 @@ import * as session from './session';
 
 export { systemClock, type Clock, type PracticeOptions, type PracticeState } from './core';
 export { failureDelayMs } from './session';
-export type { VerifyReport } from './backups';
+export type { RestorePreview, VerifyReport } from './backups';
 
 export class Practice extends PracticeCore {
   // Accounts and roles
@@ -21,6 +21,9 @@ export class Practice extends PracticeCore {
   }
   addUser(input: NewUser, actingPassphrase: string): Promise<User> {
     return accounts.addUser(this, input, actingPassphrase);
+  }
+  setRole(userId: string, role: Role, administrator: boolean, actingPassphrase: string): Promise<User> {
+    return accounts.setRole(this, userId, role, administrator, actingPassphrase);
   }
   changePassphrase(current: string, next: string): Promise<void> {
     return accounts.changePassphrase(this, current, next);
@@ -55,13 +58,29 @@ export class Practice extends PracticeCore {
   reauthenticate(passphrase: string, field?: string): Promise<void> {
     return session.reauthenticate(this, passphrase, field);
   }
+  /**
+   * Quit: a backup of the session's work first (verified, rotated) when anything was recorded since the newest
+   * backup, then lock. A failed backup does not block quitting.
+   */
   close(): void {
+    if (this.db && this.user && backups.changedSinceNewestBackup(this)) {
+      try {
+        backups.backup(this, 'quit');
+      } catch {
+        // Disk full or the drive gone: the database itself is intact and the next unlock tries the daily backup.
+      }
+    }
     session.lock(this, 'quit');
   }
 
   // Keys and recovery
-  recover(recoveryKey: string, username: string, newPassphrase: string): Promise<User> {
-    return recovery.recover(this, recoveryKey, username, newPassphrase);
+  recover(
+    recoveryKey: string,
+    username: string,
+    newPassphrase: string,
+    kitFile: string | null = null,
+  ): Promise<User> {
+    return recovery.recover(this, recoveryKey, username, newPassphrase, kitFile);
   }
   regenerateRecoveryKey(current: string): Promise<string> {
     return recovery.regenerateRecoveryKey(this, current);
@@ -71,16 +90,46 @@ export class Practice extends PracticeCore {
   backup(): BackupInfo {
     return backups.backup(this);
   }
+  backupIfDue(): BackupInfo | null {
+    return backups.backupIfDue(this);
+  }
+  setSecondBackupDir(dir: string): string {
+    return backups.setSecondBackupDir(this, dir);
+  }
+  secondBackupDir(): string {
+    this.session();
+    return backups.secondBackupDirOf(this);
+  }
+  verifyReadOnly(username: string, passphrase: string): Promise<backups.VerifyReport> {
+    return backups.verifyReadOnly(this, username, passphrase);
+  }
+  restorePreview(fileName: string): backups.RestorePreview {
+    return backups.restorePreview(this, fileName);
+  }
+  restoreChosen(
+    fileName: string,
+    passphrase: string,
+  ): Promise<{ restored: string; setAsideAt: string | null }> {
+    return backups.restoreChosen(this, fileName, passphrase);
+  }
   backupTo(outFile: string, options: { plaintext: boolean }): void {
     backups.backupTo(this, outFile, options);
   }
   verify(): backups.VerifyReport {
     return backups.verify(this);
   }
+  /** The lock screen's restore (only over a damaged or missing database); `chosen` is a backup file's path. */
   restoreNewestBackup(
     username: string,
     passphrase: string,
+    chosen: string | null = null,
   ): Promise<{ restored: string; damagedKeptAt: string | null }> {
-    return backups.restoreNewestBackup(this, username, passphrase);
+    return backups.restoreNewestBackup(this, username, passphrase, chosen);
+  }
+  restoreFileOverHealthy(
+    file: string,
+    passphrase: string,
+  ): Promise<{ restored: string; setAsideAt: string | null }> {
+    return backups.restoreFileOverHealthy(this, file, passphrase);
   }
 }

@@ -21,6 +21,7 @@ export const ENTITY_WORDS: Record<string, string> = {
   note: 'note',
   'group-session': 'group session',
   'disclosure-list': 'accounting of disclosures',
+  keyring: 'keyring (matched to the staff accounts)',
 };
 
 export const ACTION_WORDS: Record<string, string> = {
@@ -48,6 +49,8 @@ export const ACTION_WORDS: Record<string, string> = {
   raise: 'Raised',
   acknowledge: 'Acknowledged',
   decide: 'Recorded',
+  'set-role': 'Set the role of',
+  reconcile: 'Repaired',
 };
 
 /** Audit rows in plain words. They carry no clinical text, only what was done to which kind of record. */

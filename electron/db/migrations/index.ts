@@ -19,6 +19,7 @@ import { notes } from './0130-notes';
 import { notesIntegrity } from './0140-notes-integrity';
 import { consentEndEvent } from './0150-consent-end-event';
 import { disclosures } from './0160-disclosures';
+import { administrator } from './0400-administrator';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
@@ -40,6 +41,7 @@ export const MIGRATIONS: readonly Migration[] = [
   notesIntegrity,
   consentEndEvent,
   disclosures,
+  administrator,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
