@@ -285,13 +285,15 @@ const DB_SUFFIXES = ['', '-wal', '-shm'] as const;
 interface RestoreJournal {
   copy: string;
   asideBase: string;
+  /** The restored copy's audit anchor, for the keyring once the swap is done. */
+  anchor?: AuditAnchor;
 }
 
 /**
  * Completes a restore the app died in the middle of (see the policy above). Safe to call at any time; does
  * nothing without a journal. The journal is written only once the copy is verified and flushed.
  */
-export function finishInterruptedRestore(dbFile: string): void {
+export function finishInterruptedRestore(dbFile: string, onSwapped?: (anchor: AuditAnchor) => void): void {
   let journal: RestoreJournal;
   try {
     journal = JSON.parse(fs.readFileSync(journalFile(dbFile), 'utf8')) as RestoreJournal;
@@ -308,6 +310,8 @@ export function finishInterruptedRestore(dbFile: string): void {
     fs.renameSync(journal.copy, dbFile);
   }
   fsyncDir(dir);
+  // The keyring's anchor follows the restored database before the journal goes, so a kill in between repeats it.
+  if (journal.anchor && onSwapped) onSwapped(journal.anchor);
   fs.rmSync(journalFile(dbFile), { force: true });
   fsyncDir(dir);
 }
@@ -316,8 +320,14 @@ export function finishInterruptedRestore(dbFile: string): void {
  * Replaces the practice database by a verified backup. The live files (when present) are renamed aside, never
  * deleted. Returns the path the previous database was moved to, or null when there was none.
  */
-export function restoreBackup(dbFile: string, backupFile: string, key: Buffer, atMs: number): string | null {
-  finishInterruptedRestore(dbFile);
+export function restoreBackup(
+  dbFile: string,
+  backupFile: string,
+  key: Buffer,
+  atMs: number,
+  onSwapped?: (anchor: AuditAnchor) => void,
+): string | null {
+  finishInterruptedRestore(dbFile, onSwapped);
   const dir = path.dirname(dbFile);
   const expected = verifyBackupFile(backupFile, key, null);
   const stamp = backupFileName(atMs).replace(/^clearleaf-|\.db$/g, '');
@@ -336,9 +346,13 @@ export function restoreBackup(dbFile: string, backupFile: string, key: Buffer, a
     fs.rmSync(copy, { force: true });
     throw err;
   }
-  const asideBase = `${dbFile}.set-aside-${stamp}`;
+  // Never reuse a name: two restores in one millisecond must not overwrite the first set-aside file.
+  let asideBase = `${dbFile}.set-aside-${stamp}`;
+  for (let n = 2; fs.existsSync(asideBase) || fs.existsSync(`${asideBase}-wal`); n += 1) {
+    asideBase = `${dbFile}.set-aside-${stamp}-${n}`;
+  }
   const hadLive = fs.existsSync(dbFile);
-  const journal: RestoreJournal = { copy, asideBase };
+  const journal: RestoreJournal = { copy, asideBase, anchor: expected.anchor };
   const fd = fs.openSync(journalFile(dbFile), 'w', 0o600);
   try {
     fs.writeSync(fd, JSON.stringify(journal));
@@ -347,7 +361,7 @@ export function restoreBackup(dbFile: string, backupFile: string, key: Buffer, a
     fs.closeSync(fd);
   }
   fsyncDir(dir);
-  finishInterruptedRestore(dbFile);
+  finishInterruptedRestore(dbFile, onSwapped);
   return hadLive ? asideBase : null;
 }
 

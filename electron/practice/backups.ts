@@ -269,7 +269,7 @@ export function restoreFromDamage(
     throw new AppError('NOT_FOUND', 'No backup that passes its check was found in the backups folder.');
   }
   p.detach();
-  const setAsideAt = restoreBackup(p.dbFile, found.path, key, p.clock.now());
+  const setAsideAt = restoreBackup(p.dbFile, found.path, key, p.clock.now(), (a) => p.setAnchor(a));
   return { restored: found.fileName, setAsideAt };
 }
 
@@ -289,6 +289,7 @@ export function restoreNewestBackup(
   chosen: string | null = null,
 ): Promise<{ restored: string; damagedKeptAt: string | null }> {
   return serialized(p, async () => {
+    p.settleFiles();
     const ring = p.requireKeyring();
     const name = username.trim().toLowerCase();
     checkThrottle(p, name);
@@ -388,7 +389,7 @@ export async function restoreFileOverHealthy(
   db.transaction(() => p.audit({ action: 'restore', entity: 'practice', entityId: fileName }))();
   writeAnchor(p);
   p.detach();
-  const setAsideAt = restoreBackup(p.dbFile, file, key, p.clock.now());
+  const setAsideAt = restoreBackup(p.dbFile, file, key, p.clock.now(), (a) => p.setAnchor(a));
   const restoredDb = openPracticeDb(p, key);
   const inBackup = getUser(restoredDb, user.id);
   if (!inBackup) {

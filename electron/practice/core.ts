@@ -14,9 +14,9 @@ import { AppError } from '../errors';
 import type { User } from '../../shared/domain/identity';
 import type { Db } from '../db/connection';
 import { finishInterruptedRestore } from '../db/backup';
-import { appendAudit, type AuditEvent } from '../db/repositories/audit';
+import { appendAudit, type AuditAnchor, type AuditEvent } from '../db/repositories/audit';
 import { markClosedCleanly, markInUse } from './health';
-import { DEFAULT_KDF_COST, type KdfCost, type Keyring, readKeyring } from '../security/keyring';
+import { DEFAULT_KDF_COST, type KdfCost, type Keyring, readKeyring, writeKeyring } from '../security/keyring';
 
 export interface Clock {
   now(): number;
@@ -68,7 +68,7 @@ export class PracticeCore {
 
   state(): PracticeState {
     if (this.db && this.user) return 'unlocked';
-    finishInterruptedRestore(this.dbFile);
+    this.settleFiles();
     if (this.keyring()) return 'locked';
     if (fs.existsSync(this.dbFile)) {
       throw new AppError(
@@ -78,6 +78,17 @@ export class PracticeCore {
       );
     }
     return 'needs-setup';
+  }
+
+  /** Completes a restore the app died in the middle of (db/backup.ts), bringing the keyring's anchor along. */
+  settleFiles(): void {
+    finishInterruptedRestore(this.dbFile, (anchor) => this.setAnchor(anchor));
+  }
+
+  /** @internal Keeps the audit chain's anchor with the keyring. */
+  setAnchor(anchor: AuditAnchor): void {
+    const ring = this.keyring();
+    if (ring) writeKeyring(this.keyringFile, { ...ring, anchor: { ...anchor, atMs: this.clock.now() } });
   }
 
   keyring(): Keyring | null {

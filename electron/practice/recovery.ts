@@ -69,6 +69,7 @@ export function recover(
   kitFile: string | null = null,
 ): Promise<User> {
   return serialized(p, async () => {
+    p.settleFiles();
     const throttleName = '#recovery';
     checkThrottle(p, throttleName);
     const canonical = normalizeRecoveryKey(recoveryKey);

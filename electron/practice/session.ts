@@ -17,7 +17,6 @@ import fs from 'node:fs';
 import { z } from 'zod';
 import { AppError } from '../errors';
 import type { User } from '../../shared/domain/identity';
-import { finishInterruptedRestore } from '../db/backup';
 import { openDatabase, type Db } from '../db/connection';
 import { LATEST_VERSION, migrate, schemaVersion } from '../db/migrations';
 import { appendAudit, auditAnchor } from '../db/repositories/audit';
@@ -68,7 +67,7 @@ export function openPracticeDb(p: PracticeCore, key: Buffer): Db {
 
 export function unlock(p: PracticeCore, username: string, passphrase: string): Promise<User> {
   return serialized(p, async () => {
-    finishInterruptedRestore(p.dbFile);
+    p.settleFiles();
     const ring = p.requireKeyring();
     const name = username.trim().toLowerCase();
     checkThrottle(p, name);
@@ -119,6 +118,8 @@ export function lock(p: PracticeCore, reason: 'manual' | 'idle' | 'quit'): void 
     try {
       p.audit({ action: reason === 'idle' ? 'idle-lock' : 'lock', entity: 'session', entityId: null });
       writeAnchor(p);
+    } catch {
+      // A full disk cannot take the lock's audit row; locking still happens (the key is wiped below).
     } finally {
       p.detach();
     }
