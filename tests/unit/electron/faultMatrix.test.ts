@@ -343,7 +343,8 @@ describe('fault matrix: SIGKILL at random points, invariants on reopen', () => {
                   { cause: err },
                 );
               }
-              if (process.env.FAULT_DEBUG) console.log(`${scenario} run ${t1 - t0} ms, check ${Date.now() - t1} ms`);
+              if (process.env.FAULT_DEBUG)
+                console.log(`${scenario} run ${t1 - t0} ms, check ${Date.now() - t1} ms`);
               results.push({
                 scenario,
                 cycle,
