@@ -37,7 +37,7 @@ export class RecoverPage {
   }
 
   async recover(input: { recoveryKey: string; username: string; newPassphrase: string }) {
-    await this.page.getByLabel('Recovery key').fill(input.recoveryKey);
+    await this.page.getByLabel('Recovery key', { exact: true }).fill(input.recoveryKey);
     await this.page.getByLabel('Username of the account to reset').fill(input.username);
     await this.page.getByLabel('New passphrase', { exact: true }).fill(input.newPassphrase);
     await this.page.getByLabel('New passphrase again').fill(input.newPassphrase);
