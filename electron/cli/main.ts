@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { ClinicProfileSchema, NewUserSchema } from '../../shared/domain/identity';
+import { ClinicProfileSchema, NewUserSchema, PassphraseSchema } from '../../shared/domain/identity';
 import { RecordExportRequestSchema } from '../../shared/domain/recordExport';
 import { AppError } from '../errors';
 import { getClientByChartNumber } from '../db/repositories/clients';
@@ -27,9 +27,12 @@ Commands:
            --clinic-name NAME --address TEXT --phone PHONE
            --name FULL_NAME --credentials TEXT --username NAME [--role clinician|supervisor]
            Prints the recovery key once: print it or write it down.
-  verify   Health check, full integrity check, foreign keys, schema version and the audit chain.
+           The first account is the practice administrator.
+  verify   Health check, full integrity check, foreign keys, schema version, the audit chain, its anchor (kept
+           with the keyring) and the protecting triggers. Reads only: it writes nothing, not even an audit row.
            --username NAME
-  backup   Write a verified backup. --username NAME --out FILE [--plaintext]
+  backup   Write a verified backup with its recovery kit (FILE.kit.json). --username NAME [--out FILE] [--plaintext]
+           Without --out it goes into the practice's backups folder, where the app lists it for restore.
            Without --plaintext the backup is encrypted with the practice key. With it, the copy is decrypted
            for an independent check with the sqlite3 shell: it is a health record, handle it as one.
   demo     Create a new practice in --data DIR with invented clients, each with a course of care.
@@ -40,6 +43,12 @@ Commands:
            [--archive | --encrypt]
            Without --consent the export is made at the client's own request (recipient defaults to the client).
            --encrypt writes one .age file; its passphrase comes from CLEARLEAF_EXPORT_PASSPHRASE.
+  restore  Restore a backup file. --username NAME --from FILE
+           Over a damaged or missing database any account may; over a healthy one only an administrator, and
+           the current database is backed up and set aside, never deleted.
+  recover  Set a new passphrase with the recovery key (read from --recovery-key-file FILE); the new passphrase
+           comes from --passphrase-file or CLEARLEAF_PASSPHRASE. --username NAME [--kit FILE]
+           --kit names a recovery kit (….kit.json) when keyring.json and the backups folder are lost.
 
 Common options:
   --data DIR              The practice folder (default: ${defaultDataDir()}, or CLEARLEAF_DATA_DIR)
@@ -47,6 +56,8 @@ Common options:
 `;
 
 class UsageError extends Error {}
+
+const DAMAGED_OR_MISSING = new Set(['DB_MISSING', 'DB_EMPTY', 'DB_TRUNCATED', 'DB_UNREADABLE', 'DB_CORRUPT']);
 
 function readPassphrase(file: string | undefined): string {
   if (file) return (fs.readFileSync(file, 'utf8').split(/\r?\n/)[0] ?? '').trimEnd();
@@ -94,6 +105,9 @@ export async function runCli(
       username: { type: 'string' },
       role: { type: 'string' },
       out: { type: 'string' },
+      from: { type: 'string' },
+      kit: { type: 'string' },
+      'recovery-key-file': { type: 'string' },
       plaintext: { type: 'boolean' },
       client: { type: 'string' },
       recipient: { type: 'string' },
@@ -135,8 +149,10 @@ export async function runCli(
         return 0;
       }
       case 'verify': {
-        await practice.unlock(required(values, 'username'), readPassphrase(values['passphrase-file']));
-        const report = practice.verify();
+        const report = await practice.verifyReadOnly(
+          required(values, 'username'),
+          readPassphrase(values['passphrase-file']),
+        );
         out(`database: ${practice.dbFile}`);
         out(`integrity: ${report.integrity.join('; ')}`);
         out(
@@ -146,11 +162,26 @@ export async function runCli(
         out(
           `audit log: ${report.audit.rows} entries, ${report.audit.ok ? 'chain intact' : `chain broken at entry ${report.audit.firstBadId}`}`,
         );
+        out(
+          report.anchor
+            ? `audit anchor: ${report.anchor.rows} entries, last hash ${report.anchor.lastHash.slice(0, 16)}…, ${report.anchor.check}`
+            : 'audit anchor: none recorded yet',
+        );
+        out(
+          `protecting triggers: ${report.missingTriggers.length === 0 ? 'all present' : `MISSING ${report.missingTriggers.join(', ')}`}`,
+        );
         out(report.ok ? 'verify: ok' : 'verify: PROBLEMS FOUND');
         return report.ok ? 0 : 1;
       }
       case 'backup': {
-        const outFile = path.resolve(required(values, 'out'));
+        if (!values.out) {
+          if (values.plaintext) throw new UsageError('--plaintext needs --out FILE.');
+          await practice.unlock(required(values, 'username'), readPassphrase(values['passphrase-file']));
+          const info = practice.backup();
+          out(`Encrypted backup written and verified: ${info.path}`);
+          return 0;
+        }
+        const outFile = path.resolve(values.out);
         if (fs.existsSync(outFile))
           throw new UsageError(`${outFile} already exists; choose a new file name.`);
         await practice.unlock(required(values, 'username'), readPassphrase(values['passphrase-file']));
@@ -230,6 +261,35 @@ export async function runCli(
           ...(options.scryptWorkFactor ? { scryptWorkFactor: options.scryptWorkFactor } : {}),
         });
         out(result.path);
+        return 0;
+      }
+      case 'restore': {
+        const from = path.resolve(required(values, 'from'));
+        const username = required(values, 'username');
+        const passphrase = readPassphrase(values['passphrase-file']);
+        try {
+          await practice.unlock(username, passphrase);
+        } catch (err) {
+          if (!(err instanceof AppError) || !DAMAGED_OR_MISSING.has(err.code)) throw err;
+          const r = await practice.restoreNewestBackup(username, passphrase, from);
+          out(`Restored ${from}; the damaged database is kept at ${r.damagedKeptAt ?? '(there was none)'}.`);
+          return 0;
+        }
+        const r = await practice.restoreFileOverHealthy(from, passphrase);
+        out(`Restored ${from}; the previous database is kept at ${r.setAsideAt ?? '(there was none)'}.`);
+        return 0;
+      }
+      case 'recover': {
+        const keyFile = required(values, 'recovery-key-file');
+        const recoveryKey = (fs.readFileSync(keyFile, 'utf8').split(/\r?\n/)[0] ?? '').trim();
+        const newPassphrase = PassphraseSchema.parse(readPassphrase(values['passphrase-file']));
+        await practice.recover(
+          recoveryKey,
+          required(values, 'username'),
+          newPassphrase,
+          values.kit ? path.resolve(values.kit) : null,
+        );
+        out('The passphrase is reset and the keyring rebuilt. Print a new recovery kit by taking a backup.');
         return 0;
       }
       default:

@@ -26,6 +26,7 @@ export const ENTITY_WORDS: Record<string, string> = {
   medication: 'medication',
   'mat-note': 'MAT coordination note',
   'paws-checkin': 'post-acute check-in',
+  keyring: 'keyring (matched to the staff accounts)',
 };
 
 export const ACTION_WORDS: Record<string, string> = {
@@ -61,6 +62,8 @@ export const ACTION_WORDS: Record<string, string> = {
   'print-for-group-record': "Printed for the group's record the",
   'print-for-supervision': 'Printed for clinical supervision the',
   export: 'Exported',
+  'set-role': 'Set the role of',
+  reconcile: 'Repaired',
 };
 
 /** Audit rows in plain words. They carry no clinical text, only what was done to which kind of record. */

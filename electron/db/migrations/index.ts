@@ -31,6 +31,7 @@ import { medications } from './0330-medications';
 import { matNotes } from './0340-mat-notes';
 import { withdrawalVitals } from './0350-withdrawal-vitals';
 import { pawsCheckins } from './0360-paws-checkins';
+import { administrator } from './0400-administrator';
 import { recordExports } from './0600-record-exports';
 import type { Migration } from './types';
 
@@ -65,6 +66,7 @@ export const MIGRATIONS: readonly Migration[] = [
   matNotes,
   withdrawalVitals,
   pawsCheckins,
+  administrator,
   recordExports,
 ];
 

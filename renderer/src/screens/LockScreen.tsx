@@ -5,7 +5,8 @@ import { Field } from '../components/Field';
 import { FormError } from '../components/FormError';
 import { passphraseMismatch } from '../components/NewAccountFields';
 
-const DAMAGED = new Set(['DB_EMPTY', 'DB_TRUNCATED', 'DB_UNREADABLE', 'DB_CORRUPT']);
+/** The database cannot be opened but a backup can replace it: the lock screen offers restore (never over a healthy one). */
+const DAMAGED = new Set(['DB_MISSING', 'DB_EMPTY', 'DB_TRUNCATED', 'DB_UNREADABLE', 'DB_CORRUPT']);
 
 /**
  * Seconds left of a wait, ticking. `start` sets "now" together with the end, so the first figure shown is the wait
@@ -37,7 +38,12 @@ export function LockScreen({ status, onUnlocked }: { status: AppStatus; onUnlock
   const [mode, setMode] = useState<'unlock' | 'recover'>('unlock');
   const [username, setUsername] = useState(status.accounts[0]?.username ?? '');
   const [passphrase, setPassphrase] = useState('');
-  const [error, setError] = useState<AppErrorShape | null>(null);
+  // A missing database is known before any unlock: offer the restore from the start.
+  const [error, setError] = useState<AppErrorShape | null>(
+    status.problem?.code === 'DB_MISSING'
+      ? { code: 'DB_MISSING', message: status.problem.message, fields: [], retryAfterMs: null }
+      : null,
+  );
   const [busy, setBusy] = useState(false);
   const [restored, setRestored] = useState<string | null>(null);
   const [wait, startWait] = useCountdown();
@@ -123,14 +129,20 @@ export function LockScreen({ status, onUnlocked }: { status: AppStatus; onUnlock
   );
 }
 
-function RecoverForm({
+/**
+ * Reset a passphrase with the recovery key. Also the way out when keyring.json is lost or damaged (`intro` says
+ * so): main then takes the keyring from the newest backup's recovery kit, and the account is typed, not chosen.
+ */
+export function RecoverForm({
   status,
   onCancel,
   onDone,
+  intro,
 }: {
   status: AppStatus;
-  onCancel: () => void;
+  onCancel: (() => void) | null;
   onDone: () => void;
+  intro?: string;
 }) {
   const [form, setForm] = useState({
     recoveryKey: '',
@@ -161,6 +173,11 @@ function RecoverForm({
     <main className="centered">
       <form className="card" onSubmit={submit} aria-labelledby="recover-title" noValidate>
         <h1 id="recover-title">Reset a passphrase with the recovery key</h1>
+        {intro && (
+          <p className="banner" role="status">
+            {intro}
+          </p>
+        )}
         <FormError error={error} fieldPaths={['recoveryKey', 'username', 'newPassphrase', 'confirm']} />
         <Field
           label="Recovery key"
@@ -171,16 +188,27 @@ function RecoverForm({
           autoFocus
           spellCheck={false}
         />
-        <div className="field">
-          <label htmlFor="recover-account">Account to reset</label>
-          <select id="recover-account" value={form.username} onChange={set('username')}>
-            {status.accounts.map((a) => (
-              <option key={a.username} value={a.username}>
-                {a.displayName} ({a.username})
-              </option>
-            ))}
-          </select>
-        </div>
+        {status.accounts.length > 0 ? (
+          <div className="field">
+            <label htmlFor="recover-account">Account to reset</label>
+            <select id="recover-account" value={form.username} onChange={set('username')}>
+              {status.accounts.map((a) => (
+                <option key={a.username} value={a.username}>
+                  {a.displayName} ({a.username})
+                </option>
+              ))}
+            </select>
+          </div>
+        ) : (
+          <Field
+            label="Username of the account to reset"
+            value={form.username}
+            onChange={set('username')}
+            error={fieldMessage(error, 'username')}
+            maxLength={40}
+            autoComplete="username"
+          />
+        )}
         <Field
           label="New passphrase"
           type="password"
@@ -201,9 +229,11 @@ function RecoverForm({
           <button type="submit" className="primary" disabled={busy}>
             Reset passphrase and unlock
           </button>
-          <button type="button" onClick={onCancel}>
-            Back
-          </button>
+          {onCancel && (
+            <button type="button" onClick={onCancel}>
+              Back
+            </button>
+          )}
         </div>
       </form>
     </main>

@@ -4,6 +4,7 @@
  */
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import {
+  CLIENT_NAME_MAX,
   CLIENT_STATUSES,
   CLIENT_STATUS_LABELS,
   clientDisplayName,
@@ -169,6 +170,7 @@ function ClientFormBody({ clientId, loaded }: { clientId: string | null; loaded:
               value={values.legalFirstName}
               onChange={set('legalFirstName')}
               error={err('legalFirstName')}
+              maxLength={CLIENT_NAME_MAX}
               autoComplete="off"
             />
             <Field
@@ -176,6 +178,7 @@ function ClientFormBody({ clientId, loaded }: { clientId: string | null; loaded:
               value={values.legalLastName}
               onChange={set('legalLastName')}
               error={err('legalLastName')}
+              maxLength={CLIENT_NAME_MAX}
               autoComplete="off"
             />
             <NativeSelectField
@@ -204,6 +207,7 @@ function ClientFormBody({ clientId, loaded }: { clientId: string | null; loaded:
               value={values.preferredName}
               onChange={set('preferredName')}
               error={err('preferredName')}
+              maxLength={CLIENT_NAME_MAX}
               autoComplete="off"
             />
             <Field

@@ -3,6 +3,7 @@
  * active consent of this client whose type fits the note is recorded with every element and carries the consent's
  * scope; the accounting lists the past 3 years, newest first, and cannot be changed.
  */
+import fs from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { createDispatcher, type Dispatch } from '../../../../electron/ipc/dispatch';
@@ -88,6 +89,23 @@ const under = (consentId: string, over: Partial<DisclosureRequest> = {}): Disclo
 });
 
 describe('note prints and disclosures', () => {
+  it('removes the printed PDF when its audit row and disclosure cannot be written (issue 12, finding 9)', async () => {
+    const { note, consent, print, count, db, practice } = await setup();
+    const c = await consent();
+    const n = await note('progress');
+    // The accounting refuses this one write (as a full disk or a broken trigger would).
+    db.exec(`CREATE TEMP TRIGGER refuse_disclosure BEFORE INSERT ON main.disclosures
+      BEGIN SELECT RAISE(ABORT, 'refused for the test'); END`);
+    const r = await print(n.id, under(c.id, { recipient: 'Dr. Ilse Verhoeven', purpose: 'Shared care' }));
+    expect(r.ok).toBe(false);
+    expect(count()).toBe(0);
+    expect(fs.existsSync(practice.documentsDir) ? fs.readdirSync(practice.documentsDir) : []).toEqual([]);
+    const printed = db
+      .prepare(`SELECT count(*) AS n FROM audit_log WHERE action = 'print' AND entity_id = ?`)
+      .get(n.id) as { n: number };
+    expect(printed.n).toBe(0);
+  });
+
   it('writes no disclosure for a progress note printed for the record', async () => {
     const { note, consent, print, count, dispatch, client } = await setup();
     await consent();
