@@ -255,6 +255,11 @@ const levelOfCareStep: DemoStep = {
           judgements: {},
           dimensionRatings: {
             'intoxication-withdrawal': { rating: 2, note: 'Moderate withdrawal on waking' },
+            biomedical: { rating: 1, note: 'No heart, liver or seizure history' },
+            'emotional-behavioural-cognitive': { rating: 1, note: 'Mild low mood, no suicidal thoughts' },
+            'readiness-to-change': { rating: 1, note: 'Wants to stop; set a start date' },
+            'relapse-continued-use': { rating: 2, note: 'Doses at work breaks and when in pain' },
+            'recovery-environment': { rating: 1, note: 'Supportive partner; no one else uses at home' },
           },
         },
       });

@@ -69,7 +69,7 @@ describe('taper schedule PDF', () => {
       const text = flat(run('pdftotext', ['-layout', file, '-']));
       expect(text).toContain('Your taper schedule');
       expect(text).toContain('Green Maeng Da powder (Riverside Botanicals) (leaf powder)');
-      expect(text).toContain('Ánh, Nguyễn Thị — Chart C-000731');
+      expect(text).toContain('Nguyễn Thị Ánh — Chart C-000731');
       // First steps: 9 g in 3 doses of 3 g; 8.1 g in 3 doses of 2.7 g; 7.3 g as 2 of 2.4 g and 1 of 2.5 g.
       expect(text).toMatch(/Mon, Nov 16, 2026 9 g 3 doses of 3 g to Fri, Nov 20, 2026/);
       expect(text).toMatch(/Sat, Nov 21, 2026 8\.1 g 3 doses of 2\.7 g to Wed, Nov 25, 2026/);
@@ -95,7 +95,7 @@ describe('taper schedule PDF', () => {
       expect(pages).toBeGreaterThanOrEqual(2);
       for (let page = 1; page <= pages; page += 1) {
         const pageText = run('pdftotext', ['-f', String(page), '-l', String(page), '-layout', file, '-']);
-        expect(pageText, `page ${page}`).toContain('Ánh, Nguyễn Thị — Chart C-000731');
+        expect(pageText, `page ${page}`).toContain('Nguyễn Thị Ánh — Chart C-000731');
         expect(pageText, `page ${page}`).toContain('Your taper schedule');
         expect(pageText, `page ${page}`).toContain(`Page ${page} of ${pages}`);
         expect(pageText, `page ${page}`).toContain('42 CFR part 2');

@@ -56,7 +56,6 @@ describe('health check policy', () => {
     const fd = fs.openSync(dbFile, 'r+');
     fs.writeSync(fd, Buffer.alloc(32, 0xa5), 0, 32, middle * PAGE_SIZE + 1000);
     fs.closeSync(fd);
-    const before = fs.readFileSync(dbFile);
 
     // Clean shutdown and a recent full check: the cheap check runs, its cost independent of the file's size.
     const cheap = new Practice({ dataDir, clock, kdfCost: FAST_KDF });
@@ -71,7 +70,9 @@ describe('health check policy', () => {
     }
     expect(['opened', 'DB_CORRUPT']).toContain(cheapResult);
 
-    // After an unclean shutdown (the marker left behind), the full check runs and refuses the damaged file.
+    // After an unclean shutdown (the marker left behind), the full check runs and refuses the damaged file,
+    // leaving it as it was (a cheap unlock that opened it may have written its own rows before this point).
+    const before = fs.readFileSync(dbFile);
     fs.writeFileSync(inUseMarker(dataDir), '');
     const afterCrash = new Practice({ dataDir, clock, kdfCost: FAST_KDF });
     const err = await afterCrash.unlock('mquintero', PASS).then(
