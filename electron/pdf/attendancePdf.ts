@@ -1,7 +1,7 @@
 /** The attendance sheet of one group session: the group's own record, listing every member. Not part of any chart. */
 import type { ClinicProfile } from '../../shared/domain/identity';
 import type { GroupSession } from '../../shared/ipc/contract';
-import { createDocument, fields, finish, heading, part2Notice } from './document';
+import { createDocument, fields, finish, heading, part2Notice } from '../documents/layout';
 
 const ATTENDANCE_LABELS: Record<string, string> = {
   present: 'Present',

@@ -16,7 +16,7 @@ import {
   type Paper,
   printedTime,
   clientSubject,
-} from './document';
+} from '../documents/layout';
 
 export function renderDisclosuresPdf(input: {
   clinic: ClinicProfile;

@@ -20,7 +20,7 @@ import {
   type Paper,
   printedTime,
   clientSubject,
-} from './document';
+} from '../documents/layout';
 
 const KIND_TITLES: Record<Note['kind'], string> = {
   progress: 'Progress note',

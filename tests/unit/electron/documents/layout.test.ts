@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createDocument, finish, paragraph } from '../../../../electron/pdf/document';
+import { createDocument, finish, paragraph } from '../../../../electron/documents/layout';
 import { aClinic, tempDir } from '../../../support/fixtures';
 
 const SUBJECT = 'Nguyễn Thị Ánh — Chart C-000731 — DOB 1991-02-14';
