@@ -138,27 +138,31 @@ export function bullets(doc: PDFKit.PDFDocument, items: readonly string[]): void
 }
 
 /**
- * Lines to sign on, one per signer: a rule, then who signs and "Date". Kept together on one page. A signer already
- * signed in the app (the clinician) gets their electronic signature printed above their line.
+ * Lines to sign on, one per signer: what is already signed (the clinician's electronic signature and its date) sits
+ * above the line, then who signs and "Date" under it. The block is kept together on one page.
  */
 export function signatureLines(
   doc: PDFKit.PDFDocument,
-  signers: ReadonlyArray<{ role: string; signed?: string | null }>,
+  signers: ReadonlyArray<{ role: string; signed?: { by: string; on: string } | null }>,
 ): void {
   const body = scaleOf(doc).body;
-  const block = signers.length * (body * 4.5);
-  if (doc.y + block > doc.page.height - doc.page.margins.bottom) doc.addPage();
+  if (doc.y + signers.length * body * 6 > doc.page.height - doc.page.margins.bottom) doc.addPage();
   const width = doc.page.width - 2 * MARGIN;
   const lineWidth = width * 0.62;
+  const dateX = MARGIN + lineWidth + 18;
   for (const s of signers) {
-    doc.moveDown(1.2);
-    if (s.signed)
-      doc
-        .font('body')
-        .fontSize(body - 1)
-        .text(s.signed, MARGIN, doc.y);
-    else doc.moveDown(0.6);
-    const y = doc.y + 2;
+    doc.moveDown(1.6);
+    const top = doc.y;
+    doc.font('body').fontSize(body - 1);
+    if (s.signed) {
+      doc.text(s.signed.by, MARGIN, top, { width: lineWidth });
+      const afterBy = doc.y;
+      doc.text(s.signed.on, dateX, top, { width: MARGIN + width - dateX });
+      doc.y = Math.max(afterBy, doc.y);
+    } else {
+      doc.y = top + body * 1.4;
+    }
+    const y = doc.y + 3;
     doc
       .moveTo(MARGIN, y)
       .lineTo(MARGIN + lineWidth, y)
@@ -166,19 +170,37 @@ export function signatureLines(
       .strokeColor('#333333')
       .stroke();
     doc
-      .moveTo(MARGIN + lineWidth + 18, y)
+      .moveTo(dateX, y)
       .lineTo(MARGIN + width, y)
       .stroke();
-    doc
-      .font('body')
-      .fontSize(body - 2)
-      .fillColor('#333333');
+    doc.fontSize(body - 2).fillColor('#333333');
     doc.text(s.role, MARGIN, y + 4, { width: lineWidth, lineBreak: false });
-    doc.text('Date', MARGIN + lineWidth + 18, y + 4, { lineBreak: false });
+    doc.text('Date', dateX, y + 4, { lineBreak: false });
     doc.fillColor('#000000').fontSize(body);
     doc.x = MARGIN;
     doc.y = y + 4 + body;
   }
+  doc.moveDown(0.8);
+}
+
+/** Starts a new page unless `height` points fit above the footer (keeps a block, heading included, together). */
+export function ensureSpace(doc: PDFKit.PDFDocument, height: number): void {
+  if (doc.y + height > doc.page.height - doc.page.margins.bottom) doc.addPage();
+}
+
+/** Numbered items ("1. …"); an empty list prints as an em dash. */
+export function numbered(doc: PDFKit.PDFDocument, items: readonly string[]): void {
+  const filled = items.map((i) => i.trim()).filter((i) => i !== '');
+  doc.font('body').fontSize(scaleOf(doc).body);
+  if (filled.length === 0) doc.text('—');
+  filled.forEach((item, i) => doc.text(`${i + 1}.  ${item}`, MARGIN + 4, doc.y, { indent: 0 }));
+  doc.x = MARGIN;
+}
+
+/** Small print: hashes and other details kept for the record. */
+export function smallPrint(doc: PDFKit.PDFDocument, text: string): void {
+  doc.font('body').fontSize(8).fillColor('#333333').text(text, MARGIN, doc.y);
+  doc.fillColor('#000000').fontSize(scaleOf(doc).body);
 }
 
 /** "Label: value" lines; empty values print as an em dash so a blank is visibly blank. */

@@ -14,6 +14,7 @@ import {
 } from './practiceAdmin';
 import { noteHandlers } from './notes';
 import { groupHandlers, planHandlers } from './plansAndGroups';
+import { recoveryPlanHandlers } from './recoveryPlans';
 import { sessionHandlers } from './session';
 import { worklistHandlers } from './worklists';
 import type { Handlers } from './types';
@@ -41,5 +42,6 @@ export function createHandlers(): Handlers {
     ...worklistHandlers,
     ...documentHandlers,
     ...disclosureHandlers,
+    ...recoveryPlanHandlers,
   };
 }

@@ -21,6 +21,7 @@ export const ENTITY_WORDS: Record<string, string> = {
   note: 'note',
   'group-session': 'group session',
   'disclosure-list': 'accounting of disclosures',
+  'recovery-plan': 'relapse-prevention, safety or aftercare plan',
 };
 
 export const ACTION_WORDS: Record<string, string> = {

@@ -22,6 +22,10 @@ export const DisclosureRequestSchema = z
   .strict();
 export type DisclosureRequest = z.infer<typeof DisclosureRequestSchema>;
 
+/** What kind of record a disclosure sent: a note, or a relapse-prevention, safety or aftercare plan version. */
+export const DisclosureSourceTypeSchema = z.enum(['note', 'recovery-plan']);
+export type DisclosureSourceType = z.infer<typeof DisclosureSourceTypeSchema>;
+
 export const DisclosureSchema = z.object({
   id: z.string(),
   clientId: z.string(),
@@ -35,7 +39,7 @@ export const DisclosureSchema = z.object({
   recipientAddress: z.string(),
   purpose: z.string(),
   what: z.string(),
-  sourceType: z.literal('note'),
+  sourceType: DisclosureSourceTypeSchema,
   sourceId: z.string(),
   noticeVersion: z.string(),
 });

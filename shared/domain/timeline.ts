@@ -16,6 +16,7 @@ export const TimelineEventSchema = z.object({
     'alert-acknowledged',
     'note-signed',
     'plan-version',
+    'recovery-plan-signed',
   ]),
   title: z.string(),
   detail: z.string(),
@@ -30,6 +31,7 @@ export const TimelineEventSchema = z.object({
     'alerts',
     'notes',
     'plan',
+    'recovery-plans',
   ]),
   refId: z.string().nullable(),
 });

@@ -11,6 +11,7 @@ import { clientChannels } from './channels/clients';
 import { disclosureChannels } from './channels/disclosures';
 import { documentChannels } from './channels/documents';
 import { identityChannels } from './channels/identity';
+import { recoveryPlanChannels } from './channels/recoveryPlans';
 import { sessionChannels } from './channels/sessions';
 export {
   AssessmentWorklistSchema,
@@ -39,6 +40,7 @@ export const contract = {
   ...worklistChannels,
   ...documentChannels,
   ...disclosureChannels,
+  ...recoveryPlanChannels,
 };
 
 export type Contract = typeof contract;

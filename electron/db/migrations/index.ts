@@ -19,6 +19,9 @@ import { notes } from './0130-notes';
 import { notesIntegrity } from './0140-notes-integrity';
 import { consentEndEvent } from './0150-consent-end-event';
 import { disclosures } from './0160-disclosures';
+import { recoveryPlans } from './0500-recovery-plans';
+import { alertSafetyPlan } from './0510-alert-safety-plan';
+import { planDisclosures } from './0520-plan-disclosures';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
@@ -40,6 +43,9 @@ export const MIGRATIONS: readonly Migration[] = [
   notesIntegrity,
   consentEndEvent,
   disclosures,
+  recoveryPlans,
+  alertSafetyPlan,
+  planDisclosures,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -14,10 +14,14 @@ interface AlertRow {
   acknowledged_at_ms: number | null;
   acknowledged_by_name: string | null;
   acknowledgement: string | null;
+  safety_plan_id: string | null;
+  safety_plan_version: number | null;
 }
 
-const SELECT = `SELECT a.*, r.display_name AS raised_by_name, k.display_name AS acknowledged_by_name
-  FROM alerts a LEFT JOIN users r ON r.id = a.raised_by LEFT JOIN users k ON k.id = a.acknowledged_by`;
+const SELECT = `SELECT a.*, r.display_name AS raised_by_name, k.display_name AS acknowledged_by_name,
+    p.version AS safety_plan_version
+  FROM alerts a LEFT JOIN users r ON r.id = a.raised_by LEFT JOIN users k ON k.id = a.acknowledged_by
+  LEFT JOIN recovery_plans p ON p.id = a.safety_plan_id`;
 
 const alertFromRow = (r: AlertRow): Alert => ({
   id: r.id,
@@ -35,6 +39,10 @@ const alertFromRow = (r: AlertRow): Alert => ({
           ...(JSON.parse(r.acknowledgement) as Acknowledgement),
           atMs: r.acknowledged_at_ms,
           byName: r.acknowledged_by_name,
+          safetyPlan:
+            r.safety_plan_id !== null && r.safety_plan_version !== null
+              ? { id: r.safety_plan_id, version: r.safety_plan_version }
+              : null,
         }
       : null,
 });
@@ -78,14 +86,15 @@ export function acknowledgeAlert(
   ack: Acknowledgement,
   userId: string,
   atMs: number,
+  safetyPlanId: string | null = null,
 ): boolean {
   return (
     db
       .prepare(
-        `UPDATE alerts SET acknowledged_at_ms = ?, acknowledged_by = ?, acknowledgement = ?
+        `UPDATE alerts SET acknowledged_at_ms = ?, acknowledged_by = ?, acknowledgement = ?, safety_plan_id = ?
          WHERE id = ? AND acknowledged_at_ms IS NULL`,
       )
-      .run(atMs, userId, JSON.stringify(ack), id).changes === 1
+      .run(atMs, userId, JSON.stringify(ack), safetyPlanId, id).changes === 1
   );
 }
 

@@ -1,7 +1,7 @@
 /** The accounting of disclosures: rows are only ever added (the database refuses changes and deletions). */
 import type { Db } from '../connection';
 import { ConsentTypeSchema } from '../../../shared/domain/consents';
-import type { Disclosure } from '../../../shared/domain/disclosures';
+import type { Disclosure, DisclosureSourceType } from '../../../shared/domain/disclosures';
 
 export interface NewDisclosure {
   id: string;
@@ -13,7 +13,7 @@ export interface NewDisclosure {
   recipientAddress: string;
   purpose: string;
   what: string;
-  sourceType: 'note';
+  sourceType: DisclosureSourceType;
   sourceId: string;
   noticeVersion: string;
 }
@@ -31,7 +31,7 @@ interface DisclosureRow {
   recipient_address: string;
   purpose: string;
   what: string;
-  source_type: 'note';
+  source_type: DisclosureSourceType;
   source_id: string;
   notice_version: string;
 }

@@ -8,6 +8,7 @@ import { INTAKE_SECTIONS, type IntakeSectionId } from '../../../shared/domain/in
 import type { TimelineEvent } from '../../../shared/domain/timeline';
 import { ALERT_KIND_LABELS, type AlertKind } from '../../../shared/domain/alerts';
 import { LEVEL_LABELS, type Level } from '../../../shared/domain/levelOfCare';
+import { RECOVERY_PLAN_TITLES, type RecoveryPlanKind } from '../../../shared/domain/recoveryPlans';
 
 interface TimelineRow {
   at_ms: number;
@@ -45,6 +46,8 @@ const SOURCES = [
      WHERE client_id = @clientId AND signed_at_ms IS NOT NULL AND kind <> 'sud-counselling'`,
   `SELECT created_at_ms, 'plan-version', CAST(version AS TEXT), NULL, version FROM treatment_plan_versions
      WHERE client_id = @clientId`,
+  `SELECT signed_at_ms, 'recovery-plan-signed', id, kind, version FROM recovery_plans
+     WHERE client_id = @clientId AND signed_at_ms IS NOT NULL`,
 ];
 
 const INSTRUMENT_NAMES: Record<string, string> = {
@@ -143,6 +146,15 @@ function describe(r: TimelineRow): TimelineEvent {
         title: r.b === 1 ? 'Treatment plan written' : `Treatment plan revised (version ${r.b ?? ''})`,
         detail: '',
         area: 'plan',
+        refId: r.ref,
+      };
+    case 'recovery-plan-signed':
+      return {
+        atMs: r.at_ms,
+        kind: r.kind,
+        title: `${RECOVERY_PLAN_TITLES[r.a as RecoveryPlanKind] ?? r.a} signed${r.b === 1 ? '' : ` (version ${r.b ?? ''})`}`,
+        detail: '',
+        area: 'recovery-plans',
         refId: r.ref,
       };
     case 'consent-created':

@@ -12,6 +12,7 @@ export type ChartTabId =
   | 'level-of-care'
   | 'notes'
   | 'plan'
+  | 'recovery-plans'
   | 'consents'
   | 'private-notes';
 
@@ -26,6 +27,7 @@ const AREA_TAB: Record<TimelineEvent['area'], ChartTabId | null> = {
   alerts: null,
   notes: 'notes',
   plan: 'plan',
+  'recovery-plans': 'recovery-plans',
 };
 
 const TAB_NAMES: Record<ChartTabId, string> = {
@@ -38,6 +40,7 @@ const TAB_NAMES: Record<ChartTabId, string> = {
   'level-of-care': 'Level of care',
   notes: 'Notes',
   plan: 'Treatment plan',
+  'recovery-plans': 'Plans',
   'private-notes': 'Private notes',
 };
 
