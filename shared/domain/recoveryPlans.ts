@@ -212,6 +212,7 @@ export interface PlanProblem {
 }
 
 const blank = (s: string) => s.trim() === '';
+const article = (word: string) => `${/^[aeiou]/.test(word) ? 'an' : 'a'} ${word}`;
 
 function contactProblems(
   path: string,
@@ -269,7 +270,7 @@ export function planSigningProblems(content: RecoveryPlanContent, today: string)
         if (!rows.some((r) => !blank(r.trigger) && !blank(r.response))) {
           problems.push({
             path: `triggers.${group}.0.trigger`,
-            message: `Write at least one if-then plan for a ${TRIGGER_GROUP_LABELS[group].title.toLowerCase()} trigger.`,
+            message: `Write at least one if-then plan for ${article(TRIGGER_GROUP_LABELS[group].title.toLowerCase())} trigger.`,
           });
         }
       }
