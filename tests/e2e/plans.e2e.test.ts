@@ -10,6 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from '../../shared/domain/clients';
 import { localDate } from '../../shared/domain/common';
 import { aConsent } from '../support/clients';
+import { AlertsPage } from './pages/AlertsPage';
+import { AssessmentsPage } from './pages/AssessmentsPage';
 import { ChartPage } from './pages/ChartPage';
 import { PlansPage } from './pages/PlansPage';
 import { axeViolations } from './support/axe';
@@ -19,6 +21,7 @@ import { CLINIC, ipc, setUpPracticeThroughUi } from './support/practice';
 process.env.TZ = 'America/Los_Angeles';
 
 const RP = 'Relapse-prevention plan';
+const SP = 'Safety plan';
 const AC = 'Aftercare plan';
 const pdfText = (path: string) =>
   execFileSync('pdftotext', [path, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
@@ -185,5 +188,65 @@ describe('relapse-prevention and aftercare plans', () => {
     await chart.tab('Timeline').click();
     await expect.poll(() => page.getByText('Aftercare plan signed').count()).toBe(1);
     expect(await page.getByText('Relapse-prevention plan signed').count()).toBe(1);
+  });
+
+  it('records a safety plan and links its signed version when a suicide-risk alert is acknowledged with it', async () => {
+    const { page } = app;
+    await ipc(app.harness, 'intake.saveSection', {
+      clientId: client.id,
+      save: {
+        section: 'psychiatric',
+        data: { depression: null, panic: null, trauma: null, suicidalThoughts: true, notes: '' },
+      },
+    });
+    await chart.open(app.harness.url, client.id);
+    // The alert was raised behind the page's back: read the chart again.
+    await page.reload();
+    await chart.heading().waitFor();
+    const alerts = new AlertsPage(page);
+    await alerts.banner().waitFor();
+    await alerts.startAcknowledge(/./);
+    await alerts.checkAction('Safety plan made or reviewed');
+    await alerts.note().fill('Safety plan written together; 988 card given.');
+    await alerts.submit('Acknowledge');
+    await expect
+      .poll(() => alerts.dialog().getByRole('group', { name: 'Action taken' }).textContent())
+      .toContain('This client has no signed safety plan.');
+    await alerts.dialog().getByRole('button', { name: 'Cancel', exact: true }).click();
+    await alerts.dialog().waitFor({ state: 'detached' });
+
+    await plans.open(SP);
+    await plans.start(SP);
+    await plans.field(SP, 'Signs that a hard time may be starting').fill('Not sleeping for two nights');
+    await plans.field(SP, 'Things the client can do on their own').fill('Hot shower\nWalk by the river');
+    await plans.field(SP, 'People and places that take their mind off things').fill('Sister Thu’s kitchen');
+    await plans.field(SP, 'Helper 1: name').fill('Thu Nguyễn');
+    await plans.field(SP, 'Helper 1: phone').fill('(541) 555-0190');
+    await plans
+      .field(SP, 'How the surroundings will be made safer')
+      .fill('Medicines in the lockbox; Thu keeps the key.');
+    await plans.field(SP, 'Reasons for living').fill('Minh\nMy garden');
+    await expect.poll(() => plans.saveStatus(SP).textContent()).toMatch(/Saved /);
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'plans-safety-draft');
+    await plans.sign(SP, CLINIC.passphrase);
+    await plans.signedHeading(SP, 1).waitFor();
+    await plans.print(SP);
+    await plans.printedPath(SP).waitFor();
+    const text = pdfText((await plans.printedPath(SP).textContent()) ?? '');
+    expect(text).toContain('988 Suicide & Crisis Lifeline — call or text 988');
+    expect(text).toContain('Thu Nguyễn — (541) 555-0190');
+    await screenshot(page, 'plans-safety-signed');
+
+    await alerts.startAcknowledge(/./);
+    await alerts.checkAction('Safety plan made or reviewed');
+    await alerts.note().fill('Safety plan written together; 988 card given.');
+    await alerts.submit('Acknowledge');
+    await alerts.dialog().waitFor({ state: 'detached' });
+    const assessments = new AssessmentsPage(page);
+    await assessments.open();
+    await expect
+      .poll(() => assessments.alertHistory().first().textContent())
+      .toContain('Safety plan version 1 linked.');
   });
 });
