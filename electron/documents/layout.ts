@@ -224,6 +224,14 @@ export function paragraph(doc: PDFKit.PDFDocument, text: string): void {
 
 /** The full notice, boxed, once per document. */
 export function part2Notice(doc: PDFKit.PDFDocument): void {
+  // The notice is read as one block: it starts on a new page rather than break across two.
+  const width = doc.page.width - 2 * MARGIN;
+  const height = doc
+    .font('body')
+    .fontSize(8.5)
+    .heightOfString(PART2_NOTICE_FULL, { width, align: 'justify' });
+  doc.fontSize(scaleOf(doc).body);
+  ensureSpace(doc, height + 60);
   doc.moveDown(1);
   heading(doc, 'Notice: confidentiality of substance use disorder records');
   doc.font('body').fontSize(8.5).text(PART2_NOTICE_FULL, { align: 'justify' });
