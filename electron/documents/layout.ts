@@ -8,7 +8,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import PDFDocument from 'pdfkit';
-import { clientDisplayName, type Client } from '../../shared/domain/clients';
+import { clientFullName, type Client } from '../../shared/domain/clients';
 import type { ClinicProfile } from '../../shared/domain/identity';
 import { PART2_NOTICE_FULL, PART2_NOTICE_SHORT } from '../../shared/domain/part2';
 
@@ -65,7 +65,7 @@ export const printedTime = (ms: number): string =>
 
 /** The subject line of a document about one client. */
 export const clientSubject = (client: Client): string =>
-  `${clientDisplayName(client)} — Chart ${client.chartNumber} — DOB ${client.dateOfBirth}`;
+  `${clientFullName(client)} — Chart ${client.chartNumber} — DOB ${client.dateOfBirth}`;
 
 export function createDocument(meta: DocumentMeta): PDFKit.PDFDocument {
   const doc = new PDFDocument({

@@ -10,7 +10,12 @@ import {
   type RedFlagSymptom,
 } from '../../shared/domain/alerts';
 import type { AssessmentInput } from '../../shared/domain/assessments';
-import { levelOfCareCriteria, suggestedLevel } from '../../shared/domain/levelOfCare';
+import type { Client } from '../../shared/domain/clients';
+import {
+  dimensionsWithoutRatingOrReason,
+  levelOfCareCriteria,
+  suggestedLevel,
+} from '../../shared/domain/levelOfCare';
 import { baselineSummary } from '../../shared/domain/useLog';
 import {
   getInstrument,
@@ -41,8 +46,12 @@ import type { DomainHandlers, SessionDeps } from './types';
 
 const CLOCK_SKEW_MS = 5 * 60_000;
 
-/** Scores the answers; a value outside an item's allowed set comes back as an input error on the answers. */
-function prepare(input: AssessmentInput): AssessmentWrite {
+/**
+ * Scores the answers; a value outside an item's allowed set comes back as an input error on the answers.
+ * AUDIT-C's threshold depends on sex, which is taken from the client record here, never from the submitted form
+ * (issue 8 item 8): the stored context says what the score was computed with.
+ */
+function prepare(input: AssessmentInput, client: Pick<Client, 'sex'>): AssessmentWrite {
   if (input.instrumentId === 'suicide-screen') {
     return {
       input,
@@ -50,6 +59,20 @@ function prepare(input: AssessmentInput): AssessmentWrite {
       score: null,
       flags: suicideScreenFlags(input.record.answers),
     };
+  }
+  const recordSex = client.sex === 'female' || client.sex === 'male' ? client.sex : null;
+  input = {
+    ...input,
+    context: { ...input.context, sex: input.instrumentId === 'auditc' ? recordSex : null },
+    sud: input.instrumentId === 'sud' ? input.sud : null,
+  };
+  // Issue 8 item 5: a checklist is for one substance, and its code depends on which.
+  if (input.instrumentId === 'sud' && input.sud === null) {
+    throw fieldError(
+      'INVALID_INPUT',
+      'assessment.sud.substance',
+      'Choose the substance this checklist is for.',
+    );
   }
   const context: InstrumentContext = {};
   if (input.context.sex !== null) context.sex = input.context.sex;
@@ -100,7 +123,7 @@ export const assessmentHandlers: DomainHandlers<'assessments'> = {
   },
   'assessments.save': ({ clientId, id, assessment }, ctx) => {
     const { db, practice, user } = ctx;
-    requireClient(db, clientId);
+    const client = requireClient(db, clientId);
     if (assessment.administeredAtMs > practice.clock.now() + CLOCK_SKEW_MS) {
       throw fieldError(
         'INVALID_INPUT',
@@ -108,7 +131,7 @@ export const assessmentHandlers: DomainHandlers<'assessments'> = {
         'An assessment cannot be dated in the future.',
       );
     }
-    const write = prepare(assessment);
+    const write = prepare(assessment, client);
     const assessmentId = id ?? randomUUID();
     db.transaction(() => {
       if (id === null) {
@@ -152,8 +175,21 @@ export const assessmentHandlers: DomainHandlers<'assessments'> = {
   },
 };
 
+/** Alert kinds and red-flag symptoms that are suicide risk (CLINICAL.md §4). */
+const SUICIDE_ALERT_KINDS: readonly AlertKind[] = [
+  'phq9-item9',
+  'suicide-screen-high',
+  'intake-suicidal-thoughts',
+];
+const SUICIDE_SYMPTOMS: readonly RedFlagSymptom[] = ['suicidal-thoughts', 'self-harm-urges'];
+
 function levelOfCareInputs(db: Db, clientId: string) {
   const entries = listUseLog(db, clientId);
+  const openSuicideAlert = listAlerts(db, clientId).find(
+    (a) =>
+      a.acknowledgement === null &&
+      (SUICIDE_ALERT_KINDS.includes(a.kind) || a.symptoms.some((s) => SUICIDE_SYMPTOMS.includes(s))),
+  );
   return {
     intake: getIntake(db, clientId),
     baseline: entries.length > 0 ? baselineSummary(entries) : null,
@@ -161,6 +197,9 @@ function levelOfCareInputs(db: Db, clientId: string) {
       phq9Total: latestTotal(db, clientId, 'phq9')?.total ?? null,
       gad7Total: latestTotal(db, clientId, 'gad7')?.total ?? null,
       sudBand: latestTotal(db, clientId, 'sud')?.band ?? null,
+      openSuicideAlert: openSuicideAlert
+        ? openSuicideAlert.detail || ALERT_KIND_LABELS[openSuicideAlert.kind]
+        : null,
     },
   };
 }
@@ -178,6 +217,14 @@ export const levelOfCareHandlers: DomainHandlers<'levelOfCare'> = {
     const unknownJudgement = Object.keys(decision.judgements).find((k) => !known.has(k));
     if (unknownJudgement)
       throw fieldError('INVALID_INPUT', 'decision.judgements', 'A judgement names an unknown criterion.');
+    const unreviewed = dimensionsWithoutRatingOrReason(decision.dimensionRatings);
+    if (unreviewed.length > 0) {
+      throw fieldError(
+        'INVALID_INPUT',
+        'decision.dimensionRatings',
+        `Rate each dimension of the risk review, or write in its note why it was not rated: ${unreviewed.join(', ')}.`,
+      );
+    }
     const id = randomUUID();
     db.transaction(() => {
       insertDecision(

@@ -1,23 +1,25 @@
 /** Client record, list, quick find and chart. Every view of a chart and every change is an audit row. */
 import { randomUUID } from 'node:crypto';
-import type { ClientInput } from '../../shared/domain/clients';
+import type { ClientInput, ClientStatus } from '../../shared/domain/clients';
 import { localDate } from '../../shared/domain/common';
-import { intakeRiskFlags } from '../../shared/domain/riskFlags';
+import { consentsEndedByDischarge, dischargeOnSave } from '../../shared/domain/discharge';
+import { intakeRiskFlags, useLogRiskFlags } from '../../shared/domain/riskFlags';
 import { AppError, fieldError } from '../errors';
 import {
   chartNumberTaken,
   getClient,
   insertClient,
+  insertDischarge,
   listClients,
   nextChartNumber,
   quickFindClients,
   updateClient,
 } from '../db/repositories/clients';
 import { listAlerts } from '../db/repositories/alerts';
-import { listConsents } from '../db/repositories/consents';
+import { listConsents, recordConsentEndEvent } from '../db/repositories/consents';
 import { getIntake } from '../db/repositories/intake';
 import { clientTimeline } from '../db/repositories/timeline';
-import { countUseLog } from '../db/repositories/useLog';
+import { countUseLog, loggedForms } from '../db/repositories/useLog';
 import { getUser } from '../db/repositories/users';
 import type { Db } from '../db/connection';
 import type { DomainHandlers, SessionDeps } from './types';
@@ -61,6 +63,36 @@ function checkClient(db: Db, c: ClientInput, today: string, exceptId: string | n
 
 const today = ({ practice }: SessionDeps) => localDate(practice.clock.now());
 
+/**
+ * The discharged-status rule (shared/domain/discharge.ts): refused beside the field without a date and a type. Run
+ * before any write, so a refused save changes nothing.
+ */
+function checkDischarge(previous: ClientStatus | null, c: ClientInput, ctx: SessionDeps) {
+  const { discharge, problem } = dischargeOnSave(previous, c, today(ctx));
+  if (problem) throw fieldError('INVALID_INPUT', `client.${problem.field}`, problem.message);
+  return discharge;
+}
+
+/**
+ * Inside the save's transaction: the discharge row (shown on the timeline), its audit row, and the end of every
+ * consent whose ending event is the discharge, each audited as a recorded end event.
+ */
+function recordDischarge(
+  clientId: string,
+  discharge: NonNullable<ClientInput['discharge']>,
+  { db, practice, user }: SessionDeps,
+): void {
+  const atMs = practice.clock.now();
+  const id = randomUUID();
+  insertDischarge(db, { id, clientId, ...discharge, recordedAtMs: atMs, recordedBy: user.id });
+  practice.audit({ action: 'discharge', entity: 'client', entityId: clientId });
+  for (const consentId of consentsEndedByDischarge(listConsents(db, clientId), discharge.dischargedOn)) {
+    if (recordConsentEndEvent(db, consentId, { happenedOn: discharge.dischargedOn }, user.id, atMs)) {
+      practice.audit({ action: 'record-end-event', entity: 'consent', entityId: consentId });
+    }
+  }
+}
+
 export const clientHandlers: DomainHandlers<'clients'> = {
   'clients.list': (query, { db }) => listClients(db, query),
   'clients.quickFind': ({ search, limit }, { db }) => quickFindClients(db, search, limit),
@@ -68,6 +100,7 @@ export const clientHandlers: DomainHandlers<'clients'> = {
   'clients.create': ({ client }, ctx) => {
     const { db, practice } = ctx;
     checkClient(db, client, today(ctx), null);
+    const discharge = checkDischarge(null, client, ctx);
     const id = randomUUID();
     db.transaction(() => {
       insertClient(
@@ -77,6 +110,7 @@ export const clientHandlers: DomainHandlers<'clients'> = {
         practice.clock.now(),
       );
       practice.audit({ action: 'create', entity: 'client', entityId: id });
+      if (discharge) recordDischarge(id, discharge, ctx);
     })();
     return requireClient(db, id);
   },
@@ -84,6 +118,7 @@ export const clientHandlers: DomainHandlers<'clients'> = {
     const { db, practice } = ctx;
     const existing = requireClient(db, id);
     checkClient(db, client, today(ctx), id);
+    const discharge = checkDischarge(existing.status, client, ctx);
     db.transaction(() => {
       updateClient(
         db,
@@ -92,6 +127,7 @@ export const clientHandlers: DomainHandlers<'clients'> = {
         practice.clock.now(),
       );
       practice.audit({ action: 'update', entity: 'client', entityId: id });
+      if (discharge) recordDischarge(id, discharge, ctx);
     })();
     return requireClient(db, id);
   },
@@ -106,7 +142,10 @@ export const clientHandlers: DomainHandlers<'clients'> = {
     const chart = {
       client,
       intake,
-      riskFlags: intakeRiskFlags(intake),
+      riskFlags: [
+        ...intakeRiskFlags(intake),
+        ...useLogRiskFlags(loggedForms(db, id).map((form) => ({ form }))),
+      ],
       consents: listConsents(db, id),
       useLogEntries: countUseLog(db, id),
       timeline: clientTimeline(db, id, 200),

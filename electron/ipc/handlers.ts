@@ -16,6 +16,7 @@ import { noteHandlers } from './notes';
 import { groupHandlers, planHandlers } from './plansAndGroups';
 import { recoveryPlanHandlers } from './recoveryPlans';
 import { sessionHandlers } from './session';
+import { taperHandlers } from './taper';
 import { worklistHandlers } from './worklists';
 import type { Handlers } from './types';
 
@@ -42,6 +43,7 @@ export function createHandlers(): Handlers {
     ...worklistHandlers,
     ...documentHandlers,
     ...disclosureHandlers,
+    ...taperHandlers,
     ...recoveryPlanHandlers,
   };
 }

@@ -21,6 +21,7 @@ export const ENTITY_WORDS: Record<string, string> = {
   note: 'note',
   'group-session': 'group session',
   'disclosure-list': 'accounting of disclosures',
+  taper: 'taper schedule',
   'recovery-plan': 'relapse-prevention, safety or aftercare plan',
 };
 
@@ -49,6 +50,10 @@ export const ACTION_WORDS: Record<string, string> = {
   raise: 'Raised',
   acknowledge: 'Acknowledged',
   decide: 'Recorded',
+  discharge: 'Recorded the discharge in',
+  hold: 'Held a step of the',
+  'change-rate': 'Changed the rate of the',
+  restart: 'Restarted the',
 };
 
 /** Audit rows in plain words. They carry no clinical text, only what was done to which kind of record. */

@@ -8,6 +8,7 @@ import {
   AnswerSchema,
   InstrumentScoreSchema,
   ScoredInstrumentIdSchema,
+  SudDetailsSchema,
   SuicideScreenRecordSchema,
 } from '../instruments';
 import { optionalText } from './common';
@@ -36,6 +37,11 @@ export const ScoredAssessmentInputSchema = z.object({
   /** For withdrawal ratings (COWS/SOWS): the last kratom or opioid dose, so hours since it can be shown. */
   lastDoseAtMs: z.number().int().nullable(),
   timePoint: InductionTimePointSchema.nullable(),
+  /**
+   * SUD checklist only: the substance checked and any remission specifier (required there, null elsewhere).
+   * Records saved before it was asked have none.
+   */
+  sud: SudDetailsSchema.nullable().default(null),
   ...common,
 });
 

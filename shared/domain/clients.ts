@@ -1,6 +1,7 @@
 /** The client record: identity, contact, admission and who is responsible. */
 import { z } from 'zod';
 import { isoDate, optionalEmail, optionalPhone, optionalText, requiredText } from './common';
+import { fullName, listName, NAME_ORDERS } from './names';
 
 export const CLIENT_STATUSES = ['active', 'on-hold', 'discharged'] as const;
 export const ClientStatusSchema = z.enum(CLIENT_STATUSES);
@@ -15,6 +16,38 @@ export const CLIENT_STATUS_LABELS: Record<ClientStatus, string> = {
 /** Sex recorded for scoring (AUDIT-C cut-offs differ for women and men); not gender identity. */
 export const SexSchema = z.enum(['female', 'male', 'intersex', 'not-recorded']);
 export type Sex = z.infer<typeof SexSchema>;
+
+/**
+ * How a client left care (CLINICAL.md §5, discharge summary: "discharge type (completed, transferred, left against
+ * advice, administrative, lost contact, other)"). Until the discharge workflow exists, setting a client to
+ * Discharged records the date and one of these, so the status never changes silently.
+ */
+export const DISCHARGE_TYPES = [
+  'completed',
+  'transferred',
+  'left-against-advice',
+  'administrative',
+  'lost-contact',
+  'other',
+] as const;
+export const DischargeTypeSchema = z.enum(DISCHARGE_TYPES, { error: 'Choose how the client left care.' });
+export type DischargeType = z.infer<typeof DischargeTypeSchema>;
+export const DISCHARGE_TYPE_LABELS: Record<DischargeType, string> = {
+  completed: 'Completed treatment',
+  transferred: 'Transferred',
+  'left-against-advice': 'Left against advice',
+  administrative: 'Administrative',
+  'lost-contact': 'Lost contact',
+  other: 'Other',
+};
+
+export const DischargeSchema = z.object({
+  dischargedOn: isoDate('Discharge date'),
+  type: DischargeTypeSchema,
+});
+export type Discharge = z.infer<typeof DischargeSchema>;
+
+export const NameOrderSchema = z.enum(NAME_ORDERS);
 
 export const ChartNumberSchema = z
   .string()
@@ -33,6 +66,8 @@ export const EmergencyContactSchema = z.object({
 export const ClientInputSchema = z.object({
   legalFirstName: requiredText('Legal first name', 100),
   legalLastName: requiredText('Legal last name', 100),
+  /** How the client writes their name: family name first (Vietnamese, Chinese, Korean, Hungarian...) or last. */
+  nameOrder: NameOrderSchema,
   preferredName: optionalText('Preferred name', 100),
   dateOfBirth: isoDate('Date of birth'),
   pronouns: optionalText('Pronouns', 40),
@@ -45,12 +80,19 @@ export const ClientInputSchema = z.object({
   emergencyContact: EmergencyContactSchema,
   admissionDate: isoDate('Admission date'),
   status: ClientStatusSchema,
+  /**
+   * Required when the status becomes Discharged (checked by the server, which knows the previous status); ignored
+   * otherwise. The record of an earlier discharge is never changed through this field.
+   */
+  discharge: DischargeSchema.nullable(),
   assignedClinicianId: z.string().max(64).nullable(),
 });
 export type ClientInput = z.infer<typeof ClientInputSchema>;
 
 export const ClientSchema = ClientInputSchema.extend({
   id: z.string(),
+  /** The latest recorded discharge while the client is discharged, else null. */
+  discharge: DischargeSchema.extend({ recordedAtMs: z.number().int() }).nullable(),
   chartNumber: z.string(),
   assignedClinicianName: z.string().nullable(),
   createdAtMs: z.number().int(),
@@ -58,12 +100,20 @@ export const ClientSchema = ClientInputSchema.extend({
 });
 export type Client = z.infer<typeof ClientSchema>;
 
-/** "Last, First (Preferred)" — how lists and headers show a client. */
+/** "Family, Given (Preferred)" — how lists show a client, whatever their name order (see names.ts). */
 export function clientDisplayName(
   c: Pick<Client, 'legalFirstName' | 'legalLastName' | 'preferredName'>,
 ): string {
   const preferred = c.preferredName && c.preferredName !== c.legalFirstName ? ` (${c.preferredName})` : '';
-  return `${c.legalLastName}, ${c.legalFirstName}${preferred}`;
+  return `${listName(c)}${preferred}`;
+}
+
+/** The full name in the client's own order, with the preferred name in brackets: how the chart header names them. */
+export function clientFullName(
+  c: Pick<Client, 'legalFirstName' | 'legalLastName' | 'preferredName' | 'nameOrder'>,
+): string {
+  const preferred = c.preferredName && c.preferredName !== c.legalFirstName ? ` (${c.preferredName})` : '';
+  return `${fullName(c)}${preferred}`;
 }
 
 /** Sortable columns: each is served by an index, so sorting stays instant at 50,000 clients. */
@@ -85,6 +135,7 @@ export const ClientListRowSchema = z.object({
   chartNumber: z.string(),
   legalFirstName: z.string(),
   legalLastName: z.string(),
+  nameOrder: NameOrderSchema,
   preferredName: z.string(),
   dateOfBirth: z.string(),
   admissionDate: z.string(),

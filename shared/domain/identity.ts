@@ -11,13 +11,19 @@ export const PassphraseSchema = z
   .min(PASSPHRASE_MIN, `Use at least ${PASSPHRASE_MIN} characters; a few unrelated words work well.`)
   .max(1024, 'The passphrase must be at most 1024 characters.');
 
+/** The rule as the form states it beside the field; a username that breaks it is refused, never rewritten. */
+export const USERNAME_RULE = 'Lower-case letters and digits, may include . - _ (e.g. jrivera)';
+
 export const UsernameSchema = z
   .string()
   .trim()
-  .toLowerCase()
   .min(2, 'The username needs at least 2 characters.')
   .max(40, 'The username must be at most 40 characters.')
-  .regex(/^[a-z0-9][a-z0-9._-]*$/, 'Use lower-case letters, digits, dots, dashes or underscores.');
+  .regex(/^[^A-Z]*$/, 'Use lower-case letters only: no capitals in a username (e.g. jrivera).')
+  .regex(
+    /^[a-z0-9][a-z0-9._-]*$/,
+    'Use lower-case letters and digits, and only . - _ between them (no spaces or accents).',
+  );
 
 export const RoleSchema = z.enum(['clinician', 'supervisor']);
 export type Role = z.infer<typeof RoleSchema>;
@@ -72,6 +78,8 @@ export const AuditEntrySchema = z.object({
   action: z.string(),
   entity: z.string(),
   entityId: z.string().nullable(),
+  /** "Family, Given" of the client the row is about, when it is about one (looked up, never stored in the log). */
+  clientName: z.string().nullable(),
 });
 export type AuditEntry = z.infer<typeof AuditEntrySchema>;
 

@@ -13,11 +13,18 @@ export const PRODUCT_FORM_LABELS: Record<ProductForm, string> = {
   capsules: 'Capsules',
   extract: 'Extract',
   shot: 'Liquid shot',
-  '7-oh-product': '7-hydroxymitragynine product',
+  '7-oh-product': '7-OH (7-hydroxymitragynine) product',
   other: 'Other',
 };
 /** Forms far more potent than leaf: a small-looking dose is not a small dose. */
 export const POTENT_FORMS: readonly ProductForm[] = ['extract', 'shot', '7-oh-product'];
+
+/** The forms in words, in PRODUCT_FORMS order: "Leaf powder, Liquid shot". */
+export function productFormsText(forms: readonly ProductForm[]): string {
+  return PRODUCT_FORMS.filter((f) => forms.includes(f))
+    .map((f) => PRODUCT_FORM_LABELS[f])
+    .join(', ');
+}
 
 const yesNo = z.boolean().nullable();
 const note = (label: string) => optionalText(label, 2000);
@@ -172,4 +179,15 @@ export function emptySection<K extends IntakeSectionId>(section: K): IntakeData[
     reasons: { reasons: '', goals: '' },
   };
   return empty[section];
+}
+
+/**
+ * Leaf grams a day from the intake's grams per dose × doses per day, or null when either is unknown — or when an
+ * extract, shot or 7-OH product is among the forms: the intake has one grams-per-dose figure for all forms, and
+ * strong forms are never added into leaf grams (CLINICAL.md §1.5, §3: "the dose only looks smaller").
+ */
+export function intakeLeafGramsPerDay(kratom: Intake['sections']['kratom']): number | null {
+  if (!kratom || kratom.gramsPerDose === null || kratom.dosesPerDay === null) return null;
+  if (kratom.productForms.some((f) => POTENT_FORMS.includes(f))) return null;
+  return Math.round(kratom.gramsPerDose * kratom.dosesPerDay * 10) / 10;
 }

@@ -1,26 +1,47 @@
 /**
  * Level-of-care decision support (CLINICAL.md §3). It shows which criteria for a clinician-guided taper, a
  * medically supported detox or a residential / higher level of care the record meets, which cold-turkey cautions
- * apply, and suggests the lowest level whose criteria are met. It never places anyone: the clinician chooses the
- * level and writes why. No placement algorithm and no trademarked criteria are used.
+ * apply, and suggests the lowest *safe* level (seed 001: "Pick the lowest level of care that is still safe"): no
+ * suggestion while the record cannot rule out a higher level, and a taper only when the taper's own criteria are
+ * met. It never places anyone: the clinician chooses the level — also outpatient, intensive outpatient or partial
+ * hospitalisation (seeds 002–004) — and writes why. No placement algorithm and no trademarked criteria are used.
  */
 import { z } from 'zod';
-import { RiskReviewAnswersSchema } from '../instruments';
+import {
+  RISK_REVIEW_DIMENSION_IDS,
+  RiskReviewAnswersSchema,
+  riskReview,
+  type RiskReviewAnswers,
+} from '../instruments';
 import { requiredText } from './common';
-import { POTENT_FORMS, type Intake } from './intake';
+import { intakeLeafGramsPerDay, POTENT_FORMS, productFormsText, type Intake } from './intake';
 import { HIGH_DAILY_GRAMS, MANY_DOSES_PER_DAY } from './riskFlags';
 import type { BaselineSummary } from './useLog';
 
-export const LEVELS = ['taper', 'detox', 'residential'] as const;
+/** Every level a clinician may record, from least to most intensive. */
+export const LEVELS = [
+  'taper',
+  'outpatient',
+  'intensive-outpatient',
+  'partial-hospitalisation',
+  'detox',
+  'residential',
+] as const;
 export const LevelSchema = z.enum(LEVELS);
 export type Level = z.infer<typeof LevelSchema>;
 export const LEVEL_LABELS: Record<Level, string> = {
   taper: 'Clinician-guided taper',
+  outpatient: 'Outpatient care',
+  'intensive-outpatient': 'Intensive outpatient care',
+  'partial-hospitalisation': 'Partial hospitalisation',
   detox: 'Medically supported detox',
   residential: 'Residential or higher level of care',
 };
+/** The levels CLINICAL.md §3 gives criteria for: the only ones ever suggested. */
+export const CRITERIA_LEVELS = ['taper', 'detox', 'residential'] as const;
+export type CriteriaLevel = (typeof CRITERIA_LEVELS)[number];
 
-export type CriterionGroup = Level | 'cold-turkey';
+export type CriterionGroup = CriteriaLevel | 'cold-turkey';
 /** met / not met from the record; unknown when the record does not say; judgement when only the clinician can tell. */
 export type CriterionState = 'met' | 'not-met' | 'unknown' | 'judgement';
 
@@ -36,7 +57,15 @@ export interface LatestScores {
   phq9Total: number | null;
   gad7Total: number | null;
   sudBand: string | null;
+  /** The label of an open (unacknowledged) suicide-risk alert, or null when there is none. */
+  openSuicideAlert: string | null;
 }
+
+/**
+ * Scores that count as psychiatric risk: the "moderate" band and above of PHQ-9 and GAD-7 (CLINICAL.md §2 bands:
+ * 10–14 moderate on both).
+ */
+export const PSYCHIATRIC_SCORE_THRESHOLD = 10;
 
 export interface LevelOfCareInputs {
   intake: Intake;
@@ -49,7 +78,10 @@ const yes = (v: boolean | null | undefined): CriterionState =>
 const any = (...states: CriterionState[]): CriterionState =>
   states.includes('met') ? 'met' : states.includes('unknown') ? 'unknown' : 'not-met';
 
-/** Daily amount and frequency from the baseline log when there is one, otherwise from intake. */
+/**
+ * Daily amount and frequency from the baseline log when there is one, otherwise from intake. Grams are leaf,
+ * powder and capsule grams only: strong forms are never added in (CLINICAL.md §1.5, §3).
+ */
 function usePattern({ intake, baseline }: LevelOfCareInputs): {
   dosesPerDay: number | null;
   gramsPerDay: number | null;
@@ -63,8 +95,7 @@ function usePattern({ intake, baseline }: LevelOfCareInputs): {
     };
   }
   const k = intake.sections.kratom;
-  const grams = k?.gramsPerDose != null && k.dosesPerDay != null ? k.gramsPerDose * k.dosesPerDay : null;
-  return { dosesPerDay: k?.dosesPerDay ?? null, gramsPerDay: grams, from: 'intake' };
+  return { dosesPerDay: k?.dosesPerDay ?? null, gramsPerDay: intakeLeafGramsPerDay(k), from: 'intake' };
 }
 
 export function levelOfCareCriteria(inputs: LevelOfCareInputs): Criterion[] {
@@ -74,16 +105,47 @@ export function levelOfCareCriteria(inputs: LevelOfCareInputs): Criterion[] {
     n === null ? 'not recorded' : `${Math.round(n * 10) / 10} ${unit}`;
   const manyDoses: CriterionState =
     use.dosesPerDay === null ? 'unknown' : use.dosesPerDay > MANY_DOSES_PER_DAY ? 'met' : 'not-met';
+  // Strong forms: from the intake, and from the use log whatever the intake says — a shot logged is a shot used.
+  const loggedStrong = inputs.baseline?.strongFormsLogged ?? [];
+  const intakeStrong = kratom ? kratom.productForms.filter((f) => POTENT_FORMS.includes(f)) : [];
+  const potent: CriterionState =
+    loggedStrong.length > 0 || intakeStrong.length > 0 ? 'met' : !kratom ? 'unknown' : 'not-met';
+  const formsEvidence = [
+    kratom
+      ? `Intake: ${productFormsText(kratom.productForms) || 'forms not recorded'}`
+      : 'Intake not recorded',
+    loggedStrong.length > 0 ? `Use log: ${productFormsText(loggedStrong)}` : '',
+  ]
+    .filter(Boolean)
+    .join('. ');
+  // A leaf gram figure says nothing about a strong product's dose: with one in use, "over 5 g" is not ruled out
+  // by a small leaf figure, and the strong-product criterion already points to detox.
   const highGrams: CriterionState =
     use.gramsPerDay === null ? 'unknown' : use.gramsPerDay > HIGH_DAILY_GRAMS ? 'met' : 'not-met';
-  const potent: CriterionState = !kratom
-    ? 'unknown'
-    : kratom.productForms.some((f) => POTENT_FORMS.includes(f))
-      ? 'met'
-      : 'not-met';
   const nightly = any(yes(kratom?.wakesInWithdrawal), yes(kratom?.dosesOvernight));
   const medicalRisk = any(yes(medical?.heartRhythm), yes(medical?.liver), yes(medical?.seizures));
-  const psychRisk = any(yes(psychiatric?.depression), yes(psychiatric?.panic), yes(psychiatric?.trauma));
+  const psychHistory = any(yes(psychiatric?.depression), yes(psychiatric?.panic), yes(psychiatric?.trauma));
+  // Psychiatric risk now, not only history (issue 9 item 8): the latest PHQ-9 and GAD-7 at "moderate" or above,
+  // and an open suicide-risk alert, each meet it. A low score does not rule out what the intake leaves unknown.
+  const { phq9Total, gad7Total, openSuicideAlert } = inputs.latest;
+  const psychNow =
+    (phq9Total !== null && phq9Total >= PSYCHIATRIC_SCORE_THRESHOLD) ||
+    (gad7Total !== null && gad7Total >= PSYCHIATRIC_SCORE_THRESHOLD) ||
+    openSuicideAlert !== null;
+  const psychRisk: CriterionState = psychNow ? 'met' : psychHistory;
+  const psychEvidence = [
+    psychiatric
+      ? `History: ${
+          (['depression', 'panic', 'trauma'] as const).filter((k) => psychiatric[k] === true).join(', ') ||
+          (psychHistory === 'unknown' ? 'not all asked' : 'none')
+        }`
+      : 'History not recorded',
+    `Latest PHQ-9 ${phq9Total ?? '—'}, GAD-7 ${gad7Total ?? '—'}`,
+    openSuicideAlert ? `Open alert: ${openSuicideAlert}` : '',
+    psychiatric?.notes ?? '',
+  ]
+    .filter(Boolean)
+    .join('. ');
   // Mixing: any of the four named substances in current use. Other drugs are free text on the intake, so when
   // something is written there and nothing named is current, only the clinician can say whether it is co-use now.
   const NAMED = ['alcohol', 'benzodiazepines', 'opioids', 'stimulants'] as const;
@@ -117,19 +179,28 @@ export function levelOfCareCriteria(inputs: LevelOfCareInputs): Criterion[] {
       : pregnancy.status === 'pregnant' || pregnancy.status === 'postpartum'
         ? 'met'
         : 'not-met';
+  // Not moderate as soon as either detox threshold is met, whatever the other says; moderate only when both are
+  // known and below it.
   const moderate: CriterionState =
-    manyDoses === 'unknown' || highGrams === 'unknown'
-      ? 'unknown'
-      : manyDoses === 'not-met' && highGrams === 'not-met'
-        ? 'met'
-        : 'not-met';
+    manyDoses === 'met' || highGrams === 'met'
+      ? 'not-met'
+      : manyDoses === 'unknown' || highGrams === 'unknown'
+        ? 'unknown'
+        : 'met';
+  // One leaf or capsule product measured on a scale (CLINICAL.md §1.5): never a strong form, from intake or log.
   const measurable: CriterionState = potent === 'unknown' ? 'unknown' : potent === 'met' ? 'not-met' : 'met';
   const lowTriggers: CriterionState = !social?.accessToTriggers
     ? 'unknown'
     : social.accessToTriggers === 'low'
       ? 'met'
       : 'not-met';
-  const pattern = `${fmt(use.dosesPerDay, 'doses a day')}, ${fmt(use.gramsPerDay, 'g a day')} (${use.from})`;
+  const gramsText =
+    use.gramsPerDay !== null
+      ? `${fmt(use.gramsPerDay, 'g')} of leaf a day`
+      : use.from === 'intake' && intakeStrong.length > 0 && kratom?.gramsPerDose != null
+        ? 'leaf grams a day unknown (a strong form is among the intake’s forms: its grams are not added in)'
+        : 'grams a day not recorded';
+  const pattern = `${fmt(use.dosesPerDay, 'doses a day')}, ${gramsText} (${use.from})`;
 
   const c = (
     id: string,
@@ -151,7 +222,7 @@ export function levelOfCareCriteria(inputs: LevelOfCareInputs): Criterion[] {
       'taper',
       'Doses can be measured and reduced reliably (one leaf or capsule product)',
       measurable,
-      kratom ? `Forms: ${kratom.productForms.join(', ') || 'not recorded'}` : 'Intake not recorded',
+      formsEvidence,
     ),
     c(
       'taper-support',
@@ -175,13 +246,7 @@ export function levelOfCareCriteria(inputs: LevelOfCareInputs): Criterion[] {
       yes(kratom?.withdrawalDerailedQuitting),
       kratom?.priorQuitAttempts || '',
     ),
-    c(
-      'detox-potent',
-      'detox',
-      'Uses extracts, shots or 7-OH products',
-      potent,
-      kratom ? `Forms: ${kratom.productForms.join(', ') || 'not recorded'}` : 'Intake not recorded',
-    ),
+    c('detox-potent', 'detox', 'Uses extracts, shots or 7-OH products', potent, formsEvidence),
     c('detox-high-amount', 'detox', 'Over about 5 g a day', highGrams, pattern),
     c('detox-many-doses', 'detox', 'More than three doses a day', manyDoses, pattern),
     c('detox-night', 'detox', 'Wakes in withdrawal or doses through the night', nightly, ''),
@@ -195,9 +260,9 @@ export function levelOfCareCriteria(inputs: LevelOfCareInputs): Criterion[] {
     c(
       'detox-psychiatric',
       'detox',
-      'Psychiatric risk factors (depression, panic, trauma)',
+      'Psychiatric risk factors (depression, panic, trauma; current scores; suicide risk)',
       psychRisk,
-      psychiatric?.notes ?? '',
+      psychEvidence,
     ),
     c(
       'detox-co-use',
@@ -246,7 +311,7 @@ export function levelOfCareCriteria(inputs: LevelOfCareInputs): Criterion[] {
       'cold-turkey',
       'Significant depression, panic or trauma symptoms',
       psychRisk,
-      '',
+      psychEvidence,
     ),
     c('caution-medical', 'cold-turkey', 'Heart, liver or seizure history', medicalRisk, ''),
     c(
@@ -254,27 +319,78 @@ export function levelOfCareCriteria(inputs: LevelOfCareInputs): Criterion[] {
       'cold-turkey',
       'Pregnant or postpartum',
       pregnant,
-      pregnancy?.status ?? 'Not recorded',
+      pregnant === 'met'
+        ? `${pregnancy?.status === 'pregnant' ? 'Pregnant' : 'Postpartum'}: coordinate care with the obstetric provider`
+        : (pregnancy?.status ?? 'Not recorded'),
     ),
   ];
 }
 
+/** Whether a criterion counts as met: met from the record, or a judgement the clinician answered yes. */
+const isMet = (c: Criterion, judgements: Readonly<Record<string, boolean>>) =>
+  c.state === 'met' || (c.state === 'judgement' && judgements[c.id] === true);
+/** Whether a criterion is still open: unknown from the record, or a judgement not yet answered. */
+const isOpen = (c: Criterion, judgements: Readonly<Record<string, boolean>>) =>
+  c.state === 'unknown' || (c.state === 'judgement' && judgements[c.id] === undefined);
+
+export interface SuggestionGaps {
+  /** Detox or residential criteria still open, whose answer could call for more than the record shows. */
+  missing: Criterion[];
+  /** Taper criteria not met (or open) when nothing calls for detox or residential care. */
+  taperNotMet: Criterion[];
+}
+
 /**
- * The lowest level whose criteria the record meets: residential when any of its record-based criteria is met,
- * then detox, otherwise taper. Judgement criteria count once the clinician ticks them.
+ * Policy (seed 001: "Pick the lowest level of care that is still safe"; CLINICAL.md §3; issue 8 item 1): the
+ * suggestion is the lowest level whose criteria are met, and a lower level is never suggested while a criterion
+ * of a higher one is still open — an unknown is not a "no". So: residential when one of its criteria is met
+ * (nothing is higher); otherwise nothing while a residential criterion is open; detox when one of its criteria is
+ * met; otherwise nothing while a detox criterion is open; a clinician-guided taper only when every taper criterion
+ * is met; otherwise nothing. `null` reads "Not enough information to suggest a level" (see `suggestionGaps`).
+ * Judgement criteria count once the clinician answers them.
  */
 export function suggestedLevel(
   criteria: readonly Criterion[],
   judgements: Readonly<Record<string, boolean>> = {},
-): Level {
-  const met = (group: Level) =>
-    criteria.some(
-      (c) =>
-        c.group === group && (c.state === 'met' || (c.state === 'judgement' && judgements[c.id] === true)),
-    );
+): CriteriaLevel | null {
+  const of = (group: CriterionGroup) => criteria.filter((c) => c.group === group);
+  const met = (group: CriterionGroup) => of(group).some((c) => isMet(c, judgements));
+  const open = (group: CriterionGroup) => of(group).some((c) => isOpen(c, judgements));
   if (met('residential')) return 'residential';
+  if (open('residential')) return null;
   if (met('detox')) return 'detox';
-  return 'taper';
+  if (open('detox')) return null;
+  const taper = of('taper');
+  return taper.length > 0 && taper.every((c) => isMet(c, judgements)) ? 'taper' : null;
+}
+
+/** Why there is no suggestion: what to record or answer, for "Not enough information … — record: …". */
+export function suggestionGaps(
+  criteria: readonly Criterion[],
+  judgements: Readonly<Record<string, boolean>> = {},
+): SuggestionGaps {
+  if (suggestedLevel(criteria, judgements) !== null) return { missing: [], taperNotMet: [] };
+  const residentialMet = criteria.some((c) => c.group === 'residential' && isMet(c, judgements));
+  const detoxMet = criteria.some((c) => c.group === 'detox' && isMet(c, judgements));
+  const missing = criteria.filter(
+    (c) =>
+      isOpen(c, judgements) &&
+      (c.group === 'residential' || (c.group === 'detox' && !detoxMet && !residentialMet)),
+  );
+  const taperNotMet =
+    missing.length === 0 ? criteria.filter((c) => c.group === 'taper' && !isMet(c, judgements)) : [];
+  return { missing, taperNotMet };
+}
+
+/**
+ * Issue 9 item 8: a decision is never recorded on an empty review. Each of the six dimensions is rated, or left
+ * unrated with the reason written in its note. Returns the dimensions that are neither.
+ */
+export function dimensionsWithoutRatingOrReason(ratings: RiskReviewAnswers): string[] {
+  return RISK_REVIEW_DIMENSION_IDS.filter((id) => {
+    const entry = ratings[id];
+    return !entry || (entry.rating === null && entry.note.trim() === '');
+  }).map((id) => riskReview.dimensions.find((d) => d.id === id)?.label ?? id);
 }
 
 export const LevelOfCareDecisionInputSchema = z.object({
@@ -282,6 +398,7 @@ export const LevelOfCareDecisionInputSchema = z.object({
   reason: requiredText('Reason for this level of care', 4000),
   /** The clinician's answers to the judgement criteria, by criterion id. */
   judgements: z.record(z.string().max(64), z.boolean()),
+  /** Each dimension rated, or unrated with the reason in its note (checked when a decision is recorded). */
   dimensionRatings: RiskReviewAnswersSchema,
 });
 export type LevelOfCareDecisionInput = z.infer<typeof LevelOfCareDecisionInputSchema>;
@@ -298,7 +415,8 @@ export const LevelOfCareDecisionSchema = z.object({
   id: z.string(),
   clientId: z.string(),
   decision: LevelOfCareDecisionInputSchema,
-  suggested: LevelSchema,
+  /** Null when the record held too little to suggest a level (decisions before 2026-12 always have one). */
+  suggested: LevelSchema.nullable(),
   criteria: z.array(CriterionSchema),
   decidedAtMs: z.number().int(),
   decidedByName: z.string().nullable(),

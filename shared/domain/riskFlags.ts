@@ -4,7 +4,8 @@
  * These are decision support: they say what the record shows, the clinician decides.
  */
 import { z } from 'zod';
-import { POTENT_FORMS, type Intake } from './intake';
+import { intakeLeafGramsPerDay, POTENT_FORMS, productFormsText, type Intake } from './intake';
+import { strongForms, type UseLogEntry } from './useLog';
 
 export const RiskFlagSchema = z.object({
   id: z.string(),
@@ -39,11 +40,10 @@ export function intakeRiskFlags(intake: Intake): RiskFlag[] {
         `${kratom.dosesPerDay} doses a day (more than ${MANY_DOSES_PER_DAY})`,
       );
     }
-    if (kratom.gramsPerDose !== null && kratom.dosesPerDay !== null) {
-      const daily = kratom.gramsPerDose * kratom.dosesPerDay;
-      if (daily > HIGH_DAILY_GRAMS)
-        add('high-daily-amount', 'caution', `About ${round1(daily)} g a day (over 5 g)`);
-    }
+    // Grams are added up only when every form is leaf or capsules: a shot's grams are not leaf grams.
+    const daily = intakeLeafGramsPerDay(kratom);
+    if (daily !== null && daily > HIGH_DAILY_GRAMS)
+      add('high-daily-amount', 'caution', `About ${daily} g a day (over 5 g)`);
     if (kratom.productForms.some((f) => POTENT_FORMS.includes(f))) {
       add('potent-products', 'caution', 'Uses extracts, shots or 7-OH products');
     }
@@ -59,6 +59,22 @@ export function intakeRiskFlags(intake: Intake): RiskFlag[] {
       (k) => substances[k] === 'current',
     );
     if (mixed.length > 0) add('co-use', 'caution', `Current use of ${mixed.join(', ')} as well`);
+    // Seeds 000 (cross-tolerance; buprenorphine-naloxone for people with prior opioid use) and 001 ("What if I
+    // started kratom to get off opioids?": whether truly opioid-free or still at risk, whether MOUD is
+    // appropriate): after a break, opioid tolerance is lost, so a return to opioids can be an overdose.
+    if (
+      substances.startedKratomToStopOpioids === true ||
+      substances.priorOpioidUse === true ||
+      substances.opioids === 'past'
+    ) {
+      add(
+        'prior-opioid-use',
+        'caution',
+        `${substances.startedKratomToStopOpioids === true ? 'Started kratom to get off opioids' : 'Prior opioid use'}: ` +
+          'tolerance is lost after a break, so a return to opioids risks overdose. ' +
+          'Offer a naloxone kit and education, and discuss a referral for medication for opioid use disorder (MOUD).',
+      );
+    }
   }
   if (medical) {
     const history = (
@@ -78,9 +94,29 @@ export function intakeRiskFlags(intake: Intake): RiskFlag[] {
       add('psychiatric-history', 'caution', `Mental health history: ${history.join(', ')}`);
   }
   if (pregnancy?.status === 'pregnant' || pregnancy?.status === 'postpartum') {
-    add('pregnancy', 'caution', pregnancy.status === 'pregnant' ? 'Pregnant' : 'Postpartum');
+    // Seed 000: newborns exposed to kratom in pregnancy may withdraw; care is planned with the obstetric provider.
+    add(
+      'pregnancy',
+      'caution',
+      `${pregnancy.status === 'pregnant' ? 'Pregnant' : 'Postpartum'}: coordinate care with the obstetric provider`,
+    );
   }
   return flags;
 }
 
-const round1 = (n: number) => Math.round(n * 10) / 10;
+/**
+ * Cautions from the use log (issue 8 item 2): a strong form logged is a strong form used, whatever the intake
+ * says (CLINICAL.md §3: extracts, shots and 7-OH products point to medically supported detox).
+ */
+export function useLogRiskFlags(entries: readonly Pick<UseLogEntry, 'form'>[]): RiskFlag[] {
+  const strong = strongForms(entries);
+  if (strong.length === 0) return [];
+  return [
+    {
+      id: 'potent-products-logged',
+      severity: 'caution',
+      label: `Use log: ${productFormsText(strong)} logged (far stronger than leaf; never added into leaf grams)`,
+      source: 'use-log',
+    },
+  ];
+}

@@ -56,7 +56,16 @@ export { sows } from './sows';
 export { phq9, PHQ9_SELF_HARM_ITEM_ID } from './phq9';
 export { gad7 } from './gad7';
 export { auditc, AUDITC_THRESHOLD, AUDITC_FREQUENCY_ITEM_ID } from './auditc';
-export { sud, sudIcd10Code, sudRemissionSpecifier } from './sud';
-export type { SudIcd10Code, SudRemissionSpecifier } from './sud';
+export {
+  sud,
+  sudDiagnosis,
+  sudRemissionSpecifier,
+  SUD_ICD10_FAMILY,
+  SUD_SUBSTANCES,
+  SUD_SUBSTANCE_LABELS,
+  SudDetailsSchema,
+  SudSubstanceSchema,
+} from './sud';
+export type { SudDetails, SudDiagnosis, SudRemissionSpecifier, SudSubstance } from './sud';
 export * from './riskReview';
 export * from './suicideScreen';

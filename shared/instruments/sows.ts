@@ -1,4 +1,4 @@
-import { LOCAL_INSTRUMENT_SYSTEM } from './types';
+import { KRATOM_WITHDRAWAL_NOTE, LOCAL_INSTRUMENT_SYSTEM } from './types';
 import type { ChoiceItem, ScoredInstrumentDefinition } from './types';
 
 /**
@@ -30,6 +30,7 @@ export const sows = {
   ratedBy: 'client',
   timeframe: 'How you feel right now',
   source: 'Handelsman et al. 1987',
+  formNote: KRATOM_WITHDRAWAL_NOTE,
   items: [
     symptom('anxious', 'Anxious'),
     symptom('yawning', 'Yawning'),

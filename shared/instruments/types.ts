@@ -76,6 +76,8 @@ interface ItemBase {
   readonly id: string;
   /** Our own short paraphrase. */
   readonly label: string;
+  /** How to rate the item (what to observe, over what time, what to leave out), shown with it. */
+  readonly instruction?: string;
   /** Scored items count toward the total and must be answered for it to exist. */
   readonly scored: boolean;
   /** Item-level code (LOINC) where CLINICAL.md gives one. */
@@ -155,7 +157,18 @@ export interface ScoredInstrumentDefinition {
   readonly coding: InstrumentCoding;
   /** Why the definition reads as it does, for the UI's help text and for reviewers. */
   readonly notes: readonly string[];
+  /** Shown once at the top of the form, before the items (e.g. how an opioid scale reads for kratom). */
+  readonly formNote?: string;
 }
+
+/**
+ * COWS and SOWS are opioid withdrawal scales, used here for kratom. Seed 003: kratom "activates both stimulant and
+ * opioid pathways", so its withdrawal "can involve a mix of symptoms not always seen with opioids".
+ */
+export const KRATOM_WITHDRAWAL_NOTE =
+  'An opioid withdrawal scale, used here for kratom. Kratom acts on stimulant as well as opioid pathways, so its ' +
+  'withdrawal can also look stimulant-like (low mood, fatigue, irritability, poor sleep) in ways this scale does ' +
+  'not count: note them beside the score.';
 
 export const LOINC_SYSTEM = 'http://loinc.org';
 /** Local code system for instruments without a confirmed LOINC code (COWS, SOWS, SUD checklist). */

@@ -13,6 +13,7 @@ import { documentChannels } from './channels/documents';
 import { identityChannels } from './channels/identity';
 import { recoveryPlanChannels } from './channels/recoveryPlans';
 import { sessionChannels } from './channels/sessions';
+import { taperChannels } from './channels/taper';
 export {
   AssessmentWorklistSchema,
   PlanWorklistSchema,
@@ -24,6 +25,7 @@ import { worklistChannels } from './channels/worklists';
 export { AppStatusSchema, type AppStatus } from './channels/identity';
 export type { ChannelSpec } from './spec';
 export { ChartSchema, type Chart } from './channels/clients';
+export { TaperViewSchema, type TaperView } from './channels/taper';
 export { LevelOfCareViewSchema, type LevelOfCareView } from './channels/assessments';
 export {
   GroupSessionSchema,
@@ -40,6 +42,7 @@ export const contract = {
   ...worklistChannels,
   ...documentChannels,
   ...disclosureChannels,
+  ...taperChannels,
   ...recoveryPlanChannels,
 };
 

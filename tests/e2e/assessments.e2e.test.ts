@@ -42,6 +42,7 @@ describe('assessments, withdrawal flowsheet, level of care and red flags', () =>
       client: {
         legalFirstName: 'Marisol',
         legalLastName: 'Vantreight',
+        nameOrder: 'given-first',
         preferredName: '',
         dateOfBirth: '1979-07-14',
         pronouns: 'she/her',
@@ -53,6 +54,7 @@ describe('assessments, withdrawal flowsheet, level of care and red flags', () =>
         emergencyContact: { name: 'Aurelio Vantreight', relationship: 'brother', phone: '(971) 555-0145' },
         admissionDate: isoDateInTz(Date.now() - 3 * DAY),
         status: 'active',
+        discharge: null,
         assignedClinicianId: null,
       },
     });

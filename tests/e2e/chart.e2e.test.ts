@@ -36,6 +36,7 @@ describe('client chart', () => {
       client: {
         legalFirstName: 'Theodora',
         legalLastName: 'Quillon-Marsh',
+        nameOrder: 'given-first',
         preferredName: 'Teddy',
         dateOfBirth: '1985-03-09',
         pronouns: 'she/her',
@@ -47,6 +48,7 @@ describe('client chart', () => {
         emergencyContact: { name: 'Jonah Marsh', relationship: 'partner', phone: '(541) 555-0130' },
         admissionDate: daysAgo(20),
         status: 'active',
+        discharge: null,
         assignedClinicianId: null,
       },
     });
@@ -58,7 +60,7 @@ describe('client chart', () => {
   });
 
   it('shows who the client is in the header', async () => {
-    expect(await chart.heading().textContent()).toBe('Quillon-Marsh, Theodora (Teddy)');
+    expect(await chart.heading().textContent()).toBe('Theodora Quillon-Marsh (Teddy)');
     expect(await chart.fact('Pronouns').textContent()).toBe('she/her');
     expect(await chart.fact('Born').textContent()).toMatch(/^Mar 9, 1985 \(age \d+\)$/);
     expect(await chart.fact('Chart').textContent()).toBe(client.chartNumber);

@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClientInput, ClientStatus } from '../../shared/domain/clients';
+import { listName } from '../../shared/domain/names';
 import { clientDisplayName } from '../../shared/domain/clients';
 import { ClientFormPage } from './pages/ClientFormPage';
 import { ClientListPage } from './pages/ClientListPage';
@@ -42,13 +43,9 @@ const LAST = [
 ];
 const SECOND_CLINICIAN = 'Marisol Quintero-Vance';
 
-/** Lower case without accents, as the server sorts names (see the clients repository). */
-const fold = (s: string) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
-const byName = (a: ClientInput, b: ClientInput) => {
-  const x = fold(`${a.legalLastName}, ${a.legalFirstName}`);
-  const y = fold(`${b.legalLastName}, ${b.legalFirstName}`);
-  return x < y ? -1 : x > y ? 1 : 0;
-};
+/** The order the server's collation key must give: Intl.Collator over "Family, Given" (shared/domain/names.ts). */
+const collator = new Intl.Collator('en');
+const byName = (a: ClientInput, b: ClientInput) => collator.compare(listName(a), listName(b));
 const isoDaysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
 /** Today where the browser is (openApp runs it in America/Los_Angeles). */
 const browserToday = () =>
@@ -64,6 +61,7 @@ function seededClients(clinicians: { me: string; other: string }): ClientInput[]
     return {
       legalFirstName: first,
       legalLastName: last,
+      nameOrder: 'given-first',
       preferredName: '',
       dateOfBirth: `${1950 + ((i * 7) % 50)}-${pad(1 + ((i * 5) % 12))}-${pad(1 + ((i * 11) % 28))}`,
       pronouns: '',
@@ -75,6 +73,7 @@ function seededClients(clinicians: { me: string; other: string }): ClientInput[]
       emergencyContact: { name: '', relationship: '', phone: '' },
       admissionDate: isoDaysAgo(2 + i * 3),
       status,
+      discharge: status === 'discharged' ? { dischargedOn: isoDaysAgo(1), type: 'completed' } : null,
       assignedClinicianId: i % 2 === 0 ? clinicians.me : clinicians.other,
     };
   });

@@ -39,6 +39,7 @@ describe('relapse-prevention and aftercare plans', () => {
       client: {
         legalFirstName: 'Thị Ánh',
         legalLastName: 'Nguyễn',
+        nameOrder: 'family-first',
         preferredName: '',
         dateOfBirth: '1990-03-08',
         pronouns: 'she/her',
@@ -50,6 +51,7 @@ describe('relapse-prevention and aftercare plans', () => {
         emergencyContact: { name: '', relationship: '', phone: '' },
         admissionDate: '2026-10-01',
         status: 'active',
+        discharge: null,
         assignedClinicianId: null,
       },
     });
@@ -117,7 +119,7 @@ describe('relapse-prevention and aftercare plans', () => {
     const path = (await plans.printedPath(RP).textContent()) ?? '';
     expect(fs.existsSync(path)).toBe(true);
     const text = pdfText(path);
-    expect(text).toContain('Nguyễn, Thị Ánh');
+    expect(text).toContain('Nguyễn Thị Ánh');
     expect(text).toContain('My reasons for recovery');
     expect(text).toContain('José Núñez — (541) 555-0177');
     expect(text).toContain('42 CFR part 2');

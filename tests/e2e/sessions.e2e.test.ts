@@ -46,6 +46,7 @@ describe('therapy sessions', () => {
       client: {
         legalFirstName,
         legalLastName,
+        nameOrder: 'given-first',
         preferredName: '',
         dateOfBirth: '1988-06-14',
         pronouns: '',
@@ -57,6 +58,7 @@ describe('therapy sessions', () => {
         emergencyContact: { name: '', relationship: '', phone: '' },
         admissionDate: '2026-10-01',
         status: 'active',
+        discharge: null,
         assignedClinicianId: null,
       },
     });

@@ -40,7 +40,7 @@ describe('Field', () => {
 });
 
 describe('audit log in plain words', () => {
-  const entry = { id: 1, atMs: 0, userId: 'u', userName: 'A', entityId: null };
+  const entry = { id: 1, atMs: 0, userId: 'u', userName: 'A', entityId: null, clientName: null };
   it('describes known actions and keeps unknown ones readable', () => {
     expect(describeAudit({ ...entry, action: 'unlock-failed', entity: 'session' })).toBe(
       'Failed unlock attempt',

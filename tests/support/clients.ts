@@ -6,6 +6,7 @@ import type { UseLogInput } from '../../shared/domain/useLog';
 export const aClient = (over: Partial<ClientInput> = {}): ClientInput => ({
   legalFirstName: 'Araceli',
   legalLastName: 'Montoya-Brandt',
+  nameOrder: 'given-first',
   preferredName: 'Celi',
   dateOfBirth: '1988-04-17',
   pronouns: 'she/her',
@@ -17,6 +18,7 @@ export const aClient = (over: Partial<ClientInput> = {}): ClientInput => ({
   emergencyContact: { name: 'Dario Montoya', relationship: 'brother', phone: '(541) 555-0111' },
   admissionDate: '2026-11-02',
   status: 'active',
+  discharge: null,
   assignedClinicianId: null,
   ...over,
 });
@@ -25,7 +27,8 @@ export const aDose = (over: Partial<UseLogInput> = {}): UseLogInput => ({
   takenAtMs: Date.UTC(2026, 10, 20, 15, 0),
   product: 'Green Maeng Da powder',
   form: 'leaf-powder',
-  amountGrams: 3.5,
+  amount: 3.5,
+  unit: 'g',
   trigger: 'stress',
   symptomsBetweenDoses: '',
   note: '',

@@ -19,6 +19,11 @@ import { notes } from './0130-notes';
 import { notesIntegrity } from './0140-notes-integrity';
 import { consentEndEvent } from './0150-consent-end-event';
 import { disclosures } from './0160-disclosures';
+import { useLogUnits } from './0170-use-log-units';
+import { levelOfCareLevels } from './0180-level-of-care-levels';
+import { clientNames } from './0240-client-names';
+import { clientDischarges } from './0250-client-discharges';
+import { taperVersions } from './0300-taper-versions';
 import { recoveryPlans } from './0500-recovery-plans';
 import { alertSafetyPlan } from './0510-alert-safety-plan';
 import { planDisclosures } from './0520-plan-disclosures';
@@ -43,6 +48,11 @@ export const MIGRATIONS: readonly Migration[] = [
   notesIntegrity,
   consentEndEvent,
   disclosures,
+  useLogUnits,
+  levelOfCareLevels,
+  clientNames,
+  clientDischarges,
+  taperVersions,
   recoveryPlans,
   alertSafetyPlan,
   planDisclosures,

@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../connection';
 import type { AuditEntry } from '../../../shared/domain/identity';
+import { listName } from '../../../shared/domain/names';
 
 export interface AuditEvent {
   atMs: number;
@@ -55,16 +56,37 @@ export function appendAudit(db: Db, event: AuditEvent): number {
   return id;
 }
 
+/**
+ * The client an audit row is about, from its entity and id: rows name records, never people, so the name is looked
+ * up when the log is read (and follows a later correction of the name).
+ */
+const AUDIT_CLIENT_ID = `CASE
+    WHEN a.entity IN ('client', 'chart', 'intake', 'use-log-list', 'consent-list', 'disclosure-list',
+                      'treatment-plan') OR a.entity GLOB 'intake-*' THEN a.entity_id
+    WHEN a.entity = 'use-log' THEN (SELECT client_id FROM use_log WHERE id = a.entity_id)
+    WHEN a.entity = 'consent' THEN (SELECT client_id FROM consents WHERE id = a.entity_id)
+    WHEN a.entity = 'assessment' THEN (SELECT client_id FROM assessments WHERE id = a.entity_id)
+    WHEN a.entity = 'alert' THEN (SELECT client_id FROM alerts WHERE id = a.entity_id)
+    WHEN a.entity = 'note' THEN (SELECT client_id FROM notes WHERE id = a.entity_id)
+    WHEN a.entity = 'level-of-care' THEN (SELECT client_id FROM level_of_care_decisions WHERE id = a.entity_id)
+  END`;
+
 export function listAudit(db: Db, options: { limit: number; beforeId: number | null }): AuditEntry[] {
   const rows = db
     .prepare(
-      `SELECT a.id, a.at_ms, a.user_id, a.action, a.entity, a.entity_id, u.display_name
+      `SELECT a.id, a.at_ms, a.user_id, a.action, a.entity, a.entity_id, u.display_name,
+         c.legal_first_name, c.legal_last_name
        FROM audit_log a LEFT JOIN users u ON u.id = a.user_id
+       LEFT JOIN clients c ON c.id = ${AUDIT_CLIENT_ID}
        WHERE (? IS NULL OR a.id < ?)
        ORDER BY a.id DESC LIMIT ?`,
     )
     .all(options.beforeId, options.beforeId, options.limit) as Array<
-    AuditRow & { display_name: string | null }
+    AuditRow & {
+      display_name: string | null;
+      legal_first_name: string | null;
+      legal_last_name: string | null;
+    }
   >;
   return rows.map((r) => ({
     id: r.id,
@@ -74,6 +96,10 @@ export function listAudit(db: Db, options: { limit: number; beforeId: number | n
     action: r.action,
     entity: r.entity,
     entityId: r.entity_id,
+    clientName:
+      r.legal_first_name === null || r.legal_last_name === null
+        ? null
+        : listName({ legalFirstName: r.legal_first_name, legalLastName: r.legal_last_name }),
   }));
 }
 

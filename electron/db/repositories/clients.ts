@@ -1,8 +1,11 @@
 /** Clients: the record, the list (filtered, sorted and paged in SQL) and quick find. */
 import type { Db } from '../connection';
 import { CLIENT_STATUSES } from '../../../shared/domain/clients';
+import { nameSearchText, nameSortKey, searchWords, type NameOrder } from '../../../shared/domain/names';
 import type {
   Client,
+  Discharge,
+  DischargeType,
   ClientInput,
   ClientListPage,
   ClientListQuery,
@@ -17,8 +20,10 @@ export interface ClientRow {
   chart_number: string;
   legal_first_name: string;
   legal_last_name: string;
+  name_order: NameOrder;
   preferred_name: string;
   sort_name: string;
+  search_names: string;
   date_of_birth: string;
   pronouns: string;
   sex: Sex;
@@ -35,13 +40,19 @@ export interface ClientRow {
   updated_at_ms: number;
 }
 
-type ClientRowWithClinician = ClientRow & { clinician_name: string | null };
+type ClientRowWithClinician = ClientRow & {
+  clinician_name: string | null;
+  discharged_on: string | null;
+  discharge_type: DischargeType | null;
+  discharge_recorded_at_ms: number | null;
+};
 
 export const clientFromRow = (r: ClientRowWithClinician): Client => ({
   id: r.id,
   chartNumber: r.chart_number,
   legalFirstName: r.legal_first_name,
   legalLastName: r.legal_last_name,
+  nameOrder: r.name_order,
   preferredName: r.preferred_name,
   dateOfBirth: r.date_of_birth,
   pronouns: r.pronouns,
@@ -56,19 +67,27 @@ export const clientFromRow = (r: ClientRowWithClinician): Client => ({
   },
   admissionDate: r.admission_date,
   status: r.status,
+  discharge:
+    r.status === 'discharged' && r.discharged_on !== null && r.discharge_type !== null
+      ? {
+          dischargedOn: r.discharged_on,
+          type: r.discharge_type,
+          recordedAtMs: r.discharge_recorded_at_ms ?? 0,
+        }
+      : null,
   assignedClinicianId: r.assigned_clinician_id,
   assignedClinicianName: r.clinician_name,
   createdAtMs: r.created_at_ms,
   updatedAtMs: r.updated_at_ms,
 });
 
-/** Lower case without accents, so "Núñez" sorts and matches with "Nunez". */
+/**
+ * Lower case without accents, for note search (whose FTS index folds with the unicode61 tokenizer alone). Client
+ * names fold with shared/domain/names.ts instead, on both sides of their own index.
+ */
 export function fold(text: string): string {
   return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
 }
-
-export const sortNameOf = (c: Pick<ClientInput, 'legalFirstName' | 'legalLastName'>) =>
-  fold(`${c.legalLastName}, ${c.legalFirstName}`);
 
 function rowParams(id: string, c: ClientInput & { chartNumber: string }, atMs: number) {
   return {
@@ -76,8 +95,10 @@ function rowParams(id: string, c: ClientInput & { chartNumber: string }, atMs: n
     chart_number: c.chartNumber,
     legal_first_name: c.legalFirstName,
     legal_last_name: c.legalLastName,
+    name_order: c.nameOrder,
     preferred_name: c.preferredName,
-    sort_name: sortNameOf(c),
+    sort_name: nameSortKey(c),
+    search_names: nameSearchText([c.legalFirstName, c.legalLastName, c.preferredName]),
     date_of_birth: c.dateOfBirth,
     pronouns: c.pronouns,
     sex: c.sex,
@@ -101,11 +122,11 @@ export function insertClient(
   atMs: number,
 ): void {
   db.prepare(
-    `INSERT INTO clients (id, chart_number, legal_first_name, legal_last_name, preferred_name, sort_name,
-       date_of_birth, pronouns, sex, phone, email, address, emergency_name, emergency_relationship, emergency_phone,
+    `INSERT INTO clients (id, chart_number, legal_first_name, legal_last_name, name_order, preferred_name, sort_name,
+       search_names, date_of_birth, pronouns, sex, phone, email, address, emergency_name, emergency_relationship, emergency_phone,
        admission_date, status, assigned_clinician_id, created_at_ms, updated_at_ms)
-     VALUES (@id, @chart_number, @legal_first_name, @legal_last_name, @preferred_name, @sort_name,
-       @date_of_birth, @pronouns, @sex, @phone, @email, @address, @emergency_name, @emergency_relationship,
+     VALUES (@id, @chart_number, @legal_first_name, @legal_last_name, @name_order, @preferred_name, @sort_name,
+       @search_names, @date_of_birth, @pronouns, @sex, @phone, @email, @address, @emergency_name, @emergency_relationship,
        @emergency_phone, @admission_date, @status, @assigned_clinician_id, @at_ms, @at_ms)`,
   ).run(rowParams(id, c, atMs));
 }
@@ -118,7 +139,8 @@ export function updateClient(
 ): void {
   db.prepare(
     `UPDATE clients SET chart_number = @chart_number, legal_first_name = @legal_first_name,
-       legal_last_name = @legal_last_name, preferred_name = @preferred_name, sort_name = @sort_name,
+       legal_last_name = @legal_last_name, name_order = @name_order, preferred_name = @preferred_name,
+       sort_name = @sort_name, search_names = @search_names,
        date_of_birth = @date_of_birth, pronouns = @pronouns, sex = @sex, phone = @phone, email = @email,
        address = @address, emergency_name = @emergency_name, emergency_relationship = @emergency_relationship,
        emergency_phone = @emergency_phone, admission_date = @admission_date, status = @status,
@@ -130,8 +152,13 @@ export function updateClient(
 export function getClient(db: Db, id: string): Client | null {
   const row = db
     .prepare(
-      `SELECT c.*, u.display_name AS clinician_name FROM clients c
-       LEFT JOIN users u ON u.id = c.assigned_clinician_id WHERE c.id = ?`,
+      `SELECT c.*, u.display_name AS clinician_name, d.discharged_on, d.discharge_type,
+         d.recorded_at_ms AS discharge_recorded_at_ms
+       FROM clients c
+       LEFT JOIN users u ON u.id = c.assigned_clinician_id
+       LEFT JOIN client_discharges d ON d.id = (
+         SELECT id FROM client_discharges WHERE client_id = c.id ORDER BY recorded_at_ms DESC, rowid DESC LIMIT 1)
+       WHERE c.id = ?`,
     )
     .get(id) as ClientRowWithClinician | undefined;
   return row ? clientFromRow(row) : null;
@@ -168,12 +195,12 @@ export function nextChartNumber(db: Db): string {
 
 const chartNumberOf = (n: number) => `C-${String(n).padStart(6, '0')}`;
 
-/** An FTS5 query matching every word of `search` as a prefix, or null when there is nothing to search for. */
+/**
+ * An FTS5 query matching every word of `search` as a prefix, or null when there is nothing to search for. Words
+ * fold exactly as the index does (shared/domain/names.ts), so "dang" finds "Đặng" and "obrien" "O’Brien".
+ */
 export function ftsQuery(search: string): string | null {
-  const tokens = fold(search)
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean)
-    .slice(0, 8);
+  const tokens = searchWords(search).slice(0, 8);
   return tokens.length === 0 ? null : tokens.map((t) => `"${t}"*`).join(' ');
 }
 
@@ -222,6 +249,7 @@ interface ListRow {
   chart_number: string;
   legal_first_name: string;
   legal_last_name: string;
+  name_order: NameOrder;
   preferred_name: string;
   date_of_birth: string;
   admission_date: string;
@@ -234,6 +262,7 @@ const listRowFromRow = (r: ListRow): ClientListRow => ({
   chartNumber: r.chart_number,
   legalFirstName: r.legal_first_name,
   legalLastName: r.legal_last_name,
+  nameOrder: r.name_order,
   preferredName: r.preferred_name,
   dateOfBirth: r.date_of_birth,
   admissionDate: r.admission_date,
@@ -245,7 +274,8 @@ export function listClients(db: Db, q: ClientListQuery): ClientListPage {
   const { where, orderBy, params } = clientListSql(q);
   const rows = db
     .prepare(
-      `SELECT c.id, c.chart_number, c.legal_first_name, c.legal_last_name, c.preferred_name, c.date_of_birth,
+      `SELECT c.id, c.chart_number, c.legal_first_name, c.legal_last_name, c.name_order, c.preferred_name,
+         c.date_of_birth,
          c.admission_date, c.status, u.display_name AS clinician_name
        FROM clients c LEFT JOIN users u ON u.id = c.assigned_clinician_id
        ${where} ORDER BY ${orderBy} LIMIT ? OFFSET ?`,
@@ -261,7 +291,8 @@ export function quickFindClients(db: Db, search: string, limit: number): ClientL
   if (!match) return [];
   const rows = db
     .prepare(
-      `SELECT c.id, c.chart_number, c.legal_first_name, c.legal_last_name, c.preferred_name, c.date_of_birth,
+      `SELECT c.id, c.chart_number, c.legal_first_name, c.legal_last_name, c.name_order, c.preferred_name,
+         c.date_of_birth,
          c.admission_date, c.status, u.display_name AS clinician_name
        FROM client_search s JOIN clients c ON c.id = s.client_id
        LEFT JOIN users u ON u.id = c.assigned_clinician_id
@@ -270,4 +301,18 @@ export function quickFindClients(db: Db, search: string, limit: number): ClientL
     )
     .all(match, limit) as ListRow[];
   return rows.map(listRowFromRow);
+}
+
+export interface DischargeRecord extends Discharge {
+  id: string;
+  clientId: string;
+  recordedAtMs: number;
+  recordedBy: string;
+}
+
+export function insertDischarge(db: Db, d: DischargeRecord): void {
+  db.prepare(
+    `INSERT INTO client_discharges (id, client_id, discharged_on, discharge_type, recorded_at_ms, recorded_by)
+     VALUES (?, ?, ?, ?, ?, ?)`,
+  ).run(d.id, d.clientId, d.dischargedOn, d.type, d.recordedAtMs, d.recordedBy);
 }

@@ -1,7 +1,7 @@
 import type { Db } from '../connection';
 import type {
+  CriteriaLevel,
   Criterion,
-  Level,
   LevelOfCareDecision,
   LevelOfCareDecisionInput,
 } from '../../../shared/domain/levelOfCare';
@@ -9,7 +9,7 @@ import type {
 interface DecisionRow {
   id: string;
   client_id: string;
-  suggested: Level;
+  suggested: CriteriaLevel | null;
   decision: string;
   criteria: string;
   decided_at_ms: number;
@@ -21,7 +21,7 @@ export function insertDecision(
   id: string,
   clientId: string,
   decision: LevelOfCareDecisionInput,
-  suggested: Level,
+  suggested: CriteriaLevel | null,
   criteria: readonly Criterion[],
   userId: string,
   atMs: number,

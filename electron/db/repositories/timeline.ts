@@ -8,6 +8,8 @@ import { INTAKE_SECTIONS, type IntakeSectionId } from '../../../shared/domain/in
 import type { TimelineEvent } from '../../../shared/domain/timeline';
 import { ALERT_KIND_LABELS, type AlertKind } from '../../../shared/domain/alerts';
 import { LEVEL_LABELS, type Level } from '../../../shared/domain/levelOfCare';
+import { DISCHARGE_TYPE_LABELS, type DischargeType } from '../../../shared/domain/clients';
+import { TAPER_CHANGE_LABELS, type TaperChange } from '../../../shared/domain/taper';
 import { RECOVERY_PLAN_TITLES, type RecoveryPlanKind } from '../../../shared/domain/recoveryPlans';
 
 interface TimelineRow {
@@ -24,7 +26,8 @@ const SOURCES = [
   `SELECT saved_at_ms, 'intake-section', section, section, NULL FROM intake_sections WHERE client_id = @clientId`,
   // One event per day of logged doses, at the last dose of that day (local time of this computer).
   `SELECT max(taken_at_ms), 'use-log-day', date(taken_at_ms / 1000, 'unixepoch', 'localtime'),
-          printf('%.1f', sum(amount_grams)), count(*)
+          printf('%.1f', total(CASE WHEN unit = 'g' AND form IN ('leaf-powder', 'capsules') THEN amount END))
+            || '|' || sum(form IN ('extract', 'shot', '7-oh-product')), count(*)
      FROM use_log WHERE client_id = @clientId
      GROUP BY date(taken_at_ms / 1000, 'unixepoch', 'localtime')`,
   `SELECT created_at_ms, 'consent-created', id, type, NULL FROM consents WHERE client_id = @clientId`,
@@ -45,6 +48,10 @@ const SOURCES = [
   `SELECT signed_at_ms, 'note-signed', id, kind || '|' || json_extract(content, '$.format'), NULL FROM notes
      WHERE client_id = @clientId AND signed_at_ms IS NOT NULL AND kind <> 'sud-counselling'`,
   `SELECT created_at_ms, 'plan-version', CAST(version AS TEXT), NULL, version FROM treatment_plan_versions
+     WHERE client_id = @clientId`,
+  `SELECT recorded_at_ms, 'discharge', discharged_on, discharge_type, NULL FROM client_discharges
+     WHERE client_id = @clientId`,
+  `SELECT created_at_ms, 'taper-version', CAST(version AS TEXT), change, version FROM taper_versions
      WHERE client_id = @clientId`,
   `SELECT signed_at_ms, 'recovery-plan-signed', id, kind, version FROM recovery_plans
      WHERE client_id = @clientId AND signed_at_ms IS NOT NULL`,
@@ -85,7 +92,8 @@ function describe(r: TimelineRow): TimelineEvent {
         atMs: r.at_ms,
         kind: r.kind,
         title: `Use log: ${r.b ?? 0} ${r.b === 1 ? 'dose' : 'doses'}`,
-        detail: `${r.a ?? '0'} g on ${r.ref ?? ''}`,
+        // Leaf grams only; strong forms are counted as doses, never added into grams (CLINICAL.md §1.5).
+        detail: useLogDayDetail(r.a, r.ref),
         area: 'use-log',
         refId: r.ref,
       };
@@ -148,6 +156,24 @@ function describe(r: TimelineRow): TimelineEvent {
         area: 'plan',
         refId: r.ref,
       };
+    case 'discharge':
+      return {
+        atMs: r.at_ms,
+        kind: r.kind,
+        title: `Discharged: ${DISCHARGE_TYPE_LABELS[r.a as DischargeType] ?? r.a}`,
+        detail: `Discharge date ${r.ref ?? ''}`,
+        area: 'profile',
+        refId: null,
+      };
+    case 'taper-version':
+      return {
+        atMs: r.at_ms,
+        kind: r.kind,
+        title: `Taper: ${TAPER_CHANGE_LABELS[r.a as TaperChange] ?? r.a}`,
+        detail: r.b === 1 ? '' : `Version ${r.b ?? ''}`,
+        area: 'taper',
+        refId: r.ref,
+      };
     case 'recovery-plan-signed':
       return {
         atMs: r.at_ms,
@@ -182,4 +208,12 @@ export function clientTimeline(db: Db, clientId: string, limit: number): Timelin
     .prepare(`SELECT * FROM (${SOURCES.join(' UNION ALL ')}) ORDER BY at_ms DESC LIMIT @limit`)
     .all({ clientId, limit }) as TimelineRow[];
   return rows.map(describe);
+}
+
+function useLogDayDetail(a: string | null, date: string | null): string {
+  const [grams = '0.0', strong = '0'] = (a ?? '').split('|');
+  const strongDoses = Number(strong);
+  const strongText =
+    strongDoses > 0 ? ` and ${strongDoses} ${strongDoses === 1 ? 'dose' : 'doses'} of strong products` : '';
+  return `${grams} g${strongText} on ${date ?? ''}`;
 }

@@ -1,6 +1,6 @@
 import type { Db } from '../connection';
 import type { ProductForm } from '../../../shared/domain/intake';
-import type { Trigger, UseLogEntry, UseLogInput } from '../../../shared/domain/useLog';
+import type { DoseUnit, Trigger, UseLogEntry, UseLogInput } from '../../../shared/domain/useLog';
 
 interface UseLogRow {
   id: string;
@@ -8,7 +8,8 @@ interface UseLogRow {
   taken_at_ms: number;
   product: string;
   form: ProductForm;
-  amount_grams: number;
+  amount: number;
+  unit: DoseUnit;
   trigger: Trigger | null;
   symptoms: string;
   note: string;
@@ -22,7 +23,8 @@ const entryFromRow = (r: UseLogRow): UseLogEntry => ({
   takenAtMs: r.taken_at_ms,
   product: r.product,
   form: r.form,
-  amountGrams: r.amount_grams,
+  amount: r.amount,
+  unit: r.unit,
   trigger: r.trigger,
   symptomsBetweenDoses: r.symptoms,
   note: r.note,
@@ -39,16 +41,17 @@ export function insertUseLogEntry(
   atMs: number,
 ): void {
   db.prepare(
-    `INSERT INTO use_log (id, client_id, taken_at_ms, product, form, amount_grams, trigger, symptoms, note,
+    `INSERT INTO use_log (id, client_id, taken_at_ms, product, form, amount, unit, trigger, symptoms, note,
        recorded_at_ms, recorded_by)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     id,
     clientId,
     e.takenAtMs,
     e.product,
     e.form,
-    e.amountGrams,
+    e.amount,
+    e.unit,
     e.trigger,
     e.symptomsBetweenDoses,
     e.note,
@@ -61,10 +64,10 @@ export function updateUseLogEntry(db: Db, id: string, e: UseLogInput): boolean {
   return (
     db
       .prepare(
-        `UPDATE use_log SET taken_at_ms = ?, product = ?, form = ?, amount_grams = ?, trigger = ?, symptoms = ?, note = ?
+        `UPDATE use_log SET taken_at_ms = ?, product = ?, form = ?, amount = ?, unit = ?, trigger = ?, symptoms = ?, note = ?
          WHERE id = ?`,
       )
-      .run(e.takenAtMs, e.product, e.form, e.amountGrams, e.trigger, e.symptomsBetweenDoses, e.note, id)
+      .run(e.takenAtMs, e.product, e.form, e.amount, e.unit, e.trigger, e.symptomsBetweenDoses, e.note, id)
       .changes === 1
   );
 }
@@ -87,4 +90,13 @@ export function listUseLog(db: Db, clientId: string): UseLogEntry[] {
 export function countUseLog(db: Db, clientId: string): number {
   return (db.prepare('SELECT count(*) AS n FROM use_log WHERE client_id = ?').get(clientId) as { n: number })
     .n;
+}
+
+/** The product forms this client's log holds, each once. */
+export function loggedForms(db: Db, clientId: string): ProductForm[] {
+  return (
+    db.prepare('SELECT DISTINCT form FROM use_log WHERE client_id = ?').all(clientId) as Array<{
+      form: ProductForm;
+    }>
+  ).map((r) => r.form);
 }

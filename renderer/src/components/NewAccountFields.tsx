@@ -2,6 +2,7 @@
  * The fields of a new staff account — name, credentials, role, username and the passphrase typed twice — shared by
  * first-run setup and Settings → Staff accounts, with errors beside each field at the server's paths.
  */
+import { USERNAME_RULE } from '../../../shared/domain/identity';
 import type { AppErrorShape } from '../../../shared/ipc/result';
 import { fieldMessage } from '../api/client';
 import { NativeSelectField } from './controls';
@@ -76,7 +77,7 @@ export function NewAccountFields({
     <>
       <Field
         label="Username"
-        hint="Lower-case letters and digits, e.g. jrivera"
+        hint={USERNAME_RULE}
         value={values.username}
         onChange={set('username')}
         error={err('username')}

@@ -1,4 +1,7 @@
-/** Audit rows as a table, in plain words (auditWords.ts): the overview's recent activity and the full log. */
+/**
+ * Audit rows as a table, in plain words (auditWords.ts): the overview's recent activity and the full log. A row about
+ * a client names them ("Family, Given"), so "Viewed chart" says whose.
+ */
 import type { AuditEntry } from '../../../shared/domain/identity';
 import { describeAudit } from '../auditWords';
 import { formatDateTime } from '../format';
@@ -12,6 +15,7 @@ export function AuditTable({ rows, showIds = false }: { rows: readonly AuditEntr
           <th scope="col">When</th>
           <th scope="col">Who</th>
           <th scope="col">What</th>
+          <th scope="col">Client</th>
         </tr>
       </thead>
       <tbody>
@@ -21,6 +25,7 @@ export function AuditTable({ rows, showIds = false }: { rows: readonly AuditEntr
             <td>{formatDateTime(e.atMs)}</td>
             <td>{e.userName ?? '—'}</td>
             <td>{describeAudit(e)}</td>
+            <td>{e.clientName ?? ''}</td>
           </tr>
         ))}
       </tbody>

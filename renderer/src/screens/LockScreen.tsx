@@ -17,6 +17,13 @@ function useCountdown(untilMs: number | null): number {
   return untilMs === null ? 0 : Math.max(0, Math.ceil((untilMs - now) / 1000));
 }
 
+/** How long to wait after wrong passphrases, in words: the wait doubles with each wrong try (practice.ts). */
+function waitMessage(seconds: number): string {
+  const span =
+    seconds >= 60 ? `${Math.ceil(seconds / 60)} min` : `${seconds} ${seconds === 1 ? 'second' : 'seconds'}`;
+  return `After a wrong passphrase, Clearleaf waits before the next try: wait ${span}. Each further wrong passphrase doubles the wait.`;
+}
+
 export function LockScreen({ status, onUnlocked }: { status: AppStatus; onUnlocked: () => void }) {
   const [mode, setMode] = useState<'unlock' | 'recover'>('unlock');
   const [username, setUsername] = useState(status.accounts[0]?.username ?? '');
@@ -97,6 +104,9 @@ export function LockScreen({ status, onUnlocked }: { status: AppStatus; onUnlock
         <button type="submit" className="primary" disabled={busy || wait > 0}>
           {wait > 0 ? `Try again in ${wait} s` : busy ? 'Unlocking…' : 'Unlock'}
         </button>
+        <p className="lock__wait" role="status" aria-live="polite">
+          {wait > 0 ? waitMessage(wait) : ''}
+        </p>
         <button type="button" className="link" onClick={() => setMode('recover')}>
           Forgot the passphrase? Use the recovery key
         </button>

@@ -3,22 +3,33 @@ import { formatDateTime } from '../format';
 import { AuditTable } from './AuditTable';
 import type { AuditEntry, BackupInfo, ClinicProfile, User } from '../../../shared/domain/identity';
 import { call } from '../api/client';
+import { AddClientButton } from './clients/AddClientButton';
 
 /** The landing page: who is signed in, the clinic, the state of backups and the latest activity. */
 export function OverviewScreen({ user, onOpenSettings }: { user: User; onOpenSettings: () => void }) {
   const [clinic, setClinic] = useState<ClinicProfile | null>(null);
   const [activity, setActivity] = useState<AuditEntry[]>([]);
   const [backups, setBackups] = useState<BackupInfo[] | null>(null);
+  const [clientCount, setClientCount] = useState<number | null>(null);
 
   useEffect(() => {
     let live = true;
     void (async () => {
-      const [c, a, b] = await Promise.all([
+      const [c, a, b, n] = await Promise.all([
         call('clinic.get', {}),
         call('audit.list', { limit: 12, beforeId: null }),
         call('backup.list', {}),
+        call('clients.list', {
+          search: '',
+          statuses: [],
+          clinicianId: null,
+          sort: { column: 'name', direction: 'asc' },
+          page: 0,
+          pageSize: 1,
+        }),
       ]);
       if (!live) return;
+      if (n.ok) setClientCount(n.value.total);
       if (c.ok) setClinic(c.value);
       if (a.ok) setActivity(a.value);
       if (b.ok) setBackups(b.value);
@@ -32,6 +43,15 @@ export function OverviewScreen({ user, onOpenSettings }: { user: User; onOpenSet
   return (
     <div className="page">
       <h1>Overview</h1>
+      {clientCount === 0 && (
+        <section className="panel empty-state" aria-labelledby="first-client-title">
+          <h2 id="first-client-title">Add your first client</h2>
+          <p className="muted">
+            A client&rsquo;s chart holds their intake, use log, consents, assessments and notes.
+          </p>
+          <AddClientButton />
+        </section>
+      )}
       <div className="grid">
         <section className="panel" aria-labelledby="you-title">
           <h2 id="you-title">Signed in</h2>

@@ -19,7 +19,17 @@ export function RecoveryKeyPanel({
         only way to open the records. Clearleaf cannot show it again and nobody else can recover it for you.
       </p>
       <p className="recovery__key" data-testid="recovery-key">
-        {recoveryKey}
+        {/* Each group stays whole on one line; a line may break only after a dash, between groups. */}
+        {recoveryKey.split('-').map((group, i, all) => (
+          <span key={i} className="recovery__group">
+            {group}
+            {i < all.length - 1 && (
+              <>
+                -<wbr />
+              </>
+            )}
+          </span>
+        ))}
       </p>
       <p className="muted">
         Print this page or write the key down, and keep it in a locked place away from this computer.

@@ -2,8 +2,9 @@ import { useState, type FormEvent } from 'react';
 import { call, fieldMessage, type AppErrorShape } from '../api/client';
 import { Field } from '../components/Field';
 import { FormError } from '../components/FormError';
-import { emptyNewAccount, NewAccountFields, passphraseMismatch } from '../components/NewAccountFields';
+import { emptyNewAccount, NewAccountFields } from '../components/NewAccountFields';
 import { RecoveryKeyPanel } from './RecoveryKeyPanel';
+import { setupProblems } from './setupProblems';
 
 const FIELDS = [
   'clinic.name',
@@ -33,12 +34,7 @@ export function SetupScreen({ onDone }: { onDone: () => void }) {
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    if (form.passphrase !== form.confirm) {
-      setError(passphraseMismatch('confirm'));
-      return;
-    }
-    setBusy(true);
-    const result = await call('setup.create', {
+    const input = {
       clinic: { name: form.name, address: form.address, phone: form.phone },
       clinician: {
         displayName: form.displayName,
@@ -47,7 +43,14 @@ export function SetupScreen({ onDone }: { onDone: () => void }) {
         username: form.username,
         passphrase: form.passphrase,
       },
-    });
+    };
+    const problems = setupProblems(input, form.passphrase === form.confirm);
+    if (problems) {
+      setError(problems);
+      return;
+    }
+    setBusy(true);
+    const result = await call('setup.create', input);
     setBusy(false);
     if (result.ok) {
       setError(null);

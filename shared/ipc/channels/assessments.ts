@@ -14,7 +14,8 @@ const ByClient = z.object({ clientId: IdSchema }).strict();
 
 export const LevelOfCareViewSchema = z.object({
   criteria: z.array(CriterionSchema),
-  suggested: LevelSchema,
+  /** Null: not enough information to suggest a level (see suggestionGaps). */
+  suggested: LevelSchema.nullable(),
   decisions: z.array(LevelOfCareDecisionSchema),
 });
 export type LevelOfCareView = z.infer<typeof LevelOfCareViewSchema>;

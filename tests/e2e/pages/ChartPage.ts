@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 
 export type ChartTab =
-  'Timeline' | 'Intake' | 'Use log' | 'Notes' | 'Treatment plan' | 'Consents' | 'Private notes';
+  'Timeline' | 'Intake' | 'Use log' | 'Taper' | 'Notes' | 'Treatment plan' | 'Consents' | 'Private notes';
 
 /** The client chart: header, risk flags, tabs and the timeline. */
 export class ChartPage {

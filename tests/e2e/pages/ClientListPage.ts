@@ -68,7 +68,7 @@ export class ClientListPage {
   }
 
   newClientButton() {
-    return this.page.getByRole('button', { name: 'New client' });
+    return this.page.getByRole('button', { name: 'Add client' });
   }
 
   emptyState(title: 'No clients yet' | 'No clients match') {

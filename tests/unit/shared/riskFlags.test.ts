@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { emptySection, type Intake, type IntakeData } from '../../../shared/domain/intake';
-import { intakeRiskFlags } from '../../../shared/domain/riskFlags';
+import { intakeRiskFlags, useLogRiskFlags } from '../../../shared/domain/riskFlags';
 
 /** An intake with only the given sections saved; the rest not started (null). */
 function intake(sections: { [K in keyof IntakeData]?: Partial<IntakeData[K]> }): Intake {
@@ -114,7 +114,47 @@ describe('intakeRiskFlags', () => {
     for (const status of ['not-applicable', 'not-pregnant', 'unknown', null] as const) {
       expect(ids(intake({ pregnancy: { status } }))).toEqual([]);
     }
-    expect(intakeRiskFlags(intake({ pregnancy: { status: 'pregnant' } }))[0]?.label).toBe('Pregnant');
-    expect(intakeRiskFlags(intake({ pregnancy: { status: 'postpartum' } }))[0]?.label).toBe('Postpartum');
+    // Seed 000 (issue 8 item 9): the flag says what to do, not only what the intake records.
+    expect(intakeRiskFlags(intake({ pregnancy: { status: 'pregnant' } }))[0]?.label).toBe(
+      'Pregnant: coordinate care with the obstetric provider',
+    );
+    expect(intakeRiskFlags(intake({ pregnancy: { status: 'postpartum' } }))[0]?.label).toBe(
+      'Postpartum: coordinate care with the obstetric provider',
+    );
+  });
+
+  it('cautions about lost tolerance after opioids, with naloxone and a MOUD referral (issue 8 item 9)', () => {
+    expect(ids(intake({ substances: { opioids: 'never', priorOpioidUse: false } }))).toEqual([]);
+    const started = intakeRiskFlags(intake({ substances: { startedKratomToStopOpioids: true } }));
+    expect(started.map((f) => f.id)).toEqual(['prior-opioid-use']);
+    expect(started[0]?.label).toMatch(/^Started kratom to get off opioids: tolerance is lost/);
+    expect(started[0]?.label).toMatch(/overdose/);
+    expect(started[0]?.label).toMatch(/naloxone/);
+    expect(started[0]?.label).toMatch(/medication for opioid use disorder \(MOUD\)/);
+    expect(ids(intake({ substances: { priorOpioidUse: true } }))).toEqual(['prior-opioid-use']);
+    expect(ids(intake({ substances: { opioids: 'past' } }))).toEqual(['prior-opioid-use']);
+    expect(intakeRiskFlags(intake({ substances: { opioids: 'past' } }))[0]?.label).toMatch(
+      /^Prior opioid use:/,
+    );
+  });
+
+  it('never adds a shot among the intake\'s forms into "About N g a day" (issue 8 item 2)', () => {
+    const labels = intakeRiskFlags(
+      intake({ kratom: { productForms: ['leaf-powder', 'shot'], gramsPerDose: 3.5, dosesPerDay: 5 } }),
+    ).map((f) => f.label);
+    expect(labels.some((l) => l.includes('g a day'))).toBe(false);
+    expect(labels).toContain('Uses extracts, shots or 7-OH products');
+  });
+
+  it('flags strong forms found in the use log, whatever the intake says', () => {
+    expect(useLogRiskFlags([{ form: 'leaf-powder' }, { form: 'capsules' }])).toEqual([]);
+    expect(useLogRiskFlags([{ form: 'leaf-powder' }, { form: 'shot' }, { form: 'extract' }])).toEqual([
+      {
+        id: 'potent-products-logged',
+        severity: 'caution',
+        label: 'Use log: Extract, Liquid shot logged (far stronger than leaf; never added into leaf grams)',
+        source: 'use-log',
+      },
+    ]);
   });
 });

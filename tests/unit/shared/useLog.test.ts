@@ -6,17 +6,19 @@ process.env.TZ = 'America/New_York';
 
 import { describe, expect, it } from 'vitest';
 import {
+  amountsByFormText,
   baselineSummary,
   CHART_MAX_DAYS,
   dailyTotals,
   doseTimeTooEarly,
+  UseLogInputSchema,
   type UseLogEntry,
 } from '../../../shared/domain/useLog';
 
 const at = (y: number, m: number, d: number, h = 12, min = 0) => new Date(y, m - 1, d, h, min).getTime();
 
 let n = 0;
-function dose(takenAtMs: number, amountGrams: number, trigger: UseLogEntry['trigger'] = null): UseLogEntry {
+function dose(takenAtMs: number, amount: number, trigger: UseLogEntry['trigger'] = null): UseLogEntry {
   n += 1;
   return {
     id: `dose-${n}`,
@@ -24,7 +26,8 @@ function dose(takenAtMs: number, amountGrams: number, trigger: UseLogEntry['trig
     takenAtMs,
     product: 'Green Maeng Da powder',
     form: 'leaf-powder',
-    amountGrams,
+    amount,
+    unit: 'g',
     trigger,
     symptomsBetweenDoses: '',
     note: '',
@@ -157,6 +160,8 @@ describe('baselineSummary', () => {
       meanDosesPerDay: null,
       meanGramsPerDay: null,
       largestDoseGrams: null,
+      byForm: [],
+      strongFormsLogged: [],
       topTriggers: [],
       firstDate: null,
       lastDate: null,
@@ -190,6 +195,8 @@ describe('baselineSummary', () => {
       meanDosesPerDay: 4, // 12 doses / 3 days
       meanGramsPerDay: 11.2, // (9 + 12 + 12.5) / 3 = 11.1666...
       largestDoseGrams: 4,
+      byForm: [{ group: 'leaf', dosesPerDay: 4, amountsPerDay: [{ unit: 'g', amount: 11.2 }] }],
+      strongFormsLogged: [],
       topTriggers: [
         { trigger: 'stress', count: 4 },
         { trigger: 'withdrawal', count: 3 },
@@ -230,5 +237,93 @@ describe('baselineSummary', () => {
       { trigger: 'pain', count: 1 },
       { trigger: 'social', count: 1 },
     ]);
+  });
+});
+
+/**
+ * Issue 8 item 2: strong products (CLINICAL.md §1.5, §3: "the dose only looks smaller") are reported per form and
+ * never added into leaf grams; shots can be logged in millilitres or bottles.
+ */
+describe('strong forms in the use log', () => {
+  const as = (e: UseLogEntry, over: Partial<UseLogEntry>): UseLogEntry => ({ ...e, ...over });
+  // Per day: 5 doses, 4 × 3.5 g of leaf and one 0.5 g extract shot — as the issue's chart header example.
+  const day = (d: number) => [
+    dose(at(2026, 11, d, 7), 3.5),
+    dose(at(2026, 11, d, 11), 3.5),
+    dose(at(2026, 11, d, 15), 3.5),
+    dose(at(2026, 11, d, 19), 3),
+    as(dose(at(2026, 11, d, 22), 0.5), { form: 'shot', product: 'Extract shot' }),
+  ];
+
+  it('never adds a shot into leaf grams, and reports each form apart', () => {
+    const s = baselineSummary([...day(20), ...day(21), ...day(22)]);
+    expect(s.meanDosesPerDay).toBe(5);
+    expect(s.meanGramsPerDay).toBe(13.5);
+    expect(s.largestDoseGrams).toBe(3.5);
+    expect(s.byForm).toEqual([
+      { group: 'leaf', dosesPerDay: 4, amountsPerDay: [{ unit: 'g', amount: 13.5 }] },
+      { group: 'shot', dosesPerDay: 1, amountsPerDay: [{ unit: 'g', amount: 0.5 }] },
+    ]);
+    expect(s.strongFormsLogged).toEqual(['shot']);
+    expect(dailyTotals(day(20))).toEqual([{ date: '2026-11-20', doses: 5, grams: 13.5 }]);
+  });
+
+  it('keeps two 0.5 g extract shots a day from reading as a light leaf habit', () => {
+    const shots = [20, 21, 22].flatMap((d) => [
+      as(dose(at(2026, 11, d, 8), 0.5), { form: 'extract' }),
+      as(dose(at(2026, 11, d, 18), 0.5), { form: 'extract' }),
+    ]);
+    const s = baselineSummary(shots);
+    expect(s.meanGramsPerDay).toBe(0);
+    expect(s.largestDoseGrams).toBeNull();
+    expect(s.byForm).toEqual([
+      { group: 'extract', dosesPerDay: 2, amountsPerDay: [{ unit: 'g', amount: 1 }] },
+    ]);
+    expect(s.strongFormsLogged).toEqual(['extract']);
+  });
+
+  it('finds a strong form anywhere in the log, not only in the baseline days', () => {
+    const window = [1, 2, 3, 4, 5].map((d) => dose(at(2026, 11, d, 9), 2));
+    const later = as(dose(at(2026, 11, 9, 9), 1), { form: '7-oh-product', unit: 'bottles' });
+    const s = baselineSummary([...window, later]);
+    expect(s.byForm.map((f) => f.group)).toEqual(['leaf']);
+    expect(s.strongFormsLogged).toEqual(['7-oh-product']);
+  });
+
+  it('sums shots in millilitres and bottles apart from grams, and says so in words', () => {
+    const doses = [
+      dose(at(2026, 11, 20, 8), 3),
+      as(dose(at(2026, 11, 20, 12), 30), { form: 'shot', unit: 'ml' }),
+      as(dose(at(2026, 11, 20, 18), 1), { form: 'shot', unit: 'bottles' }),
+      as(dose(at(2026, 11, 20, 21), 1), { form: '7-oh-product', unit: 'bottles' }),
+    ];
+    expect(amountsByFormText(doses)).toBe(
+      'Leaf, powder or capsules 3 g; Shots 30 ml + 1 bottle; 7-OH products 1 bottle',
+    );
+    expect(dailyTotals(doses)).toEqual([{ date: '2026-11-20', doses: 4, grams: 3 }]);
+  });
+
+  it("takes millilitres and bottles only for shots, extracts and 7-OH products, within each unit's ceiling", () => {
+    const input = (over: object) =>
+      UseLogInputSchema.safeParse({
+        takenAtMs: at(2026, 11, 20),
+        product: 'Shot',
+        form: 'shot',
+        amount: 1,
+        unit: 'bottles',
+        trigger: null,
+        symptomsBetweenDoses: '',
+        note: '',
+        ...over,
+      });
+    expect(input({}).success).toBe(true);
+    expect(input({ form: '7-oh-product', unit: 'ml', amount: 15 }).success).toBe(true);
+    expect(input({ form: 'leaf-powder', unit: 'ml' }).error?.issues[0]?.path).toEqual(['unit']);
+    expect(input({ amount: 11 }).error?.issues[0]?.message).toBe(
+      'The amount must be at most 10 bottles per dose.',
+    );
+    expect(input({ unit: 'g', amount: 101 }).error?.issues[0]?.message).toBe(
+      'The amount must be at most 100 g per dose.',
+    );
   });
 });

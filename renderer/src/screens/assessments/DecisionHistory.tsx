@@ -17,7 +17,9 @@ export function DecisionHistory({ decisions }: { decisions: readonly LevelOfCare
               <span className="muted">
                 {' '}
                 · {formatDateTime(d.decidedAtMs)} by {d.decidedByName ?? 'a former user'}
-                {d.suggested !== d.decision.level && ` · suggested then: ${LEVEL_LABELS[d.suggested]}`}
+                {d.suggested === null
+                  ? ' · no level suggested then (not enough information)'
+                  : d.suggested !== d.decision.level && ` · suggested then: ${LEVEL_LABELS[d.suggested]}`}
               </span>
             </div>
             <p className="decision__reason">{d.decision.reason}</p>
@@ -36,7 +38,10 @@ export function DecisionHistory({ decisions }: { decisions: readonly LevelOfCare
                           <td className="nowrap">
                             {rating ? `${rating.value} · ${rating.label}` : 'Not rated'}
                           </td>
-                          <td>{entry?.note}</td>
+                          <td>
+                            {!rating && entry?.note ? 'Why not rated: ' : ''}
+                            {entry?.note}
+                          </td>
                         </tr>
                       );
                     })}

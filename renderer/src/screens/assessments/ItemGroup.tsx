@@ -84,6 +84,7 @@ export function ItemGroup({
       className={value === null ? 'item item--unanswered' : 'item'}
       data-item-group=""
       onKeyDown={onKeyDown}
+      aria-describedby={item.instruction ? `${name}-instruction` : undefined}
     >
       <legend>
         <span className="item__number" aria-hidden="true">
@@ -93,6 +94,11 @@ export function ItemGroup({
         {!item.scored && <span className="item__note"> (not scored)</span>}
         {note && <span className="item__note"> ({note})</span>}
       </legend>
+      {item.instruction && (
+        <p className="item__instruction" id={`${name}-instruction`}>
+          {item.instruction}
+        </p>
+      )}
       <div className="item__options">
         {options.map((o) => (
           <label key={String(o.value)} className="opt">

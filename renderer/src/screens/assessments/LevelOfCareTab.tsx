@@ -7,9 +7,12 @@
  */
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import {
+  CRITERIA_LEVELS,
   LEVELS,
   LEVEL_LABELS,
+  dimensionsWithoutRatingOrReason,
   suggestedLevel,
+  suggestionGaps,
   type Level,
   type LevelOfCareDecision,
 } from '../../../../shared/domain/levelOfCare';
@@ -69,6 +72,7 @@ export function LevelOfCareTab({
   if (!view) return <div aria-busy="true" />;
 
   const suggested = suggestedLevel(view.criteria, judgements);
+  const gaps = suggestionGaps(view.criteria, judgements);
   const levelError = fieldMessage(error, 'decision.level');
 
   async function submit(e: FormEvent) {
@@ -88,6 +92,17 @@ export function LevelOfCareTab({
     const dimensionRatings: RiskReviewAnswers = Object.fromEntries(
       Object.entries(ratings).filter(([, v]) => v.rating !== null || v.note.trim() !== ''),
     );
+    const unreviewed = dimensionsWithoutRatingOrReason(dimensionRatings);
+    if (unreviewed.length > 0) {
+      const message = `Rate each dimension of the risk review, or write in its note why it was not rated: ${unreviewed.join(', ')}.`;
+      setError({
+        code: 'INVALID_INPUT',
+        message,
+        fields: [{ path: 'decision.dimensionRatings', message }],
+        retryAfterMs: null,
+      });
+      return;
+    }
     setBusy(true);
     const result = await call('levelOfCare.decide', {
       clientId,
@@ -112,8 +127,26 @@ export function LevelOfCareTab({
     <div className="loc">
       <h2>Level of care</h2>
       <div className="loc__suggestion" data-testid="suggested-level">
-        <span className="loc__suggestion-label">Suggested (lowest level whose criteria are met):</span>{' '}
-        <strong>{LEVEL_LABELS[suggested]}</strong>
+        {suggested !== null ? (
+          <>
+            <span className="loc__suggestion-label">
+              Suggested (lowest safe level whose criteria are met):
+            </span>{' '}
+            <strong>{LEVEL_LABELS[suggested]}</strong>
+          </>
+        ) : gaps.missing.length > 0 ? (
+          <p className="loc__no-suggestion">
+            <strong>Not enough information to suggest a level</strong> — record:{' '}
+            {gaps.missing.map((c) => c.label).join('; ')}.
+          </p>
+        ) : (
+          <p className="loc__no-suggestion">
+            <strong>No level suggested</strong> — nothing calls for detox or residential care, but a
+            clinician-guided taper needs all of its criteria, and these are not met:{' '}
+            {gaps.taperNotMet.map((c) => c.label).join('; ')}. Outpatient, intensive outpatient or partial
+            hospitalisation may fit: choose below and say why.
+          </p>
+        )}
         <p className="muted">
           A suggestion from the record and your judgements below, not a placement. You choose the level and
           say why.
@@ -128,7 +161,7 @@ export function LevelOfCareTab({
       <section className="panel" aria-labelledby="criteria-title">
         <h3 id="criteria-title">Criteria from the record</h3>
         <div className="criteria-grid">
-          {LEVELS.map((g) => (
+          {CRITERIA_LEVELS.map((g) => (
             <CriteriaGroup
               key={g}
               group={g}
@@ -148,7 +181,11 @@ export function LevelOfCareTab({
         <h3 id="decide-title">Decide the level of care</h3>
         <FormError error={error} fieldPaths={FIELD_PATHS} />
         <h4>Six-dimension risk review</h4>
-        <RiskReviewFields value={ratings} onChange={setRatings} />
+        <RiskReviewFields
+          value={ratings}
+          onChange={setRatings}
+          error={fieldMessage(error, 'decision.dimensionRatings')}
+        />
         <fieldset
           className={levelError ? 'choice choice--error loc__level' : 'choice loc__level'}
           aria-describedby={levelError ? `${levelName}-error` : undefined}

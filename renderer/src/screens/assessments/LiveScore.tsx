@@ -6,8 +6,9 @@
 import {
   AUDITC_THRESHOLD,
   getInstrument,
-  sudIcd10Code,
+  sudDiagnosis,
   type InstrumentScore,
+  type SudDetails,
   type ScoredInstrumentId,
   type Sex,
 } from '../../../../shared/instruments';
@@ -18,17 +19,20 @@ export function LiveScore({
   score,
   unanswered,
   sex,
+  sud = null,
 }: {
   instrumentId: ScoredInstrumentId;
   score: InstrumentScore | null;
   unanswered: number;
   sex: Sex | null;
+  /** SUD checklist: the substance and remission specifier, null until a substance is chosen. */
+  sud?: SudDetails | null;
 }) {
   const definition = getInstrument(instrumentId);
   const complete = score?.status === 'complete' && score.total !== null;
   const urgent = score?.flags.filter((f) => URGENT_FLAGS.has(f)) ?? [];
   const notes = score?.flags.filter((f) => !URGENT_FLAGS.has(f)) ?? [];
-  const icd = instrumentId === 'sud' && complete ? sudIcd10Code(score.band) : null;
+  const icd = instrumentId === 'sud' && complete && sud ? sudDiagnosis(score.band, sud) : null;
   return (
     <div className="live-score">
       <h4 className="live-score__title">Score</h4>
@@ -59,7 +63,12 @@ export function LiveScore({
         </p>
       )}
       {icd && (
-        <p className="live-score__context">ICD-10-CM {icd} (other substance: name kratom in the notes).</p>
+        <p className="live-score__context" data-testid="icd-code">
+          ICD-10-CM {icd.code} — {icd.text}
+        </p>
+      )}
+      {instrumentId === 'sud' && complete && !sud && (
+        <p className="live-score__context">Choose the substance checked to see its ICD-10-CM code.</p>
       )}
       {urgent.map((f) => (
         <p key={f} className="live-score__flag live-score__flag--urgent" role="alert">

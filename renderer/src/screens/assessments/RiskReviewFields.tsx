@@ -16,9 +16,12 @@ import {
 export function RiskReviewFields({
   value,
   onChange,
+  error = null,
 }: {
   value: RiskReviewAnswers;
   onChange: (value: RiskReviewAnswers) => void;
+  /** Shown above the rows: e.g. a dimension neither rated nor explained. */
+  error?: string | null;
 }) {
   const unrated = riskReviewUnrated(value).length;
   const set = (id: RiskReviewDimensionId, patch: { rating?: RiskRating | null; note?: string }) => {
@@ -31,9 +34,16 @@ export function RiskReviewFields({
         {riskReview.ratings.map((r) => `${r.value} ${r.label.toLowerCase()}`).join(' · ')}.{' '}
         <span className="muted">
           The ratings inform your choice; they do not add up to a level.{' '}
-          {unrated > 0 ? `${unrated} of 6 not rated yet.` : 'All six rated.'}
+          {unrated > 0
+            ? `${unrated} of 6 not rated yet: rate each, or write in its note why it was not rated.`
+            : 'All six rated.'}
         </span>
       </p>
+      {error && (
+        <p className="field__error" role="alert">
+          {error}
+        </p>
+      )}
       <div className="risk-review__head" aria-hidden="true">
         <span>Dimension</span>
         <span>Rating</span>
@@ -103,8 +113,15 @@ function Dimension({
       <div className="field dimension__note">
         <label htmlFor={`${id}-note`} className="visually-hidden">
           Note on {label.toLowerCase()}
+          {rating === null ? ', or why it was not rated' : ''}
         </label>
-        <input id={`${id}-note`} type="text" value={note} onChange={(e) => onNote(e.target.value)} />
+        <input
+          id={`${id}-note`}
+          type="text"
+          value={note}
+          onChange={(e) => onNote(e.target.value)}
+          placeholder={rating === null ? 'Not rated: say why' : undefined}
+        />
       </div>
     </div>
   );

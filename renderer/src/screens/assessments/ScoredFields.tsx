@@ -8,10 +8,23 @@ import {
   INDUCTION_TIME_POINT_LABELS,
   type InductionTimePoint,
 } from '../../../../shared/domain/assessments';
-import { getInstrument, type Sex } from '../../../../shared/instruments';
+import {
+  getInstrument,
+  SUD_ICD10_FAMILY,
+  SUD_SUBSTANCES,
+  SUD_SUBSTANCE_LABELS,
+  type Sex,
+} from '../../../../shared/instruments';
 import { Field } from '../../components/Field';
 import { CheckField, SelectField, TextArea, type Option } from '../../components/controls';
-import { draftHoursSinceLastDose, isWithdrawal, liveScore, type ScoredDraft } from './assessmentDraft';
+import {
+  draftHoursSinceLastDose,
+  isWithdrawal,
+  liveScore,
+  sudInput,
+  type ScoredDraft,
+  type SudDraft,
+} from './assessmentDraft';
 import { ItemGroup } from './ItemGroup';
 import { LiveScore } from './LiveScore';
 import { hoursText, unansweredCount } from './instrumentText';
@@ -20,6 +33,21 @@ type TimePointChoice = InductionTimePoint | '';
 const TIME_POINTS: readonly Option<TimePointChoice>[] = [
   { value: '', label: 'Not an induction rating' },
   ...INDUCTION_TIME_POINTS.map((t) => ({ value: t, label: INDUCTION_TIME_POINT_LABELS[t] })),
+];
+
+const SUBSTANCE_OPTIONS: readonly Option<SudDraft['substance']>[] = [
+  { value: '', label: 'Choose the substance…' },
+  ...SUD_SUBSTANCES.map((s) => ({ value: s, label: `${SUD_SUBSTANCE_LABELS[s]} — ${SUD_ICD10_FAMILY[s]}` })),
+];
+const REMISSION_OPTIONS: readonly Option<SudDraft['remission']>[] = [
+  { value: '', label: 'Not in remission' },
+  { value: 'early', label: 'Early remission (3 to 12 months without criteria but craving)' },
+  { value: 'sustained', label: 'Sustained remission (12 months or more)' },
+];
+const SEVERITY_OPTIONS: readonly Option<SudDraft['severityBeforeRemission']>[] = [
+  { value: '', label: 'Choose…' },
+  { value: 'mild', label: 'Mild' },
+  { value: 'moderate-severe', label: 'Moderate or severe' },
 ];
 
 const RATED_BY = { clinician: 'Rated by the clinician', client: 'Rated by the client' } as const;
@@ -85,6 +113,42 @@ export function ScoredFields({
         )}
       </div>
       {draft.instrumentId === 'sud' && (
+        <div className="aform__meta aform__sud">
+          <SelectField
+            label="Substance checked"
+            value={draft.sud.substance}
+            options={SUBSTANCE_OPTIONS}
+            onChange={(substance) => onChange({ sud: { ...draft.sud, substance } })}
+            error={err('assessment.sud.substance')}
+          />
+          <Field
+            label={draft.sud.substance === 'other' ? 'Name of the substance' : 'Product or substance name'}
+            value={draft.sud.substanceName}
+            onChange={(e) => onChange({ sud: { ...draft.sud, substanceName: e.target.value } })}
+            error={err('assessment.sud.substanceName')}
+            hint={draft.sud.substance === 'other' ? 'Required for other substances' : 'Optional'}
+          />
+          <SelectField
+            label="Remission specifier"
+            value={draft.sud.remission}
+            options={REMISSION_OPTIONS}
+            onChange={(remission) => onChange({ sud: { ...draft.sud, remission } })}
+            error={err('assessment.sud.remission')}
+          />
+          {draft.sud.remission !== '' && (
+            <SelectField
+              label="Severity before remission"
+              value={draft.sud.severityBeforeRemission}
+              options={SEVERITY_OPTIONS}
+              onChange={(severityBeforeRemission) =>
+                onChange({ sud: { ...draft.sud, severityBeforeRemission } })
+              }
+              error={err('assessment.sud.severityBeforeRemission')}
+            />
+          )}
+        </div>
+      )}
+      {draft.instrumentId === 'sud' && (
         <CheckField
           label="The substance is taken only under medical supervision"
           checked={draft.underMedicalSupervision}
@@ -96,6 +160,11 @@ export function ScoredFields({
         {definition.timeframe}. {RATED_BY[definition.ratedBy]}.{' '}
         <span className="muted">{definition.source}.</span>
       </p>
+      {definition.formNote && (
+        <p className="aform__note" data-testid="instrument-note">
+          {definition.formNote}
+        </p>
+      )}
       <div className="aform__body">
         <div className="aform__items">
           <p className="aform__keys muted">
@@ -120,7 +189,13 @@ export function ScoredFields({
           ))}
         </div>
         <aside className="aform__score" aria-label="Live score">
-          <LiveScore instrumentId={draft.instrumentId} score={score} unanswered={unanswered} sex={sex} />
+          <LiveScore
+            instrumentId={draft.instrumentId}
+            score={score}
+            unanswered={unanswered}
+            sex={sex}
+            sud={sudInput(draft)}
+          />
         </aside>
       </div>
       <div data-after-items="" className="aform__after">

@@ -25,6 +25,8 @@ import {
   type SuicideScreenAnswers,
   type SuicideScreenItemId,
   type SuicideTiming,
+  type SudDetails,
+  type SudSubstance,
 } from '../../../../shared/instruments';
 import { fromDateTimeLocal, toDateTimeLocal } from '../chart/dates';
 import { isScoredKind } from './instrumentText';
@@ -35,6 +37,8 @@ export interface ScoredDraft {
   answers: Answer[];
   /** SUD checklist only: tolerance and withdrawal are then recorded but not counted. */
   underMedicalSupervision: boolean;
+  /** SUD checklist only: the substance checked and a remission specifier, as chosen ('' = not chosen). */
+  sud: SudDraft;
   /** COWS/SOWS only. */
   lastDoseAt: string;
   timePoint: InductionTimePoint | '';
@@ -53,6 +57,14 @@ export interface ScreenDraft {
   administeredAt: string;
   notes: string;
 }
+
+export interface SudDraft {
+  substance: SudSubstance | '';
+  substanceName: string;
+  remission: 'early' | 'sustained' | '';
+  severityBeforeRemission: 'mild' | 'moderate-severe' | '';
+}
+const NO_SUD: SudDraft = { substance: '', substanceName: '', remission: '', severityBeforeRemission: '' };
 
 export type Draft = ScoredDraft | ScreenDraft;
 
@@ -79,6 +91,7 @@ export function newDraft(kind: AssessmentKind, nowMs: number, intakeLastDoseAtMs
     instrumentId: kind,
     answers: getInstrument(kind).items.map(() => null),
     underMedicalSupervision: false,
+    sud: NO_SUD,
     lastDoseAt: isWithdrawal(kind) && intakeLastDoseAtMs !== null ? toDateTimeLocal(intakeLastDoseAtMs) : '',
     timePoint: '',
     administeredAt,
@@ -110,6 +123,14 @@ export function draftOf(a: Assessment): Draft {
     instrumentId: input.instrumentId,
     answers: items.map((_, i) => input.answers[i] ?? null),
     underMedicalSupervision: input.context.underMedicalSupervision === true,
+    sud: input.sud
+      ? {
+          substance: input.sud.substance,
+          substanceName: input.sud.substanceName,
+          remission: input.sud.remission ?? '',
+          severityBeforeRemission: input.sud.severityBeforeRemission ?? '',
+        }
+      : NO_SUD,
     lastDoseAt: input.lastDoseAtMs === null ? '' : toDateTimeLocal(input.lastDoseAtMs),
     timePoint: input.timePoint ?? '',
     administeredAt,
@@ -197,9 +218,21 @@ export function toInput(
       context: contextFor(d, sex),
       lastDoseAtMs,
       timePoint: withdrawal && d.timePoint !== '' ? d.timePoint : null,
+      sud: sudInput(d),
       administeredAtMs,
       notes: d.notes,
     },
+  };
+}
+
+/** The SUD details to send: null until a substance is chosen (the server then asks for it). */
+export function sudInput(d: ScoredDraft): SudDetails | null {
+  if (d.instrumentId !== 'sud' || d.sud.substance === '') return null;
+  return {
+    substance: d.sud.substance,
+    substanceName: d.sud.substanceName.trim(),
+    remission: d.sud.remission === '' ? null : d.sud.remission,
+    severityBeforeRemission: d.sud.severityBeforeRemission === '' ? null : d.sud.severityBeforeRemission,
   };
 }
 
@@ -215,6 +248,7 @@ export function draftHoursSinceLastDose(d: ScoredDraft): number | null {
       context: { sex: null, underMedicalSupervision: null },
       lastDoseAtMs,
       timePoint: null,
+      sud: null,
       administeredAtMs,
       notes: '',
     },

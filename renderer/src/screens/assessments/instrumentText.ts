@@ -8,6 +8,8 @@ import {
   getInstrument,
   suicideScreen,
   suicideScreenStatus,
+  sudDiagnosis,
+  SUD_SUBSTANCE_LABELS,
   type BandId,
   type FlagId,
   type InstrumentScore,
@@ -116,7 +118,13 @@ export function resultText(a: Assessment): string {
     input.answers,
     input.context.underMedicalSupervision === true,
   );
-  return scoreText(input.instrumentId, a.score, unanswered);
+  const text = scoreText(input.instrumentId, a.score, unanswered);
+  if (input.instrumentId !== 'sud' || input.sud === null) return text;
+  // The substance checked and its ICD-10-CM code (issue 8 item 5).
+  const diagnosis = a.score.status === 'complete' ? sudDiagnosis(a.score.band, input.sud) : null;
+  const substance =
+    input.sud.substance === 'other' ? input.sud.substanceName : SUD_SUBSTANCE_LABELS[input.sud.substance];
+  return `${substance}: ${text}${diagnosis ? ` · ${diagnosis.code}` : ''}`;
 }
 
 export function isComplete(a: Assessment): boolean {

@@ -1,7 +1,10 @@
 /** The 3–5 day baseline a taper starts from (CLINICAL.md §1.1), read from the first days of the use log. */
+import { productFormsText } from '../../../../shared/domain/intake';
 import {
   BASELINE_MAX_DAYS,
   BASELINE_MIN_DAYS,
+  FORM_GROUP_LABELS,
+  formatAmount,
   TRIGGER_LABELS,
   type BaselineSummary,
 } from '../../../../shared/domain/useLog';
@@ -43,10 +46,10 @@ export function BaselinePanel({ summary }: { summary: BaselineSummary }) {
             <Figure term="Mean doses a day" testId="mean-doses">
               {fmt(s.meanDosesPerDay)}
             </Figure>
-            <Figure term="Mean grams a day" testId="mean-grams">
+            <Figure term="Leaf grams a day" testId="mean-grams">
               {fmt(s.meanGramsPerDay, ' g')}
             </Figure>
-            <Figure term="Largest dose">{fmt(s.largestDoseGrams, ' g')}</Figure>
+            <Figure term="Largest leaf dose">{fmt(s.largestDoseGrams, ' g')}</Figure>
             <Figure term="Commonest triggers" testId="top-triggers">
               {s.topTriggers.length === 0 ? (
                 'None recorded'
@@ -61,6 +64,38 @@ export function BaselinePanel({ summary }: { summary: BaselineSummary }) {
               )}
             </Figure>
           </dl>
+          {s.strongFormsLogged.length > 0 && (
+            <p className="baseline__strong" role="note" data-testid="strong-forms">
+              Strong products in the log: {productFormsText(s.strongFormsLogged)}. They are far more potent
+              than leaf — the dose only looks smaller — so they are shown apart and never added into leaf
+              grams.
+            </p>
+          )}
+          <table className="table baseline__forms" data-testid="baseline-by-form">
+            <caption>Per product form, a day over the baseline days</caption>
+            <thead>
+              <tr>
+                <th scope="col">Form</th>
+                <th scope="col" className="num">
+                  Doses a day
+                </th>
+                <th scope="col" className="num">
+                  Amount a day
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {s.byForm.map((f) => (
+                <tr key={f.group}>
+                  <th scope="row">{FORM_GROUP_LABELS[f.group]}</th>
+                  <td className="num">{number.format(f.dosesPerDay)}</td>
+                  <td className="num">
+                    {f.amountsPerDay.map((a) => formatAmount(a.amount, a.unit)).join(' + ')}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
         </>
       )}
     </section>

@@ -2,7 +2,7 @@
  * The chart header: who the client is and what needs attention. Urgent flags (CLINICAL.md §4) are an alert with
  * the action to take; cautions (§3) are listed calmly beside the identity.
  */
-import { clientDisplayName, type Client } from '../../../../shared/domain/clients';
+import { clientFullName, type Client } from '../../../../shared/domain/clients';
 import { ageOn, daysBetween } from '../../../../shared/domain/common';
 import type { RiskFlag } from '../../../../shared/domain/riskFlags';
 import type { ReactNode } from 'react';
@@ -24,7 +24,7 @@ export function ChartHeader({
   return (
     <header className="chart-header" aria-labelledby="chart-title">
       <div className="chart-header__identity">
-        <h1 id="chart-title">{clientDisplayName(client)}</h1>
+        <h1 id="chart-title">{clientFullName(client)}</h1>
         <dl className="chart-header__facts">
           {client.pronouns && <Fact term="Pronouns">{client.pronouns}</Fact>}
           <Fact term="Born">

@@ -19,6 +19,7 @@ import { scoringSex } from '../assessments/instrumentText';
 import { NotesTab } from '../sessions/NotesTab';
 import { PlanTab } from '../sessions/PlanTab';
 import { PrivateNotesTab } from '../sessions/PrivateNotesTab';
+import { TaperTab } from '../taper/TaperTab';
 import { PlansTab } from '../plans/PlansTab';
 import { ChartHeader } from './ChartHeader';
 import { Consents } from './Consents';
@@ -103,6 +104,7 @@ export function ChartScreen({
     setChart((c) => (c ? { ...c, useLogEntries: count } : c));
   }, []);
   const onSessionsChanged = useCallback(() => setTimelineStale(true), []);
+  const onTaperChanged = useCallback(() => setTimelineStale(true), []);
   const onAssessmentsChanged = useCallback(() => setTimelineStale(true), []);
   const onConsentsChanged = useCallback((consents: Consent[]) => {
     setTimelineStale(true);
@@ -132,6 +134,7 @@ export function ChartScreen({
       badgeHint: 'sections saved',
     },
     { id: 'use-log', label: 'Use log', badge: String(chart.useLogEntries), badgeHint: 'doses' },
+    { id: 'taper', label: 'Taper' },
     // Assessment tabs (assessments, withdrawal, level-of-care) go here.
     { id: 'assessments', label: 'Assessments' },
     { id: 'withdrawal', label: 'Withdrawal' },
@@ -164,6 +167,11 @@ export function ChartScreen({
       </div>
       <div {...tabPanelProps(ID, 'use-log', tab === 'use-log')}>
         {opened.has('use-log') && <UseLog clientId={clientId} onChanged={onUseLogChanged} />}
+      </div>
+      <div {...tabPanelProps(ID, 'taper', tab === 'taper')}>
+        {opened.has('taper') && (
+          <TaperTab clientId={clientId} active={tab === 'taper'} onChanged={onTaperChanged} />
+        )}
       </div>
       {/* Assessment tab panels go here. */}
       <div {...tabPanelProps(ID, 'assessments', tab === 'assessments')}>

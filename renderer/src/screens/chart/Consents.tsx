@@ -6,6 +6,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import type { Client } from '../../../../shared/domain/clients';
+import { fullName } from '../../../../shared/domain/names';
 import {
   CONSENT_TYPE_LABELS,
   consentStatus,
@@ -111,7 +112,7 @@ export function Consents({
       {adding && (
         <ConsentForm
           clientId={clientId}
-          initial={blankConsent(`${client.legalFirstName} ${client.legalLastName}`, clinicName)}
+          initial={blankConsent(fullName(client), clinicName)}
           onSaved={(c) => {
             replace(c);
             setAdding(false);

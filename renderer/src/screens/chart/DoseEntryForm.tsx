@@ -4,11 +4,11 @@
  */
 import type { FormEvent, KeyboardEvent, Ref } from 'react';
 import { PRODUCT_FORM_LABELS, PRODUCT_FORMS, type ProductForm } from '../../../../shared/domain/intake';
-import { TRIGGER_LABELS, TRIGGERS, type Trigger } from '../../../../shared/domain/useLog';
+import { DOSE_UNIT_LABELS, TRIGGER_LABELS, TRIGGERS, type Trigger } from '../../../../shared/domain/useLog';
 import { fieldMessage, type AppErrorShape } from '../../api/client';
 import { Field } from '../../components/Field';
 import { SelectField, type Option } from '../../components/controls';
-import type { DoseDraft } from './useLogDraft';
+import { unitsFor, type DoseDraft } from './useLogDraft';
 
 const FORM_OPTIONS: readonly Option<ProductForm>[] = PRODUCT_FORMS.map((f) => ({
   value: f,
@@ -23,7 +23,8 @@ export const ENTRY_PATHS = [
   'entry.takenAtMs',
   'entry.product',
   'entry.form',
-  'entry.amountGrams',
+  'entry.amount',
+  'entry.unit',
   'entry.trigger',
   'entry.symptomsBetweenDoses',
   'entry.note',
@@ -102,15 +103,25 @@ export function DoseEntryForm({
           label="Form"
           value={draft.form}
           options={FORM_OPTIONS}
-          onChange={(form) => onChange({ form })}
+          // Leaf and capsules are weighed: a unit only shots and extracts have falls back to grams.
+          onChange={(form) =>
+            onChange({ form, unit: unitsFor(form).includes(draft.unit) ? draft.unit : 'g' })
+          }
           error={err('form')}
         />
         <Field
-          label="Grams"
+          label="Amount"
           inputMode="decimal"
-          value={draft.grams}
-          onChange={(e) => onChange({ grams: e.target.value })}
-          error={err('amountGrams')}
+          value={draft.amount}
+          onChange={(e) => onChange({ amount: e.target.value })}
+          error={err('amount')}
+        />
+        <SelectField
+          label="Unit"
+          value={draft.unit}
+          options={unitsFor(draft.form).map((u) => ({ value: u, label: DOSE_UNIT_LABELS[u] }))}
+          onChange={(unit) => onChange({ unit })}
+          error={err('unit')}
         />
         <SelectField
           label="Trigger"

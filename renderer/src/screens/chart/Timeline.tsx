@@ -12,6 +12,7 @@ export type ChartTabId =
   | 'level-of-care'
   | 'notes'
   | 'plan'
+  | 'taper'
   | 'recovery-plans'
   | 'consents'
   | 'private-notes';
@@ -27,6 +28,7 @@ const AREA_TAB: Record<TimelineEvent['area'], ChartTabId | null> = {
   alerts: null,
   notes: 'notes',
   plan: 'plan',
+  taper: 'taper',
   'recovery-plans': 'recovery-plans',
 };
 
@@ -40,6 +42,7 @@ const TAB_NAMES: Record<ChartTabId, string> = {
   'level-of-care': 'Level of care',
   notes: 'Notes',
   plan: 'Treatment plan',
+  taper: 'Taper',
   'recovery-plans': 'Plans',
   'private-notes': 'Private notes',
 };

@@ -7,6 +7,7 @@ import {
   baselineSummary,
   CHART_MAX_DAYS,
   dailyTotals,
+  formatAmount,
   type UseLogEntry,
 } from '../../../../shared/domain/useLog';
 import { call, type AppErrorShape } from '../../api/client';
@@ -95,7 +96,7 @@ export function UseLog({ clientId, onChanged }: { clientId: string; onChanged: (
     replaceEntries([...entries.filter((e) => e.id !== saved.id), saved]);
     setError(null);
     setStatus(
-      `${editingId ? 'Changes saved' : 'Dose saved'}: ${saved.amountGrams} g at ${formatDateTime(saved.takenAtMs)}.`,
+      `${editingId ? 'Changes saved' : 'Dose saved'}: ${formatAmount(saved.amount, saved.unit)} at ${formatDateTime(saved.takenAtMs)}.`,
     );
     setEditingId(null);
     setDraft(newDraft(saved));

@@ -48,7 +48,7 @@ export function UseLogChart({
   const last = days[days.length - 1];
   const summary =
     first && last
-      ? `Doses and grams per day from ${formatDate(first.date)} to ${formatDate(last.date)}: ` +
+      ? `Doses (all forms) and leaf grams per day from ${formatDate(first.date)} to ${formatDate(last.date)}: ` +
         `up to ${Math.max(...days.map((d) => d.doses))} doses and ` +
         `${number.format(Math.max(...days.map((d) => d.grams)))} g in a day. The table below lists each day.`
       : '';
@@ -129,7 +129,7 @@ export function UseLogChart({
           </g>
         )}
         {panel('doses', TOP, 'Doses per day', '')}
-        {panel('grams', TOP + PANEL_H + GAP, 'Grams per day', ' g')}
+        {panel('grams', TOP + PANEL_H + GAP, 'Leaf grams per day (strong forms not added)', ' g')}
         {days.map((d, i) =>
           i % labelEvery === 0 ? (
             <text
@@ -154,12 +154,12 @@ export function UseLogChart({
       <details className="use-chart__data">
         <summary>Daily totals as a table</summary>
         <table className="table">
-          <caption className="visually-hidden">Doses and grams per day</caption>
+          <caption className="visually-hidden">Doses (all forms) and leaf grams per day</caption>
           <thead>
             <tr>
               <th scope="col">Day</th>
               <th scope="col">Doses</th>
-              <th scope="col">Grams</th>
+              <th scope="col">Leaf grams</th>
             </tr>
           </thead>
           <tbody>

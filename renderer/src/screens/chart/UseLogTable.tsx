@@ -4,11 +4,15 @@
  */
 import { useEffect, useRef } from 'react';
 import { PRODUCT_FORM_LABELS } from '../../../../shared/domain/intake';
-import { doseDate, TRIGGER_LABELS, type UseLogEntry } from '../../../../shared/domain/useLog';
+import {
+  amountsByFormText,
+  doseDate,
+  formatAmount,
+  TRIGGER_LABELS,
+  type UseLogEntry,
+} from '../../../../shared/domain/useLog';
 import { formatDateTime } from '../../format';
 import { formatDate, formatTime, formatWeekday } from './dates';
-
-const number = new Intl.NumberFormat(undefined, { maximumFractionDigits: 2 });
 
 export function UseLogTable({
   entries,
@@ -48,7 +52,7 @@ export function UseLogTable({
         <td className="nowrap">{readable ? formatTime(e.takenAtMs) : '—'}</td>
         <td>{e.product}</td>
         <td>{PRODUCT_FORM_LABELS[e.form]}</td>
-        <td className="num">{number.format(e.amountGrams)}</td>
+        <td className="num nowrap">{formatAmount(e.amount, e.unit)}</td>
         <td>{e.trigger ? TRIGGER_LABELS[e.trigger] : <span className="muted">—</span>}</td>
         <td>{e.symptomsBetweenDoses}</td>
         <td>{e.note}</td>
@@ -101,7 +105,7 @@ export function UseLogTable({
           <th scope="col">Product</th>
           <th scope="col">Form</th>
           <th scope="col" className="num">
-            Grams
+            Amount
           </th>
           <th scope="col">Trigger</th>
           <th scope="col">Symptoms between doses</th>
@@ -120,8 +124,8 @@ export function UseLogTable({
                 : `${formatWeekday(day.date)} ${formatDate(day.date)}`}
               <span className="muted">
                 {' '}
-                · {day.doses.length} {day.doses.length === 1 ? 'dose' : 'doses'},{' '}
-                {number.format(day.doses.reduce((sum, e) => sum + e.amountGrams, 0))} g
+                · {day.doses.length} {day.doses.length === 1 ? 'dose' : 'doses'}:{' '}
+                {amountsByFormText(day.doses)}
               </span>
             </th>
           </tr>

@@ -1,25 +1,39 @@
 /** The use-log entry row as typed, and its conversion to a dose for the server. */
 import type { ProductForm } from '../../../../shared/domain/intake';
-import type { Trigger, UseLogEntry, UseLogInput } from '../../../../shared/domain/useLog';
+import {
+  LIQUID_FORMS,
+  type DoseUnit,
+  type Trigger,
+  type UseLogEntry,
+  type UseLogInput,
+} from '../../../../shared/domain/useLog';
 import { fromDateTimeLocal, nowToTheMinute, toDateTimeLocal } from './dates';
 
 export interface DoseDraft {
   when: string;
   product: string;
   form: ProductForm;
-  grams: string;
+  amount: string;
+  /** Grams for every form; millilitres or bottles also for shots and extracts (LIQUID_FORMS). */
+  unit: DoseUnit;
   trigger: Trigger | '';
   symptoms: string;
   note: string;
 }
 
-/** A new row: now, and the product and form of the last dose (most clients use one product). */
-export function newDraft(last: Pick<DoseDraft, 'product' | 'form'> | null): DoseDraft {
+/** The units a form may be logged in: grams always, millilitres and bottles for the liquid, strong forms. */
+export function unitsFor(form: ProductForm): readonly DoseUnit[] {
+  return LIQUID_FORMS.includes(form) ? ['g', 'ml', 'bottles'] : ['g'];
+}
+
+/** A new row: now, and the product, form and unit of the last dose (most clients use one product). */
+export function newDraft(last: Pick<DoseDraft, 'product' | 'form' | 'unit'> | null): DoseDraft {
   return {
     when: toDateTimeLocal(nowToTheMinute()),
     product: last?.product ?? '',
     form: last?.form ?? 'leaf-powder',
-    grams: '',
+    amount: '',
+    unit: last?.unit ?? 'g',
     trigger: '',
     symptoms: '',
     note: '',
@@ -31,7 +45,8 @@ export function draftOf(e: UseLogEntry): DoseDraft {
     when: toDateTimeLocal(e.takenAtMs),
     product: e.product,
     form: e.form,
-    grams: String(e.amountGrams),
+    amount: String(e.amount),
+    unit: e.unit,
     trigger: e.trigger ?? '',
     symptoms: e.symptomsBetweenDoses,
     note: e.note,
@@ -40,7 +55,7 @@ export function draftOf(e: UseLogEntry): DoseDraft {
 
 /**
  * The dose to send, or the fields that cannot be read as typed (an empty or non-numeric amount, a missing time).
- * Range checks (negative, over 100 g, in the future) are the server's, so the message is the same everywhere.
+ * Range checks (negative, over the unit's ceiling, a unit the form cannot have, in the future) are the server's, so the message is the same everywhere.
  */
 export function toInput(
   d: DoseDraft,
@@ -48,10 +63,10 @@ export function toInput(
   const errors: Array<{ path: string; message: string }> = [];
   const takenAtMs = fromDateTimeLocal(d.when);
   if (takenAtMs === null) errors.push({ path: 'entry.takenAtMs', message: 'Enter when the dose was taken.' });
-  const gramsText = d.grams.trim().replace(',', '.');
-  const amountGrams = Number(gramsText);
-  if (gramsText === '' || !Number.isFinite(amountGrams)) {
-    errors.push({ path: 'entry.amountGrams', message: 'Enter the amount in grams.' });
+  const amountText = d.amount.trim().replace(',', '.');
+  const amount = Number(amountText);
+  if (amountText === '' || !Number.isFinite(amount)) {
+    errors.push({ path: 'entry.amount', message: 'Enter the amount as a number.' });
   }
   if (takenAtMs === null || errors.length > 0) return { errors };
   return {
@@ -59,7 +74,8 @@ export function toInput(
       takenAtMs,
       product: d.product,
       form: d.form,
-      amountGrams,
+      amount,
+      unit: d.unit,
       trigger: d.trigger === '' ? null : d.trigger,
       symptomsBetweenDoses: d.symptoms,
       note: d.note,

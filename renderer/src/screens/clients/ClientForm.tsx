@@ -7,17 +7,21 @@ import {
   CLIENT_STATUSES,
   CLIENT_STATUS_LABELS,
   clientDisplayName,
+  DISCHARGE_TYPES,
+  DISCHARGE_TYPE_LABELS,
   SexSchema,
   type Client,
   type Sex,
 } from '../../../../shared/domain/clients';
 import { localDate } from '../../../../shared/domain/common';
+import { fullName, NAME_ORDER_LABELS, NAME_ORDERS } from '../../../../shared/domain/names';
 import type { User } from '../../../../shared/domain/identity';
 import { call, fieldMessage, type AppErrorShape } from '../../api/client';
 import { Field } from '../../components/Field';
 import { FormError } from '../../components/FormError';
 import { navigate } from '../../router';
 import { dropDraft, getDraft, keepDraft } from './clientDrafts';
+import { formatDateOnly } from './clientFormat';
 import {
   ALL_FIELD_PATHS,
   clientInputFrom,
@@ -100,6 +104,7 @@ function ClientFormBody({ clientId, loaded }: { clientId: string | null; loaded:
   const [saving, setSaving] = useState(false);
   const form = useRef<HTMLFormElement>(null);
   const isNew = clientId === null;
+  const wasDischarged = loaded.client?.status === 'discharged';
   const today = localDate(Date.now());
 
   // After a refused save, take the keyboard to the first field the server named (or the form-level message).
@@ -173,6 +178,23 @@ function ClientFormBody({ clientId, loaded }: { clientId: string | null; loaded:
               error={err('legalLastName')}
               autoComplete="off"
             />
+            <NativeSelectField
+              label="Name order"
+              hint={
+                values.legalFirstName.trim() && values.legalLastName.trim()
+                  ? `Written in full: ${fullName(values)}`
+                  : 'How the client writes their full name'
+              }
+              value={values.nameOrder}
+              onChange={set('nameOrder')}
+              error={err('nameOrder')}
+            >
+              {NAME_ORDERS.map((o) => (
+                <option key={o} value={o}>
+                  {NAME_ORDER_LABELS[o]}
+                </option>
+              ))}
+            </NativeSelectField>
             <Field
               label="Preferred name"
               hint="Shown in brackets after the legal name"
@@ -300,10 +322,43 @@ function ClientFormBody({ clientId, loaded }: { clientId: string | null; loaded:
             >
               {CLIENT_STATUSES.map((s) => (
                 <option key={s} value={s}>
-                  {CLIENT_STATUS_LABELS[s]}
+                  {s === 'discharged' && !wasDischarged ? 'Discharged…' : CLIENT_STATUS_LABELS[s]}
                 </option>
               ))}
             </NativeSelectField>
+            {values.status === 'discharged' && !wasDischarged && (
+              // Until the discharge workflow exists, Discharged is never set without these (CLINICAL.md §5).
+              <>
+                <Field
+                  label="Discharge date"
+                  type="date"
+                  max={today}
+                  value={values.dischargedOn}
+                  onChange={set('dischargedOn')}
+                  error={err('dischargedOn')}
+                />
+                <NativeSelectField
+                  label="Discharge type"
+                  hint="Consents that end at discharge end on this date"
+                  value={values.dischargeType}
+                  onChange={set('dischargeType')}
+                  error={err('dischargeType')}
+                >
+                  <option value="">Choose…</option>
+                  {DISCHARGE_TYPES.map((t) => (
+                    <option key={t} value={t}>
+                      {DISCHARGE_TYPE_LABELS[t]}
+                    </option>
+                  ))}
+                </NativeSelectField>
+              </>
+            )}
+            {values.status === 'discharged' && wasDischarged && loaded.client?.discharge && (
+              <p className="muted client-form__discharge">
+                Discharged {formatDateOnly(loaded.client.discharge.dischargedOn)} (
+                {DISCHARGE_TYPE_LABELS[loaded.client.discharge.type].toLowerCase()})
+              </p>
+            )}
             <NativeSelectField
               label="Assigned clinician"
               value={values.assignedClinicianId}

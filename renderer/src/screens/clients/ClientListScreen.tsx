@@ -8,7 +8,7 @@ import { CLIENT_STATUSES, CLIENT_STATUS_LABELS, type ClientStatus } from '../../
 import { localDate } from '../../../../shared/domain/common';
 import type { User } from '../../../../shared/domain/identity';
 import { call } from '../../api/client';
-import { navigate } from '../../router';
+import { AddClientButton } from './AddClientButton';
 import { clientColumns, clientRowId, clientTableFeatures, NO_ROWS } from './clientColumns';
 import { ClientTable } from './ClientTable';
 import { isNarrowed, lastPageIndex, listQuery, withFilters, type ClientListState } from './listState';
@@ -73,11 +73,7 @@ export function ClientListScreen({
     <div className="page page--wide client-list">
       <div className="page-header">
         <h1>Clients</h1>
-        {!isEmptyPractice && (
-          <button type="button" className="primary" onClick={() => navigate({ name: 'client-new' })}>
-            New client
-          </button>
-        )}
+        {!isEmptyPractice && <AddClientButton />}
       </div>
       {!isEmptyPractice && (
         <ListFilters state={state} onStateChange={onStateChange} onArrowDown={focusActiveRow} />
@@ -93,9 +89,7 @@ export function ClientListScreen({
         <section className="panel empty-state" aria-labelledby="no-clients-title">
           <h2 id="no-clients-title">No clients yet</h2>
           <p className="muted">Add a client to open their chart: intake, use log, consents and notes.</p>
-          <button type="button" className="primary" onClick={() => navigate({ name: 'client-new' })}>
-            Add client
-          </button>
+          <AddClientButton />
         </section>
       ) : total === 0 ? (
         <section className="panel empty-state" aria-labelledby="no-match-title">

@@ -2,11 +2,19 @@
  * The client form's values: flat strings, as the inputs hold them, so whatever was typed survives a refused save
  * unchanged. Converted to `ClientInput` only when sent; the server validates (one set of rules, in shared/).
  */
-import type { Client, ClientInput, ClientStatus, Sex } from '../../../../shared/domain/clients';
+import type {
+  Client,
+  ClientInput,
+  ClientStatus,
+  DischargeType,
+  Sex,
+} from '../../../../shared/domain/clients';
+import type { NameOrder } from '../../../../shared/domain/names';
 
 export interface ClientFormValues {
   legalFirstName: string;
   legalLastName: string;
+  nameOrder: NameOrder;
   preferredName: string;
   dateOfBirth: string;
   pronouns: string;
@@ -20,6 +28,9 @@ export interface ClientFormValues {
   emergencyPhone: string;
   admissionDate: string;
   status: ClientStatus;
+  /** Asked for when the status becomes Discharged; '' until given. */
+  dischargedOn: string;
+  dischargeType: DischargeType | '';
   /** '' for "not assigned". */
   assignedClinicianId: string;
 }
@@ -28,6 +39,7 @@ export interface ClientFormValues {
 export const FIELD_PATHS = {
   legalFirstName: 'client.legalFirstName',
   legalLastName: 'client.legalLastName',
+  nameOrder: 'client.nameOrder',
   preferredName: 'client.preferredName',
   dateOfBirth: 'client.dateOfBirth',
   pronouns: 'client.pronouns',
@@ -41,6 +53,8 @@ export const FIELD_PATHS = {
   emergencyPhone: 'client.emergencyContact.phone',
   admissionDate: 'client.admissionDate',
   status: 'client.status',
+  dischargedOn: 'client.discharge.dischargedOn',
+  dischargeType: 'client.discharge.type',
   assignedClinicianId: 'client.assignedClinicianId',
 } as const satisfies Record<keyof ClientFormValues, string>;
 
@@ -55,6 +69,7 @@ export function newClientForm(defaults: {
   return {
     legalFirstName: '',
     legalLastName: '',
+    nameOrder: 'given-first',
     preferredName: '',
     dateOfBirth: '',
     pronouns: '',
@@ -68,6 +83,8 @@ export function newClientForm(defaults: {
     emergencyPhone: '',
     admissionDate: defaults.today,
     status: 'active',
+    dischargedOn: '',
+    dischargeType: '',
     assignedClinicianId: defaults.clinicianId ?? '',
   };
 }
@@ -76,6 +93,7 @@ export function formFromClient(c: Client): ClientFormValues {
   return {
     legalFirstName: c.legalFirstName,
     legalLastName: c.legalLastName,
+    nameOrder: c.nameOrder,
     preferredName: c.preferredName,
     dateOfBirth: c.dateOfBirth,
     pronouns: c.pronouns,
@@ -89,6 +107,8 @@ export function formFromClient(c: Client): ClientFormValues {
     emergencyPhone: c.emergencyContact.phone,
     admissionDate: c.admissionDate,
     status: c.status,
+    dischargedOn: c.discharge?.dischargedOn ?? '',
+    dischargeType: c.discharge?.type ?? '',
     assignedClinicianId: c.assignedClinicianId ?? '',
   };
 }
@@ -98,6 +118,7 @@ export function clientInputFrom(v: ClientFormValues): ClientInput {
   return {
     legalFirstName: v.legalFirstName,
     legalLastName: v.legalLastName,
+    nameOrder: v.nameOrder,
     preferredName: v.preferredName,
     dateOfBirth: v.dateOfBirth,
     pronouns: v.pronouns,
@@ -113,6 +134,17 @@ export function clientInputFrom(v: ClientFormValues): ClientInput {
     },
     admissionDate: v.admissionDate,
     status: v.status,
+    discharge: dischargeFrom(v),
     assignedClinicianId: v.assignedClinicianId === '' ? null : v.assignedClinicianId,
   };
+}
+
+/**
+ * The discharge sent with a status of Discharged. Half-filled, it is still sent (with the missing part as typed) so
+ * the server names the field that is missing; nothing is sent for any other status.
+ */
+function dischargeFrom(v: ClientFormValues): ClientInput['discharge'] {
+  if (v.status !== 'discharged') return null;
+  if (v.dischargedOn === '' && v.dischargeType === '') return null;
+  return { dischargedOn: v.dischargedOn, type: v.dischargeType as DischargeType };
 }

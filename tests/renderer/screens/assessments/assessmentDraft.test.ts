@@ -7,6 +7,7 @@ import {
   draftOf,
   liveScore,
   newDraft,
+  sudInput,
   toInput,
   type ScoredDraft,
   type ScreenDraft,
@@ -70,7 +71,36 @@ describe('assessment drafts', () => {
     const built = toInput(sud, 'female');
     expect('input' in built && built.input).toMatchObject({
       context: { sex: null, underMedicalSupervision: true },
+      sud: null,
     });
+  });
+
+  it('sends the substance a SUD checklist was for, and reads it back (issue 8 item 5)', () => {
+    const d = scored('sud');
+    d.answers = [true, true, true, true, false, false, false, false, false, false, false];
+    expect(sudInput(d)).toBeNull();
+    d.sud = { substance: 'alcohol', substanceName: ' ', remission: '', severityBeforeRemission: '' };
+    const built = toInput(d, null);
+    if (!('input' in built)) throw new Error('expected an input');
+    expect(built.input).toMatchObject({
+      sud: { substance: 'alcohol', substanceName: '', remission: null, severityBeforeRemission: null },
+    });
+    expect(AssessmentInputSchema.safeParse(built.input).success).toBe(true);
+    const saved: Assessment = {
+      id: 'a2',
+      clientId: 'c1',
+      instrumentVersion: '1',
+      input: built.input,
+      score: liveScore(d, null),
+      administeredBy: 'u1',
+      administeredByName: null,
+      createdAtMs: NOW,
+      updatedAtMs: NOW,
+      signedAtMs: null,
+      signedByName: null,
+    };
+    expect(draftOf(saved)).toMatchObject({ sud: { ...d.sud, substanceName: '' } });
+    expect(resultText(saved)).toBe('Alcohol: 4 · Moderate · F10.20');
   });
 
   it('sends the answers exactly as given, with the withdrawal context, in a shape the server accepts', () => {
@@ -86,6 +116,7 @@ describe('assessment drafts', () => {
       context: { sex: null, underMedicalSupervision: null },
       lastDoseAtMs: LAST_DOSE,
       timePoint: 'before-first-dose',
+      sud: null,
       administeredAtMs: NOW,
       notes: 'Sweating after the walk in',
     });

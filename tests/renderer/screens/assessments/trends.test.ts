@@ -26,6 +26,7 @@ function administered(
       context: { sex: null, underMedicalSupervision: null },
       lastDoseAtMs: null,
       timePoint: null,
+      sud: null,
       administeredAtMs: atMs,
       notes: '',
     },

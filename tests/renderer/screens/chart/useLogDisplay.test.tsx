@@ -16,13 +16,14 @@ import {
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
-const dose = (id: string, takenAtMs: number, amountGrams = 2): UseLogEntry => ({
+const dose = (id: string, takenAtMs: number, amount = 2): UseLogEntry => ({
   id,
   clientId: 'client-1',
   takenAtMs,
   product: 'Red Bali powder',
   form: 'leaf-powder',
-  amountGrams,
+  amount,
+  unit: 'g',
   trigger: null,
   symptomsBetweenDoses: '',
   note: '',

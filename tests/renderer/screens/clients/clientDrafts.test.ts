@@ -6,6 +6,7 @@ import type { ClientFormValues } from '../../../../renderer/src/screens/clients/
 const saved: ClientFormValues = {
   legalFirstName: 'Wilhelmina',
   legalLastName: 'Achterberg',
+  nameOrder: 'given-first',
   preferredName: '',
   dateOfBirth: '1980-02-02',
   pronouns: '',
@@ -19,6 +20,8 @@ const saved: ClientFormValues = {
   emergencyPhone: '',
   admissionDate: '2026-11-01',
   status: 'active',
+  dischargedOn: '',
+  dischargeType: '',
   assignedClinicianId: '',
 };
 

@@ -6,13 +6,14 @@ import {
   newClientForm,
 } from '../../../../renderer/src/screens/clients/clientFormModel';
 import { isQuickFindKey } from '../../../../renderer/src/screens/clients/QuickFind';
-import { ClientInputSchema, type Client } from '../../../../shared/domain/clients';
+import { ClientInputSchema, DischargeSchema, type Client } from '../../../../shared/domain/clients';
 
 const client: Client = {
   id: 'c1',
   chartNumber: 'C-000042',
   legalFirstName: 'José',
   legalLastName: 'Núñez',
+  nameOrder: 'given-first',
   preferredName: 'Pepe',
   dateOfBirth: '1979-02-28',
   pronouns: 'he/him',
@@ -23,6 +24,7 @@ const client: Client = {
   emergencyContact: { name: 'Inés Núñez', relationship: 'sister', phone: '(503) 555-0135' },
   admissionDate: '2026-10-05',
   status: 'on-hold',
+  discharge: null,
   assignedClinicianId: 'u1',
   assignedClinicianName: 'Tobias Okonkwo-Reyes',
   createdAtMs: 0,
@@ -30,6 +32,27 @@ const client: Client = {
 };
 
 describe('client form values', () => {
+  it('sends a discharge only with the Discharged status, half-filled as typed so the server names the gap', () => {
+    const base = formFromClient(client);
+    expect(
+      clientInputFrom({ ...base, dischargedOn: '2026-11-20', dischargeType: 'completed' }).discharge,
+    ).toBe(null);
+    const discharged = { ...base, status: 'discharged' as const };
+    expect(clientInputFrom(discharged).discharge).toBeNull();
+    expect(clientInputFrom({ ...discharged, dischargedOn: '2026-11-20' }).discharge).toEqual({
+      dischargedOn: '2026-11-20',
+      type: '',
+    });
+    expect(
+      clientInputFrom({ ...discharged, dischargedOn: '2026-11-20', dischargeType: 'lost-contact' }).discharge,
+    ).toEqual({ dischargedOn: '2026-11-20', type: 'lost-contact' });
+  });
+
+  it('keeps the name order the client uses', () => {
+    const v = { ...formFromClient(client), nameOrder: 'family-first' as const };
+    expect(clientInputFrom(v).nameOrder).toBe('family-first');
+  });
+
   it('round-trips a client through the form unchanged', () => {
     const { id: _id, assignedClinicianName: _n, createdAtMs: _c, updatedAtMs: _u, ...input } = client;
     expect(clientInputFrom(formFromClient(client))).toEqual(input);
@@ -58,7 +81,9 @@ describe('client form values', () => {
     const schemaPaths = Object.keys(ClientInputSchema.shape).flatMap((key) =>
       key === 'emergencyContact'
         ? Object.keys(ClientInputSchema.shape.emergencyContact.shape).map((k) => `client.${key}.${k}`)
-        : [`client.${key}`],
+        : key === 'discharge'
+          ? Object.keys(DischargeSchema.shape).map((k) => `client.${key}.${k}`)
+          : [`client.${key}`],
     );
     expect([...ALL_FIELD_PATHS].sort()).toEqual(schemaPaths.sort());
   });

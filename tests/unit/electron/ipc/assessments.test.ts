@@ -13,7 +13,7 @@ import type {
 import type { Client } from '../../../../shared/domain/clients';
 import type { Chart, LevelOfCareView } from '../../../../shared/ipc/contract';
 import type { Result } from '../../../../shared/ipc/result';
-import { aClient } from '../../../support/clients';
+import { aClient, aDose } from '../../../support/clients';
 import { aClinician, FakeClock, setUpPractice } from '../../../support/fixtures';
 
 const NOW = Date.UTC(2026, 10, 23, 18, 0);
@@ -45,6 +45,11 @@ const scored = (
   context: { sex: null, underMedicalSupervision: null },
   lastDoseAtMs: null,
   timePoint: null,
+  // A SUD checklist is always for a named substance (issue 8 item 5).
+  sud:
+    instrumentId === 'sud'
+      ? { substance: 'kratom', substanceName: '', remission: null, severityBeforeRemission: null }
+      : null,
   administeredAtMs: NOW - 60_000,
   notes: '',
   ...over,
@@ -312,16 +317,45 @@ describe('assessments', () => {
     const view = value<LevelOfCareView>(await dispatch('levelOfCare.get', { clientId: client.id }));
     const state = (id: string) => view.criteria.find((c) => c.id === id)?.state;
     expect(state('detox-many-doses')).toBe('met');
-    expect(state('detox-high-amount')).toBe('met');
+    // A shot's grams are not leaf grams (issue 8 item 2): 2 g × 6 of shots is not "over 5 g a day" of leaf.
+    expect(state('detox-high-amount')).toBe('unknown');
     expect(state('detox-potent')).toBe('met');
     expect(state('caution-doses')).toBe('met');
     expect(state('taper-moderate-use')).toBe('not-met');
-    expect(view.suggested).toBe('detox');
+    // Detox is met, but the residential criteria are the clinician's and unanswered: no level is suggested yet.
+    expect(view.suggested).toBeNull();
     const missingReason = await dispatch('levelOfCare.decide', {
       clientId: client.id,
       decision: { level: 'detox', reason: '', judgements: {}, dimensionRatings: {} },
     });
     expect(missingReason).toMatchObject({ ok: false, error: { fields: [{ path: 'decision.reason' }] } });
+    const review = {
+      'intoxication-withdrawal': { rating: 3, note: 'Wakes in withdrawal' },
+      biomedical: { rating: 1, note: '' },
+      'emotional-behavioural-cognitive': { rating: 1, note: '' },
+      'readiness-to-change': { rating: 2, note: '' },
+      'relapse-continued-use': { rating: 3, note: '' },
+      'recovery-environment': { rating: null, note: 'Not discussed yet: partner present in session' },
+    } as const;
+    // Issue 9 item 8: never on an empty review; each dimension rated, or not rated with the reason.
+    const unrated = await dispatch('levelOfCare.decide', {
+      clientId: client.id,
+      decision: { level: 'detox', reason: 'Shots, six a day.', judgements: {}, dimensionRatings: {} },
+    });
+    expect(unrated).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', fields: [{ path: 'decision.dimensionRatings' }] },
+    });
+    const noReason = await dispatch('levelOfCare.decide', {
+      clientId: client.id,
+      decision: {
+        level: 'detox',
+        reason: 'Shots, six a day.',
+        judgements: {},
+        dimensionRatings: { ...review, 'recovery-environment': { rating: null, note: '' } },
+      },
+    });
+    expect(noReason).toMatchObject({ ok: false, error: { message: /Recovery environment/ } });
     value(
       await dispatch('levelOfCare.decide', {
         clientId: client.id,
@@ -329,7 +363,7 @@ describe('assessments', () => {
           level: 'detox',
           reason: 'Six doses a day of shots, waking in withdrawal; two failed attempts.',
           judgements: { 'taper-support': false },
-          dimensionRatings: { 'intoxication-withdrawal': { rating: 3, note: 'Wakes in withdrawal' } },
+          dimensionRatings: review,
         },
       }),
     );
@@ -368,5 +402,175 @@ describe('assessments', () => {
     expect(chart.openAlerts.find((a) => a.kind === 'red-flag-symptom')?.detail).toMatch(
       /Chest pain, Fainting/,
     );
+  });
+
+  it('scores AUDIT-C with the sex on the client record, never the one the form sent (issue 8 item 8)', async () => {
+    const { dispatch, client } = await setup();
+    // The client record says female: 3 points is positive (threshold 3), though the form claims male (4).
+    const a = value<Assessment>(
+      await dispatch('assessments.save', {
+        clientId: client.id,
+        id: null,
+        assessment: scored('auditc', [1, 1, 1], { context: { sex: 'male', underMedicalSupervision: null } }),
+      }),
+    );
+    expect(a.score).toMatchObject({ total: 3, band: 'positive', flags: [] });
+    expect(a.input.instrumentId !== 'suicide-screen' && a.input.context.sex).toBe('female');
+    // No sex on the record: the lower threshold, flagged, whatever the form says.
+    const other = value<Client>(
+      await dispatch('clients.create', { client: aClient({ legalFirstName: 'Łucja', sex: 'not-recorded' }) }),
+    );
+    const b = value<Assessment>(
+      await dispatch('assessments.save', {
+        clientId: other.id,
+        id: null,
+        assessment: scored('auditc', [1, 1, 1], { context: { sex: 'male', underMedicalSupervision: null } }),
+      }),
+    );
+    expect(b.score).toMatchObject({ band: 'positive', flags: ['sex-not-recorded'] });
+    expect(b.input.instrumentId !== 'suicide-screen' && b.input.context.sex).toBeNull();
+  });
+
+  it('keeps the substance a SUD checklist was for, and refuses one without (issue 8 item 5)', async () => {
+    const { dispatch, client } = await setup();
+    const noSubstance = await dispatch('assessments.save', {
+      clientId: client.id,
+      id: null,
+      assessment: scored(
+        'sud',
+        Array.from({ length: 11 }, () => false),
+        { sud: null },
+      ),
+    });
+    expect(noSubstance).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', fields: [{ path: 'assessment.sud.substance' }] },
+    });
+    const details = {
+      substance: 'opioids',
+      substanceName: 'oxycodone',
+      remission: 'early',
+      severityBeforeRemission: 'moderate-severe',
+    } as const;
+    const a = value<Assessment>(
+      await dispatch('assessments.save', {
+        clientId: client.id,
+        id: null,
+        assessment: scored(
+          'sud',
+          Array.from({ length: 11 }, () => false),
+          { sud: details },
+        ),
+      }),
+    );
+    expect(a.input.instrumentId).toBe('sud');
+    expect(a.input.instrumentId !== 'suicide-screen' && a.input.sud).toEqual(details);
+    // Details sent with another instrument are not kept.
+    const phq = value<Assessment>(
+      await dispatch('assessments.save', {
+        clientId: client.id,
+        id: null,
+        assessment: scored('phq9', [0, 0, 0, 0, 0, 0, 0, 0, 0], { sud: details }),
+      }),
+    );
+    expect(phq.input.instrumentId !== 'suicide-screen' && phq.input.sud).toBeNull();
+  });
+
+  it('reads strong products from the use log and an open suicide-risk alert into level of care', async () => {
+    const { dispatch, client } = await setup();
+    value(
+      await dispatch('intake.saveSection', {
+        clientId: client.id,
+        save: {
+          section: 'kratom',
+          data: {
+            productForms: ['leaf-powder'],
+            productNotes: '',
+            gramsPerDose: 2,
+            dosesPerDay: 2,
+            yearsOfUse: 1,
+            lastDoseAtMs: null,
+            wakesInWithdrawal: false,
+            dosesOvernight: false,
+            withdrawalDerailedQuitting: false,
+            priorQuitAttempts: '',
+          },
+        },
+      }),
+    );
+    for (const day of [20, 21, 22]) {
+      for (const hour of [9, 19]) {
+        value(
+          await dispatch('useLog.add', {
+            clientId: client.id,
+            entry: aDose({
+              takenAtMs: Date.UTC(2026, 10, day, hour),
+              product: 'Extract shot',
+              form: 'shot',
+              amount: 15,
+              unit: 'ml',
+            }),
+          }),
+        );
+      }
+    }
+    const before = value<LevelOfCareView>(await dispatch('levelOfCare.get', { clientId: client.id }));
+    const state = (v: LevelOfCareView, id: string) => v.criteria.find((c) => c.id === id)?.state;
+    expect(state(before, 'detox-potent')).toBe('met');
+    expect(before.criteria.find((c) => c.id === 'detox-potent')?.evidence).toBe(
+      'Intake: Leaf powder. Use log: Liquid shot',
+    );
+    expect(state(before, 'taper-measurable')).toBe('not-met');
+    expect(before.suggested).not.toBe('taper');
+    expect(state(before, 'detox-psychiatric')).toBe('unknown');
+    value(
+      await dispatch('assessments.save', {
+        clientId: client.id,
+        id: null,
+        assessment: scored('phq9', [0, 0, 0, 0, 0, 0, 0, 0, 1]),
+      }),
+    );
+    const after = value<LevelOfCareView>(await dispatch('levelOfCare.get', { clientId: client.id }));
+    expect(state(after, 'detox-psychiatric')).toBe('met');
+    expect(after.criteria.find((c) => c.id === 'detox-psychiatric')?.evidence).toMatch(/Open alert: PHQ-9/);
+    const chart = value<Chart>(await dispatch('clients.chart', { id: client.id }));
+    expect(chart.riskFlags.map((f) => f.id)).toContain('potent-products-logged');
+  });
+
+  it('records outpatient, intensive outpatient and partial hospitalisation decisions (issue 8 item 9)', async () => {
+    const { dispatch, client } = await setup();
+    const review = Object.fromEntries(
+      [
+        'intoxication-withdrawal',
+        'biomedical',
+        'emotional-behavioural-cognitive',
+        'readiness-to-change',
+        'relapse-continued-use',
+        'recovery-environment',
+      ].map((id) => [id, { rating: 1, note: '' }]),
+    );
+    for (const level of ['outpatient', 'intensive-outpatient', 'partial-hospitalisation'] as const) {
+      value(
+        await dispatch('levelOfCare.decide', {
+          clientId: client.id,
+          decision: {
+            level,
+            reason: 'Stable at home; needs structure.',
+            judgements: {},
+            dimensionRatings: review,
+          },
+        }),
+      );
+    }
+    const view = value<LevelOfCareView>(await dispatch('levelOfCare.get', { clientId: client.id }));
+    expect(view.decisions.map((d) => d.decision.level).sort()).toEqual([
+      'intensive-outpatient',
+      'outpatient',
+      'partial-hospitalisation',
+    ]);
+    // A blank intake: nothing was suggested, and the decision keeps that.
+    expect(view.decisions.every((d) => d.suggested === null)).toBe(true);
+    const timeline = value<Chart>(await dispatch('clients.chart', { id: client.id })).timeline;
+    expect(timeline.map((e) => e.title)).toContain('Level of care: Partial hospitalisation');
   });
 });

@@ -472,10 +472,11 @@ describe('plan PDFs', () => {
   const person = aClient({
     legalFirstName: 'Thị Ánh',
     legalLastName: 'Nguyễn',
+    nameOrder: 'family-first',
     // A right-to-left mark pasted in with the name from a phone's contacts.
     preferredName: 'Ánh\u200F',
   });
-  const NAME = 'Nguyễn, Thị Ánh (Ánh';
+  const NAME = 'Nguyễn Thị Ánh (Ánh';
 
   const pageText = (file: string, page: number) =>
     execFileSync('pdftotext', ['-f', String(page), '-l', String(page), file, '-'], { encoding: 'utf8' });

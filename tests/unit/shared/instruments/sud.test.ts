@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { scoreInstrument, sud, sudIcd10Code, sudRemissionSpecifier } from '../../../../shared/instruments';
+import {
+  scoreInstrument,
+  sud,
+  sudDiagnosis,
+  SudDetailsSchema,
+  sudRemissionSpecifier,
+  type SudDetails,
+} from '../../../../shared/instruments';
 
 /** `count` criteria met among the first nine (neither tolerance nor withdrawal), then tolerance and withdrawal. */
 const checklist = (count: number, tolerance = false, withdrawal = false): boolean[] => [
@@ -114,13 +121,57 @@ describe('SUD checklist', () => {
     );
   });
 
-  it('maps bands to ICD-10-CM codes for "other substance"', () => {
-    expect(sudIcd10Code('none')).toBeNull();
-    expect(sudIcd10Code(null)).toBeNull();
-    expect(sudIcd10Code('mild')).toBe('F19.10');
-    expect(sudIcd10Code('moderate')).toBe('F19.20');
-    expect(sudIcd10Code('severe')).toBe('F19.20');
-    expect(() => sudIcd10Code('positive')).toThrow(RangeError);
+  // Issue 8 item 5: the code follows the substance checked; F19 ("other") was shown for every checklist before.
+  const of = (substance: SudDetails['substance'], over: Partial<SudDetails> = {}): SudDetails => ({
+    substance,
+    substanceName: '',
+    remission: null,
+    severityBeforeRemission: null,
+    ...over,
+  });
+
+  it('codes kratom as "other substance" F19, .10 mild and .20 moderate or severe, nothing when not met', () => {
+    expect(sudDiagnosis('none', of('kratom'))).toBeNull();
+    expect(sudDiagnosis(null, of('kratom'))).toBeNull();
+    expect(sudDiagnosis('mild', of('kratom'))).toEqual({ code: 'F19.10', text: 'Kratom use disorder, mild' });
+    expect(sudDiagnosis('moderate', of('kratom'))?.code).toBe('F19.20');
+    expect(sudDiagnosis('severe', of('kratom', { substanceName: 'Red Bali' }))).toEqual({
+      code: 'F19.20',
+      text: 'Kratom (Red Bali) use disorder, severe',
+    });
+    expect(() => sudDiagnosis('positive', of('kratom'))).toThrow(RangeError);
+  });
+
+  it.each([
+    ['alcohol', 'F10'],
+    ['opioids', 'F11'],
+    ['cannabis', 'F12'],
+    ['sedatives', 'F13'],
+    ['cocaine', 'F14'],
+    ['stimulants', 'F15'],
+    ['kratom', 'F19'],
+  ] as const)('codes %s in the %s family', (substance, family) => {
+    expect(sudDiagnosis('mild', of(substance))?.code).toBe(`${family}.10`);
+    expect(sudDiagnosis('moderate', of(substance))?.code).toBe(`${family}.20`);
+    expect(sudDiagnosis('severe', of(substance))?.code).toBe(`${family}.20`);
+  });
+
+  it('names an "other" substance, which must be named', () => {
+    expect(sudDiagnosis('mild', of('other', { substanceName: 'gabapentin' }))).toEqual({
+      code: 'F19.10',
+      text: 'Gabapentin use disorder, mild',
+    });
+    expect(SudDetailsSchema.safeParse(of('other')).success).toBe(false);
+  });
+
+  it('codes a disorder in early or sustained remission, when recorded, by its severity before remission', () => {
+    expect(
+      sudDiagnosis('none', of('opioids', { remission: 'early', severityBeforeRemission: 'moderate-severe' })),
+    ).toEqual({ code: 'F11.21', text: 'Opioid use disorder, moderate or severe, in early remission' });
+    expect(
+      sudDiagnosis('none', of('alcohol', { remission: 'sustained', severityBeforeRemission: 'mild' })),
+    ).toEqual({ code: 'F10.11', text: 'Alcohol use disorder, mild, in sustained remission' });
+    expect(SudDetailsSchema.safeParse(of('kratom', { remission: 'early' })).success).toBe(false);
   });
 
   it.each([

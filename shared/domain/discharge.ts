@@ -1,0 +1,75 @@
+/**
+ * Setting a client to Discharged (issue 9, item 6). Until the discharge workflow exists, the status can only become
+ * Discharged with the date and how the client left care (CLINICAL.md §5: completed, transferred, left against
+ * advice, administrative, lost contact, other). The discharge is recorded on the timeline and audited, and it is the
+ * event that ends every consent whose stated end is the discharge (CLINICAL.md §6 "expiry date or event").
+ */
+import type { ClientInput, ClientStatus, Discharge } from './clients';
+import type { Consent } from './consents';
+
+export interface DischargeProblem {
+  /** Path of the field the message belongs beside (inside `client`). */
+  field: 'discharge' | 'discharge.dischargedOn' | 'discharge.type';
+  message: string;
+}
+
+/**
+ * Whether this save discharges the client, and what is wrong with it if anything. `previous` is null for a new
+ * client. Only a change to Discharged needs a discharge; an already discharged client keeps their recorded one.
+ */
+export function dischargeOnSave(
+  previous: ClientStatus | null,
+  next: Pick<ClientInput, 'status' | 'discharge' | 'admissionDate'>,
+  today: string,
+): { discharge: Discharge | null; problem: DischargeProblem | null } {
+  if (next.status !== 'discharged' || previous === 'discharged') return { discharge: null, problem: null };
+  const d = next.discharge;
+  if (d === null) {
+    return {
+      discharge: null,
+      problem: {
+        field: 'discharge.dischargedOn',
+        message: 'A client is discharged with a discharge date and how they left care.',
+      },
+    };
+  }
+  if (d.dischargedOn > today) {
+    return {
+      discharge: null,
+      problem: { field: 'discharge.dischargedOn', message: 'The discharge date cannot be in the future.' },
+    };
+  }
+  if (d.dischargedOn < next.admissionDate) {
+    return {
+      discharge: null,
+      problem: {
+        field: 'discharge.dischargedOn',
+        message: 'The discharge date is before the admission date.',
+      },
+    };
+  }
+  return { discharge: d, problem: null };
+}
+
+/** The stated end of an event-based consent names the discharge ("Discharge from the programme", "until discharged"). */
+const DISCHARGE_EVENT = /\bdischarg/iu;
+
+/**
+ * Consents whose ending event is this discharge: event-based, naming the discharge, neither revoked nor already
+ * ended, and signed on or before the discharge date (an ending event cannot come before the signature).
+ */
+export function consentsEndedByDischarge(
+  consents: readonly Pick<Consent, 'id' | 'consent' | 'revocation' | 'endEvent'>[],
+  dischargedOn: string,
+): string[] {
+  return consents
+    .filter(
+      (c) =>
+        c.consent.expiryKind === 'event' &&
+        DISCHARGE_EVENT.test(c.consent.expiryEvent) &&
+        c.revocation === null &&
+        c.endEvent === null &&
+        c.consent.signedOn <= dischargedOn,
+    )
+    .map((c) => c.id);
+}
