@@ -1,41 +1,39 @@
 import type { Migration } from './types';
 
+const NOTE_ONLY = "CHECK (source_type IN ('note'))";
+const NOTE_OR_PLAN = "CHECK (source_type IN ('note', 'recovery-plan'))";
+
 /**
  * The accounting of disclosures also records printed relapse-prevention, safety and aftercare plans. SQLite cannot
- * widen a CHECK, so the table is rebuilt with every row, its index and its guards (same columns, same order); the
- * rows are copied as they were.
+ * widen a CHECK, so the table is rebuilt from its own definition with only that CHECK widened: same columns in the
+ * same order, every row copied as it was, and every index and guard the table has (whichever migrations added
+ * them) created again from its stored SQL.
  */
 export const planDisclosures: Migration = {
   version: 520,
   name: 'plan-disclosures',
   up(db) {
-    db.exec(`
-      CREATE TABLE disclosures_next (
-        id TEXT PRIMARY KEY,
-        client_id TEXT NOT NULL REFERENCES clients (id),
-        consent_id TEXT NOT NULL REFERENCES consents (id),
-        disclosed_at_ms INTEGER NOT NULL,
-        disclosed_by TEXT NOT NULL REFERENCES users (id),
-        recipient TEXT NOT NULL CHECK (length(trim(recipient)) > 0),
-        recipient_address TEXT NOT NULL DEFAULT '',
-        purpose TEXT NOT NULL CHECK (length(trim(purpose)) > 0),
-        what TEXT NOT NULL CHECK (length(trim(what)) > 0),
-        source_type TEXT NOT NULL CHECK (source_type IN ('note', 'recovery-plan')),
-        source_id TEXT NOT NULL,
-        notice_version TEXT NOT NULL CHECK (length(notice_version) > 0)
-      ) STRICT;
-      INSERT INTO disclosures_next SELECT id, client_id, consent_id, disclosed_at_ms, disclosed_by, recipient,
-        recipient_address, purpose, what, source_type, source_id, notice_version FROM disclosures ORDER BY rowid;
-      DROP TABLE disclosures;
-      ALTER TABLE disclosures_next RENAME TO disclosures;
-      CREATE INDEX disclosures_by_client ON disclosures (client_id, disclosed_at_ms);
-      CREATE TRIGGER disclosures_consent_of_client BEFORE INSERT ON disclosures
-        WHEN (SELECT client_id FROM consents WHERE id = NEW.consent_id) IS NOT NEW.client_id
-        BEGIN SELECT RAISE(ABORT, 'a disclosure is made under a consent of the same client'); END;
-      CREATE TRIGGER disclosures_no_update BEFORE UPDATE ON disclosures
-        BEGIN SELECT RAISE(ABORT, 'disclosures are never changed: the accounting is history'); END;
-      CREATE TRIGGER disclosures_no_delete BEFORE DELETE ON disclosures
-        BEGIN SELECT RAISE(ABORT, 'disclosures are never deleted: the accounting is history'); END;
-    `);
+    const table = db
+      .prepare(`SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'disclosures'`)
+      .get() as { sql: string } | undefined;
+    if (!table || !table.sql.includes(NOTE_ONLY)) {
+      throw new Error('disclosures.source_type is not the CHECK this migration widens');
+    }
+    const extras = (
+      db
+        .prepare(
+          `SELECT sql FROM sqlite_master WHERE tbl_name = 'disclosures' AND type IN ('index', 'trigger')
+             AND sql IS NOT NULL ORDER BY type, name`,
+        )
+        .all() as Array<{ sql: string }>
+    ).map((r) => r.sql);
+    const next = table.sql
+      .replace(/^CREATE TABLE\s+"?disclosures"?/, 'CREATE TABLE disclosures_next')
+      .replace(NOTE_ONLY, NOTE_OR_PLAN);
+    db.exec(next);
+    db.exec('INSERT INTO disclosures_next SELECT * FROM disclosures ORDER BY rowid');
+    db.exec('DROP TABLE disclosures');
+    db.exec('ALTER TABLE disclosures_next RENAME TO disclosures');
+    for (const sql of extras) db.exec(sql);
   },
 };

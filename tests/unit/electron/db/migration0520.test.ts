@@ -41,10 +41,10 @@ function disclose(db: Database.Database, over: Record<string, unknown>) {
     .prepare(
       `INSERT INTO disclosures (id, client_id, consent_id, disclosed_at_ms, disclosed_by, recipient,
          recipient_address, purpose, what, source_type, source_id, notice_version)
-       VALUES (@id, @client_id, @consent_id, @disclosed_at_ms, 'u1', 'Dr. Ilse Verhoeven', '', 'Care', 'What',
+       VALUES (@id, @client_id, @consent_id, @disclosed_at_ms, 'u1', @recipient, '', 'Care', 'What',
          @source_type, 'n1', '2024-rule-statement-1')`,
     )
-    .run({ client_id: 'c1', consent_id: 'k1', disclosed_at_ms: 5, ...over });
+    .run({ client_id: 'c1', consent_id: 'k1', disclosed_at_ms: 5, recipient: 'Dr. Ilse Verhoeven', ...over });
 }
 
 describe('migration 0520 plan disclosures', () => {
@@ -56,6 +56,16 @@ describe('migration 0520 plan disclosures', () => {
     expect(schemaVersion(db)).toBe(520);
     expect(db.prepare('SELECT rowid, * FROM disclosures ORDER BY rowid').all()).toEqual(before);
     expect(db.pragma('foreign_key_check')).toEqual([]);
+  });
+
+  it('keeps a guard another migration added, whatever it is', () => {
+    const db = seeded();
+    db.exec(`CREATE TRIGGER disclosures_guard_from_elsewhere BEFORE INSERT ON disclosures
+      WHEN NEW.recipient = 'Nobody' BEGIN SELECT RAISE(ABORT, 'guard from elsewhere'); END;`);
+    migrate(db, planDisclosures.version);
+    expect(() => disclose(db, { id: 'd9', source_type: 'recovery-plan', recipient: 'Nobody' })).toThrow(
+      /guard from elsewhere/,
+    );
   });
 
   it('takes printed plans and keeps every guard', () => {
