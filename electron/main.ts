@@ -46,12 +46,15 @@ import {
   webviewDecision,
   windowOpenDecision,
 } from './security/windowPolicy';
+import {
+  BACKUP_CHECK_MS,
+  LOCKING_EVENTS,
+  OWNER_ONLY_UMASK,
+  PAGE_FLUSH_TIMEOUT_MS,
+} from './practice/systemEvents';
 
 const IDLE_CHECK_MS = 30_000;
-// A little longer than the page's own bound on its pending saves (renderer/src/beforeLock.ts, 3 s).
-const PAGE_FLUSH_TIMEOUT_MS = 4_000;
-// Going to sleep: the system will not wait long, and the key must not sleep (or hibernate) in memory.
-const SUSPEND_FLUSH_TIMEOUT_MS = 500;
+// PAGE_FLUSH_TIMEOUT_MS is a little longer than the page's own bound on its pending saves (beforeLock.ts, 3 s).
 
 // electron-vite output: out/main/index.js (this file), out/preload/index.js, out/renderer/.
 const PRELOAD_PATH = path.join(__dirname, '../preload/index.js');
@@ -164,7 +167,10 @@ function denyPermissions(): void {
   ses.setDevicePermissionHandler(() => devicePermissionDecision());
 }
 
+let lockOnSessionEnd: () => void = () => undefined;
+
 function startPractice(): Practice {
+  process.umask(OWNER_ONLY_UMASK);
   const practice = new Practice({ dataDir: app.getPath('userData') });
   const dispatch = createDispatcher(createHandlers(), { practice, platform: createElectronPlatform(), log });
   registerIpc(ipcMain, dispatch, { devOrigin, log });
@@ -189,8 +195,20 @@ function startPractice(): Practice {
       }
     });
   };
-  powerMonitor.on('lock-screen', () => lockAfterSaving(PAGE_FLUSH_TIMEOUT_MS));
-  powerMonitor.on('suspend', () => lockAfterSaving(SUSPEND_FLUSH_TIMEOUT_MS));
+  // Screen lock, sleep, and shutdown or log-off (powerMonitor 'shutdown' on Linux and macOS, the window's
+  // 'session-end' on Windows, registered in start()): flush the page's words, then lock.
+  powerMonitor.on('lock-screen', () => lockAfterSaving(LOCKING_EVENTS['lock-screen']));
+  powerMonitor.on('suspend', () => lockAfterSaving(LOCKING_EVENTS.suspend));
+  powerMonitor.on('shutdown', () => lockAfterSaving(LOCKING_EVENTS.shutdown));
+  lockOnSessionEnd = () => lockAfterSaving(LOCKING_EVENTS['session-end']);
+  // The daily backup while the practice stays unlocked for days.
+  const backupTimer = setInterval(() => {
+    try {
+      practice.backupIfDue();
+    } catch (err) {
+      log.error(`daily backup failed: ${err instanceof Error ? err.name : typeof err}`);
+    }
+  }, BACKUP_CHECK_MS);
   // Quit (menu, Dock, or the last window closing): the page saves first, while it still can.
   app.on('before-quit', (event) => {
     if (savedForQuit) return;
@@ -204,6 +222,7 @@ function startPractice(): Practice {
   // stays open) is the practice closed.
   app.on('will-quit', () => {
     clearInterval(idleTimer);
+    clearInterval(backupTimer);
     try {
       practice.close();
     } catch (err) {
@@ -221,6 +240,7 @@ function start(): void {
 
   const window = new BrowserWindow(mainWindowOptions(PRELOAD_PATH, { devTools: dev !== null }));
   mainWindow = window;
+  window.on('session-end', () => lockOnSessionEnd());
   window.once('ready-to-show', () => window.show());
   window.on('closed', () => {
     mainWindow = null;

@@ -6,10 +6,19 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { ClinicProfileSchema, NewUserSchema } from '../../shared/domain/identity';
+import { ClinicProfileSchema, NewUserSchema, PassphraseSchema } from '../../shared/domain/identity';
+import { RecordExportRequestSchema } from '../../shared/domain/recordExport';
 import { AppError } from '../errors';
+import { getClientByChartNumber } from '../db/repositories/clients';
+import { demoCaller, seedDemo } from '../demo/seed';
+import { runRecordExport } from '../export/recordExport';
+import { createDispatcher } from '../ipc/dispatch';
+import { createHandlers } from '../ipc/handlers';
+import { createNodePlatform } from '../platform/nodePlatform';
+import { silentLogger } from '../platform/types';
 import { defaultDataDir } from '../practice/paths';
 import { Practice } from '../practice/practice';
+import type { KdfCost } from '../security/keyring';
 
 const USAGE = `Usage: npm run cli -- <command> [options]
 
@@ -18,11 +27,28 @@ Commands:
            --clinic-name NAME --address TEXT --phone PHONE
            --name FULL_NAME --credentials TEXT --username NAME [--role clinician|supervisor]
            Prints the recovery key once: print it or write it down.
-  verify   Health check, full integrity check, foreign keys, schema version and the audit chain.
+           The first account is the practice administrator.
+  verify   Health check, full integrity check, foreign keys, schema version, the audit chain, its anchor (kept
+           with the keyring) and the protecting triggers. Reads only: it writes nothing, not even an audit row.
            --username NAME
-  backup   Write a verified backup. --username NAME --out FILE [--plaintext]
+  backup   Write a verified backup with its recovery kit (FILE.kit.json). --username NAME [--out FILE] [--plaintext]
+           Without --out it goes into the practice's backups folder, where the app lists it for restore.
            Without --plaintext the backup is encrypted with the practice key. With it, the copy is decrypted
            for an independent check with the sqlite3 shell: it is a health record, handle it as one.
+  demo     Create a new practice in --data DIR with invented clients, each with a course of care.
+           --username NAME. Prints the chart numbers created, one a line (the recovery key goes to stderr).
+  export   Export one client's record: the same export as the app, recorded in the accounting of disclosures.
+           --username NAME --client CHART_NUMBER --out DIR
+           [--recipient NAME --purpose TEXT --consent CONSENT_ID] [--recipient-address TEXT] [--paper letter|a4]
+           [--archive | --encrypt]
+           Without --consent the export is made at the client's own request (recipient defaults to the client).
+           --encrypt writes one .age file; its passphrase comes from CLEARLEAF_EXPORT_PASSPHRASE.
+  restore  Restore a backup file. --username NAME --from FILE
+           Over a damaged or missing database any account may; over a healthy one only an administrator, and
+           the current database is backed up and set aside, never deleted.
+  recover  Set a new passphrase with the recovery key (read from --recovery-key-file FILE); the new passphrase
+           comes from --passphrase-file or CLEARLEAF_PASSPHRASE. --username NAME [--kit FILE]
+           --kit names a recovery kit (….kit.json) when keyring.json and the backups folder are lost.
 
 Common options:
   --data DIR              The practice folder (default: ${defaultDataDir()}, or CLEARLEAF_DATA_DIR)
@@ -30,6 +56,8 @@ Common options:
 `;
 
 class UsageError extends Error {}
+
+const DAMAGED_OR_MISSING = new Set(['DB_MISSING', 'DB_EMPTY', 'DB_TRUNCATED', 'DB_UNREADABLE', 'DB_CORRUPT']);
 
 function readPassphrase(file: string | undefined): string {
   if (file) return (fs.readFileSync(file, 'utf8').split(/\r?\n/)[0] ?? '').trimEnd();
@@ -44,7 +72,20 @@ function required(values: Record<string, string | boolean | undefined>, name: st
   return v;
 }
 
-export async function runCli(argv: string[], out: (line: string) => void): Promise<number> {
+export interface CliOptions {
+  /** Where lines that are not the command's output go (the demo's recovery key). */
+  err?: (line: string) => void;
+  /** Faster key derivation and age work factor, for tests only. */
+  kdfCost?: KdfCost;
+  scryptWorkFactor?: number;
+}
+
+export async function runCli(
+  argv: string[],
+  out: (line: string) => void,
+  options: CliOptions = {},
+): Promise<number> {
+  const err = options.err ?? ((line: string) => console.error(line));
   if (argv.some((a) => a === '--passphrase' || a.startsWith('--passphrase='))) {
     throw new UsageError(
       'A passphrase is never given on the command line: use --passphrase-file or CLEARLEAF_PASSPHRASE.',
@@ -64,7 +105,18 @@ export async function runCli(argv: string[], out: (line: string) => void): Promi
       username: { type: 'string' },
       role: { type: 'string' },
       out: { type: 'string' },
+      from: { type: 'string' },
+      kit: { type: 'string' },
+      'recovery-key-file': { type: 'string' },
       plaintext: { type: 'boolean' },
+      client: { type: 'string' },
+      recipient: { type: 'string' },
+      'recipient-address': { type: 'string' },
+      purpose: { type: 'string' },
+      consent: { type: 'string' },
+      paper: { type: 'string' },
+      archive: { type: 'boolean' },
+      encrypt: { type: 'boolean' },
       help: { type: 'boolean' },
     },
   });
@@ -74,7 +126,7 @@ export async function runCli(argv: string[], out: (line: string) => void): Promi
     return command || values.help ? 0 : 2;
   }
   const dataDir = values.data ? path.resolve(values.data) : defaultDataDir();
-  const practice = new Practice({ dataDir });
+  const practice = new Practice({ dataDir, ...(options.kdfCost ? { kdfCost: options.kdfCost } : {}) });
   try {
     switch (command) {
       case 'init': {
@@ -97,8 +149,10 @@ export async function runCli(argv: string[], out: (line: string) => void): Promi
         return 0;
       }
       case 'verify': {
-        await practice.unlock(required(values, 'username'), readPassphrase(values['passphrase-file']));
-        const report = practice.verify();
+        const report = await practice.verifyReadOnly(
+          required(values, 'username'),
+          readPassphrase(values['passphrase-file']),
+        );
         out(`database: ${practice.dbFile}`);
         out(`integrity: ${report.integrity.join('; ')}`);
         out(
@@ -108,16 +162,134 @@ export async function runCli(argv: string[], out: (line: string) => void): Promi
         out(
           `audit log: ${report.audit.rows} entries, ${report.audit.ok ? 'chain intact' : `chain broken at entry ${report.audit.firstBadId}`}`,
         );
+        out(
+          report.anchor
+            ? `audit anchor: ${report.anchor.rows} entries, last hash ${report.anchor.lastHash.slice(0, 16)}…, ${report.anchor.check}`
+            : 'audit anchor: none recorded yet',
+        );
+        out(
+          `protecting triggers: ${report.missingTriggers.length === 0 ? 'all present' : `MISSING ${report.missingTriggers.join(', ')}`}`,
+        );
         out(report.ok ? 'verify: ok' : 'verify: PROBLEMS FOUND');
         return report.ok ? 0 : 1;
       }
       case 'backup': {
-        const outFile = path.resolve(required(values, 'out'));
+        if (!values.out) {
+          if (values.plaintext) throw new UsageError('--plaintext needs --out FILE.');
+          await practice.unlock(required(values, 'username'), readPassphrase(values['passphrase-file']));
+          const info = practice.backup();
+          out(`Encrypted backup written and verified: ${info.path}`);
+          return 0;
+        }
+        const outFile = path.resolve(values.out);
         if (fs.existsSync(outFile))
           throw new UsageError(`${outFile} already exists; choose a new file name.`);
         await practice.unlock(required(values, 'username'), readPassphrase(values['passphrase-file']));
         practice.backupTo(outFile, { plaintext: values.plaintext === true });
         out(`${values.plaintext ? 'Plaintext copy' : 'Encrypted backup'} written and verified: ${outFile}`);
+        return 0;
+      }
+      case 'demo': {
+        const passphrase = readPassphrase(values['passphrase-file']);
+        if (practice.state() !== 'needs-setup') {
+          throw new UsageError(
+            `${dataDir} already holds a practice; the demo makes a new one in an empty folder.`,
+          );
+        }
+        const clinic = {
+          name: 'Larchwood Recovery (demonstration)',
+          address: '1 Example Way, Eugene, OR 97401',
+          phone: '(541) 555-0100',
+        };
+        const { user, recoveryKey } = await practice.setup(
+          ClinicProfileSchema.parse(clinic),
+          NewUserSchema.parse({
+            displayName: 'Demo Clinician',
+            credentials: 'LCSW',
+            role: 'clinician',
+            username: required(values, 'username'),
+            passphrase,
+          }),
+        );
+        err(`Recovery key of the demonstration practice (shown once): ${recoveryKey}`);
+        const dispatch = createDispatcher(createHandlers(), {
+          practice,
+          platform: createNodePlatform(),
+          log: silentLogger,
+        });
+        const clients = await seedDemo({
+          call: demoCaller(dispatch),
+          passphrase,
+          userId: user.id,
+          clinicName: clinic.name,
+          nowMs: practice.clock.now(),
+          clients: [],
+        });
+        for (const c of clients) out(c.chartNumber);
+        return 0;
+      }
+      case 'export': {
+        const chartNumber = required(values, 'client');
+        const outDir = path.resolve(required(values, 'out'));
+        if (values.archive && values.encrypt)
+          throw new UsageError('Choose --archive or --encrypt, not both.');
+        const exportPassphrase = values.encrypt ? (process.env.CLEARLEAF_EXPORT_PASSPHRASE ?? '') : null;
+        if (values.encrypt && !exportPassphrase) {
+          throw new UsageError('--encrypt needs the export passphrase in CLEARLEAF_EXPORT_PASSPHRASE.');
+        }
+        const passphrase = readPassphrase(values['passphrase-file']);
+        const user = await practice.unlock(required(values, 'username'), passphrase);
+        const { db } = practice.session();
+        const client = getClientByChartNumber(db, chartNumber);
+        if (!client) throw new UsageError(`No client with chart number ${chartNumber} in this practice.`);
+        const request = RecordExportRequestSchema.parse({
+          clientId: client.id,
+          basis: values.consent ? 'consent' : 'client-request',
+          consentId: values.consent ?? null,
+          recipient:
+            values.recipient ??
+            (values.consent ? '' : `${client.legalFirstName} ${client.legalLastName} (the client)`),
+          recipientAddress: values['recipient-address'] ?? '',
+          purpose: values.purpose ?? (values.consent ? '' : "At the client's request"),
+          paper: values.paper ?? 'letter',
+          output: values.encrypt ? 'encrypted' : values.archive ? 'archive' : 'folder',
+          exportPassphrase,
+        });
+        // The export re-authenticates as the app does (CLINICAL.md §7): the passphrase just used to unlock.
+        await practice.reauthenticate(passphrase, 'passphrase');
+        const result = await runRecordExport({ db, practice, user }, request, outDir, () => {}, {
+          ...(options.scryptWorkFactor ? { scryptWorkFactor: options.scryptWorkFactor } : {}),
+        });
+        out(result.path);
+        return 0;
+      }
+      case 'restore': {
+        const from = path.resolve(required(values, 'from'));
+        const username = required(values, 'username');
+        const passphrase = readPassphrase(values['passphrase-file']);
+        try {
+          await practice.unlock(username, passphrase);
+        } catch (err) {
+          if (!(err instanceof AppError) || !DAMAGED_OR_MISSING.has(err.code)) throw err;
+          const r = await practice.restoreNewestBackup(username, passphrase, from);
+          out(`Restored ${from}; the damaged database is kept at ${r.damagedKeptAt ?? '(there was none)'}.`);
+          return 0;
+        }
+        const r = await practice.restoreFileOverHealthy(from, passphrase);
+        out(`Restored ${from}; the previous database is kept at ${r.setAsideAt ?? '(there was none)'}.`);
+        return 0;
+      }
+      case 'recover': {
+        const keyFile = required(values, 'recovery-key-file');
+        const recoveryKey = (fs.readFileSync(keyFile, 'utf8').split(/\r?\n/)[0] ?? '').trim();
+        const newPassphrase = PassphraseSchema.parse(readPassphrase(values['passphrase-file']));
+        await practice.recover(
+          recoveryKey,
+          required(values, 'username'),
+          newPassphrase,
+          values.kit ? path.resolve(values.kit) : null,
+        );
+        out('The passphrase is reset and the keyring rebuilt. Print a new recovery kit by taking a backup.');
         return 0;
       }
       default:

@@ -7,29 +7,34 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import { consentStatus, type Consent, type ConsentType } from '../../shared/domain/consents';
-import type { DisclosureRequest } from '../../shared/domain/disclosures';
+import {
+  consentUsedUp,
+  disclosureOutsideConsent,
+  type DisclosureRequest,
+} from '../../shared/domain/disclosures';
 import { PART2_NOTICE_VERSION } from '../../shared/domain/part2';
 import type { AuditEvent } from '../db/repositories/audit';
 import { getConsent } from '../db/repositories/consents';
 import { insertDisclosure, type NewDisclosure } from '../db/repositories/disclosures';
 import type { Db } from '../db/connection';
-import { fieldError } from '../errors';
+import { AppError, fieldError } from '../errors';
 import type { SessionDeps } from '../ipc/types';
 import { writeDocument } from './files';
 
 /**
- * The consent a document is disclosed under, once it is shown to be this client's, active today and of a type that
- * `permits` (which returns the refusal, or null). Refusals are field errors on the consent.
+ * The consent a document is disclosed under, once it is shown to be this client's, active today, of a type that
+ * `permits` (which returns the refusal, or null), not a single-disclosure consent already used, and naming the
+ * recipient and purpose asked for (issue 8 item 6; 42 CFR 2.31). Refusals are field errors.
  */
 export function requireDisclosureConsent(
   db: Db,
   clientId: string,
-  consentId: string,
+  request: DisclosureRequest,
   today: string,
   permits: (type: ConsentType) => string | null = () => null,
 ): Consent {
   const refuse = (message: string) => fieldError('INVALID_INPUT', 'disclosure.consentId', message);
-  const consent = getConsent(db, consentId);
+  const consent = getConsent(db, request.consentId);
   if (!consent || consent.clientId !== clientId) {
     throw refuse("That consent is not one of this client's. Choose one of this client's active consents.");
   }
@@ -39,6 +44,14 @@ export function requireDisclosureConsent(
   }
   const refusal = permits(consent.consent.type);
   if (refusal) throw refuse(refusal);
+  if (consentUsedUp(consent)) {
+    throw refuse(
+      'This single-disclosure consent has already been used. Record a new consent to disclose again.',
+    );
+  }
+  const outside = disclosureOutsideConsent(request, consent.consent);
+  const [first] = outside;
+  if (first) throw new AppError('INVALID_INPUT', first.message, { fields: outside });
   return consent;
 }
 

@@ -34,6 +34,8 @@ export interface DocumentMeta {
   createdAt: Date;
   /** 'client' for documents a client reads at home (larger, calmer type); 'record' (the default) otherwise. */
   reader?: 'record' | 'client';
+  /** A marking printed at the top of every page (an internal document says so on each of its pages). */
+  everyPageMark?: string;
 }
 
 /** Type sizes (points) of each scale: body, section heading, space before a section (lines). */
@@ -62,6 +64,44 @@ export const printedTime = (ms: number): string =>
     minute: '2-digit',
     timeZoneName: 'short',
   });
+
+/**
+ * Dates and times printed in one format throughout a document, in the locale the clinician's screen uses (issue 9
+ * item 2): calendar dates without time-zone drift, clock times as the locale writes them, instants with their zone.
+ * An unknown or missing locale falls back to this computer's.
+ */
+export interface PrintFormat {
+  date(isoDate: string): string;
+  clock(hhmm: string): string;
+  instant(ms: number): string;
+}
+
+export function printFormat(locale: string | null): PrintFormat {
+  let tag: string | undefined;
+  try {
+    tag = locale ? Intl.getCanonicalLocales(locale)[0] : undefined;
+  } catch {
+    tag = undefined;
+  }
+  const dateOnly = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeZone: 'UTC' });
+  const clockOnly = new Intl.DateTimeFormat(tag, { timeStyle: 'short', timeZone: 'UTC' });
+  const instant = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'short' });
+  const zone = new Intl.DateTimeFormat(tag, { timeZoneName: 'short' });
+  return {
+    date(isoDate) {
+      const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
+      return m ? dateOnly.format(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : isoDate;
+    },
+    clock(hhmm) {
+      const m = /^(\d{2}):(\d{2})$/.exec(hhmm);
+      return m ? clockOnly.format(Date.UTC(1970, 0, 1, Number(m[1]), Number(m[2]))) : hhmm;
+    },
+    instant(ms) {
+      const zoneName = zone.formatToParts(ms).find((p) => p.type === 'timeZoneName')?.value;
+      return `${instant.format(ms)}${zoneName ? ` ${zoneName}` : ''}`;
+    },
+  };
+}
 
 /** The subject line of a document about one client. */
 export const clientSubject = (client: Client): string =>
@@ -271,6 +311,13 @@ export function finish(doc: PDFKit.PDFDocument): Promise<Buffer> {
       });
     }
     doc.text(pageNumber, MARGIN, bottom + 12, { width, align: 'right', lineBreak: false });
+    if (meta?.everyPageMark) {
+      const savedTop = doc.page.margins.top;
+      doc.page.margins.top = 0;
+      doc.font('bold').fontSize(8.5).fillColor('#9b1c1c');
+      doc.text(meta.everyPageMark, MARGIN, MARGIN / 2 - 4, { width, align: 'center', lineBreak: false });
+      doc.page.margins.top = savedTop;
+    }
     doc.page.margins.bottom = saved;
   }
   doc.end();

@@ -12,9 +12,11 @@ import {
   settingsHandlers,
   userHandlers,
 } from './practiceAdmin';
+import { matNoteHandlers, medicationHandlers, pawsHandlers } from './mat';
 import { noteHandlers } from './notes';
 import { groupHandlers, planHandlers } from './plansAndGroups';
 import { recoveryPlanHandlers } from './recoveryPlans';
+import { recordExportHandlers } from './recordExport';
 import { sessionHandlers } from './session';
 import { taperHandlers } from './taper';
 import { worklistHandlers } from './worklists';
@@ -45,5 +47,9 @@ export function createHandlers(): Handlers {
     ...disclosureHandlers,
     ...taperHandlers,
     ...recoveryPlanHandlers,
+    ...medicationHandlers,
+    ...matNoteHandlers,
+    ...pawsHandlers,
+    ...recordExportHandlers,
   };
 }

@@ -7,28 +7,37 @@
  * - Signing re-authenticates, then stores who, when and the SHA-256 of the signed content, including a snapshot of
  *   the group's shared block and of the goals' wording; the database refuses any later change. Corrections are
  *   addenda, each signed the same way. A supervisor may co-sign once.
- * - A signed note that records suicidal or homicidal ideation or red flags raises an alert (CLINICAL.md §4), once
- *   per note, in the signing transaction.
+ * - A note that records suicidal or homicidal ideation or red flags raises an alert (CLINICAL.md §4) as soon as it
+ *   is saved, draft or not, once per note and finding (issue 8 item 4), in the saving or signing transaction.
+ * - A note is signed only once its session has ended (issue 9 item 4).
  * - SUD counselling notes are private: never in the general list, the timeline or search, and never printed
  *   without an active consent of that type (CLINICAL.md §6).
  * - A print is either for the record or the client, or a disclosure under one of this client's active consents
- *   whose type permits it. A disclosure is recorded for the accounting in the same transaction as the print's audit
- *   row, and its PDF states the consent's scope. A private note is only ever printed as a disclosure.
+ *   whose type permits it, to the recipient and for the purpose that consent names (issue 8 item 6). Only a signed
+ *   note is disclosed; a single-disclosure consent carries one disclosure. A disclosure is recorded for the
+ *   accounting in the same transaction as the print's audit row, and its PDF states the consent's scope. A private
+ *   note is only ever printed as a disclosure.
  */
 import { randomUUID } from 'node:crypto';
 import { localDate } from '../../shared/domain/common';
 import type { Consent } from '../../shared/domain/consents';
-import { consentPermitsNote, noteDisclosureWhat } from '../../shared/domain/disclosures';
+import {
+  consentPermitsNote,
+  noteDisclosureWhat,
+  type DisclosureRequest,
+} from '../../shared/domain/disclosures';
 import { noteRiskFindings, signingProblems, type Note, type NoteContent } from '../../shared/domain/notes';
-import { AppError } from '../errors';
+import { AppError, fieldError } from '../errors';
 import { raiseAlert } from '../db/repositories/alerts';
 import { getClinic } from '../db/repositories/clinic';
+import { getUser } from '../db/repositories/users';
 import {
   deleteNoteDraft,
   getGroupSession,
   getNoteRow,
   insertAddendum,
   insertNote,
+  listAddenda,
   listNoteRows,
   markNoteCosigned,
   markNoteSigned,
@@ -72,8 +81,8 @@ function requireSigner(db: Db, note: Note, authorId: string, userId: string): vo
 }
 
 /** Field errors for everything that must be right before signing. */
-function requireSignable(note: Note): void {
-  const fields = signingProblems(note.content);
+function requireSignable(note: Note, nowMs: number): void {
+  const fields = signingProblems(note.content, nowMs);
   if (note.kind === 'group-member' && note.attendance === null) {
     fields.push({ path: 'attendance', message: 'Record attendance before signing.' });
   }
@@ -105,38 +114,48 @@ function withGroupFields(db: Db, note: Note, content: NoteContent): NoteContent 
   };
 }
 
-/** The alert for risk recorded in a signed note, with its audit row, in the caller's transaction. */
-function raiseNoteRiskAlert(ctx: SessionDeps, note: Note, atMs: number): void {
-  const findings = noteRiskFindings(note.content.risk);
-  if (!findings) return;
-  const alertId = randomUUID();
-  const raised = raiseAlert(
-    ctx.db,
-    {
-      id: alertId,
-      clientId: note.clientId,
-      kind: 'red-flag-symptom',
-      symptoms: findings.suicidal ? ['suicidal-thoughts'] : [],
-      detail: findings.detail,
-      sourceType: 'note',
-      sourceId: note.id,
-    },
-    ctx.user.id,
-    atMs,
-  );
-  if (raised) ctx.practice.audit({ action: 'raise', entity: 'alert', entityId: alertId });
+/**
+ * The alerts for risk recorded in a note, draft or signed, with their audit rows, in the caller's transaction: one
+ * per finding, and never twice for the same note and finding (raiseAlert).
+ */
+function raiseNoteRiskAlerts(
+  ctx: SessionDeps,
+  note: Pick<Note, 'id' | 'clientId' | 'content'>,
+  atMs: number,
+): void {
+  for (const f of noteRiskFindings(note.content.risk)) {
+    const alertId = randomUUID();
+    const raised = raiseAlert(
+      ctx.db,
+      {
+        id: alertId,
+        clientId: note.clientId,
+        kind: 'red-flag-symptom',
+        symptoms: f.suicidal ? ['suicidal-thoughts'] : [],
+        detail: f.detail,
+        sourceType: 'note',
+        sourceId: note.id,
+        noteFinding: f.finding,
+      },
+      ctx.user.id,
+      atMs,
+    );
+    if (raised) ctx.practice.audit({ action: 'raise', entity: 'alert', entityId: alertId });
+  }
 }
 
 function searchExtraFor(note: Pick<Note, 'group'>): string[] {
   return note.group ? [note.group.groupName, note.group.topic] : [];
 }
 
-/** A private SUD counselling note is disclosed only under a consent for SUD counselling notes (CLINICAL.md §6). */
-function requireNoteConsent(db: Db, note: Note, consentId: string, today: string): Consent {
-  return requireDisclosureConsent(db, note.clientId, consentId, today, (type) =>
+/** A note is disclosed under a consent whose type covers it (CLINICAL.md §6; 42 CFR 2.31(b)). */
+function requireNoteConsent(db: Db, note: Note, request: DisclosureRequest, today: string): Consent {
+  return requireDisclosureConsent(db, note.clientId, request, today, (type) =>
     consentPermitsNote(type, note.kind)
       ? null
-      : 'A private SUD counselling note may be disclosed only under a consent for SUD counselling notes.',
+      : note.kind === 'sud-counselling'
+        ? 'A private SUD counselling note may be disclosed only under a consent for SUD counselling notes.'
+        : 'A consent for SUD counselling notes covers only those notes (42 CFR 2.31(b)). Choose another consent.',
   );
 }
 
@@ -152,7 +171,8 @@ export const noteHandlers: DomainHandlers<'notes'> = {
     db.transaction(() => practice.audit({ action: 'view', entity: 'note', entityId: id }))();
     return note;
   },
-  'notes.create': ({ clientId, kind, content }, { db, practice, user }) => {
+  'notes.create': ({ clientId, kind, content }, ctx) => {
+    const { db, practice, user } = ctx;
     requireClient(db, clientId);
     const id = randomUUID();
     db.transaction(() => {
@@ -163,10 +183,12 @@ export const noteHandlers: DomainHandlers<'notes'> = {
         practice.clock.now(),
       );
       practice.audit({ action: 'create', entity: 'note', entityId: id });
+      raiseNoteRiskAlerts(ctx, { id, clientId, content }, practice.clock.now());
     })();
     return requireNote(db, id);
   },
-  'notes.saveDraft': ({ id, content, attendance, expectedUpdatedAtMs }, { db, practice }) => {
+  'notes.saveDraft': ({ id, content, attendance, expectedUpdatedAtMs }, ctx) => {
+    const { db, practice } = ctx;
     const note = requireNote(db, id);
     if (note.signedAtMs !== null)
       throw new AppError('CONFLICT', 'This note is signed. Add an addendum instead.');
@@ -179,15 +201,18 @@ export const noteHandlers: DomainHandlers<'notes'> = {
     // Autosaves are frequent; they are audited as one "update" per save all the same (no clinical text in it).
     db.transaction(() => {
       const now = Math.max(practice.clock.now(), note.updatedAtMs + 1);
+      const saved = withGroupFields(db, note, content);
       updateNoteDraft(
         db,
         id,
-        withGroupFields(db, note, content),
+        saved,
         note.kind === 'group-member' ? attendance : null,
         searchExtraFor(note),
         now,
       );
       practice.audit({ action: 'update', entity: 'note', entityId: id });
+      // Risk recorded in a draft is acted on now, not only at signing (issue 8 item 4).
+      raiseNoteRiskAlerts(ctx, { id, clientId: note.clientId, content: saved }, now);
     })();
     return requireNote(db, id);
   },
@@ -208,7 +233,7 @@ export const noteHandlers: DomainHandlers<'notes'> = {
     if (note.signedAtMs !== null) throw new AppError('CONFLICT', 'This note is already signed.');
     const authorId = getNoteRow(db, id)?.author_id ?? '';
     requireSigner(db, note, authorId, user.id);
-    requireSignable(note);
+    requireSignable(note, practice.clock.now());
     await practice.reauthenticate(passphrase, 'passphrase');
     db.transaction(() => {
       const row = getNoteRow(db, id);
@@ -222,7 +247,7 @@ export const noteHandlers: DomainHandlers<'notes'> = {
       const hash = expectedNoteHash(row, user.id, at, snapshot);
       markNoteSigned(db, id, { userId: user.id, atMs: at, hash, snapshot: JSON.stringify(snapshot) });
       practice.audit({ action: 'sign', entity: 'note', entityId: id });
-      raiseNoteRiskAlert(ctx, note, at);
+      raiseNoteRiskAlerts(ctx, note, at);
     })();
     return requireNote(db, id);
   },
@@ -280,25 +305,43 @@ export const noteHandlers: DomainHandlers<'notes'> = {
         'SUD counselling notes are printed only under an active consent for SUD counselling notes, as a disclosure. Choose that consent.',
       );
     }
-    const consent = disclosure ? requireNoteConsent(db, note, disclosure.consentId, today) : null;
+    if (disclosure && note.signedAtMs === null) {
+      throw fieldError(
+        'INVALID_INPUT',
+        'disclosure.consentId',
+        'A draft is never disclosed. Sign the note first, or print it for the record.',
+      );
+    }
+    const consent = disclosure ? requireNoteConsent(db, note, disclosure, today) : null;
     const clinic = getClinic(db);
     if (!clinic) throw new AppError('NOT_FOUND', 'The clinic profile is missing.');
     // A signed note prints the goals' wording it was signed with; a draft, the plan as it is now.
     const goalTexts = note.signedGoals
       ? new Map(note.signedGoals.map((g) => [g.id, g.text]))
       : planGoalTexts(db, note.clientId);
+    const credentialsOf = (userId: string | null) => (userId ? (getUser(db, userId)?.credentials ?? '') : '');
+    const row = getNoteRow(db, id);
     const bytes = await renderNotePdf({
       clinic,
       client,
       note,
+      credentials: {
+        signer: credentialsOf(note.signedById),
+        cosigner: credentialsOf(row?.cosigned_by ?? null),
+        addenda: new Map(listAddenda(db, id).map((a) => [a.id, credentialsOf(a.signed_by)])),
+      },
       goalTexts,
       paper,
       createdAt: new Date(now),
       disclosure:
         disclosure && consent ? { ...disclosure, disclosedOn: today, consent: consent.consent } : null,
     });
+    // A disclosure copy and the record copy never share a name (issue 9 item 2): the disclosure's says so, with
+    // the time it was made, so two copies for two recipients never overwrite each other either.
     const file = deliverDocument(ctx, {
-      fileName: `note-${client.chartNumber}-${note.content.sessionDate}-${id.slice(0, 8)}.pdf`,
+      fileName: disclosure
+        ? `disclosure-${client.chartNumber}-${note.content.sessionDate}-${id.slice(0, 8)}-${now}.pdf`
+        : `note-${client.chartNumber}-${note.content.sessionDate}-${id.slice(0, 8)}.pdf`,
       bytes,
       audit: { action: 'print', entity: 'note', entityId: id },
       disclosure:
@@ -324,7 +367,7 @@ export const noteHandlers: DomainHandlers<'notes'> = {
       clientId,
       fromDate,
       toDate,
-      kinds: kinds.length ? kinds : ['progress', 'group-member'],
+      kinds: kinds.length ? kinds : ['progress', 'group-member', 'mat'],
       limit,
     });
     return rows.map((r) => ({

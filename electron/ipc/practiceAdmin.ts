@@ -15,6 +15,8 @@ export const clinicHandlers: DomainHandlers<'clinic'> = {
 export const userHandlers: DomainHandlers<'users'> = {
   'users.list': (_input, { db }) => listUsers(db),
   'users.create': ({ user, currentPassphrase }, { practice }) => practice.addUser(user, currentPassphrase),
+  'users.setRole': ({ userId, role, administrator, currentPassphrase }, { practice }) =>
+    practice.setRole(userId, role, administrator, currentPassphrase),
   'users.changePassphrase': async ({ currentPassphrase, newPassphrase }, { practice }) => {
     await practice.changePassphrase(currentPassphrase, newPassphrase);
     return { changed: true };
@@ -30,10 +32,15 @@ export const settingsHandlers: DomainHandlers<'settings'> = {
 };
 
 export const auditHandlers: DomainHandlers<'audit'> = {
-  'audit.list': ({ limit, beforeId }, { db }) => listAudit(db, { limit, beforeId }),
+  'audit.list': ({ limit, beforeId }, { db }) => listAudit(db, { limit, beforeId, withClientNames: true }),
 };
 
 export const backupHandlers: DomainHandlers<'backup'> = {
   'backup.create': (_input, { practice }) => practice.backup(),
   'backup.list': (_input, { practice }) => listBackups(practice.backupDir),
+  'backup.preview': ({ fileName }, { practice }) => practice.restorePreview(fileName),
+  'backup.restore': ({ fileName, currentPassphrase }, { practice }) =>
+    practice.restoreChosen(fileName, currentPassphrase),
+  'backup.getSecondFolder': (_input, { practice }) => ({ dir: practice.secondBackupDir() }),
+  'backup.setSecondFolder': ({ dir }, { practice }) => ({ dir: practice.setSecondBackupDir(dir) }),
 };

@@ -187,7 +187,7 @@ export const recoveryPlanHandlers: DomainHandlers<'recoveryPlans'> = {
     const now = practice.clock.now();
     const today = localDate(now);
     const consent = disclosure
-      ? requireDisclosureConsent(db, plan.clientId, disclosure.consentId, today)
+      ? requireDisclosureConsent(db, plan.clientId, disclosure, today)
       : null;
     const rpId = plan.content.kind === 'aftercare' ? plan.content.plan.relapsePreventionPlanId : null;
     const relapsePlan = rpId ? requirePlan(db, rpId) : null;

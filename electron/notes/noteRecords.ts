@@ -33,6 +33,7 @@ export function groupBlock(db: Db, groupSessionId: string): GroupBlock | null {
     groupSessionId: g.id,
     groupName: g.group_name,
     topic: g.topic,
+    covered: g.covered,
     sessionDate: g.session_date,
     startTime: g.start_time,
     endTime: g.end_time,

@@ -4,8 +4,9 @@
  */
 import type { Client } from '../../shared/domain/clients';
 import { CONSENT_TYPE_LABELS } from '../../shared/domain/consents';
-import { ACCOUNTING_YEARS, type Disclosure } from '../../shared/domain/disclosures';
+import { ACCOUNTING_YEARS, CLIENT_REQUEST_LABEL, type Disclosure } from '../../shared/domain/disclosures';
 import type { ClinicProfile } from '../../shared/domain/identity';
+import { PART2_NOTICE_NAMES } from '../../shared/domain/part2';
 import {
   createDocument,
   fields,
@@ -48,8 +49,13 @@ export function renderDisclosuresPdf(input: {
       ['Recipient address', d.recipientAddress],
       ['What was disclosed', d.what],
       ['Purpose', d.purpose],
-      ['Consent', `${CONSENT_TYPE_LABELS[d.consentType]}, signed ${d.consentSignedOn}`],
-      ['Notice version', d.noticeVersion],
+      [
+        'Consent',
+        d.consentType
+          ? `${CONSENT_TYPE_LABELS[d.consentType]}, signed ${d.consentSignedOn}`
+          : CLIENT_REQUEST_LABEL,
+      ],
+      ['Notice', PART2_NOTICE_NAMES[d.noticeVersion] ?? d.noticeVersion],
       ['Disclosed by', d.disclosedByName ?? ''],
     ]);
   }

@@ -1,14 +1,16 @@
 /**
  * A session note as a PDF: session details, the note's sections in its format, risk review, goals addressed, the
- * signature block with the content hash, signed addenda, and the Part 2 notice. A group note prints the shared
- * block and this client's own block only: never another member's name. A note disclosed under a consent also
- * carries, after the notice, the scope of that consent (CLINICAL.md §6): to whom, why, what it covers, until when,
- * and the right to revoke it.
+ * signature block (name, credentials, time, content hash), signed addenda, and the Part 2 notice. A group note
+ * prints the shared block and this client's own block only: never another member's name. A note disclosed under a
+ * consent carries the scope of that consent with the note, right under its title (CLINICAL.md §6): the consent's
+ * own recipient, purpose, who may disclose, what it covers and its expiry, and the right to revoke it. Values print
+ * in words and dates and times in one format, the locale the clinician's screen uses (issue 9 item 2).
  */
 import type { Client } from '../../shared/domain/clients';
 import { CONSENT_TYPE_LABELS, type ConsentInput } from '../../shared/domain/consents';
 import type { ClinicProfile } from '../../shared/domain/identity';
-import { FORMAT_SECTIONS, INTERVENTION_LABELS, type Note } from '../../shared/domain/notes';
+import { FORMAT_SECTIONS, INTERVENTION_LABELS, RISK_WORDS, type Note } from '../../shared/domain/notes';
+import { PART2_NOTICE_TITLE } from '../../shared/domain/part2';
 import {
   createDocument,
   fields,
@@ -16,9 +18,10 @@ import {
   heading,
   paragraph,
   part2Notice,
+  printFormat,
   rule,
   type Paper,
-  printedTime,
+  type PrintFormat,
   clientSubject,
 } from '../documents/layout';
 
@@ -26,6 +29,33 @@ const KIND_TITLES: Record<Note['kind'], string> = {
   progress: 'Progress note',
   'group-member': 'Group session note',
   'sud-counselling': 'SUD counselling note (private)',
+};
+
+const SESSION_TYPE_WORDS: Record<Note['content']['sessionType'], string> = {
+  intake: 'Intake session',
+  individual: 'Individual session',
+  family: 'Family session',
+  group: 'Group session',
+  crisis: 'Crisis session',
+};
+const MODALITY_WORDS: Record<Note['content']['modality'], string> = {
+  'in-person': 'in person',
+  video: 'by video',
+  telephone: 'by telephone',
+};
+const FORMAT_WORDS: Record<Note['content']['format'], string> = {
+  soap: 'SOAP',
+  dap: 'DAP',
+  birp: 'BIRP',
+  free: 'Free text',
+  group: 'Group note',
+};
+const ATTENDANCE_WORDS: Record<NonNullable<Note['attendance']>, string> = {
+  present: 'Present',
+  late: 'Late',
+  'left-early': 'Left early',
+  absent: 'Absent',
+  excused: 'Excused',
 };
 
 /** The disclosure this print is, and the consent it is made under. */
@@ -38,6 +68,16 @@ export interface NoteDisclosure {
   consent: ConsentInput;
 }
 
+/** Credentials printed under each signature: the signer's, the co-signer's, and each addendum's by its id. */
+export interface SignerCredentials {
+  signer: string;
+  cosigner: string;
+  addenda: ReadonlyMap<string, string>;
+}
+
+const withCredentials = (name: string | null, credentials: string) =>
+  `${name ?? 'Former staff member'}${credentials.trim() ? `, ${credentials.trim()}` : ''}`;
+
 export function renderNotePdf(input: {
   clinic: ClinicProfile;
   client: Client;
@@ -47,19 +87,29 @@ export function renderNotePdf(input: {
   createdAt: Date;
   /** Absent or null for a print for the record or the client. */
   disclosure?: NoteDisclosure | null;
+  credentials?: SignerCredentials;
+  /** The screen's locale (BCP 47), so the printed dates read as on screen; null: this computer's. */
+  locale?: string | null;
 }): Promise<Buffer> {
   const { client, note } = input;
   const c = note.content;
+  const f = printFormat(input.locale ?? null);
+  const creds = input.credentials ?? { signer: '', cosigner: '', addenda: new Map<string, string>() };
   const doc = createDocument({
     clinic: input.clinic,
-    title: KIND_TITLES[note.kind],
+    title: input.disclosure ? `${KIND_TITLES[note.kind]} — disclosure copy` : KIND_TITLES[note.kind],
     subject: clientSubject(client),
     paper: input.paper,
     createdAt: input.createdAt,
   });
+  if (input.disclosure) consentScope(doc, input.disclosure, f);
   fields(doc, [
-    ['Session', `${c.sessionType} · ${c.sessionDate} ${c.startTime}–${c.endTime} · ${c.modality}`],
-    ['Format', c.format.toUpperCase()],
+    [
+      'Session',
+      `${SESSION_TYPE_WORDS[c.sessionType]}, ${MODALITY_WORDS[c.modality]} · ${f.date(c.sessionDate)}, ` +
+        `${f.clock(c.startTime)}–${f.clock(c.endTime)}`,
+    ],
+    ['Format', FORMAT_WORDS[c.format]],
     [
       'Interventions',
       [...c.interventions.map((i) => INTERVENTION_LABELS[i]), c.interventionsOther]
@@ -73,9 +123,12 @@ export function renderNotePdf(input: {
     fields(doc, [
       ['Group', note.group.groupName],
       ['Topic', note.group.topic],
+      ...(note.group.covered
+        ? ([['What the group covered', note.group.covered]] as Array<[string, string]>)
+        : []),
       ['Facilitators', note.group.facilitatorNames.join(', ')],
       ['Number present', String(note.group.numberPresent)],
-      ['Attendance', note.attendance ?? ''],
+      ['Attendance', note.attendance ? ATTENDANCE_WORDS[note.attendance] : 'Not recorded'],
     ]);
   }
   for (const section of FORMAT_SECTIONS[c.format]) {
@@ -84,9 +137,9 @@ export function renderNotePdf(input: {
   }
   heading(doc, 'Risk review');
   fields(doc, [
-    ['Suicidal ideation', c.risk.suicidalIdeation],
-    ['Homicidal ideation', c.risk.homicidalIdeation],
-    ['Red flags observed', c.risk.redFlagsObserved ? 'yes' : 'no'],
+    ['Suicidal ideation', RISK_WORDS.suicidal[c.risk.suicidalIdeation]],
+    ['Homicidal ideation', RISK_WORDS.homicidal[c.risk.homicidalIdeation]],
+    ['Red flags observed', c.risk.redFlagsObserved ? 'Yes' : 'No'],
     ['Risk note', c.risk.note],
   ]);
   heading(doc, 'Treatment-plan goals addressed');
@@ -102,12 +155,17 @@ export function renderNotePdf(input: {
   heading(doc, 'Signature');
   if (note.signedAtMs !== null) {
     fields(doc, [
-      ['Signed by', note.signedByName ?? ''],
-      ['Signed at', printedTime(note.signedAtMs)],
+      ['Signed by', withCredentials(note.signedByName, creds.signer)],
+      ['Signed at', f.instant(note.signedAtMs)],
       ['Content SHA-256', note.contentHash ?? ''],
     ]);
     if (note.cosignedAtMs !== null) {
-      fields(doc, [['Co-signed by', `${note.cosignedByName ?? ''} at ${printedTime(note.cosignedAtMs)}`]]);
+      fields(doc, [
+        [
+          'Co-signed by',
+          `${withCredentials(note.cosignedByName, creds.cosigner)}, ${f.instant(note.cosignedAtMs)}`,
+        ],
+      ]);
     }
   } else {
     paragraph(doc, 'DRAFT — not signed. This is not a final record.');
@@ -116,35 +174,41 @@ export function renderNotePdf(input: {
     heading(doc, `Addendum ${i + 1}`);
     paragraph(doc, a.text);
     fields(doc, [
-      ['Signed by', a.signedByName ?? ''],
-      ['Signed at', printedTime(a.signedAtMs)],
+      ['Signed by', withCredentials(a.signedByName, creds.addenda.get(a.id) ?? '')],
+      ['Signed at', f.instant(a.signedAtMs)],
       ['Content SHA-256', a.contentHash],
     ]);
   }
   part2Notice(doc);
-  if (input.disclosure) consentScope(doc, input.disclosure);
   return finish(doc);
 }
 
-function consentScope(doc: PDFKit.PDFDocument, d: NoteDisclosure): void {
+/** The consent's own scope, as the consent states it, printed with the note it covers. */
+export function consentScope(doc: PDFKit.PDFDocument, d: NoteDisclosure, f: PrintFormat): void {
   const c = d.consent;
   heading(doc, 'Disclosed under consent');
   fields(doc, [
-    ['Disclosed to', d.recipient],
-    ['Recipient address', d.recipientAddress],
-    ['Purpose', d.purpose],
-    ['Disclosed on', d.disclosedOn],
+    ['Disclosed to', c.recipient],
+    ['Recipient address', c.recipientAddress || d.recipientAddress],
+    ['Purpose', c.purpose],
+    ['Who may disclose', c.disclosingParty],
+    ['Disclosed on', f.date(d.disclosedOn)],
     ['Consent', CONSENT_TYPE_LABELS[c.type]],
     [
       'Consent signed',
-      `${c.signedOn} by ${c.signerName}${c.signedBy === 'authorized-representative' ? ` (${c.representativeAuthority})` : ''}`,
+      `${f.date(c.signedOn)} by ${c.signerName}${c.signedBy === 'authorized-representative' ? ` (${c.representativeAuthority})` : ''}`,
     ],
     ['Information the consent covers', c.informationDescription],
-    ['Consent expires', c.expiryKind === 'date' ? (c.expiryDate ?? '') : `When: ${c.expiryEvent}`],
+    [
+      'Consent expires',
+      c.expiryKind === 'date' ? (c.expiryDate ? f.date(c.expiryDate) : '') : `When: ${c.expiryEvent}`,
+    ],
+    ['Notice', PART2_NOTICE_TITLE],
   ]);
   paragraph(
     doc,
     'The patient may revoke this consent at any time, except to the extent that action has already been taken in ' +
       `reliance on it. How to revoke: ${c.howToRevoke}`,
   );
+  rule(doc);
 }

@@ -8,7 +8,7 @@ import { call, onFlushRequest, onLocked } from './api/client';
 import { forgetSessionMemory, runBeforeLock } from './beforeLock';
 import { Modal } from './components/Modal';
 import { AppFrame } from './screens/AppFrame';
-import { LockScreen } from './screens/LockScreen';
+import { LockScreen, RecoverForm } from './screens/LockScreen';
 import { SetupScreen } from './screens/SetupScreen';
 
 const STATUS_POLL_MS = 15_000;
@@ -97,6 +97,11 @@ export function App() {
     case 'locked':
       return <LockScreen status={status} onUnlocked={refresh} />;
     case 'unavailable':
+      if (status.problem?.code === 'KEYRING_DAMAGED' || status.problem?.code === 'KEYRING_MISSING') {
+        return (
+          <RecoverForm status={status} onCancel={null} onDone={refresh} intro={status.problem.message} />
+        );
+      }
       return (
         <main className="centered">
           <div className="card">

@@ -23,6 +23,11 @@ export const ENTITY_WORDS: Record<string, string> = {
   'disclosure-list': 'accounting of disclosures',
   taper: 'taper schedule',
   'recovery-plan': 'relapse-prevention, safety or aftercare plan',
+  'attendance-sheet': 'group attendance sheet (internal)',
+  medication: 'medication',
+  'mat-note': 'MAT coordination note',
+  'paws-checkin': 'post-acute check-in',
+  keyring: 'keyring (matched to the staff accounts)',
 };
 
 export const ACTION_WORDS: Record<string, string> = {
@@ -54,6 +59,12 @@ export const ACTION_WORDS: Record<string, string> = {
   hold: 'Held a step of the',
   'change-rate': 'Changed the rate of the',
   restart: 'Restarted the',
+  'add-attendee': 'Added a late attendee to',
+  'print-for-group-record': "Printed for the group's record the",
+  'print-for-supervision': 'Printed for clinical supervision the',
+  export: 'Exported',
+  'set-role': 'Set the role of',
+  reconcile: 'Repaired',
 };
 
 /** Audit rows in plain words. They carry no clinical text, only what was done to which kind of record. */

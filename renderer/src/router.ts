@@ -4,6 +4,7 @@
  *
  *   #/overview  #/settings  #/assessments  #/plans  #/clients  #/clients/new  #/clients/<id>  #/clients/<id>/edit
  *   #/clients/<id>/notes  #/clients/<id>/notes/<noteId>   (the chart opened on its Notes tab, or on one note)
+ *   #/clients/<id>/mat  #/clients/<id>/mat/<noteId>       (the chart opened on Medications & MAT, or one MAT note)
  *   #/sessions  #/sessions/search  #/sessions/groups/new  #/sessions/groups/<id>
  *
  * Anything else parses to null and the frame shows the overview. Ids are opaque; they are percent-encoded in the
@@ -21,6 +22,7 @@ export type Route =
   | { name: 'client'; id: string }
   | { name: 'client-edit'; id: string }
   | { name: 'client-note'; id: string; noteId: string | null }
+  | { name: 'client-mat'; id: string; noteId: string | null }
   | { name: 'sessions' }
   | { name: 'note-search' }
   | { name: 'group-new' }
@@ -61,7 +63,8 @@ export function parseRoute(hash: string): Route | null {
   const parts = path === '' ? [] : path.split('/');
   const [head, second, third, fourth, ...rest] = parts;
   if (rest.length > 0) return null;
-  if (fourth !== undefined || third === 'notes') return parseClientNote(head, second, third, fourth);
+  if (fourth !== undefined || third === 'notes' || third === 'mat')
+    return parseClientNote(head, second, third, fourth);
   if (head === 'overview' && second === undefined) return { name: 'overview' };
   if (head === 'settings' && second === undefined) return { name: 'settings' };
   if (head === 'assessments' && second === undefined) return { name: 'assessments' };
@@ -86,19 +89,20 @@ function parseSessions(second: string | undefined, third: string | undefined): R
   return id === null ? null : { name: 'group', id };
 }
 
-/** `#/clients/<id>/notes` and `#/clients/<id>/notes/<noteId>`. */
+/** `#/clients/<id>/notes[/<noteId>]` and `#/clients/<id>/mat[/<noteId>]`. */
 function parseClientNote(
   head: string | undefined,
   second: string | undefined,
   third: string | undefined,
   fourth: string | undefined,
 ): Route | null {
-  if (head !== 'clients' || second === undefined || third !== 'notes') return null;
+  if (head !== 'clients' || second === undefined || (third !== 'notes' && third !== 'mat')) return null;
   const id = decodeId(second);
   if (id === null) return null;
-  if (fourth === undefined) return { name: 'client-note', id, noteId: null };
+  const name = third === 'mat' ? 'client-mat' : 'client-note';
+  if (fourth === undefined) return { name, id, noteId: null };
   const noteId = decodeId(fourth);
-  return noteId === null ? null : { name: 'client-note', id, noteId };
+  return noteId === null ? null : { name, id, noteId };
 }
 
 /** The hash for a route, `#/...`; `parseRoute(formatRoute(r))` gives `r` back. */
@@ -118,6 +122,8 @@ export function formatRoute(route: Route): string {
       return `#/clients/${encodeURIComponent(route.id)}/edit`;
     case 'client-note':
       return `#/clients/${encodeURIComponent(route.id)}/notes${route.noteId === null ? '' : `/${encodeURIComponent(route.noteId)}`}`;
+    case 'client-mat':
+      return `#/clients/${encodeURIComponent(route.id)}/mat${route.noteId === null ? '' : `/${encodeURIComponent(route.noteId)}`}`;
     case 'sessions':
       return '#/sessions';
     case 'note-search':

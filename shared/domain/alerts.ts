@@ -88,6 +88,51 @@ export const AcknowledgementSchema = z.object({
 });
 export type Acknowledgement = z.infer<typeof AcknowledgementSchema>;
 
+/**
+ * What an alert is about, so that two alerts from different places can be recognised as the same finding: any
+ * suicide risk (PHQ-9 item 9, a high screen, intake, a note's suicidal ideation, suicidal or self-harm symptoms),
+ * homicidal ideation, or other red flags. `noteFinding` is the finding of a session note's alert.
+ */
+export const ALERT_FINDINGS = ['suicide-risk', 'homicidal-ideation', 'red-flags'] as const;
+export type AlertFinding = (typeof ALERT_FINDINGS)[number];
+export const ALERT_FINDING_LABELS: Record<AlertFinding, string> = {
+  'suicide-risk': 'suicide risk',
+  'homicidal-ideation': 'homicidal ideation',
+  'red-flags': 'red flags',
+};
+
+const SUICIDE_SYMPTOMS: ReadonlySet<RedFlagSymptom> = new Set(['suicidal-thoughts', 'self-harm-urges']);
+
+export function alertFinding(a: {
+  kind: AlertKind;
+  symptoms: readonly RedFlagSymptom[];
+  noteFinding?: 'suicidal-ideation' | 'homicidal-ideation' | 'red-flags' | null;
+}): AlertFinding {
+  if (a.noteFinding === 'suicidal-ideation') return 'suicide-risk';
+  if (a.noteFinding === 'homicidal-ideation') return 'homicidal-ideation';
+  if (a.noteFinding === 'red-flags') return 'red-flags';
+  if (a.kind !== 'red-flag-symptom') return 'suicide-risk';
+  return a.symptoms.some((s) => SUICIDE_SYMPTOMS.has(s)) ? 'suicide-risk' : 'red-flags';
+}
+
+/** Where an alert came from, in words: "a session note", "a PHQ-9". */
+export const ALERT_SOURCE_LABELS: Record<string, string> = {
+  note: 'a session note',
+  assessment: 'an assessment',
+  intake: 'the intake',
+  'red-flag': 'a red-flag symptom recorded on the chart',
+};
+export const alertSourceLabel = (sourceType: string): string =>
+  ALERT_SOURCE_LABELS[sourceType] ?? 'another record';
+
+/** The earlier alert a repeat links to. */
+export const AlertRepeatOfSchema = z.object({
+  id: z.string(),
+  raisedAtMs: z.number().int(),
+  sourceType: z.string(),
+  acknowledgedAtMs: z.number().int().nullable(),
+});
+
 export const AlertSchema = z.object({
   id: z.string(),
   clientId: z.string(),
@@ -99,6 +144,12 @@ export const AlertSchema = z.object({
   sourceId: z.string().nullable(),
   raisedAtMs: z.number().int(),
   raisedByName: z.string().nullable(),
+  finding: z.enum(ALERT_FINDINGS),
+  /**
+   * Policy (issue 9 item 7): an alert for the same client and finding raised the same day as one still open, or
+   * acknowledged that day, is a repeat of it and links to it, so it never reads as a new, unexplained alert.
+   */
+  repeatOf: AlertRepeatOfSchema.nullable(),
   acknowledgement: AcknowledgementSchema.extend({
     atMs: z.number().int(),
     byName: z.string().nullable(),

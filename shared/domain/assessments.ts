@@ -12,6 +12,7 @@ import {
   SuicideScreenRecordSchema,
 } from '../instruments';
 import { optionalText } from './common';
+import { VitalsSchema } from './vitals';
 
 export const INDUCTION_TIME_POINTS = ['before-first-dose', '30-min', '2-h'] as const;
 export const InductionTimePointSchema = z.enum(INDUCTION_TIME_POINTS);
@@ -42,6 +43,8 @@ export const ScoredAssessmentInputSchema = z.object({
    * Records saved before it was asked have none.
    */
   sud: SudDetailsSchema.nullable().default(null),
+  /** Vital signs taken with a withdrawal rating (migration 0350); null when none were taken. */
+  vitals: VitalsSchema.nullable().default(null),
   ...common,
 });
 

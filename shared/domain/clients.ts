@@ -63,12 +63,15 @@ export const EmergencyContactSchema = z.object({
   phone: optionalPhone,
 });
 
+/** The longest name the server takes; the page's name fields stop typing and pasting there too. */
+export const CLIENT_NAME_MAX = 100;
+
 export const ClientInputSchema = z.object({
-  legalFirstName: requiredText('Legal first name', 100),
-  legalLastName: requiredText('Legal last name', 100),
+  legalFirstName: requiredText('Legal first name', CLIENT_NAME_MAX),
+  legalLastName: requiredText('Legal last name', CLIENT_NAME_MAX),
   /** How the client writes their name: family name first (Vietnamese, Chinese, Korean, Hungarian...) or last. */
   nameOrder: NameOrderSchema,
-  preferredName: optionalText('Preferred name', 100),
+  preferredName: optionalText('Preferred name', CLIENT_NAME_MAX),
   dateOfBirth: isoDate('Date of birth'),
   pronouns: optionalText('Pronouns', 40),
   sex: SexSchema,

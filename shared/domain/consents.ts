@@ -85,6 +85,8 @@ export const ConsentSchema = z.object({
   createdBy: z.string(),
   revocation: RevocationSchema.extend({ recordedAtMs: z.number().int(), recordedBy: z.string() }).nullable(),
   endEvent: EndEventSchema.extend({ recordedAtMs: z.number().int(), recordedBy: z.string() }).nullable(),
+  /** When the first disclosure under this consent was made, or null: a single-disclosure consent is then used. */
+  firstDisclosedAtMs: z.number().int().nullable(),
 });
 export type Consent = z.infer<typeof ConsentSchema>;
 

@@ -5,8 +5,8 @@
  */
 import { z } from 'zod';
 import { optionalText, requiredText } from './common';
-import { ConsentTypeSchema, type ConsentType } from './consents';
-import type { Note } from './notes';
+import { consentStatus, ConsentTypeSchema, type Consent, type ConsentType } from './consents';
+import type { FieldProblem, Note } from './notes';
 
 /** What the clinician says when printing a note to disclose it: the consent used, to whom, and why. */
 export const DisclosureRequestSchema = z
@@ -22,15 +22,28 @@ export const DisclosureRequestSchema = z
   .strict();
 export type DisclosureRequest = z.infer<typeof DisclosureRequestSchema>;
 
-/** What kind of record a disclosure sent: a note, or a relapse-prevention, safety or aftercare plan version. */
-export const DisclosureSourceTypeSchema = z.enum(['note', 'recovery-plan']);
-export type DisclosureSourceType = z.infer<typeof DisclosureSourceTypeSchema>;
+/** What a disclosure is made under: one of the client's consents, or the client's own request (no consent). */
+export const DISCLOSURE_BASES = ['consent', 'client-request'] as const;
+export const DisclosureBasisSchema = z.enum(DISCLOSURE_BASES);
+export type DisclosureBasis = z.infer<typeof DisclosureBasisSchema>;
+
+/** The kinds of record whose leaving the clinic is accounted for. Later printed documents add their kind here. */
+export const DISCLOSURE_SOURCES = ['note', 'export', 'recovery-plan'] as const;
+export const DisclosureSourceSchema = z.enum(DISCLOSURE_SOURCES);
+export type DisclosureSource = z.infer<typeof DisclosureSourceSchema>;
+/** The same list under the name the printed plans use. */
+export const DisclosureSourceTypeSchema = DisclosureSourceSchema;
+export type DisclosureSourceType = DisclosureSource;
+
+export const CLIENT_REQUEST_LABEL = "At the client's own request (no consent needed)";
 
 export const DisclosureSchema = z.object({
   id: z.string(),
   clientId: z.string(),
-  consentId: z.string(),
-  consentType: ConsentTypeSchema,
+  basis: DisclosureBasisSchema,
+  /** Null exactly when the basis is the client's own request. */
+  consentId: z.string().nullable(),
+  consentType: ConsentTypeSchema.nullable(),
   consentSignedOn: z.string(),
   disclosedAtMs: z.number().int(),
   disclosedBy: z.string(),
@@ -39,7 +52,7 @@ export const DisclosureSchema = z.object({
   recipientAddress: z.string(),
   purpose: z.string(),
   what: z.string(),
-  sourceType: DisclosureSourceTypeSchema,
+  sourceType: DisclosureSourceSchema,
   sourceId: z.string(),
   noticeVersion: z.string(),
 });
@@ -56,11 +69,46 @@ export function accountingSinceMs(nowMs: number): number {
 }
 
 /**
- * A private SUD counselling note leaves the clinic only under a consent for SUD counselling notes; any active consent
- * of this client may carry a progress or group note.
+ * Policy (CLINICAL.md §6; 42 CFR 2.31(b)): a private SUD counselling note leaves the clinic only under a consent for
+ * SUD counselling notes, and such a consent covers only SUD counselling notes, never the rest of the record. Any
+ * other active consent of this client may carry a progress or group note.
  */
 export function consentPermitsNote(consentType: ConsentType, noteKind: Note['kind']): boolean {
-  return noteKind === 'sud-counselling' ? consentType === 'sud-counselling-notes' : true;
+  return (noteKind === 'sud-counselling') === (consentType === 'sud-counselling-notes');
+}
+
+/** A single-disclosure consent is used up by its one disclosure (issue 9 item 5). */
+export const consentUsedUp = (c: Pick<Consent, 'consent' | 'firstDisclosedAtMs'>): boolean =>
+  c.consent.type === 'single-disclosure' && c.firstDisclosedAtMs !== null;
+
+/** Whether this consent can carry a disclosure of this kind of note today. */
+export const consentUsableFor = (c: Consent, noteKind: Note['kind'], today: string): boolean =>
+  consentStatus(c, today) === 'active' && !consentUsedUp(c) && consentPermitsNote(c.consent.type, noteKind);
+
+/**
+ * Policy (CLINICAL.md §6: a consent names the recipient and the purpose): a disclosure goes to the recipient the
+ * consent names, for the purpose it names, and to its address when it names one. They are chosen from the consent,
+ * never typed; a request that differs is refused on the field that differs.
+ */
+export function disclosureOutsideConsent(d: DisclosureRequest, c: Consent['consent']): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  const same = (a: string, b: string) => a.trim() === b.trim();
+  if (!same(d.recipient, c.recipient)) {
+    problems.push({
+      path: 'disclosure.recipient',
+      message: `The consent names the recipient "${c.recipient}".`,
+    });
+  }
+  if (!same(d.purpose, c.purpose)) {
+    problems.push({ path: 'disclosure.purpose', message: 'The purpose must be the one the consent names.' });
+  }
+  if (c.recipientAddress.trim() !== '' && !same(d.recipientAddress, c.recipientAddress)) {
+    problems.push({
+      path: 'disclosure.recipientAddress',
+      message: 'The address must be the one the consent names.',
+    });
+  }
+  return problems;
 }
 
 const NOTE_WHAT: Record<Note['kind'], string> = {

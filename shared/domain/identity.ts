@@ -46,6 +46,8 @@ export const NewUserSchema = z.object({
   role: RoleSchema,
   username: UsernameSchema,
   passphrase: PassphraseSchema,
+  /** Practice administrator: adds accounts, sets roles, replaces the recovery key, changes settings, restores. */
+  administrator: z.boolean().optional(),
 });
 export type NewUser = z.infer<typeof NewUserSchema>;
 
@@ -55,6 +57,7 @@ export const UserSchema = z.object({
   displayName: z.string(),
   credentials: z.string(),
   role: RoleSchema,
+  administrator: z.boolean(),
   createdAtMs: z.number().int(),
 });
 export type User = z.infer<typeof UserSchema>;

@@ -85,17 +85,25 @@ const any = (...states: CriterionState[]): CriterionState =>
 function usePattern({ intake, baseline }: LevelOfCareInputs): {
   dosesPerDay: number | null;
   gramsPerDay: number | null;
+  /** Strong forms are part of the daily use the gram figure stands for: leaf grams then understate it. */
+  strongInUse: boolean;
   from: string;
 } {
   if (baseline?.complete) {
     return {
       dosesPerDay: baseline.meanDosesPerDay,
       gramsPerDay: baseline.meanGramsPerDay,
+      strongInUse: baseline.byForm.some((f) => f.group !== 'leaf' && f.group !== 'other'),
       from: `${baseline.days}-day baseline log`,
     };
   }
   const k = intake.sections.kratom;
-  return { dosesPerDay: k?.dosesPerDay ?? null, gramsPerDay: intakeLeafGramsPerDay(k), from: 'intake' };
+  return {
+    dosesPerDay: k?.dosesPerDay ?? null,
+    gramsPerDay: intakeLeafGramsPerDay(k),
+    strongInUse: k?.productForms.some((f) => POTENT_FORMS.includes(f)) ?? false,
+    from: 'intake',
+  };
 }
 
 export function levelOfCareCriteria(inputs: LevelOfCareInputs): Criterion[] {
@@ -120,8 +128,13 @@ export function levelOfCareCriteria(inputs: LevelOfCareInputs): Criterion[] {
     .join('. ');
   // A leaf gram figure says nothing about a strong product's dose: with one in use, "over 5 g" is not ruled out
   // by a small leaf figure, and the strong-product criterion already points to detox.
+  // With strong forms in the daily use, a low leaf figure cannot say the amount is low: "over 5 g" stays open.
   const highGrams: CriterionState =
-    use.gramsPerDay === null ? 'unknown' : use.gramsPerDay > HIGH_DAILY_GRAMS ? 'met' : 'not-met';
+    use.gramsPerDay !== null && use.gramsPerDay > HIGH_DAILY_GRAMS
+      ? 'met'
+      : use.gramsPerDay === null || use.strongInUse
+        ? 'unknown'
+        : 'not-met';
   const nightly = any(yes(kratom?.wakesInWithdrawal), yes(kratom?.dosesOvernight));
   const medicalRisk = any(yes(medical?.heartRhythm), yes(medical?.liver), yes(medical?.seizures));
   const psychHistory = any(yes(psychiatric?.depression), yes(psychiatric?.panic), yes(psychiatric?.trauma));
@@ -196,7 +209,7 @@ export function levelOfCareCriteria(inputs: LevelOfCareInputs): Criterion[] {
       : 'not-met';
   const gramsText =
     use.gramsPerDay !== null
-      ? `${fmt(use.gramsPerDay, 'g')} of leaf a day`
+      ? `${fmt(use.gramsPerDay, 'g')} of leaf a day${use.strongInUse ? ' plus strong forms (never added into leaf grams)' : ''}`
       : use.from === 'intake' && intakeStrong.length > 0 && kratom?.gramsPerDose != null
         ? 'leaf grams a day unknown (a strong form is among the intake’s forms: its grams are not added in)'
         : 'grams a day not recorded';

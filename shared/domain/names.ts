@@ -92,8 +92,8 @@ export function nameSearchText(names: readonly string[]): string {
 export const NAME_ORDERS = ['given-first', 'family-first'] as const;
 export type NameOrder = (typeof NAME_ORDERS)[number];
 export const NAME_ORDER_LABELS: Record<NameOrder, string> = {
-  'given-first': 'Given name first (e.g. Ana Ruiz)',
-  'family-first': 'Family name first (e.g. Nguyễn Thị Ánh)',
+  'given-first': 'Given name first',
+  'family-first': 'Family name first',
 };
 
 export interface PersonName {

@@ -115,6 +115,8 @@ export const GroupBlockSchema = z.object({
   groupSessionId: z.string(),
   groupName: z.string(),
   topic: z.string(),
+  /** What the group covered; absent from snapshots signed before it existed (migration 0200). */
+  covered: z.string().default(''),
   sessionDate: z.string(),
   startTime: z.string(),
   endTime: z.string(),
@@ -217,8 +219,11 @@ export interface FieldProblem {
   message: string;
 }
 
-/** What must be right before a note can be signed, each problem on its field. Empty when it can be signed. */
-export function signingProblems(content: NoteContent): FieldProblem[] {
+/**
+ * What must be right before a note can be signed, each problem on its field. Empty when it can be signed. Given the
+ * time now, also that the session has ended.
+ */
+export function signingProblems(content: NoteContent, nowMs: number | null = null): FieldProblem[] {
   const problems: FieldProblem[] = [];
   const add = (path: string, message: string) => problems.push({ path: `content.${path}`, message });
   if (!isCalendarDate(content.sessionDate)) add('sessionDate', 'Enter the session date.');
@@ -238,20 +243,106 @@ export function signingProblems(content: NoteContent): FieldProblem[] {
   if (content.risk.homicidalIdeation === 'not-assessed') {
     add('risk.homicidalIdeation', 'Complete the risk review before signing: record homicidal ideation.');
   }
+  const notEnded = nowMs === null ? null : sessionNotEndedProblem(content, nowMs);
+  if (notEnded && !problems.some((p) => p.path === notEnded.path)) problems.push(notEnded);
   return problems;
 }
 
-/** Risk recorded in a note that needs an alert (CLINICAL.md §4), or null when there is none. */
-export function noteRiskFindings(risk: NoteContent['risk']): { suicidal: boolean; detail: string } | null {
-  const found: string[] = [];
+/** A risk finding a note can record, each raising its own alert (CLINICAL.md §4). */
+export const NOTE_RISK_FINDINGS = ['suicidal-ideation', 'homicidal-ideation', 'red-flags'] as const;
+export type NoteRiskFinding = (typeof NOTE_RISK_FINDINGS)[number];
+
+const SUICIDAL_WORDS: Record<NoteContent['risk']['suicidalIdeation'], string> = {
+  denied: 'Denied',
+  passive: 'Passive thoughts',
+  active: 'Active thoughts',
+  'not-assessed': 'Not assessed',
+};
+const HOMICIDAL_WORDS: Record<NoteContent['risk']['homicidalIdeation'], string> = {
+  denied: 'Denied',
+  present: 'Present',
+  'not-assessed': 'Not assessed',
+};
+/** The risk review's answers in words, as the editor shows them and a printed note prints them. */
+export const RISK_WORDS = { suicidal: SUICIDAL_WORDS, homicidal: HOMICIDAL_WORDS } as const;
+
+/**
+ * Risk recorded in a note that needs an alert (CLINICAL.md §4), one entry per finding, in a fixed order. A draft
+ * raises them when it is saved and a signature when it is signed; each note raises each finding once.
+ */
+export function noteRiskFindings(
+  risk: NoteContent['risk'],
+): Array<{ finding: NoteRiskFinding; suicidal: boolean; detail: string }> {
+  const found: Array<{ finding: NoteRiskFinding; suicidal: boolean; detail: string }> = [];
   if (risk.suicidalIdeation === 'passive' || risk.suicidalIdeation === 'active') {
-    found.push(`${risk.suicidalIdeation} suicidal ideation`);
+    found.push({
+      finding: 'suicidal-ideation',
+      suicidal: true,
+      detail: `Session note: suicidal ideation (${SUICIDAL_WORDS[risk.suicidalIdeation].toLowerCase()})`,
+    });
   }
-  if (risk.homicidalIdeation === 'present') found.push('homicidal ideation');
-  if (risk.redFlagsObserved) found.push('red flags observed');
-  if (found.length === 0) return null;
+  if (risk.homicidalIdeation === 'present') {
+    found.push({
+      finding: 'homicidal-ideation',
+      suicidal: false,
+      detail: 'Session note: homicidal ideation',
+    });
+  }
+  if (risk.redFlagsObserved) {
+    found.push({ finding: 'red-flags', suicidal: false, detail: 'Session note: red flags observed' });
+  }
+  return found;
+}
+
+const pad2 = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * The times a new note starts with: the 50 minutes ending now (rounded down to 5 minutes), on the day it started.
+ * A note is written during or just after its session, so "now" is the best guess, never a fixed 09:00.
+ */
+export function defaultSessionTimes(
+  nowMs: number,
+): Pick<NoteContent, 'sessionDate' | 'startTime' | 'endTime'> {
+  const end = new Date(nowMs);
+  end.setMinutes(end.getMinutes() - (end.getMinutes() % 5), 0, 0);
+  const start = new Date(end.getTime() - 50 * 60_000);
   return {
-    suicidal: risk.suicidalIdeation === 'passive' || risk.suicidalIdeation === 'active',
-    detail: `Session note: ${found.join('; ')}`,
+    sessionDate: `${start.getFullYear()}-${pad2(start.getMonth() + 1)}-${pad2(start.getDate())}`,
+    startTime: `${pad2(start.getHours())}:${pad2(start.getMinutes())}`,
+    endTime: `${pad2(end.getHours())}:${pad2(end.getMinutes())}`,
+  };
+}
+
+/**
+ * When the session ends, as local 'YYYY-MM-DDTHH:MM' (an end before the start is the next day), or null while the
+ * date or times are incomplete.
+ */
+export function sessionEndLocal(
+  c: Pick<NoteContent, 'sessionDate' | 'startTime' | 'endTime'>,
+): string | null {
+  if (!isCalendarDate(c.sessionDate) || !CLOCK_TIME.test(c.startTime) || !CLOCK_TIME.test(c.endTime))
+    return null;
+  if (minutesOf(c.endTime) > minutesOf(c.startTime)) return `${c.sessionDate}T${c.endTime}`;
+  const [y, m, d] = c.sessionDate.split('-').map(Number) as [number, number, number];
+  const next = new Date(Date.UTC(y, m - 1, d + 1));
+  return `${next.getUTCFullYear()}-${pad2(next.getUTCMonth() + 1)}-${pad2(next.getUTCDate())}T${c.endTime}`;
+}
+
+/** This computer's local time as 'YYYY-MM-DDTHH:MM'. */
+export function localMinute(ms: number): string {
+  const d = new Date(ms);
+  return `${d.getFullYear()}-${pad2(d.getMonth() + 1)}-${pad2(d.getDate())}T${pad2(d.getHours())}:${pad2(d.getMinutes())}`;
+}
+
+/**
+ * Policy (CLINICAL.md §5: a note documents a session that took place): a note cannot be signed before its session
+ * has ended. Null when it has ended (or its times are not complete: signingProblems names those).
+ */
+export function sessionNotEndedProblem(content: NoteContent, nowMs: number): FieldProblem | null {
+  const end = sessionEndLocal(content);
+  if (end === null || end <= localMinute(nowMs)) return null;
+  return {
+    path: 'content.endTime',
+    message: `The session has not ended yet (it ends at ${content.endTime}${end.slice(0, 10) !== content.sessionDate ? ' the next day' : ''}). Sign the note once it has ended.`,
   };
 }

@@ -5,6 +5,10 @@
  */
 export const PART2_NOTICE_VERSION = '2024-rule-statement-1';
 
+/** The notice named in words where a person reads it (never the version code above). */
+export const PART2_NOTICE_TITLE = '42 CFR 2.32(a) notice, Statement 1 (2024 rule)';
+export const PART2_NOTICE_NAMES: Record<string, string> = { [PART2_NOTICE_VERSION]: PART2_NOTICE_TITLE };
+
 export const PART2_NOTICE_FULL =
   'This record which has been disclosed to you is protected by Federal confidentiality rules (42 CFR part 2). ' +
   'These rules prohibit you from using or disclosing this record, or testimony that describes the information ' +

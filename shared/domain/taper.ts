@@ -9,7 +9,7 @@
 import { z } from 'zod';
 import { isoDate, requiredText, optionalText } from './common';
 import { POTENT_FORMS, ProductFormSchema, type ProductForm } from './intake';
-import { doseDate, type UseLogEntry } from './useLog';
+import { doseDate, formatAmount, type DoseUnit, type UseLogEntry } from './useLog';
 import { DAYS_PER_STEP, planTaper, taperInputProblems, type TaperInput, type TaperStep } from '../taper';
 
 export const TAPER_CHANGES = ['create', 'hold', 'rate', 'restart'] as const;
@@ -170,7 +170,8 @@ export const DEFAULT_DAYS_PER_STEP = DAYS_PER_STEP.default;
 
 export interface OtherFormUse {
   form: ProductForm;
-  grams: number;
+  /** What was logged of this form that day, per unit ("0.5 g", "2 bottles"): units are never added together. */
+  amounts: { amount: number; unit: DoseUnit }[];
   doses: number;
   /** An extract, shot or 7-OH product: far more potent, never a taper step (CLINICAL.md §1.5). */
   strong: boolean;
@@ -205,7 +206,7 @@ const dayNumber = (date: string) => {
 export function planVersusActual(
   steps: readonly TaperStep[],
   form: ProductForm,
-  entries: readonly Pick<UseLogEntry, 'takenAtMs' | 'amountGrams' | 'form'>[],
+  entries: readonly Pick<UseLogEntry, 'takenAtMs' | 'amount' | 'unit' | 'form'>[],
   today: string,
 ): PlanActualDay[] {
   const first = steps[0];
@@ -215,17 +216,19 @@ export function planVersusActual(
     const date = doseDate(e.takenAtMs);
     if (date === null) continue;
     const day = byDay.get(date) ?? { grams: 0, doses: 0, other: new Map() };
-    if (e.form === form) {
-      day.grams += e.amountGrams;
+    if (e.form === form && e.unit === 'g') {
+      day.grams += e.amount;
       day.doses += 1;
     } else {
-      const o = day.other.get(e.form) ?? {
+      const o: OtherFormUse = day.other.get(e.form) ?? {
         form: e.form,
-        grams: 0,
+        amounts: [],
         doses: 0,
         strong: POTENT_FORMS.includes(e.form),
       };
-      o.grams += e.amountGrams;
+      const same = o.amounts.find((a) => a.unit === e.unit);
+      if (same) same.amount = Math.round((same.amount + e.amount) * 100) / 100;
+      else o.amounts.push({ amount: e.amount, unit: e.unit });
       o.doses += 1;
       day.other.set(e.form, o);
     }
@@ -238,9 +241,7 @@ export function planVersusActual(
     const planned = stepOn(steps, date)?.dailyGrams ?? 0;
     const day = byDay.get(date);
     const loggedGrams = day ? Math.round(day.grams * 100) / 100 : null;
-    const otherForms = day
-      ? [...day.other.values()].map((o) => ({ ...o, grams: Math.round(o.grams * 100) / 100 }))
-      : [];
+    const otherForms = day ? [...day.other.values()] : [];
     out.push({
       date,
       plannedGrams: planned,
@@ -252,4 +253,10 @@ export function planVersusActual(
     });
   }
   return out;
+}
+
+/** "Extract 0.5 g (1 dose)": one other form's use on a day, each unit on its own. */
+export function describeOtherFormUse(o: OtherFormUse, formLabel: string): string {
+  const amounts = o.amounts.map((a) => formatAmount(a.amount, a.unit)).join(' + ');
+  return `${o.strong ? 'Strong form: ' : ''}${formLabel} ${amounts} (${o.doses} ${o.doses === 1 ? 'dose' : 'doses'})`;
 }

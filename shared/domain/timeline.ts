@@ -19,6 +19,8 @@ export const TimelineEventSchema = z.object({
     'discharge',
     'taper-version',
     'recovery-plan-signed',
+    'medication-change',
+    'mat-note-signed',
   ]),
   title: z.string(),
   detail: z.string(),
@@ -35,6 +37,7 @@ export const TimelineEventSchema = z.object({
     'plan',
     'taper',
     'recovery-plans',
+    'mat',
   ]),
   refId: z.string().nullable(),
 });

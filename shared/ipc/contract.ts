@@ -12,6 +12,8 @@ import { disclosureChannels } from './channels/disclosures';
 import { documentChannels } from './channels/documents';
 import { identityChannels } from './channels/identity';
 import { recoveryPlanChannels } from './channels/recoveryPlans';
+import { matChannels } from './channels/mat';
+import { recordExportChannels } from './channels/recordExport';
 import { sessionChannels } from './channels/sessions';
 import { taperChannels } from './channels/taper';
 export {
@@ -44,6 +46,8 @@ export const contract = {
   ...disclosureChannels,
   ...taperChannels,
   ...recoveryPlanChannels,
+  ...matChannels,
+  ...recordExportChannels,
 };
 
 export type Contract = typeof contract;

@@ -22,6 +22,16 @@ export const ERROR_CODES = [
   'DB_NOT_CLEARLEAF',
   'DB_READ_ONLY',
   'DISK_FULL',
+  /** keyring.json is cut off or edited: open with the recovery key, which takes a kit from a backup. */
+  'KEYRING_DAMAGED',
+  /** keyring.json is gone while the database is there: the same way out. */
+  'KEYRING_MISSING',
+  'NO_RECOVERY_KIT',
+  'KIT_UNREADABLE',
+  /** A backup failed its check after writing and was discarded. */
+  'BACKUP_UNVERIFIED',
+  /** Restore over a healthy database from the lock screen: only an administrator, from Settings. */
+  'RESTORE_REFUSED',
   /** No application on this computer could open a file main wrote (e.g. no PDF viewer). */
   'NO_APPLICATION',
   'INTERNAL',

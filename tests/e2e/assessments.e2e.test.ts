@@ -100,11 +100,35 @@ describe('assessments, withdrawal flowsheet, level of care and red flags', () =>
       // Only each item's allowed values are offered: COWS values are not contiguous.
       if (n === 0) {
         expect(await form.optionNames(/Resting pulse/)).toEqual([
-          '0: 80 bpm or less',
-          '1: 81–100 bpm',
-          '2: 101–120 bpm',
-          '4: Over 120 bpm',
+          '0: 80 or below',
+          '1: 81–100',
+          '2: 101–120',
+          '4: Over 120',
         ]);
+        // Issue 8 item 3: the published scale's words at each step, each item with its instruction, and once
+        // per form the note that this is an opioid scale used for kratom.
+        expect(await form.optionNames(/^Sweating/)).toEqual([
+          '0: No report of chills or flushing',
+          '1: Subjective chills or flushing',
+          '2: Flushed or observable moistness on the face',
+          '3: Beads of sweat on brow or face',
+          '4: Sweat streaming off the face',
+        ]);
+        expect(await form.item(/^Sweating/).textContent()).toContain(
+          'Over the past half hour, not explained by room temperature or activity.',
+        );
+        expect(await form.item(/Bone or joint aches/).textContent()).toContain(
+          'score only the part beyond it',
+        );
+        expect(await form.item(/Runny nose/).textContent()).toContain(
+          'Not explained by a cold or allergies.',
+        );
+        expect(await form.item(/^Tremor/).textContent()).toContain('hands held out');
+        const note = form.form().getByTestId('instrument-note');
+        expect(await note.count()).toBe(1);
+        expect(await note.textContent()).toMatch(
+          /opioid withdrawal scale, used here for kratom.*stimulant-like/,
+        );
         expect((await form.optionNames(/Restlessness/)).map((o) => o.split(':')[0])).toEqual([
           '0',
           '1',
@@ -326,7 +350,21 @@ describe('assessments, withdrawal flowsheet, level of care and red flags', () =>
     await sud.form().getByLabel('The substance is taken only under medical supervision').check();
     await expect.poll(() => sud.liveScore().textContent()).toBe('2 of 11Mild');
     expect(await sud.form().textContent()).toContain('Tolerance or withdrawal endorsed but not counted');
-    expect(await sud.form().textContent()).toContain('ICD-10-CM F19.10');
+    // Issue 8 item 5: no code until the substance is chosen, then that substance's family.
+    expect(await sud.form().textContent()).toContain('Choose the substance checked');
+    await sud.field('Substance checked').selectOption({ label: 'Kratom — F19' });
+    await expect
+      .poll(() => sud.form().getByTestId('icd-code').textContent())
+      .toBe('ICD-10-CM F19.10 — Kratom use disorder, mild');
+    await sud.field('Substance checked').selectOption({ label: 'Opioids — F11' });
+    await expect
+      .poll(() => sud.form().getByTestId('icd-code').textContent())
+      .toBe('ICD-10-CM F11.10 — Opioid use disorder, mild');
+    await sud.field('Remission specifier').selectOption({ label: 'Early (3–12 months)' });
+    await sud.field('Severity before remission').selectOption({ label: 'Moderate or severe' });
+    await expect
+      .poll(() => sud.form().getByTestId('icd-code').textContent())
+      .toBe('ICD-10-CM F11.21 — Opioid use disorder, moderate or severe, in early remission');
     await screenshot(page, 'sud-form');
     expect(await axeViolations(page)).toEqual([]);
     await sud.form().getByRole('button', { name: 'Close' }).click();
@@ -377,23 +415,51 @@ describe('assessments, withdrawal flowsheet, level of care and red flags', () =>
     const { page } = app;
     const loc = new LevelOfCarePage(page);
     await loc.open();
-    expect(await loc.suggestion().textContent()).toContain('Medically supported detox');
-    expect(await loc.criterion('detox-many-doses').textContent()).toMatch(/^Met/);
-    expect(await loc.criterion('detox-high-amount').textContent()).toContain(
-      '6 doses a day, 12 g a day (intake)',
+    // Detox is met, but the residential criteria are still open: no level yet (issue 8 item 1).
+    expect(await loc.suggestion().textContent()).toMatch(
+      /^Not enough information to suggest a level — record: Cannot stay stopped in the current environment; /,
     );
+    expect(await loc.criterion('detox-many-doses').textContent()).toMatch(/^Met/);
+    // Shots' grams are not leaf grams (issue 8 item 2).
+    expect(await loc.criterion('detox-high-amount').textContent()).toContain(
+      '6 doses a day, leaf grams a day unknown',
+    );
+    expect(await loc.criterion('detox-potent').textContent()).toContain('Intake: Liquid shot');
     expect(await loc.criterion('caution-doses').textContent()).toMatch(/^Met/);
     expect(await loc.group('Caution against stopping cold turkey').count()).toBe(1);
     await loc.judge('taper-support', 'No');
     await loc.judge('residential-environment', 'Yes');
     await expect.poll(() => loc.suggestion().textContent()).toContain('Residential or higher level of care');
-    await loc.judge('residential-environment', 'No');
+    for (const id of [
+      'residential-environment',
+      'residential-broader',
+      'residential-mental-health',
+      'residential-time-away',
+    ]) {
+      await loc.judge(id, 'No');
+    }
     await expect.poll(() => loc.suggestion().textContent()).toContain('Medically supported detox');
     expect(await loc.panel().textContent()).not.toMatch(/ASAM/i);
 
     await loc.rate('Intoxication and withdrawal', 3, 'COWS up to 24 on induction day');
     await loc.rate('Recovery environment', 2, 'Lives with a brother who is supportive');
     await loc.choose('Medically supported detox');
+    const reasonText =
+      'Six extract shots a day, waking in withdrawal, two failed attempts: supervised detox.';
+    await loc.reason().fill(reasonText);
+    // Issue 9 item 8: each dimension rated, or not rated with a reason.
+    await loc.submit();
+    await expect
+      .poll(() => loc.reviewError().textContent())
+      .toBe(
+        'Rate each dimension of the risk review, or write in its note why it was not rated: Physical health, ' +
+          'Emotional, behavioural and cognitive, Readiness to change, Relapse or continued-use potential.',
+      );
+    await loc.rate('Physical health', 1, '');
+    await loc.rate('Emotional, behavioural and cognitive', 2, 'PHQ-9 item 9 alert acknowledged');
+    await loc.rate('Readiness to change', 2, '');
+    await loc.notRated('Relapse or continued-use potential', 'Not assessed yet: first visit');
+    await loc.reason().fill('');
     await loc.submit();
     await expect
       .poll(() => loc.reasonError().textContent())
@@ -402,12 +468,16 @@ describe('assessments, withdrawal flowsheet, level of care and red flags', () =>
     await screenshot(page, 'level-of-care');
     expect(await axeViolations(page)).toEqual([]);
 
-    const reason = 'Six extract shots a day, waking in withdrawal, two failed attempts: supervised detox.';
+    const reason = reasonText;
     await loc.reason().fill(reason);
     await loc.submit();
     await expect.poll(() => loc.decisions().count()).toBe(1);
     expect(await loc.decisions().first().textContent()).toContain(reason);
     expect(await loc.decisions().first().textContent()).toContain(CLINIC.fullName);
+    await loc.decisions().first().locator('summary').click();
+    expect(await loc.decisions().first().textContent()).toContain(
+      'Why not rated: Not assessed yet: first visit',
+    );
     expect(await loc.reason().inputValue()).toBe('');
 
     const timeline = await openChartTab(page, 'Timeline');

@@ -10,6 +10,7 @@ import { CLINIC, ipc, setUpPracticeThroughUi } from './support/practice';
 import { ChartPage } from './pages/ChartPage';
 import { ConsentsPage } from './pages/ConsentsPage';
 import { IntakePage } from './pages/IntakePage';
+import { LevelOfCarePage } from './pages/LevelOfCarePage';
 import { UseLogPage } from './pages/UseLogPage';
 
 /** Dates in the browser's time zone (the harness browser runs in America/Los_Angeles). */
@@ -156,28 +157,28 @@ describe('client chart', () => {
     await log.logByKeyboard({
       when: `${d3}T07:30`,
       product: 'Red Bali powder',
-      grams: '2',
+      amount: '2',
       trigger: 'Withdrawal symptoms',
     });
     await expect.poll(() => log.status().textContent()).toMatch(/^Dose saved: 2 g/);
     // Focus is back on the first field; product and form carry over.
     expect(await log.focusedLabel()).toBe('Taken at');
     expect(await log.field('Product').inputValue()).toBe('Red Bali powder');
-    expect(await log.field('Grams').inputValue()).toBe('');
+    expect(await log.field('Amount').inputValue()).toBe('');
     expect(await log.baselineIncomplete().textContent()).toMatch(/Only 1 day logged/);
 
     const doses = [
-      { when: `${d3}T12:15`, grams: '3', trigger: 'Stress' },
-      { when: `${d3}T19:00`, grams: '4', trigger: 'Stress' },
-      { when: `${d2}T07:00`, grams: '3', trigger: 'Withdrawal symptoms' },
-      { when: `${d2}T11:00`, grams: '3', trigger: 'Stress' },
-      { when: `${d2}T15:30`, grams: '3' },
-      { when: `${d2}T21:00`, grams: '3', trigger: 'Craving' },
-      { when: `${d1}T06:45`, grams: '2', trigger: 'Withdrawal symptoms' },
-      { when: `${d1}T10:00`, grams: '2', trigger: 'Stress' },
-      { when: `${d1}T13:30`, grams: '3' },
-      { when: `${d1}T17:00`, grams: '3', trigger: 'Craving' },
-      { when: `${d1}T22:10`, grams: '2.5' },
+      { when: `${d3}T12:15`, amount: '3', trigger: 'Stress' },
+      { when: `${d3}T19:00`, amount: '4', trigger: 'Stress' },
+      { when: `${d2}T07:00`, amount: '3', trigger: 'Withdrawal symptoms' },
+      { when: `${d2}T11:00`, amount: '3', trigger: 'Stress' },
+      { when: `${d2}T15:30`, amount: '3' },
+      { when: `${d2}T21:00`, amount: '3', trigger: 'Craving' },
+      { when: `${d1}T06:45`, amount: '2', trigger: 'Withdrawal symptoms' },
+      { when: `${d1}T10:00`, amount: '2', trigger: 'Stress' },
+      { when: `${d1}T13:30`, amount: '3' },
+      { when: `${d1}T17:00`, amount: '3', trigger: 'Craving' },
+      { when: `${d1}T22:10`, amount: '2.5' },
     ];
     for (const dose of doses) {
       const before = await log.doseRows().count();
@@ -192,7 +193,9 @@ describe('client chart', () => {
     expect(await log.baselineIncomplete().count()).toBe(0);
     expect(await log.figure('mean-doses').textContent()).toBe('4');
     expect(await log.figure('mean-grams').textContent()).toBe('11.2 g');
-    expect(await log.baselineFigure('Largest dose').textContent()).toBe('4 g');
+    expect(await log.baselineFigure('Largest leaf dose').textContent()).toBe('4 g');
+    expect(await log.byFormRows().allInnerTexts()).toEqual(['Leaf, powder or capsules\t4\t11.2 g']);
+    expect(await log.strongForms().count()).toBe(0);
     expect(await log.figure('top-triggers').getByRole('listitem').allTextContents()).toEqual([
       'Stress ×4',
       'Withdrawal symptoms ×3',
@@ -213,38 +216,38 @@ describe('client chart', () => {
     const log = new UseLogPage(app.page);
     const count = await log.doseRows().count();
     await log.field('Taken at').focus();
-    await log.logByKeyboard({ when: `${daysAgo(1)}T23:00`, grams: '-1' });
-    await expect.poll(() => log.fieldError('Grams').textContent()).toBe('The amount must be more than 0 g.');
-    expect(await log.field('Grams').inputValue()).toBe('-1');
+    await log.logByKeyboard({ when: `${daysAgo(1)}T23:00`, amount: '-1' });
+    await expect.poll(() => log.fieldError('Amount').textContent()).toBe('The amount must be more than 0.');
+    expect(await log.field('Amount').inputValue()).toBe('-1');
 
-    await log.field('Grams').fill('200');
-    await log.field('Grams').press('Enter');
+    await log.field('Amount').fill('200');
+    await log.field('Amount').press('Enter');
     await expect
-      .poll(() => log.fieldError('Grams').textContent())
+      .poll(() => log.fieldError('Amount').textContent())
       .toBe('The amount must be at most 100 g per dose.');
 
-    await log.field('Grams').fill('2');
+    await log.field('Amount').fill('2');
     await log.field('Taken at').fill(`${isoDateInTz(Date.now() + DAY)}T09:00`);
-    await log.field('Grams').press('Enter');
+    await log.field('Amount').press('Enter');
     await expect
       .poll(() => log.fieldError('Taken at').textContent())
       .toBe('A dose cannot be logged in the future.');
-    expect(await log.fieldError('Grams').count()).toBe(0);
+    expect(await log.fieldError('Amount').count()).toBe(0);
     expect(await log.doseRows().count()).toBe(count);
 
     // A mistyped year: refused beside the field, with the bound in the message; the typed row is kept.
     await log.field('Taken at').fill('1970-01-01T09:00');
-    await log.field('Grams').press('Enter');
+    await log.field('Amount').press('Enter');
     await expect
       .poll(() => log.fieldError('Taken at').textContent())
       .toBe("A dose cannot be before the client's date of birth: check the year.");
     expect(await log.field('Taken at').inputValue()).toBe('1970-01-01T09:00');
     await log.field('Taken at').fill(`${isoDateInTz(Date.now() - 3 * 365 * DAY)}T09:00`);
-    await log.field('Grams').press('Enter');
+    await log.field('Amount').press('Enter');
     await expect
       .poll(() => log.fieldError('Taken at').textContent())
       .toBe('A dose must be within the past 2 years: check the year.');
-    expect(await log.field('Grams').inputValue()).toBe('2');
+    expect(await log.field('Amount').inputValue()).toBe('2');
     expect(await log.doseRows().count()).toBe(count);
     expect(await log.doseBars().count()).toBe(3);
   });
@@ -255,10 +258,10 @@ describe('client chart', () => {
     const largest = log.doseRows().filter({ hasText: /7:00\sPM/ });
     await largest.getByRole('button', { name: /^Edit/ }).click();
     await log.entryForm().getByRole('heading', { name: 'Edit dose' }).waitFor();
-    await log.field('Grams').fill('5');
-    await log.field('Grams').press('Enter');
+    await log.field('Amount').fill('5');
+    await log.field('Amount').press('Enter');
     await expect.poll(() => log.figure('mean-grams').textContent()).toBe('11.5 g');
-    expect(await log.baselineFigure('Largest dose').textContent()).toBe('5 g');
+    expect(await log.baselineFigure('Largest leaf dose').textContent()).toBe('5 g');
 
     const count = await log.doseRows().count();
     const row = log.doseRows().filter({ hasText: /10:10\sPM/ });
@@ -440,5 +443,125 @@ describe('client chart', () => {
     await chart.heading().waitFor();
     await chart.openTab('Consents');
     await expect.poll(() => consents.badge(recipient).textContent()).toMatch(/^Expired /);
+  });
+
+  it('reads a 3-day log of extract shots as a strong product whatever the intake says, and suggests no taper', async () => {
+    const { page } = app;
+    // Issue 8 items 1 and 2: the intake says leaf powder, the log says extract shots.
+    const shots = await ipc(app.harness, 'clients.create', {
+      client: {
+        legalFirstName: 'Thị Ánh',
+        legalLastName: 'Nguyễn',
+        nameOrder: 'family-first',
+        preferredName: '',
+        dateOfBirth: '1990-06-02',
+        pronouns: '',
+        sex: 'female',
+        chartNumber: null,
+        phone: '',
+        email: '',
+        address: '',
+        emergencyContact: { name: '', relationship: '', phone: '' },
+        admissionDate: daysAgo(10),
+        status: 'active',
+        assignedClinicianId: null,
+        discharge: null,
+      },
+    });
+    await ipc(app.harness, 'intake.saveSection', {
+      clientId: shots.id,
+      save: {
+        section: 'kratom',
+        data: {
+          productForms: ['leaf-powder'],
+          productNotes: 'Says plain leaf powder',
+          gramsPerDose: 2,
+          dosesPerDay: 2,
+          yearsOfUse: 2,
+          lastDoseAtMs: null,
+          wakesInWithdrawal: false,
+          dosesOvernight: false,
+          withdrawalDerailedQuitting: false,
+          priorQuitAttempts: '',
+        },
+      },
+    });
+    const [d3, d2, d1] = [daysAgo(3), daysAgo(2), daysAgo(1)];
+    for (const [date, time] of [
+      [d3, '08:00'],
+      [d3, '18:00'],
+      [d2, '08:00'],
+      [d2, '18:00'],
+      [d1, '08:00'],
+    ] as const) {
+      const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+      const [h, mi] = time.split(':').map(Number) as [number, number];
+      await ipc(app.harness, 'useLog.add', {
+        clientId: shots.id,
+        entry: {
+          takenAtMs: new Date(y, m - 1, d, h, mi).getTime(),
+          product: 'Extract shot',
+          form: 'extract',
+          amount: 0.5,
+          unit: 'g',
+          trigger: null,
+          symptomsBetweenDoses: '',
+          note: '',
+        },
+      });
+    }
+    await chart.open(app.harness.url, shots.id);
+    await chart.openTab('Use log');
+    const log = new UseLogPage(page);
+    await log.baseline().waitFor();
+    // The last shot of the third day, logged by hand in millilitres: shots may be measured by volume.
+    await log.field('Taken at').fill(`${d1}T18:00`);
+    await log.field('Product').fill('Extract shot');
+    await log.field('Form').selectOption({ label: 'Liquid shot' });
+    await log.field('Unit').selectOption({ label: 'millilitres' });
+    await log.field('Amount').fill('15');
+    await log.field('Amount').press('Enter');
+    await expect.poll(() => log.status().textContent()).toMatch(/^Dose saved: 15 ml/);
+    // Leaf and capsules are weighed: the unit falls back to grams, with no millilitres offered.
+    await log.field('Form').selectOption({ label: 'Leaf powder' });
+    expect(await log.field('Unit').locator('option').allTextContents()).toEqual(['grams']);
+    await log.field('Form').selectOption({ label: 'Liquid shot' });
+
+    await expect.poll(() => log.strongForms().count()).toBe(1);
+    expect(await log.strongForms().textContent()).toContain(
+      'Strong products in the log: Extract, Liquid shot',
+    );
+    expect(await log.figure('mean-grams').textContent()).toBe('0 g');
+    expect(await log.byFormRows().allInnerTexts()).toEqual(['Extracts\t1.7\t0.8 g', 'Shots\t0.3\t5 ml']);
+    await screenshot(page, 'use-log-strong-forms');
+    expect(await axeViolations(page)).toEqual([]);
+    await expect
+      .poll(() => chart.cautions().allTextContents())
+      .toEqual(expect.arrayContaining([expect.stringMatching(/^Use log: Extract, Liquid shot logged/)]));
+
+    const loc = new LevelOfCarePage(page);
+    await loc.open();
+    expect(await loc.criterion('detox-potent').textContent()).toMatch(/^Met/);
+    expect(await loc.criterion('detox-potent').textContent()).toContain(
+      'Intake: Leaf powder. Use log: Extract, Liquid shot',
+    );
+    expect(await loc.criterion('taper-measurable').textContent()).toMatch(/^Not met/);
+    // Nothing is suggested while the clinician's residential criteria are open — and never a taper.
+    expect(await loc.suggestion().textContent()).toMatch(
+      /^Not enough information to suggest a level — record: /,
+    );
+    expect(await loc.suggestion().textContent()).not.toContain('Clinician-guided taper');
+    await screenshot(page, 'level-of-care-not-enough-information');
+    expect(await axeViolations(page)).toEqual([]);
+    for (const id of [
+      'residential-environment',
+      'residential-broader',
+      'residential-mental-health',
+      'residential-time-away',
+    ]) {
+      await loc.judge(id, 'No');
+    }
+    await loc.judge('taper-support', 'Yes');
+    await expect.poll(() => loc.suggestion().textContent()).toContain('Medically supported detox');
   });
 });

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClientInput, ClientStatus } from '../../shared/domain/clients';
 import { listName } from '../../shared/domain/names';
-import { clientDisplayName } from '../../shared/domain/clients';
+import { CLIENT_NAME_MAX, clientDisplayName } from '../../shared/domain/clients';
 import { ClientFormPage } from './pages/ClientFormPage';
 import { ClientListPage } from './pages/ClientListPage';
 import { LockPage } from './pages/LockPage';
@@ -130,8 +130,7 @@ describe('clients: list, form and quick find', () => {
     });
   });
 
-  // Slow by nature: Chromium lays out a 10 MB single-line input on every frame while it has focus.
-  it('refuses invalid input beside the field and keeps everything typed', { timeout: 240_000 }, async () => {
+  it('refuses invalid input beside the field and keeps everything typed', async () => {
     const { page, harness } = app;
     const list = new ClientListPage(page);
     await list.open();
@@ -151,16 +150,36 @@ describe('clients: list, form and quick find', () => {
     await screenshot(page, 'client-form-error');
     expect(await axeViolations(page)).toEqual([]);
 
-    // A 10 MB paste into a name: refused by the server's own limit, and the text is still there to fix.
-    const huge = 'Wren'.repeat((10 * 1024 * 1024) / 4);
-    await form.fill({ dateOfBirth: '1990-06-01', legalFirstName: huge });
-    await form.submit();
-    await expect
-      .poll(() => form.fieldError('legalFirstName').textContent())
-      .toContain('at most 100 characters');
-    expect(await form.fieldError('dateOfBirth').count()).toBe(0);
-    expect((await form.field('legalFirstName').inputValue()).length).toBe(huge.length);
+    // A paste longer than a name may be: the page stops at the server's limit (no 10 MB in an input to lay out on
+    // every frame), and the server refuses a 10 MB name on its own, beside the field.
+    await form.fill({ dateOfBirth: '1990-06-01', legalFirstName: 'Wren'.repeat(60) });
+    expect(await form.field('legalFirstName').inputValue()).toBe('Wren'.repeat(60).slice(0, CLIENT_NAME_MAX));
     expect(await form.field('legalLastName').inputValue()).toBe('Abernathy');
+    const tooLong = await fetch(`${harness.origin}/__ipc`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Clearleaf-Token': harness.token },
+      body: JSON.stringify({
+        channel: 'clients.create',
+        input: {
+          client: {
+            ...seededClients({ me: 'nobody', other: 'nobody' })[0],
+            assignedClinicianId: null,
+            legalFirstName: 'Wren'.repeat((10 * 1024 * 1024) / 4),
+          },
+        },
+      }),
+    }).then(
+      (r) =>
+        r.json() as Promise<{
+          ok: boolean;
+          error?: { code: string; fields: Array<{ path: string; message: string }> };
+        }>,
+    );
+    expect(tooLong.ok).toBe(false);
+    expect(tooLong.error?.code).toBe('INVALID_INPUT');
+    expect(
+      tooLong.error?.fields.some((f) => f.path.endsWith('legalFirstName') && /at most 100/.test(f.message)),
+    ).toBe(true);
 
     const all = await ipc(harness, 'clients.list', {
       search: '',

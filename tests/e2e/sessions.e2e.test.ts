@@ -195,6 +195,15 @@ describe('therapy sessions', () => {
     await notes.field('End time').fill('00:15');
     await notes.completeRiskReview();
     await expect.poll(() => notes.saveStatus().textContent()).toMatch(/^Saved \d/);
+    // Tonight's session has not ended yet: a note is signed once its session is over.
+    await notes.editor().getByRole('button', { name: 'Sign…' }).click();
+    await expect
+      .poll(() => notes.fieldError('End time').textContent())
+      .toMatch(/^The session has not ended yet/);
+    expect(await notes.signForm().count()).toBe(0);
+    // Last night's has.
+    await notes.field('Session date').fill(localDate(Date.now() - 86_400_000));
+    await expect.poll(() => notes.saveStatus().textContent()).toMatch(/^Saved \d/);
 
     await notes.editor().getByRole('button', { name: 'Sign…' }).click();
     await notes.signForm().waitFor();
@@ -256,6 +265,8 @@ describe('therapy sessions', () => {
     await group.startNew();
     await group.field('Group name').fill('Tuesday skills group');
     await group.field('Topic').fill('Coping with cravings at work');
+    // Yesterday's group: its members' notes can be signed (a session is signed once it has ended).
+    await group.field('Session date').fill(localDate(Date.now() - 86_400_000));
     await group.check('DBT skills');
     await group.check('Psychoeducation');
     expect(
@@ -275,9 +286,10 @@ describe('therapy sessions', () => {
     await screenshot(page, 'group-session');
     expect(await axeViolations(page)).toEqual([]);
 
-    await group.printAttendance();
+    await group.printAttendance("For the group's record");
     await group.printedPath().waitFor();
     const sheet = pdfText((await group.printedPath().textContent()) ?? '');
+    expect(sheet).toContain('INTERNAL DOCUMENT');
     for (const [first, last] of MEMBERS) {
       expect(sheet).toContain(first);
       expect(sheet).toContain(last);
@@ -315,8 +327,12 @@ describe('therapy sessions', () => {
     await notes.printedPath().waitFor();
     const path = (await notes.printedPath().textContent()) ?? '';
     expect(fs.existsSync(path)).toBe(true);
+    fs.mkdirSync('test-results/screens', { recursive: true });
+    fs.copyFileSync(path, 'test-results/screens/note-record-copy.pdf');
     const pdf = pdfText(path);
     expect(pdf).toContain('Valdríð');
+    expect(pdf).toContain('Group session, in person');
+    expect(pdf).not.toContain('in-person');
     expect(pdf).toContain('42 CFR part 2');
     for (const [first, last] of MEMBERS.slice(0, 2)) {
       expect(pdf).not.toContain(first);
@@ -427,24 +443,27 @@ describe('therapy sessions', () => {
     const consent = privateNotes.printField('Consent');
     await expect.poll(() => consent.locator('option').count()).toBe(2);
     await consent.selectOption({ index: 1 });
-    // Prefilled from the consent, and editable.
-    expect(await privateNotes.printField('Recipient').inputValue()).toBe(recipient);
-    expect(await privateNotes.printField('Recipient address (if known)').inputValue()).toBe(
-      '9 Quay Street, Astoria, OR 97103',
-    );
-    await privateNotes.printField('Purpose').fill('');
-    await privateNotes.print();
-    await expect
-      .poll(() => privateNotes.printFieldError('Purpose').textContent())
-      .toBe('Purpose is required.');
+    // The recipient, address and purpose are the consent's own, shown, not typed (issue 8 item 6).
+    const scope = privateNotes.panel().getByRole('definition');
+    await expect.poll(() => scope.allTextContents()).toContain(recipient);
+    expect(await scope.allTextContents()).toContain('9 Quay Street, Astoria, OR 97103');
+    expect(await scope.allTextContents()).toContain('Continuity of counselling after the move');
+    expect(await privateNotes.panel().getByRole('textbox', { name: 'Recipient' }).count()).toBe(0);
+    await privateNotes.panel().locator('.note-print').scrollIntoViewIfNeeded();
+    await screenshot(page, 'disclosure-dialog');
     expect(await axeViolations(page)).toEqual([]);
-    await privateNotes.printField('Purpose').fill('Continuity of counselling after the move to Astoria');
     await privateNotes.print();
     await privateNotes.printedPath().waitFor();
     const pdf = pdfText((await privateNotes.printedPath().textContent()) ?? '').replace(/\s+/g, ' ');
     expect(pdf).toContain('Disclosed under consent');
-    expect(pdf).toContain('Continuity of counselling after the move to Astoria');
+    expect(pdf).toContain('Purpose: Continuity of counselling after the move');
     expect(pdf).toContain('SUD counselling notes from November 2026');
+    expect(pdf).not.toContain('2024-rule-statement-1');
+    fs.mkdirSync('test-results/screens', { recursive: true });
+    fs.copyFileSync(
+      (await privateNotes.printedPath().textContent()) ?? '',
+      'test-results/screens/disclosure-copy.pdf',
+    );
     expect(await privateNotes.panel().getByRole('status').allTextContents()).toContain(
       `Recorded as a disclosure to ${recipient}.`,
     );
@@ -455,7 +474,7 @@ describe('therapy sessions', () => {
     expect(row).toContain(recipient);
     expect(row).toContain('9 Quay Street, Astoria, OR 97103');
     expect(row).toMatch(/SUD counselling note, session \d{4}-\d{2}-\d{2}/);
-    expect(row).toContain('Continuity of counselling after the move to Astoria');
+    expect(row).toContain('Continuity of counselling after the move');
     expect(row).toContain('SUD counselling notes');
     await consents.disclosures().getByRole('heading', { name: 'Disclosures' }).scrollIntoViewIfNeeded();
     await screenshot(page, 'disclosures');
@@ -466,7 +485,7 @@ describe('therapy sessions', () => {
     await printed.waitFor();
     const accounting = pdfText((await printed.textContent()) ?? '').replace(/\s+/g, ' ');
     expect(accounting).toContain('Accounting of disclosures');
-    expect(accounting).toContain('Continuity of counselling after the move to Astoria');
+    expect(accounting).toContain('Continuity of counselling after the move');
   });
 
   it('lets a supervisor co-sign a note signed by the clinician', async () => {

@@ -38,6 +38,7 @@ describe('taper', () => {
       client: {
         legalFirstName: 'Siobhán',
         legalLastName: 'O’Brien-Łukasiewicz',
+        nameOrder: 'given-first',
         preferredName: '',
         dateOfBirth: '1983-07-21',
         pronouns: 'she/her',
@@ -49,6 +50,7 @@ describe('taper', () => {
         emergencyContact: { name: 'Aoife O’Brien', relationship: 'sister', phone: '(541) 555-0178' },
         admissionDate: daysAgo(21),
         status: 'active',
+        discharge: null,
         assignedClinicianId: null,
       },
     });
@@ -143,7 +145,8 @@ describe('taper', () => {
     const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
     expect(text).toContain('Your taper schedule');
     expect(text).toContain('Green Maeng Da powder (Riverside Botanicals)');
-    expect(text).toContain('O’Brien-Łukasiewicz, Siobhán');
+    // A full name is written in the client's own order (issue 9 item 1), not "Family, Given" as in lists.
+    expect(text).toContain('Siobhán O’Brien-Łukasiewicz');
     expect(text).toMatch(/7\.2 ?g/);
     expect(text).toContain('Never switch to extracts');
     expect(text).toContain('988');
@@ -153,12 +156,13 @@ describe('taper', () => {
   });
 });
 
-function dose(takenAtMs: number, amountGrams: number) {
+function dose(takenAtMs: number, amount: number) {
   return {
     takenAtMs,
     product: 'Green Maeng Da powder (Riverside Botanicals)',
     form: 'leaf-powder' as const,
-    amountGrams,
+    amount,
+    unit: 'g' as const,
     trigger: null,
     symptomsBetweenDoses: '',
     note: '',

@@ -21,6 +21,7 @@ const UNLOCKED: AppStatus = {
     displayName: 'Odile Keller',
     credentials: 'LCSW',
     role: 'clinician',
+    administrator: true,
     createdAtMs: 0,
   },
   idleLockMinutes: 10,

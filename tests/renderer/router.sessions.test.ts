@@ -9,6 +9,8 @@ describe('session routes', () => {
     ['#/sessions/groups/g-1', { name: 'group', id: 'g-1' }],
     ['#/clients/abc/notes', { name: 'client-note', id: 'abc', noteId: null }],
     ['#/clients/abc/notes/n%2F1', { name: 'client-note', id: 'abc', noteId: 'n/1' }],
+    ['#/clients/abc/mat', { name: 'client-mat', id: 'abc', noteId: null }],
+    ['#/clients/abc/mat/m-1', { name: 'client-mat', id: 'abc', noteId: 'm-1' }],
   ];
 
   it.each(routes)('parses %s and formats it back', (hash, route) => {
@@ -31,6 +33,8 @@ describe('session routes', () => {
       '#/clients/new/notes',
       '#/clients/abc/notes/n/more',
       '#/clients/abc/notes/new',
+      '#/clients/abc/mat/new',
+      '#/clients/abc/mat/m/more',
       '#/clients/abc/edit/more',
       `#/clients/abc/notes/${'x'.repeat(65)}`,
     ]) {

@@ -21,12 +21,21 @@ import { consentEndEvent } from './0150-consent-end-event';
 import { disclosures } from './0160-disclosures';
 import { useLogUnits } from './0170-use-log-units';
 import { levelOfCareLevels } from './0180-level-of-care-levels';
+import { groupCovered } from './0200-group-covered';
+import { alertFindings } from './0210-alert-findings';
+import { singleDisclosure } from './0220-single-disclosure';
 import { clientNames } from './0240-client-names';
 import { clientDischarges } from './0250-client-discharges';
 import { taperVersions } from './0300-taper-versions';
+import { medications } from './0330-medications';
+import { matNotes } from './0340-mat-notes';
+import { withdrawalVitals } from './0350-withdrawal-vitals';
+import { pawsCheckins } from './0360-paws-checkins';
+import { administrator } from './0400-administrator';
 import { recoveryPlans } from './0500-recovery-plans';
 import { alertSafetyPlan } from './0510-alert-safety-plan';
 import { planDisclosures } from './0520-plan-disclosures';
+import { recordExports } from './0600-record-exports';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
@@ -50,12 +59,21 @@ export const MIGRATIONS: readonly Migration[] = [
   disclosures,
   useLogUnits,
   levelOfCareLevels,
+  groupCovered,
+  alertFindings,
+  singleDisclosure,
   clientNames,
   clientDischarges,
   taperVersions,
+  medications,
+  matNotes,
+  withdrawalVitals,
+  pawsCheckins,
+  administrator,
   recoveryPlans,
   alertSafetyPlan,
   planDisclosures,
+  recordExports,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -23,16 +23,54 @@ interface AssessmentRow {
   updated_at_ms: number;
   signed_at_ms: number | null;
   signed_by_name: string | null;
+  systolic: number | null;
+  diastolic: number | null;
+  heart_rate: number | null;
+  temperature_c: number | null;
 }
 
 const SELECT = `SELECT a.*, u.display_name AS administered_by_name, s.display_name AS signed_by_name
   FROM assessments a LEFT JOIN users u ON u.id = a.administered_by LEFT JOIN users s ON s.id = a.signed_by`;
 
+/** The vital signs live in their own columns (migration 0350, with range checks), not in the answers' JSON. */
+function inputFromRow(r: AssessmentRow): AssessmentInput {
+  const input = AssessmentInputSchema.parse(JSON.parse(r.input));
+  if (input.instrumentId === 'suicide-screen') return input;
+  const taken = r.systolic !== null || r.heart_rate !== null || r.temperature_c !== null;
+  return {
+    ...input,
+    vitals: taken
+      ? {
+          systolic: r.systolic,
+          diastolic: r.diastolic,
+          heartRate: r.heart_rate,
+          temperatureC: r.temperature_c,
+        }
+      : null,
+  };
+}
+
+/** The answers' JSON without the vitals, and the vitals as column values. */
+function split(input: AssessmentInput): { json: string; vitals: Array<number | null> } {
+  if (input.instrumentId === 'suicide-screen')
+    return { json: JSON.stringify(input), vitals: [null, null, null, null] };
+  const { vitals, ...rest } = input;
+  return {
+    json: JSON.stringify(rest),
+    vitals: [
+      vitals?.systolic ?? null,
+      vitals?.diastolic ?? null,
+      vitals?.heartRate ?? null,
+      vitals?.temperatureC ?? null,
+    ],
+  };
+}
+
 const assessmentFromRow = (r: AssessmentRow): Assessment => ({
   id: r.id,
   clientId: r.client_id,
   instrumentVersion: r.instrument_version,
-  input: AssessmentInputSchema.parse(JSON.parse(r.input)),
+  input: inputFromRow(r),
   score:
     r.status === null
       ? null
@@ -66,16 +104,18 @@ export function insertAssessment(
   userId: string,
   atMs: number,
 ): void {
+  const { json, vitals } = split(w.input);
   db.prepare(
     `INSERT INTO assessments (id, client_id, instrument_id, instrument_version, input, status, total, band, flags,
-       administered_at_ms, administered_by, created_at_ms, updated_at_ms)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       administered_at_ms, administered_by, created_at_ms, updated_at_ms, systolic, diastolic, heart_rate,
+       temperature_c)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     id,
     clientId,
     w.input.instrumentId,
     w.version,
-    JSON.stringify(w.input),
+    json,
     w.score?.status ?? null,
     w.score?.total ?? null,
     w.score?.band ?? null,
@@ -84,15 +124,18 @@ export function insertAssessment(
     userId,
     atMs,
     atMs,
+    ...vitals,
   );
 }
 
 export function updateAssessment(db: Db, id: string, w: AssessmentWrite, atMs: number): void {
+  const { json, vitals } = split(w.input);
   db.prepare(
     `UPDATE assessments SET input = ?, instrument_version = ?, status = ?, total = ?, band = ?, flags = ?,
-       administered_at_ms = ?, updated_at_ms = ? WHERE id = ?`,
+       administered_at_ms = ?, updated_at_ms = ?, systolic = ?, diastolic = ?, heart_rate = ?, temperature_c = ?
+     WHERE id = ?`,
   ).run(
-    JSON.stringify(w.input),
+    json,
     w.version,
     w.score?.status ?? null,
     w.score?.total ?? null,
@@ -100,6 +143,7 @@ export function updateAssessment(db: Db, id: string, w: AssessmentWrite, atMs: n
     JSON.stringify(w.score?.flags ?? w.flags),
     w.input.administeredAtMs,
     atMs,
+    ...vitals,
     id,
   );
 }

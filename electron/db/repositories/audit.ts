@@ -71,7 +71,14 @@ const AUDIT_CLIENT_ID = `CASE
     WHEN a.entity = 'level-of-care' THEN (SELECT client_id FROM level_of_care_decisions WHERE id = a.entity_id)
   END`;
 
-export function listAudit(db: Db, options: { limit: number; beforeId: number | null }): AuditEntry[] {
+/**
+ * Audit rows, newest first. The log itself holds ids only; `withClientNames` looks up the client each row is about
+ * for a screen that shows them (Overview's recent activity, Settings' log), never for anything stored or exported.
+ */
+export function listAudit(
+  db: Db,
+  options: { limit: number; beforeId: number | null; withClientNames?: boolean },
+): AuditEntry[] {
   const rows = db
     .prepare(
       `SELECT a.id, a.at_ms, a.user_id, a.action, a.entity, a.entity_id, u.display_name,
@@ -97,7 +104,7 @@ export function listAudit(db: Db, options: { limit: number; beforeId: number | n
     entity: r.entity,
     entityId: r.entity_id,
     clientName:
-      r.legal_first_name === null || r.legal_last_name === null
+      !options.withClientNames || r.legal_first_name === null || r.legal_last_name === null
         ? null
         : listName({ legalFirstName: r.legal_first_name, legalLastName: r.legal_last_name }),
   }));
@@ -130,4 +137,63 @@ export function verifyAuditChain(db: Db): AuditVerification {
     expectedId += 1;
   }
   return { rows, ok: true, firstBadId: null };
+}
+
+/**
+ * The chain's anchor, kept outside the database (with the keyring and in every backup's recovery kit): how many
+ * rows the log had and the hash of the last one. With the database key one could drop the triggers, cut the tail
+ * and re-hash; a copy of the anchor elsewhere shows it, because the row at `rows` must still carry `lastHash`.
+ */
+export interface AuditAnchor {
+  rows: number;
+  lastHash: string;
+}
+
+export function auditAnchor(db: Db): AuditAnchor {
+  const last = db.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as
+    { id: number; hash: string } | undefined;
+  return { rows: last?.id ?? 0, lastHash: last?.hash ?? GENESIS };
+}
+
+export type AnchorCheck = 'matches' | 'no-anchor' | 'rows-missing' | 'hash-differs';
+
+/** Compares the log with an anchor written earlier: the log may have grown since, never shrunk or changed. */
+export function checkAuditAnchor(db: Db, anchor: AuditAnchor | null | undefined): AnchorCheck {
+  if (!anchor) return 'no-anchor';
+  if (anchor.rows === 0) return 'matches';
+  const row = db.prepare('SELECT hash FROM audit_log WHERE id = ?').get(anchor.rows) as
+    { hash: string } | undefined;
+  if (!row) return 'rows-missing';
+  return row.hash === anchor.lastHash ? 'matches' : 'hash-differs';
+}
+
+/** The triggers that make history append-only; `verify` reports any that are missing. */
+export const PROTECTING_TRIGGERS = [
+  'audit_log_no_update',
+  'audit_log_no_delete',
+  'notes_signed_immutable',
+  'notes_signed_no_delete',
+  'note_addenda_no_update',
+  'note_addenda_no_delete',
+  'group_sessions_signed_immutable',
+  'group_sessions_signed_no_delete',
+  'assessments_signed_no_update',
+  'assessments_signed_no_delete',
+  'level_of_care_no_update',
+  'level_of_care_no_delete',
+  'treatment_plan_versions_no_update',
+  'treatment_plan_versions_no_delete',
+  'consents_no_delete',
+  'alerts_no_delete',
+  'disclosures_no_update',
+  'disclosures_no_delete',
+] as const;
+
+export function missingProtectingTriggers(db: Db): string[] {
+  const present = new Set(
+    (
+      db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'trigger'`).all() as Array<{ name: string }>
+    ).map((r) => r.name),
+  );
+  return PROTECTING_TRIGGERS.filter((t) => !present.has(t));
 }

@@ -164,6 +164,12 @@ export function getClient(db: Db, id: string): Client | null {
   return row ? clientFromRow(row) : null;
 }
 
+export function getClientByChartNumber(db: Db, chartNumber: string): Client | null {
+  const row = db.prepare('SELECT id FROM clients WHERE chart_number = ?').get(chartNumber) as
+    { id: string } | undefined;
+  return row ? getClient(db, row.id) : null;
+}
+
 export function chartNumberTaken(db: Db, chartNumber: string, exceptId: string | null): boolean {
   return (
     db.prepare('SELECT 1 FROM clients WHERE chart_number = ? AND id IS NOT ?').get(chartNumber, exceptId) !==

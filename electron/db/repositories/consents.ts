@@ -21,7 +21,12 @@ interface ConsentRow {
   ended_on: string | null;
   ended_at_ms: number | null;
   ended_by: string | null;
+  first_disclosed_at_ms: number | null;
 }
+
+const SELECT = `SELECT c.*, (SELECT MIN(d.disclosed_at_ms) FROM disclosures d WHERE d.consent_id = c.id)
+    AS first_disclosed_at_ms
+  FROM consents c`;
 
 const consentFromRow = (r: ConsentRow): Consent => ({
   id: r.id,
@@ -43,6 +48,7 @@ const consentFromRow = (r: ConsentRow): Consent => ({
     r.ended_on && r.ended_at_ms !== null && r.ended_by
       ? { happenedOn: r.ended_on, recordedAtMs: r.ended_at_ms, recordedBy: r.ended_by }
       : null,
+  firstDisclosedAtMs: r.first_disclosed_at_ms,
 });
 
 export function insertConsent(
@@ -87,14 +93,12 @@ export function recordConsentEndEvent(
 }
 
 export function getConsent(db: Db, id: string): Consent | null {
-  const row = db.prepare('SELECT * FROM consents WHERE id = ?').get(id) as ConsentRow | undefined;
+  const row = db.prepare(`${SELECT} WHERE c.id = ?`).get(id) as ConsentRow | undefined;
   return row ? consentFromRow(row) : null;
 }
 
 export function listConsents(db: Db, clientId: string): Consent[] {
   return (
-    db
-      .prepare('SELECT * FROM consents WHERE client_id = ? ORDER BY created_at_ms DESC')
-      .all(clientId) as ConsentRow[]
+    db.prepare(`${SELECT} WHERE c.client_id = ? ORDER BY c.created_at_ms DESC`).all(clientId) as ConsentRow[]
   ).map(consentFromRow);
 }

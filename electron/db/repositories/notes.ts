@@ -23,6 +23,7 @@ export interface NoteRow {
   /** JSON of a SignedSnapshot, written with the signature (migration 0140); null for drafts and older notes. */
   signed_snapshot: string | null;
   cosigned_at_ms: number | null;
+  cosigned_by: string | null;
   cosigned_by_name: string | null;
 }
 
@@ -40,6 +41,7 @@ export interface GroupSessionRow {
   id: string;
   group_name: string;
   topic: string;
+  covered: string;
   session_date: string;
   start_time: string;
   end_time: string;
@@ -187,12 +189,13 @@ export function insertGroupSession(
   atMs: number,
 ): void {
   db.prepare(
-    `INSERT INTO group_sessions (id, group_name, topic, session_date, start_time, end_time, modality, interventions,
-       facilitators, created_at_ms, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO group_sessions (id, group_name, topic, covered, session_date, start_time, end_time, modality,
+       interventions, facilitators, created_at_ms, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     g.id,
     g.group_name,
     g.topic,
+    g.covered,
     g.session_date,
     g.start_time,
     g.end_time,
@@ -201,6 +204,40 @@ export function insertGroupSession(
     JSON.stringify(g.facilitators),
     atMs,
     userId,
+  );
+}
+
+/** Changes a group's shared block (the database refuses it once an attendee's note is signed). */
+export function updateGroupSession(
+  db: Db,
+  g: Omit<GroupSessionRow, 'interventions' | 'facilitators' | 'created_at_ms'> & {
+    interventions: readonly string[];
+    facilitators: readonly string[];
+  },
+): void {
+  db.prepare(
+    `UPDATE group_sessions SET group_name = ?, topic = ?, covered = ?, session_date = ?, start_time = ?, end_time = ?,
+       modality = ?, interventions = ?, facilitators = ? WHERE id = ?`,
+  ).run(
+    g.group_name,
+    g.topic,
+    g.covered,
+    g.session_date,
+    g.start_time,
+    g.end_time,
+    g.modality,
+    JSON.stringify(g.interventions),
+    JSON.stringify(g.facilitators),
+    g.id,
+  );
+}
+
+/** Whether any attendee's note of this group is signed: from then the group and its attendees are fixed. */
+export function groupHasSignedNote(db: Db, groupSessionId: string): boolean {
+  return (
+    db
+      .prepare('SELECT 1 FROM notes WHERE group_session_id = ? AND signed_at_ms IS NOT NULL LIMIT 1')
+      .get(groupSessionId) !== undefined
   );
 }
 
@@ -262,14 +299,15 @@ export interface NoteSearchFilters {
   clientId: string | null;
   fromDate: string | null;
   toDate: string | null;
-  kinds: readonly NoteKind[];
+  /** 'mat': MAT coordination notes (migration 0340 indexes them here). */
+  kinds: readonly (NoteKind | 'mat')[];
   limit: number;
 }
 
 export interface NoteSearchRow {
   note_id: string;
   client_id: string;
-  kind: NoteKind;
+  kind: NoteKind | 'mat';
   source: 'note' | 'addendum';
   session_date: string;
   snippet: string;

@@ -2,7 +2,7 @@
 import type { Db } from '../connection';
 import type { ProductForm } from '../../../shared/domain/intake';
 import type { TaperChange, TaperVersion } from '../../../shared/domain/taper';
-import type { UseLogEntry } from '../../../shared/domain/useLog';
+import type { DoseUnit, UseLogEntry } from '../../../shared/domain/useLog';
 import type { TaperStep } from '../../../shared/taper';
 
 interface TaperVersionRow {
@@ -92,13 +92,18 @@ export function useLogSince(
   db: Db,
   clientId: string,
   fromMs: number,
-): Pick<UseLogEntry, 'takenAtMs' | 'amountGrams' | 'form'>[] {
+): Pick<UseLogEntry, 'takenAtMs' | 'amount' | 'unit' | 'form'>[] {
   return (
     db
       .prepare(
-        `SELECT taken_at_ms, amount_grams, form FROM use_log
+        `SELECT taken_at_ms, amount, unit, form FROM use_log
          WHERE client_id = ? AND taken_at_ms >= ? ORDER BY taken_at_ms`,
       )
-      .all(clientId, fromMs) as Array<{ taken_at_ms: number; amount_grams: number; form: ProductForm }>
-  ).map((r) => ({ takenAtMs: r.taken_at_ms, amountGrams: r.amount_grams, form: r.form }));
+      .all(clientId, fromMs) as Array<{
+      taken_at_ms: number;
+      amount: number;
+      unit: DoseUnit;
+      form: ProductForm;
+    }>
+  ).map((r) => ({ takenAtMs: r.taken_at_ms, amount: r.amount, unit: r.unit, form: r.form }));
 }

@@ -11,6 +11,12 @@ import { LEVEL_LABELS, type Level } from '../../../shared/domain/levelOfCare';
 import { DISCHARGE_TYPE_LABELS, type DischargeType } from '../../../shared/domain/clients';
 import { TAPER_CHANGE_LABELS, type TaperChange } from '../../../shared/domain/taper';
 import { RECOVERY_PLAN_TITLES, type RecoveryPlanKind } from '../../../shared/domain/recoveryPlans';
+import {
+  PHASE_LABELS,
+  medicationName,
+  type KnownMedication,
+  type MedicationPhase,
+} from '../../../shared/domain/medications';
 
 interface TimelineRow {
   at_ms: number;
@@ -54,6 +60,14 @@ const SOURCES = [
   `SELECT created_at_ms, 'taper-version', CAST(version AS TEXT), change, version FROM taper_versions
      WHERE client_id = @clientId`,
   `SELECT signed_at_ms, 'recovery-plan-signed', id, kind, version FROM recovery_plans
+     WHERE client_id = @clientId AND signed_at_ms IS NOT NULL`,
+  // Medications (migration 0330): each version is a change; its phase and dose in the detail.
+  `SELECT v.recorded_at_ms, 'medication-change', v.medication_id,
+          json_extract(v.body, '$.medication') || '|' || coalesce(json_extract(v.body, '$.otherName'), '') || '|' ||
+          v.phase || '|' || coalesce(json_extract(v.body, '$.dose'), '') || ' ' || json_extract(v.body, '$.unit'),
+          v.version
+     FROM medication_versions v JOIN medications m ON m.id = v.medication_id WHERE m.client_id = @clientId`,
+  `SELECT signed_at_ms, 'mat-note-signed', id, contact_date, json_extract(content, '$.induction') FROM mat_notes
      WHERE client_id = @clientId AND signed_at_ms IS NOT NULL`,
 ];
 
@@ -181,6 +195,27 @@ function describe(r: TimelineRow): TimelineEvent {
         title: `${RECOVERY_PLAN_TITLES[r.a as RecoveryPlanKind] ?? r.a} signed${r.b === 1 ? '' : ` (version ${r.b ?? ''})`}`,
         detail: '',
         area: 'recovery-plans',
+        refId: r.ref,
+      };
+    case 'medication-change': {
+      const [medication = '', otherName = '', phase = '', dose = ''] = (r.a ?? '').split('|');
+      const name = medicationName({ medication: medication as KnownMedication, otherName });
+      return {
+        atMs: r.at_ms,
+        kind: r.kind,
+        title: `${r.b === 1 ? 'Medication added' : 'Medication changed'}: ${name}`,
+        detail: `${dose.trim()} — ${PHASE_LABELS[phase as MedicationPhase] ?? phase}`.replace(/^ — /, ''),
+        area: 'mat',
+        refId: r.ref,
+      };
+    }
+    case 'mat-note-signed':
+      return {
+        atMs: r.at_ms,
+        kind: r.kind,
+        title: `MAT coordination note signed${r.b === 1 ? ' (induction)' : ''}`,
+        detail: `contact ${r.a ?? ''}`,
+        area: 'mat',
         refId: r.ref,
       };
     case 'consent-created':

@@ -1,5 +1,16 @@
 /** Cross-client worklists: what is waiting for a clinician across the practice. Ids and labels only, no note text. */
 import type { Db } from '../connection';
+import { listName } from '../../../shared/domain/names';
+
+/** The name columns a worklist query selects; `withClientName` makes them "Family, Given" (names.ts). */
+interface ClientNameParts {
+  client_family: string;
+  client_given: string;
+}
+
+function withClientName<T extends ClientNameParts>({ client_family, client_given, ...row }: T) {
+  return { ...row, client_name: listName({ legalLastName: client_family, legalFirstName: client_given }) };
+}
 
 export interface WorkItemRow {
   client_id: string;
@@ -14,14 +25,16 @@ export interface OpenAlertRow extends WorkItemRow {
 }
 
 export function openAlerts(db: Db, limit: number): OpenAlertRow[] {
-  return db
-    .prepare(
-      `SELECT a.id, a.kind, a.raised_at_ms, a.client_id, c.legal_last_name || ', ' || c.legal_first_name AS client_name,
+  return (
+    db
+      .prepare(
+        `SELECT a.id, a.kind, a.raised_at_ms, a.client_id, c.legal_last_name AS client_family, c.legal_first_name AS client_given,
          c.chart_number
        FROM alerts a JOIN clients c ON c.id = a.client_id
        WHERE a.acknowledged_at_ms IS NULL ORDER BY a.raised_at_ms LIMIT ?`,
-    )
-    .all(limit) as OpenAlertRow[];
+      )
+      .all(limit) as Array<OpenAlertRow & ClientNameParts>
+  ).map(withClientName);
 }
 
 export interface UnsignedAssessmentRow extends WorkItemRow {
@@ -34,14 +47,16 @@ export interface UnsignedAssessmentRow extends WorkItemRow {
 }
 
 export function unsignedAssessments(db: Db, limit: number): UnsignedAssessmentRow[] {
-  return db
-    .prepare(
-      `SELECT a.id, a.instrument_id, a.administered_at_ms, a.total, a.band, a.status, a.client_id,
-         c.legal_last_name || ', ' || c.legal_first_name AS client_name, c.chart_number
+  return (
+    db
+      .prepare(
+        `SELECT a.id, a.instrument_id, a.administered_at_ms, a.total, a.band, a.status, a.client_id,
+         c.legal_last_name AS client_family, c.legal_first_name AS client_given, c.chart_number
        FROM assessments a JOIN clients c ON c.id = a.client_id
        WHERE a.signed_at_ms IS NULL ORDER BY a.administered_at_ms LIMIT ?`,
-    )
-    .all(limit) as UnsignedAssessmentRow[];
+      )
+      .all(limit) as Array<UnsignedAssessmentRow & ClientNameParts>
+  ).map(withClientName);
 }
 
 export interface PlanReviewRow extends WorkItemRow {
@@ -51,18 +66,20 @@ export interface PlanReviewRow extends WorkItemRow {
 
 /** Active clients whose current plan's review date is on or before `today`. */
 export function plansDueForReview(db: Db, today: string, limit: number): PlanReviewRow[] {
-  return db
-    .prepare(
-      `SELECT p.client_id, p.version, json_extract(p.plan, '$.reviewDate') AS review_date,
-         c.legal_last_name || ', ' || c.legal_first_name AS client_name, c.chart_number
+  return (
+    db
+      .prepare(
+        `SELECT p.client_id, p.version, json_extract(p.plan, '$.reviewDate') AS review_date,
+         c.legal_last_name AS client_family, c.legal_first_name AS client_given, c.chart_number
        FROM treatment_plan_versions p JOIN clients c ON c.id = p.client_id
        WHERE c.status = 'active'
          AND p.version = (SELECT max(version) FROM treatment_plan_versions v WHERE v.client_id = p.client_id)
          AND json_extract(p.plan, '$.status') = 'active'
          AND json_extract(p.plan, '$.reviewDate') <= ?
        ORDER BY review_date LIMIT ?`,
-    )
-    .all(today, limit) as PlanReviewRow[];
+      )
+      .all(today, limit) as Array<PlanReviewRow & ClientNameParts>
+  ).map(withClientName);
 }
 
 export interface NoPlanRow extends WorkItemRow {
@@ -70,15 +87,17 @@ export interface NoPlanRow extends WorkItemRow {
 }
 
 export function activeClientsWithoutPlan(db: Db, limit: number): NoPlanRow[] {
-  return db
-    .prepare(
-      `SELECT c.id AS client_id, c.legal_last_name || ', ' || c.legal_first_name AS client_name, c.chart_number,
+  return (
+    db
+      .prepare(
+        `SELECT c.id AS client_id, c.legal_last_name AS client_family, c.legal_first_name AS client_given, c.chart_number,
          c.admission_date
        FROM clients c
        WHERE c.status = 'active' AND NOT EXISTS (SELECT 1 FROM treatment_plan_versions p WHERE p.client_id = c.id)
        ORDER BY c.admission_date LIMIT ?`,
-    )
-    .all(limit) as NoPlanRow[];
+      )
+      .all(limit) as Array<NoPlanRow & ClientNameParts>
+  ).map(withClientName);
 }
 
 export interface UnsignedNoteRow extends WorkItemRow {
@@ -90,12 +109,14 @@ export interface UnsignedNoteRow extends WorkItemRow {
 
 /** Drafts of the given author (private SUD counselling drafts included: they are the author's own). */
 export function unsignedNotesOf(db: Db, authorId: string, limit: number): UnsignedNoteRow[] {
-  return db
-    .prepare(
-      `SELECT n.id, n.kind, n.session_date, n.updated_at_ms, n.client_id,
-         c.legal_last_name || ', ' || c.legal_first_name AS client_name, c.chart_number
+  return (
+    db
+      .prepare(
+        `SELECT n.id, n.kind, n.session_date, n.updated_at_ms, n.client_id,
+         c.legal_last_name AS client_family, c.legal_first_name AS client_given, c.chart_number
        FROM notes n JOIN clients c ON c.id = n.client_id
        WHERE n.signed_at_ms IS NULL AND n.author_id = ? ORDER BY n.session_date LIMIT ?`,
-    )
-    .all(authorId, limit) as UnsignedNoteRow[];
+      )
+      .all(authorId, limit) as Array<UnsignedNoteRow & ClientNameParts>
+  ).map(withClientName);
 }

@@ -186,6 +186,16 @@ function Screen({
           openNoteId={route.noteId}
         />
       );
+    case 'client-mat':
+      return (
+        <ChartScreen
+          key={route.id}
+          clientId={route.id}
+          onEdit={() => navigate({ name: 'client-edit', id: route.id })}
+          openMat
+          openNoteId={route.noteId}
+        />
+      );
     case 'sessions':
     case 'note-search':
     case 'group-new':

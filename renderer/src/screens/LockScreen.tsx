@@ -5,16 +5,26 @@ import { Field } from '../components/Field';
 import { FormError } from '../components/FormError';
 import { passphraseMismatch } from '../components/NewAccountFields';
 
-const DAMAGED = new Set(['DB_EMPTY', 'DB_TRUNCATED', 'DB_UNREADABLE', 'DB_CORRUPT']);
+/** The database cannot be opened but a backup can replace it: the lock screen offers restore (never over a healthy one). */
+const DAMAGED = new Set(['DB_MISSING', 'DB_EMPTY', 'DB_TRUNCATED', 'DB_UNREADABLE', 'DB_CORRUPT']);
 
-function useCountdown(untilMs: number | null): number {
-  const [now, setNow] = useState(() => Date.now());
+/**
+ * Seconds left of a wait, ticking. `start` sets "now" together with the end, so the first figure shown is the wait
+ * the server asked for (4 s shows as 4, not as 5 from a clock last read a tick ago).
+ */
+function useCountdown(): [seconds: number, start: (waitMs: number | null) => void] {
+  const [clock, setClock] = useState<{ now: number; until: number | null }>({ now: 0, until: null });
   useEffect(() => {
-    if (untilMs === null) return;
-    const timer = setInterval(() => setNow(Date.now()), 250);
+    if (clock.until === null) return;
+    const timer = setInterval(() => setClock((c) => ({ ...c, now: Date.now() })), 250);
     return () => clearInterval(timer);
-  }, [untilMs]);
-  return untilMs === null ? 0 : Math.max(0, Math.ceil((untilMs - now) / 1000));
+  }, [clock.until]);
+  const start = (waitMs: number | null) => {
+    const now = Date.now();
+    setClock({ now, until: waitMs ? now + waitMs : null });
+  };
+  const seconds = clock.until === null ? 0 : Math.max(0, Math.ceil((clock.until - clock.now) / 1000));
+  return [seconds, start];
 }
 
 /** How long to wait after wrong passphrases, in words: the wait doubles with each wrong try (practice.ts). */
@@ -28,11 +38,15 @@ export function LockScreen({ status, onUnlocked }: { status: AppStatus; onUnlock
   const [mode, setMode] = useState<'unlock' | 'recover'>('unlock');
   const [username, setUsername] = useState(status.accounts[0]?.username ?? '');
   const [passphrase, setPassphrase] = useState('');
-  const [error, setError] = useState<AppErrorShape | null>(null);
+  // A missing database is known before any unlock: offer the restore from the start.
+  const [error, setError] = useState<AppErrorShape | null>(
+    status.problem?.code === 'DB_MISSING'
+      ? { code: 'DB_MISSING', message: status.problem.message, fields: [], retryAfterMs: null }
+      : null,
+  );
   const [busy, setBusy] = useState(false);
-  const [retryUntil, setRetryUntil] = useState<number | null>(null);
   const [restored, setRestored] = useState<string | null>(null);
-  const wait = useCountdown(retryUntil);
+  const [wait, startWait] = useCountdown();
 
   async function unlock(e: FormEvent) {
     e.preventDefault();
@@ -45,7 +59,7 @@ export function LockScreen({ status, onUnlocked }: { status: AppStatus; onUnlock
       return;
     }
     setError(result.error);
-    setRetryUntil(result.error.retryAfterMs ? Date.now() + result.error.retryAfterMs : null);
+    startWait(result.error.retryAfterMs);
     if (!DAMAGED.has(result.error.code)) setPassphrase('');
   }
 
@@ -115,14 +129,20 @@ export function LockScreen({ status, onUnlocked }: { status: AppStatus; onUnlock
   );
 }
 
-function RecoverForm({
+/**
+ * Reset a passphrase with the recovery key. Also the way out when keyring.json is lost or damaged (`intro` says
+ * so): main then takes the keyring from the newest backup's recovery kit, and the account is typed, not chosen.
+ */
+export function RecoverForm({
   status,
   onCancel,
   onDone,
+  intro,
 }: {
   status: AppStatus;
-  onCancel: () => void;
+  onCancel: (() => void) | null;
   onDone: () => void;
+  intro?: string;
 }) {
   const [form, setForm] = useState({
     recoveryKey: '',
@@ -153,6 +173,11 @@ function RecoverForm({
     <main className="centered">
       <form className="card" onSubmit={submit} aria-labelledby="recover-title" noValidate>
         <h1 id="recover-title">Reset a passphrase with the recovery key</h1>
+        {intro && (
+          <p className="banner" role="status">
+            {intro}
+          </p>
+        )}
         <FormError error={error} fieldPaths={['recoveryKey', 'username', 'newPassphrase', 'confirm']} />
         <Field
           label="Recovery key"
@@ -163,16 +188,27 @@ function RecoverForm({
           autoFocus
           spellCheck={false}
         />
-        <div className="field">
-          <label htmlFor="recover-account">Account to reset</label>
-          <select id="recover-account" value={form.username} onChange={set('username')}>
-            {status.accounts.map((a) => (
-              <option key={a.username} value={a.username}>
-                {a.displayName} ({a.username})
-              </option>
-            ))}
-          </select>
-        </div>
+        {status.accounts.length > 0 ? (
+          <div className="field">
+            <label htmlFor="recover-account">Account to reset</label>
+            <select id="recover-account" value={form.username} onChange={set('username')}>
+              {status.accounts.map((a) => (
+                <option key={a.username} value={a.username}>
+                  {a.displayName} ({a.username})
+                </option>
+              ))}
+            </select>
+          </div>
+        ) : (
+          <Field
+            label="Username of the account to reset"
+            value={form.username}
+            onChange={set('username')}
+            error={fieldMessage(error, 'username')}
+            maxLength={40}
+            autoComplete="username"
+          />
+        )}
         <Field
           label="New passphrase"
           type="password"
@@ -193,9 +229,11 @@ function RecoverForm({
           <button type="submit" className="primary" disabled={busy}>
             Reset passphrase and unlock
           </button>
-          <button type="button" onClick={onCancel}>
-            Back
-          </button>
+          {onCancel && (
+            <button type="button" onClick={onCancel}>
+              Back
+            </button>
+          )}
         </div>
       </form>
     </main>

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { formatDateTime } from '../format';
 import { AuditTable } from './AuditTable';
+import { OpenAlertsPanel } from './OpenAlertsPanel';
 import type { AuditEntry, BackupInfo, ClinicProfile, User } from '../../../shared/domain/identity';
 import { call } from '../api/client';
 import { AddClientButton } from './clients/AddClientButton';
@@ -52,6 +53,7 @@ export function OverviewScreen({ user, onOpenSettings }: { user: User; onOpenSet
           <AddClientButton />
         </section>
       )}
+      <OpenAlertsPanel />
       <div className="grid">
         <section className="panel" aria-labelledby="you-title">
           <h2 id="you-title">Signed in</h2>

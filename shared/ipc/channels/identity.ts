@@ -6,6 +6,7 @@ import {
   ClinicProfileSchema,
   NewUserSchema,
   PassphraseSchema,
+  RoleSchema,
   SettingsSchema,
   UserSchema,
 } from '../../domain/identity';
@@ -24,6 +25,18 @@ export const AppStatusSchema = z.object({
 export type AppStatus = z.infer<typeof AppStatusSchema>;
 
 const RecoveryKeyOutput = z.object({ recoveryKey: z.string() });
+
+const Counts = z.record(z.string(), z.number().int());
+export const RestorePreviewSchema = z.object({
+  backup: z.object({
+    fileName: z.string(),
+    createdAtMs: z.number(),
+    counts: Counts,
+    auditRows: z.number().int(),
+  }),
+  current: z.object({ counts: Counts, auditRows: z.number().int() }),
+  setAside: Counts,
+});
 
 export const identityChannels = {
   'app.status': { input: Empty, output: AppStatusSchema, access: 'public' },
@@ -48,6 +61,8 @@ export const identityChannels = {
         recoveryKey: z.string().min(1, 'Enter the recovery key.').max(100),
         username: z.string().trim().min(1, 'Choose the account to reset.').max(40),
         newPassphrase: PassphraseSchema,
+        /** A recovery kit (….kit.json) chosen from a backup drive, when the keyring and backups folder are gone. */
+        kitFile: z.string().max(4096).nullable().optional(),
       })
       .strict(),
     output: UserSchema,
@@ -83,6 +98,18 @@ export const identityChannels = {
     output: UserSchema,
     access: 'user',
   },
+  'users.setRole': {
+    input: z
+      .object({
+        userId: z.string().min(1).max(100),
+        role: RoleSchema,
+        administrator: z.boolean(),
+        currentPassphrase: z.string().min(1, 'Enter your own passphrase to confirm.').max(1024),
+      })
+      .strict(),
+    output: UserSchema,
+    access: 'user',
+  },
   'users.changePassphrase': {
     input: z
       .object({
@@ -111,4 +138,29 @@ export const identityChannels = {
   },
   'backup.create': { input: Empty, output: BackupInfoSchema, access: 'user' },
   'backup.list': { input: Empty, output: z.array(BackupInfoSchema), access: 'user' },
+  /** What restoring a backup would bring back and set aside (administrator only). */
+  'backup.preview': {
+    input: z.object({ fileName: z.string().min(1).max(200) }).strict(),
+    output: RestorePreviewSchema,
+    access: 'user',
+  },
+  /** Restores a chosen backup over the healthy database (administrator only, with their passphrase). */
+  'backup.restore': {
+    input: z
+      .object({
+        fileName: z.string().min(1).max(200),
+        currentPassphrase: z.string().min(1, 'Enter your passphrase to confirm.').max(1024),
+      })
+      .strict(),
+    output: z.object({ restored: z.string(), setAsideAt: z.string().nullable() }),
+    access: 'user',
+  },
+  'backup.getSecondFolder': { input: Empty, output: z.object({ dir: z.string() }), access: 'user' },
+  'backup.setSecondFolder': {
+    input: z
+      .object({ dir: z.string().max(1000, 'The folder path must be at most 1000 characters.') })
+      .strict(),
+    output: z.object({ dir: z.string() }),
+    access: 'user',
+  },
 } as const satisfies Record<string, ChannelSpec>;

@@ -1,6 +1,6 @@
 /** Channels for therapy sessions: treatment plans, notes (drafts, signing, addenda), group sessions and search. */
 import { z } from 'zod';
-import { isoDate, requiredText } from '../../domain/common';
+import { isoDate, optionalText, requiredText } from '../../domain/common';
 import {
   AddendumInputSchema,
   InterventionSchema,
@@ -19,9 +19,16 @@ const Paper = z.enum(['letter', 'a4']);
 export const ATTENDANCE = ['present', 'late', 'left-early', 'absent', 'excused'] as const;
 export const AttendanceSchema = z.enum(ATTENDANCE);
 
+/** Why an attendance sheet is printed: only ever for the clinic's own record. */
+export const ATTENDANCE_PRINT_PURPOSES = ['group-record', 'supervision'] as const;
+export const AttendancePrintPurposeSchema = z.enum(ATTENDANCE_PRINT_PURPOSES, {
+  error: 'Choose why the attendance sheet is printed.',
+});
+
 export const GroupInputSchema = z.object({
   groupName: requiredText('Group name', 200),
   topic: requiredText('Topic', 300),
+  covered: optionalText('What the group covered', 4000).default(''),
   sessionDate: isoDate('Session date'),
   startTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Start time must be a time (HH:MM).'),
   endTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'End time must be a time (HH:MM).'),
@@ -44,6 +51,8 @@ export const GroupSessionSchema = z.object({
       signed: z.boolean(),
     }),
   ),
+  /** The group and its attendees can change until the first attendee's note is signed. */
+  editable: z.boolean(),
 });
 export type GroupSession = z.infer<typeof GroupSessionSchema>;
 
@@ -52,7 +61,8 @@ export const NoteSearchResultSchema = z.object({
   clientId: z.string(),
   clientName: z.string(),
   chartNumber: z.string(),
-  kind: NoteKindSchema,
+  /** 'mat': a MAT coordination note (shared/domain/matNotes.ts), opened on the chart's Medications tab. */
+  kind: z.union([NoteKindSchema, z.literal('mat')]),
   source: z.enum(['note', 'addendum']),
   sessionDate: z.string(),
   /** Snippet text; highlighted words sit between \u0001 and \u0002. */
@@ -129,7 +139,15 @@ export const sessionChannels = {
   },
   /** `disclosure` null: for the record or the client (never a private note); otherwise a disclosure under a consent. */
   'notes.printPdf': {
-    input: z.object({ id: IdSchema, paper: Paper, disclosure: DisclosureRequestSchema.nullable() }).strict(),
+    input: z
+      .object({
+        id: IdSchema,
+        paper: Paper,
+        disclosure: DisclosureRequestSchema.nullable(),
+        /** The screen's locale, so printed dates read as on screen (issue 9 item 2). */
+        locale: z.string().max(35).nullable().default(null),
+      })
+      .strict(),
     output: z.object({ path: z.string() }),
     access: 'user',
   },
@@ -140,7 +158,7 @@ export const sessionChannels = {
         clientId: IdSchema.nullable(),
         fromDate: isoDate('From date').nullable(),
         toDate: isoDate('To date').nullable(),
-        kinds: z.array(z.enum(['progress', 'group-member'])).max(2),
+        kinds: z.array(z.enum(['progress', 'group-member', 'mat'])).max(3),
         limit: z.number().int().min(1).max(200),
       })
       .strict(),
@@ -160,14 +178,30 @@ export const sessionChannels = {
     output: GroupSessionSchema,
     access: 'user',
   },
+  /** Changes the shared block while no attendee's note is signed; the attendees' notes follow it. */
+  'groups.update': {
+    input: z.object({ id: IdSchema, group: GroupInputSchema }).strict(),
+    output: GroupSessionSchema,
+    access: 'user',
+  },
+  /** Adds a late attendee (a new note in their chart) while no attendee's note is signed. */
+  'groups.addAttendee': {
+    input: z.object({ id: IdSchema, clientId: IdSchema, attendance: AttendanceSchema }).strict(),
+    output: GroupSessionSchema,
+    access: 'user',
+  },
   'groups.get': { input: z.object({ id: IdSchema }).strict(), output: GroupSessionSchema, access: 'user' },
   'groups.list': {
     input: z.object({ limit: z.number().int().min(1).max(200) }).strict(),
     output: z.array(GroupSessionSchema),
     access: 'user',
   },
+  /**
+   * The attendance sheet names every member: an internal document, printed only for the group's record, never as
+   * a disclosure; its purpose is asked and audited (issue 8 item 7).
+   */
   'groups.attendancePdf': {
-    input: z.object({ id: IdSchema, paper: Paper }).strict(),
+    input: z.object({ id: IdSchema, paper: Paper, purpose: AttendancePrintPurposeSchema }).strict(),
     output: z.object({ path: z.string() }),
     access: 'user',
   },

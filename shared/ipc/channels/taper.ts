@@ -1,6 +1,7 @@
 /** The taper (CLINICAL.md §1.5): versions of the schedule, plan versus actual, and the client's printed schedule. */
 import { z } from 'zod';
 import { ProductFormSchema } from '../../domain/intake';
+import { DoseUnitSchema } from '../../domain/useLog';
 import {
   TaperCreateSchema,
   TaperHoldSchema,
@@ -20,7 +21,12 @@ export const PlanActualDaySchema = z.object({
   loggedDoses: z.number().int(),
   overPlan: z.boolean(),
   otherForms: z.array(
-    z.object({ form: ProductFormSchema, grams: z.number(), doses: z.number().int(), strong: z.boolean() }),
+    z.object({
+      form: ProductFormSchema,
+      amounts: z.array(z.object({ amount: z.number(), unit: DoseUnitSchema })),
+      doses: z.number().int(),
+      strong: z.boolean(),
+    }),
   ),
   strongForm: z.boolean(),
 });

@@ -16,6 +16,15 @@ export interface ClientFormValues {
   chartNumber?: string;
   admissionDate?: string;
   status?: 'Active' | 'On hold' | 'Discharged';
+  nameOrder?: 'Given name first' | 'Family name first';
+  dischargedOn?: string;
+  dischargeType?:
+    | 'Completed treatment'
+    | 'Transferred'
+    | 'Left against advice'
+    | 'Administrative'
+    | 'Lost contact'
+    | 'Other';
 }
 
 /** The field of each value: the emergency contact's fields are labelled inside their own group. */
@@ -35,9 +44,12 @@ const FIELDS: Record<keyof ClientFormValues, [group: string, label: string]> = {
   chartNumber: ['Care', 'Chart number'],
   admissionDate: ['Care', 'Admission date'],
   status: ['Care', 'Status'],
+  nameOrder: ['Identity', 'Name order'],
+  dischargedOn: ['Care', 'Discharge date'],
+  dischargeType: ['Care', 'Discharge type'],
 };
 
-const SELECTS = new Set<keyof ClientFormValues>(['sex', 'status']);
+const SELECTS = new Set<keyof ClientFormValues>(['sex', 'status', 'nameOrder', 'dischargeType']);
 
 export class ClientFormPage {
   constructor(private readonly page: Page) {}

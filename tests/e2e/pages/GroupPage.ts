@@ -44,6 +44,14 @@ export class GroupPage {
     await this.form().getByRole('button', { name: 'Create group session' }).click();
   }
 
+  /** Adds a late attendee on the group's own screen. */
+  async addLateAttendee(search: string) {
+    const picker = this.page.getByRole('combobox', { name: 'Add a late attendee' });
+    await picker.fill(search);
+    await this.page.getByRole('listbox').getByRole('option').first().waitFor();
+    await picker.press('Enter');
+  }
+
   memberRows() {
     return this.page.locator('table.member-table tbody tr');
   }
@@ -52,7 +60,12 @@ export class GroupPage {
     await this.page.getByRole('button', { name: new RegExp(`open the note of ${name}`) }).click();
   }
 
-  async printAttendance() {
+  /** The sheet is internal: its purpose is chosen first. */
+  async printAttendance(purpose: "For the group's record" | 'For clinical supervision') {
+    await this.page
+      .getByRole('group', { name: 'Why is it printed?' })
+      .getByRole('radio', { name: purpose, exact: true })
+      .check();
     await this.page.getByRole('button', { name: 'Print attendance sheet' }).click();
   }
 

@@ -40,6 +40,15 @@ export class LevelOfCarePage {
     await group.getByRole('textbox').fill(note);
   }
 
+  /** Leaves a dimension unrated, with the reason written in its note. */
+  async notRated(dimension: string, reason: string) {
+    await this.form().getByRole('group', { name: dimension, exact: true }).getByRole('textbox').fill(reason);
+  }
+
+  reviewError() {
+    return this.form().locator('.risk-review > .field__error');
+  }
+
   async choose(level: string) {
     await this.form()
       .getByRole('group', { name: 'Level of care chosen' })

@@ -3,7 +3,8 @@ import type { Page } from 'playwright-core';
 export interface Dose {
   /** A `datetime-local` value, "2026-11-20T08:30". */
   when: string;
-  grams: string;
+  /** The amount, typed into "Amount"; the unit is left as it is (grams unless chosen otherwise). */
+  amount: string;
   /** Typed over the product carried from the last dose; left alone when omitted. */
   product?: string;
   trigger?: string;
@@ -49,8 +50,9 @@ export class UseLogPage {
     for (let i = 0; i < 3 && (await this.focusedLabel()) !== 'Product'; i++) await k.press('Tab');
     if (dose.product !== undefined) await k.type(dose.product);
     await k.press('Tab'); // Form
-    await k.press('Tab'); // Grams
-    await k.type(dose.grams);
+    await k.press('Tab'); // Amount
+    await k.type(dose.amount);
+    await k.press('Tab'); // Unit
     await k.press('Tab'); // Trigger
     if (dose.trigger !== undefined) await this.page.locator(':focus').selectOption({ label: dose.trigger });
     await k.press('Enter');
@@ -91,7 +93,16 @@ export class UseLogPage {
   }
 
   dailyTable() {
-    return this.panel().getByRole('table', { name: 'Doses and grams per day' });
+    return this.panel().getByRole('table', { name: 'Doses (all forms) and leaf grams per day' });
+  }
+
+  /** The baseline's per-form table: one row per form group, with doses and amount a day. */
+  byFormRows() {
+    return this.baseline().getByTestId('baseline-by-form').locator('tbody tr');
+  }
+
+  strongForms() {
+    return this.baseline().getByTestId('strong-forms');
   }
 
   doseRows() {

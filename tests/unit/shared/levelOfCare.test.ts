@@ -294,6 +294,12 @@ describe('strong products from the use log (issue 8 item 2)', () => {
     expect(all.find((c) => c.id === 'detox-potent')?.evidence).toBe('Intake: Leaf powder. Use log: Extract');
     expect(suggestedLevel(all, ALL_CLEAR)).toBe('detox');
     expect(suggestedLevel(all)).not.toBe('taper');
+    // Two 0.5 g extract shots a day are not "a light leaf habit": 0 g of leaf says nothing about the amount.
+    expect(state(all, 'detox-high-amount')).toBe('unknown');
+    expect(state(all, 'taper-moderate-use')).toBe('unknown');
+    expect(all.find((c) => c.id === 'detox-high-amount')?.evidence).toBe(
+      '2 doses a day, 0 g of leaf a day plus strong forms (never added into leaf grams) (3-day baseline log)',
+    );
   });
 
   it('names the product forms in words, not codes', () => {

@@ -6,7 +6,12 @@
  * The chart's own `openAlerts` seed the banner; saves that may raise an alert re-read the list (records.ts).
  */
 import { useEffect, useRef, useState } from 'react';
-import { ALERT_KIND_LABELS, type Alert } from '../../../../shared/domain/alerts';
+import {
+  ALERT_FINDING_LABELS,
+  ALERT_KIND_LABELS,
+  alertSourceLabel,
+  type Alert,
+} from '../../../../shared/domain/alerts';
 import { formatDateTime } from '../../format';
 import { AcknowledgeForm, RedFlagForm } from './AlertForms';
 import { Modal } from '../../components/Modal';
@@ -73,8 +78,19 @@ export function AlertBanner({
                   <span className="alert-banner__when">
                     {' '}
                     · {a.kind === 'red-flag-symptom' ? 'observed' : 'raised'} {formatDateTime(a.raisedAtMs)}
-                    {a.raisedByName ? ` by ${a.raisedByName}` : ''}
+                    {a.raisedByName ? ` by ${a.raisedByName}` : ''} from {alertSourceLabel(a.sourceType)}
                   </span>
+                  {a.repeatOf && (
+                    <span className="alert-banner__repeat">
+                      {' '}
+                      · Repeat: {ALERT_FINDING_LABELS[a.finding]} was already raised today at{' '}
+                      {formatDateTime(a.repeatOf.raisedAtMs)} from {alertSourceLabel(a.repeatOf.sourceType)}
+                      {a.repeatOf.acknowledgedAtMs !== null
+                        ? ` and acknowledged at ${formatDateTime(a.repeatOf.acknowledgedAtMs)}`
+                        : ' and is still open'}
+                      .
+                    </span>
+                  )}
                 </div>
                 <button type="button" className="alert-banner__ack" onClick={() => setAcknowledging(a)}>
                   Acknowledge…<span className="visually-hidden"> {ALERT_KIND_LABELS[a.kind]}</span>

@@ -25,6 +25,7 @@ import {
   type ScoredDraft,
   type SudDraft,
 } from './assessmentDraft';
+import { VitalsFields } from './VitalsFields';
 import { ItemGroup } from './ItemGroup';
 import { LiveScore } from './LiveScore';
 import { hoursText, unansweredCount } from './instrumentText';
@@ -41,8 +42,8 @@ const SUBSTANCE_OPTIONS: readonly Option<SudDraft['substance']>[] = [
 ];
 const REMISSION_OPTIONS: readonly Option<SudDraft['remission']>[] = [
   { value: '', label: 'Not in remission' },
-  { value: 'early', label: 'Early remission (3 to 12 months without criteria but craving)' },
-  { value: 'sustained', label: 'Sustained remission (12 months or more)' },
+  { value: 'early', label: 'Early (3–12 months)' },
+  { value: 'sustained', label: 'Sustained (12+ months)' },
 ];
 const SEVERITY_OPTIONS: readonly Option<SudDraft['severityBeforeRemission']>[] = [
   { value: '', label: 'Choose…' },
@@ -112,6 +113,7 @@ export function ScoredFields({
           </>
         )}
       </div>
+      {withdrawal && <VitalsFields draft={draft} onChange={onChange} err={err} />}
       {draft.instrumentId === 'sud' && (
         <div className="aform__meta aform__sud">
           <SelectField

@@ -9,9 +9,13 @@ import {
   type Assessment,
 } from '../../../../shared/domain/assessments';
 import type { Sex } from '../../../../shared/instruments';
+import { isLowBloodPressure, vitalsText } from '../../../../shared/domain/vitals';
 import { formatDateTime } from '../../format';
 import { AssessmentForm } from './AssessmentForm';
 import { WithdrawalChart, type TimePointMark, type WithdrawalPoint } from './WithdrawalChart';
+import { CourseView } from './CourseView';
+import { courseModel } from './courseModel';
+import { PawsPanel } from './PawsPanel';
 import { bandTone, hoursText, resultText, WITHDRAWAL_KINDS } from './instrumentText';
 import { useLoadedAssessments } from './records';
 import { useAssessmentForms } from './useAssessmentForms';
@@ -27,11 +31,14 @@ export function WithdrawalTab({
   clientId,
   sex,
   intakeLastDoseAtMs,
+  bpLowering = false,
   onChanged,
 }: {
   clientId: string;
   sex: Sex | null;
   intakeLastDoseAtMs: number | null;
+  /** The client takes clonidine or lofexidine (seed 003): low blood pressure readings are pointed out. */
+  bpLowering?: boolean;
   onChanged: () => void;
 }) {
   const { assessments, assessmentsError } = useLoadedAssessments(clientId);
@@ -63,6 +70,15 @@ export function WithdrawalTab({
   );
   const marks: TimePointMark[] = ratings.flatMap((r) =>
     r.input.timePoint ? [{ atMs: r.input.administeredAtMs, timePoint: r.input.timePoint }] : [],
+  );
+  const nowMs = Date.now();
+  const course = courseModel(
+    points.map((p) => ({
+      ...p,
+      lastDoseAtMs: ratings.find((r) => r.id === p.id)?.input.lastDoseAtMs ?? null,
+    })),
+    intakeLastDoseAtMs,
+    nowMs,
   );
 
   return (
@@ -106,6 +122,20 @@ export function WithdrawalTab({
           />
         )}
       </div>
+      {bpLowering && (
+        <p className="med-warning" role="note">
+          <strong>Caution:</strong> the client takes clonidine or lofexidine, which lower blood pressure: take
+          blood pressure with each rating.
+        </p>
+      )}
+      {course ? (
+        <CourseView model={course} nowMs={nowMs} />
+      ) : (
+        <p className="panel muted">
+          Record the time of the last dose with a rating (or at intake) to see where the client is on the
+          expected course.
+        </p>
+      )}
       {ratings.length === 0 ? (
         <p className="panel muted">No COWS or SOWS ratings yet. Add one to start the flowsheet.</p>
       ) : (
@@ -135,6 +165,7 @@ export function WithdrawalTab({
                     SOWS
                   </th>
                   <th scope="col">Time point</th>
+                  <th scope="col">Vital signs</th>
                   <th scope="col">Record</th>
                   <th scope="col">
                     <span className="visually-hidden">Actions</span>
@@ -160,6 +191,14 @@ export function WithdrawalTab({
                       </td>
                       <td className="num">{isCows ? '' : resultText(r)}</td>
                       <td>{r.input.timePoint ? INDUCTION_TIME_POINT_LABELS[r.input.timePoint] : ''}</td>
+                      <td
+                        className={
+                          bpLowering && isLowBloodPressure(r.input.vitals) ? 'vitals-low' : undefined
+                        }
+                      >
+                        {vitalsText(r.input.vitals)}
+                        {bpLowering && isLowBloodPressure(r.input.vitals) ? ' (low blood pressure)' : ''}
+                      </td>
                       <td>{r.signedAtMs === null ? 'Draft' : 'Signed'}</td>
                       <td className="alist__actions">
                         <button
@@ -182,6 +221,7 @@ export function WithdrawalTab({
           </section>
         </>
       )}
+      <PawsPanel clientId={clientId} inPostAcute={course?.nowPhase === 'post-acute'} />
     </div>
   );
 }

@@ -28,6 +28,7 @@ import {
   type SudDetails,
   type SudSubstance,
 } from '../../../../shared/instruments';
+import { VITAL_RANGES, type Vitals } from '../../../../shared/domain/vitals';
 import { fromDateTimeLocal, toDateTimeLocal } from '../chart/dates';
 import { isScoredKind } from './instrumentText';
 
@@ -42,9 +43,20 @@ export interface ScoredDraft {
   /** COWS/SOWS only. */
   lastDoseAt: string;
   timePoint: InductionTimePoint | '';
+  /** COWS/SOWS only: vital signs as typed (numbers are converted when sent, so "37." is never lost). */
+  vitals: VitalsDraft;
   administeredAt: string;
   notes: string;
 }
+
+export interface VitalsDraft {
+  systolic: string;
+  diastolic: string;
+  heartRate: string;
+  temperatureC: string;
+}
+
+const NO_VITALS_DRAFT: VitalsDraft = { systolic: '', diastolic: '', heartRate: '', temperatureC: '' };
 
 export interface ScreenDraft {
   kind: 'screen';
@@ -94,6 +106,7 @@ export function newDraft(kind: AssessmentKind, nowMs: number, intakeLastDoseAtMs
     sud: NO_SUD,
     lastDoseAt: isWithdrawal(kind) && intakeLastDoseAtMs !== null ? toDateTimeLocal(intakeLastDoseAtMs) : '',
     timePoint: '',
+    vitals: { ...NO_VITALS_DRAFT },
     administeredAt,
     notes: '',
   };
@@ -133,6 +146,14 @@ export function draftOf(a: Assessment): Draft {
       : NO_SUD,
     lastDoseAt: input.lastDoseAtMs === null ? '' : toDateTimeLocal(input.lastDoseAtMs),
     timePoint: input.timePoint ?? '',
+    vitals: input.vitals
+      ? {
+          systolic: numText(input.vitals.systolic),
+          diastolic: numText(input.vitals.diastolic),
+          heartRate: numText(input.vitals.heartRate),
+          temperatureC: numText(input.vitals.temperatureC),
+        }
+      : { ...NO_VITALS_DRAFT },
     administeredAt,
     notes: input.notes,
   };
@@ -210,6 +231,7 @@ export function toInput(
   if (withdrawal && d.lastDoseAt !== '' && lastDoseAtMs === null) {
     errors.push({ path: 'assessment.lastDoseAtMs', message: 'Enter the date and time of the last dose.' });
   }
+  const vitals = withdrawal ? vitalsOf(d.vitals, errors) : null;
   if (administeredAtMs === null || errors.length > 0) return { errors };
   return {
     input: {
@@ -219,6 +241,7 @@ export function toInput(
       lastDoseAtMs,
       timePoint: withdrawal && d.timePoint !== '' ? d.timePoint : null,
       sud: sudInput(d),
+      vitals,
       administeredAtMs,
       notes: d.notes,
     },
@@ -249,8 +272,30 @@ export function draftHoursSinceLastDose(d: ScoredDraft): number | null {
       lastDoseAtMs,
       timePoint: null,
       sud: null,
+      vitals: null,
       administeredAtMs,
       notes: '',
     },
   });
+}
+
+const numText = (n: number | null): string => (n === null ? '' : String(n));
+
+/**
+ * The vitals to send: null when none were typed; a value that is not a number is refused here, beside its field.
+ * Ranges are the server's to refuse (shared/domain/vitals.ts), with its own words.
+ */
+export function vitalsOf(v: VitalsDraft, errors: LocalFieldError[]): Vitals | null {
+  const keys = ['systolic', 'diastolic', 'heartRate', 'temperatureC'] as const;
+  if (keys.every((k) => v[k].trim() === '')) return null;
+  const out: Vitals = { systolic: null, diastolic: null, heartRate: null, temperatureC: null };
+  for (const k of keys) {
+    const text = v[k].trim().replace(',', '.');
+    if (text === '') continue;
+    const n = Number(text);
+    if (!Number.isFinite(n)) {
+      errors.push({ path: `assessment.vitals.${k}`, message: `${VITAL_RANGES[k].label} must be a number.` });
+    } else out[k] = n;
+  }
+  return out;
 }

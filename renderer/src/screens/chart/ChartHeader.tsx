@@ -5,6 +5,7 @@
 import { clientFullName, type Client } from '../../../../shared/domain/clients';
 import { ageOn, daysBetween } from '../../../../shared/domain/common';
 import type { RiskFlag } from '../../../../shared/domain/riskFlags';
+import { isCurrent, medicationSummary, type Medication } from '../../../../shared/domain/medications';
 import type { ReactNode } from 'react';
 import { StatusBadge } from '../clients/StatusBadge';
 import { formatDate, todayLocal } from './dates';
@@ -12,13 +13,19 @@ import { formatDate, todayLocal } from './dates';
 export function ChartHeader({
   client,
   riskFlags,
+  medications = [],
   onEdit,
+  onExport,
 }: {
   client: Client;
   riskFlags: readonly RiskFlag[];
+  /** Shown as the current medications (CLINICAL.md §1.6): those not stopped. */
+  medications?: readonly Medication[];
   onEdit: () => void;
+  onExport: () => void;
 }) {
   const today = todayLocal();
+  const currentMeds = medications.filter((m) => isCurrent(m.current.medication, today));
   const urgent = riskFlags.filter((f) => f.severity === 'urgent');
   const caution = riskFlags.filter((f) => f.severity === 'caution');
   return (
@@ -38,9 +45,24 @@ export function ChartHeader({
           <Fact term="Clinician">{client.assignedClinicianName ?? 'Not assigned'}</Fact>
         </dl>
       </div>
-      <button type="button" className="chart-header__edit" onClick={onEdit}>
-        Edit details
-      </button>
+      <div className="chart-header__actions">
+        <button type="button" className="chart-header__edit" onClick={onEdit}>
+          Edit details
+        </button>
+        <button type="button" onClick={onExport}>
+          Export record
+        </button>
+      </div>
+      {currentMeds.length > 0 && (
+        <section className="chart-header__meds" aria-labelledby="current-meds-title">
+          <h2 id="current-meds-title">Current medications</h2>
+          <ul>
+            {currentMeds.map((m) => (
+              <li key={m.id}>{medicationSummary(m.current.medication)}</li>
+            ))}
+          </ul>
+        </section>
+      )}
       {urgent.length > 0 && (
         <div className="flags-urgent" role="alert" aria-labelledby="urgent-flags-title">
           <h2 id="urgent-flags-title">Urgent</h2>

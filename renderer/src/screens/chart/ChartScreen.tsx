@@ -7,12 +7,15 @@ import { useCallback, useEffect, useState } from 'react';
 import type { Consent } from '../../../../shared/domain/consents';
 import { consentStatus } from '../../../../shared/domain/consents';
 import { INTAKE_SECTION_IDS, type Intake } from '../../../../shared/domain/intake';
-import { intakeRiskFlags } from '../../../../shared/domain/riskFlags';
+import { intakeRiskFlags, useLogRiskFlags } from '../../../../shared/domain/riskFlags';
+import { isCurrent, type Medication } from '../../../../shared/domain/medications';
+import type { UseLogEntry } from '../../../../shared/domain/useLog';
 import type { Chart } from '../../../../shared/ipc/channels/clients';
 import { call } from '../../api/client';
 import { AlertBanner } from '../assessments/AlertBanner';
 import { refreshAlerts } from '../assessments/records';
 import { AssessmentsTab } from '../assessments/AssessmentsTab';
+import { MatTab } from '../mat/MatTab';
 import { LevelOfCareTab } from '../assessments/LevelOfCareTab';
 import { WithdrawalTab } from '../assessments/WithdrawalTab';
 import { scoringSex } from '../assessments/instrumentText';
@@ -22,6 +25,8 @@ import { PrivateNotesTab } from '../sessions/PrivateNotesTab';
 import { TaperTab } from '../taper/TaperTab';
 import { PlansTab } from '../plans/PlansTab';
 import { ChartHeader } from './ChartHeader';
+import { DraftReminder } from './DraftReminder';
+import { ExportRecord } from './ExportRecord';
 import { Consents } from './Consents';
 import { IntakeForm } from './IntakeForm';
 import { Tabs, tabPanelProps, type TabSpec } from './Tabs';
@@ -36,12 +41,15 @@ export function ChartScreen({
   clientId,
   onEdit,
   openNotes = false,
+  openMat = false,
   openNoteId = null,
 }: {
   clientId: string;
   onEdit: () => void;
   /** Opened from a link to the Notes tab (`#/clients/<id>/notes[/<noteId>]`): a search result, a group member. */
   openNotes?: boolean;
+  /** Opened from a link to Medications & MAT (`#/clients/<id>/mat[/<noteId>]`): a MAT note search result. */
+  openMat?: boolean;
   openNoteId?: string | null;
 }) {
   const [chart, setChart] = useState<Chart | null>(null);
@@ -50,6 +58,10 @@ export function ChartScreen({
   // Tabs mount when first opened and then stay mounted (hidden), so a half-typed form survives a change of tab.
   const [opened, setOpened] = useState<ReadonlySet<ChartTabId>>(new Set(['timeline']));
   const [timelineStale, setTimelineStale] = useState(false);
+  /** Bumped when a note is signed, so the drafts offered above the tabs are read again. */
+  const [notesVersion, setNotesVersion] = useState(0);
+  const [medications, setMedications] = useState<Medication[]>([]);
+  const [exporting, setExporting] = useState(false);
 
   const load = useCallback(async () => {
     const result = await call('clients.chart', { id: clientId });
@@ -68,6 +80,24 @@ export function ChartScreen({
     setOpened(new Set(['timeline']));
     void load();
   }, [load]);
+
+  // The current medications show in the header (CLINICAL.md §1.6); the Medications & MAT tab shares this list.
+  useEffect(() => {
+    setMedications([]);
+    void call('medications.list', { clientId }).then((r) => {
+      if (r.ok) setMedications(r.value);
+    });
+  }, [clientId]);
+  const onMedicationSaved = useCallback((m: Medication) => {
+    setTimelineStale(true);
+    setMedications((list) => [m, ...list.filter((x) => x.id !== m.id)]);
+  }, []);
+
+  useEffect(() => {
+    if (!openMat) return;
+    setTab('mat');
+    setOpened((s) => (s.has('mat') ? s : new Set([...s, 'mat'])));
+  }, [openMat, openNoteId]);
 
   // Declared after the reset above, so a link to the notes wins over the timeline on first load.
   useEffect(() => {
@@ -99,12 +129,24 @@ export function ChartScreen({
     },
     [clientId],
   );
-  const onUseLogChanged = useCallback((count: number) => {
+  const onUseLogChanged = useCallback((entries: readonly UseLogEntry[]) => {
     setTimelineStale(true);
-    setChart((c) => (c ? { ...c, useLogEntries: count } : c));
+    // A strong form logged is a caution on the header at once (issue 8 item 2).
+    setChart((c) =>
+      c
+        ? {
+            ...c,
+            useLogEntries: entries.length,
+            riskFlags: [...c.riskFlags.filter((f) => f.source !== 'use-log'), ...useLogRiskFlags(entries)],
+          }
+        : c,
+    );
   }, []);
-  const onSessionsChanged = useCallback(() => setTimelineStale(true), []);
   const onTaperChanged = useCallback(() => setTimelineStale(true), []);
+  const onSessionsChanged = useCallback(() => {
+    setTimelineStale(true);
+    setNotesVersion((v) => v + 1);
+  }, []);
   const onAssessmentsChanged = useCallback(() => setTimelineStale(true), []);
   const onConsentsChanged = useCallback((consents: Consent[]) => {
     setTimelineStale(true);
@@ -138,6 +180,7 @@ export function ChartScreen({
     // Assessment tabs (assessments, withdrawal, level-of-care) go here.
     { id: 'assessments', label: 'Assessments' },
     { id: 'withdrawal', label: 'Withdrawal' },
+    { id: 'mat', label: 'Medications & MAT' },
     { id: 'level-of-care', label: 'Level of care' },
     // Session tabs (notes, plan) go here.
     { id: 'notes', label: 'Notes' },
@@ -150,13 +193,23 @@ export function ChartScreen({
 
   return (
     <div className="page chart">
-      <ChartHeader client={chart.client} riskFlags={chart.riskFlags} onEdit={onEdit} />
+      <ChartHeader
+        client={chart.client}
+        riskFlags={chart.riskFlags}
+        medications={medications}
+        onEdit={onEdit}
+        onExport={() => setExporting(true)}
+      />
+      {exporting && (
+        <ExportRecord client={chart.client} consents={chart.consents} onClose={() => setExporting(false)} />
+      )}
       <AlertBanner
         clientId={clientId}
         openAlerts={chart.openAlerts}
         intakeSavedAtMs={Math.max(0, ...Object.values(chart.intake.savedAtMs))}
         onChanged={onAssessmentsChanged}
       />
+      {tab !== 'notes' && <DraftReminder clientId={clientId} refresh={notesVersion} />}
       <Tabs tabs={tabs} selected={tab} onSelect={select} idPrefix={ID} label="Chart sections" />
       <div {...tabPanelProps(ID, 'timeline', tab === 'timeline')}>
         <h2 className="visually-hidden">Timeline</h2>
@@ -190,7 +243,26 @@ export function ChartScreen({
             clientId={clientId}
             sex={scoringSex(chart.client.sex)}
             intakeLastDoseAtMs={chart.intake.sections.kratom?.lastDoseAtMs ?? null}
+            bpLowering={medications.some(
+              (m) =>
+                (m.current.medication.medication === 'clonidine' ||
+                  m.current.medication.medication === 'lofexidine') &&
+                isCurrent(m.current.medication, todayLocal()),
+            )}
             onChanged={onAssessmentsChanged}
+          />
+        )}
+      </div>
+      <div {...tabPanelProps(ID, 'mat', tab === 'mat')}>
+        {opened.has('mat') && (
+          <MatTab
+            clientId={clientId}
+            medications={medications}
+            consents={chart.consents}
+            openNoteId={openMat ? openNoteId : null}
+            active={tab === 'mat'}
+            onMedicationSaved={onMedicationSaved}
+            onChanged={onSessionsChanged}
           />
         )}
       </div>

@@ -14,7 +14,9 @@ import {
   type ConsentStatus,
   type Revocation,
 } from '../../../../shared/domain/consents';
+import { consentUsedUp } from '../../../../shared/domain/disclosures';
 import { call } from '../../api/client';
+import { formatDateTime } from '../../format';
 import { ConsentForm, blankConsent } from './ConsentForm';
 import { ConsentDetails } from './ConsentDetails';
 import { Disclosures } from './Disclosures';
@@ -151,6 +153,12 @@ export function Consents({
                 <p className="consent__revoked">
                   Revoked {formatDate(c.revocation.revokedOn)} ({RECEIVED_WORDS[c.revocation.receivedHow]})
                   {c.revocation.note ? `: ${c.revocation.note}` : '.'}
+                </p>
+              )}
+              {consentUsedUp(c) && c.firstDisclosedAtMs !== null && (
+                <p className="consent__used">
+                  <strong>Used</strong>: its one disclosure was made {formatDateTime(c.firstDisclosedAtMs)}.
+                  It cannot carry another; record a new consent to disclose again.
                 </p>
               )}
               {c.endEvent && (

@@ -5,7 +5,12 @@
  */
 import { useEffect, useState } from 'react';
 import { CONSENT_TYPE_LABELS } from '../../../../shared/domain/consents';
-import { ACCOUNTING_YEARS, type Disclosure } from '../../../../shared/domain/disclosures';
+import {
+  ACCOUNTING_YEARS,
+  CLIENT_REQUEST_LABEL,
+  type Disclosure,
+} from '../../../../shared/domain/disclosures';
+import { PART2_NOTICE_NAMES } from '../../../../shared/domain/part2';
 import { call } from '../../api/client';
 import { formatDateTime } from '../../format';
 import { PrintPdf } from '../sessions/PrintPdf';
@@ -34,8 +39,8 @@ export function Disclosures({ clientId, active }: { clientId: string; active: bo
     <section className="disclosures" aria-labelledby="disclosures-heading">
       <h2 id="disclosures-heading">Disclosures</h2>
       <p className="muted">
-        Records from this chart that left the clinic under a consent, in the past {ACCOUNTING_YEARS} years,
-        newest first.
+        Records from this chart that left the clinic under a consent or at the client&apos;s own request, in
+        the past {ACCOUNTING_YEARS} years, newest first.
       </p>
       {error && (
         <div className="banner banner--error" role="alert">
@@ -70,10 +75,10 @@ export function Disclosures({ clientId, active }: { clientId: string; active: bo
                 <td>{d.what}</td>
                 <td>{d.purpose}</td>
                 <td>
-                  {CONSENT_TYPE_LABELS[d.consentType]}
+                  {d.consentType ? CONSENT_TYPE_LABELS[d.consentType] : CLIENT_REQUEST_LABEL}
                   {d.consentSignedOn && <div className="muted">signed {formatDate(d.consentSignedOn)}</div>}
                 </td>
-                <td>{d.noticeVersion}</td>
+                <td>{PART2_NOTICE_NAMES[d.noticeVersion] ?? d.noticeVersion}</td>
               </tr>
             ))}
           </tbody>

@@ -1,6 +1,11 @@
 /** Intake: kratom use (CLINICAL.md §1.1). Doses per day comes first: frequency predicts withdrawal best. */
 import { useId } from 'react';
-import { PRODUCT_FORM_LABELS, PRODUCT_FORMS, type ProductForm } from '../../../../shared/domain/intake';
+import {
+  POTENT_FORMS,
+  PRODUCT_FORM_LABELS,
+  PRODUCT_FORMS,
+  type ProductForm,
+} from '../../../../shared/domain/intake';
 import { HIGH_DAILY_GRAMS, MANY_DOSES_PER_DAY } from '../../../../shared/domain/riskFlags';
 import { Field } from '../../components/Field';
 import { TextArea, TriState } from '../../components/controls';
@@ -22,6 +27,8 @@ export function KratomSection({ value, set, err }: SectionProps<KratomDraft>) {
         : value.productForms.filter((f) => f !== form),
     });
   const daily = dailyGrams(value);
+  // A shot's grams are not leaf grams (CLINICAL.md §1.5): no daily figure while a strong form is among the forms.
+  const strong = value.productForms.some((f) => POTENT_FORMS.includes(f));
   return (
     <>
       <div className="intake-grid intake-grid--numbers">
@@ -40,9 +47,11 @@ export function KratomSection({ value, set, err }: SectionProps<KratomDraft>) {
           onChange={(e) => set({ gramsPerDose: e.target.value })}
           error={err('gramsPerDose')}
           hint={
-            daily === null
-              ? 'Decimals allowed, e.g. 2.5'
-              : `About ${daily} g a day${daily > HIGH_DAILY_GRAMS ? ` (over ${HIGH_DAILY_GRAMS} g)` : ''}`
+            strong
+              ? 'Strong forms are among the forms: grams are not added up into a daily leaf amount'
+              : daily === null
+                ? 'Decimals allowed, e.g. 2.5'
+                : `About ${daily} g a day${daily > HIGH_DAILY_GRAMS ? ` (over ${HIGH_DAILY_GRAMS} g)` : ''}`
           }
         />
         <Field

@@ -9,6 +9,7 @@ export type ChartTabId =
   | 'use-log'
   | 'assessments'
   | 'withdrawal'
+  | 'mat'
   | 'level-of-care'
   | 'notes'
   | 'plan'
@@ -30,6 +31,7 @@ const AREA_TAB: Record<TimelineEvent['area'], ChartTabId | null> = {
   plan: 'plan',
   taper: 'taper',
   'recovery-plans': 'recovery-plans',
+  mat: 'mat',
 };
 
 const TAB_NAMES: Record<ChartTabId, string> = {
@@ -39,6 +41,7 @@ const TAB_NAMES: Record<ChartTabId, string> = {
   consents: 'Consents',
   assessments: 'Assessments',
   withdrawal: 'Withdrawal',
+  mat: 'Medications & MAT',
   'level-of-care': 'Level of care',
   notes: 'Notes',
   plan: 'Treatment plan',

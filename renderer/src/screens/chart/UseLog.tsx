@@ -19,7 +19,14 @@ import { UseLogTable } from './UseLogTable';
 import { draftOf, newDraft, toInput, type DoseDraft } from './useLogDraft';
 import './useLog.css';
 
-export function UseLog({ clientId, onChanged }: { clientId: string; onChanged: (count: number) => void }) {
+export function UseLog({
+  clientId,
+  onChanged,
+}: {
+  clientId: string;
+  /** After a dose is saved or deleted: the log as it now stands (the chart counts it and reads its cautions). */
+  onChanged: (entries: readonly UseLogEntry[]) => void;
+}) {
   const [entries, setEntries] = useState<UseLogEntry[] | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [draft, setDraft] = useState<DoseDraft>(() => newDraft(null));
@@ -50,7 +57,7 @@ export function UseLog({ clientId, onChanged }: { clientId: string; onChanged: (
   const replaceEntries = useCallback(
     (next: UseLogEntry[]) => {
       setEntries(next);
-      onChanged(next.length);
+      onChanged(next);
     },
     [onChanged],
   );

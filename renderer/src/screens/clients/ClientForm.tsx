@@ -4,6 +4,7 @@
  */
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import {
+  CLIENT_NAME_MAX,
   CLIENT_STATUSES,
   CLIENT_STATUS_LABELS,
   clientDisplayName,
@@ -169,6 +170,7 @@ function ClientFormBody({ clientId, loaded }: { clientId: string | null; loaded:
               value={values.legalFirstName}
               onChange={set('legalFirstName')}
               error={err('legalFirstName')}
+              maxLength={CLIENT_NAME_MAX}
               autoComplete="off"
             />
             <Field
@@ -176,14 +178,18 @@ function ClientFormBody({ clientId, loaded }: { clientId: string | null; loaded:
               value={values.legalLastName}
               onChange={set('legalLastName')}
               error={err('legalLastName')}
+              maxLength={CLIENT_NAME_MAX}
               autoComplete="off"
             />
             <NativeSelectField
               label="Name order"
               hint={
-                values.legalFirstName.trim() && values.legalLastName.trim()
+                // Only names within the saved limit are echoed: a pasted wall of text stays in its field alone.
+                values.legalFirstName.trim() &&
+                values.legalLastName.trim() &&
+                values.legalFirstName.length + values.legalLastName.length <= 200
                   ? `Written in full: ${fullName(values)}`
-                  : 'How the client writes their full name'
+                  : 'Family first for e.g. Vietnamese, Chinese, Korean or Hungarian names'
               }
               value={values.nameOrder}
               onChange={set('nameOrder')}
@@ -201,6 +207,7 @@ function ClientFormBody({ clientId, loaded }: { clientId: string | null; loaded:
               value={values.preferredName}
               onChange={set('preferredName')}
               error={err('preferredName')}
+              maxLength={CLIENT_NAME_MAX}
               autoComplete="off"
             />
             <Field
@@ -322,7 +329,7 @@ function ClientFormBody({ clientId, loaded }: { clientId: string | null; loaded:
             >
               {CLIENT_STATUSES.map((s) => (
                 <option key={s} value={s}>
-                  {s === 'discharged' && !wasDischarged ? 'Discharged…' : CLIENT_STATUS_LABELS[s]}
+                  {CLIENT_STATUS_LABELS[s]}
                 </option>
               ))}
             </NativeSelectField>

@@ -10,7 +10,7 @@ import { INTERVENTION_LABELS, INTERVENTIONS, type Note } from '../../../../share
 import { call, fieldMessage, type AppErrorShape } from '../../api/client';
 import { Field } from '../../components/Field';
 import { navigate } from '../../router';
-import { CheckField, SelectField } from '../../components/controls';
+import { CheckField, SelectField, TextArea } from '../../components/controls';
 import { todayLocal } from '../chart/dates';
 import { ClientPicker } from './ClientPicker';
 import { ATTENDANCE_LABELS, MODALITY_LABELS, options } from './noteLabels';
@@ -24,6 +24,7 @@ const GROUP_INTERVENTIONS = INTERVENTIONS.filter((i) => i !== 'other');
 export function GroupForm({ user }: { user: User }) {
   const [groupName, setGroupName] = useState('');
   const [topic, setTopic] = useState('');
+  const [covered, setCovered] = useState('');
   const [sessionDate, setSessionDate] = useState(todayLocal);
   const [startTime, setStartTime] = useState('17:00');
   const [endTime, setEndTime] = useState('18:30');
@@ -61,7 +62,17 @@ export function GroupForm({ user }: { user: User }) {
     if (busy) return;
     setBusy(true);
     const result = await call('groups.create', {
-      group: { groupName, topic, sessionDate, startTime, endTime, modality, interventions, facilitatorIds },
+      group: {
+        groupName,
+        topic,
+        covered,
+        sessionDate,
+        startTime,
+        endTime,
+        modality,
+        interventions,
+        facilitatorIds,
+      },
       attendees: attendees.map((a) => ({ clientId: a.client.id, attendance: a.attendance })),
     });
     setBusy(false);
@@ -100,6 +111,13 @@ export function GroupForm({ user }: { user: User }) {
             error={err('group.topic')}
           />
         </div>
+        <TextArea
+          label="What the group covered"
+          hint="The content of the session; it can be completed later, until a member's note is signed."
+          value={covered}
+          onChange={setCovered}
+          error={err('group.covered')}
+        />
         <div className="note-details">
           <Field
             label="Session date"

@@ -7,10 +7,12 @@
 import { useEffect, useRef, useState, type MutableRefObject } from 'react';
 import {
   FORMAT_SECTIONS,
+  noteRiskFindings,
   signingProblems,
   type Note,
   type NoteContent,
 } from '../../../../shared/domain/notes';
+import { refreshAlerts } from '../assessments/records';
 import { call, fieldMessage, type AppErrorShape } from '../../api/client';
 import { Field } from '../../components/Field';
 import { SelectField, TextArea } from '../../components/controls';
@@ -66,6 +68,8 @@ export function NoteEditor({
   /** Why the note cannot be signed yet: field errors shown next to their fields. */
   const [signError, setSignError] = useState<AppErrorShape | null>(null);
   const signButton = useRef<HTMLButtonElement>(null);
+  /** The risk findings last saved: when a save records a new one, main has raised its alert — show it at once. */
+  const savedFindings = useRef(findingsKey(note?.content ?? initial));
   const editorRef = useRef<HTMLDivElement>(null);
 
   const persist: Persist<DraftValue> = async (v, base, { urgent }) => {
@@ -85,6 +89,11 @@ export function NoteEditor({
           );
     if (!result.ok) return { ok: false, error: result.error };
     onSaved(result.value);
+    const findings = findingsKey(result.value.content);
+    if (findings !== savedFindings.current) {
+      savedFindings.current = findings;
+      if (findings !== '') void refreshAlerts(clientId);
+    }
     return { ok: true, base: { id: result.value.id, updatedAtMs: result.value.updatedAtMs } };
   };
   const autosave = useDraftAutosave<DraftValue>({
@@ -145,7 +154,7 @@ export function NoteEditor({
       });
       return;
     }
-    const fields = signingProblems(value.content);
+    const fields = signingProblems(value.content, Date.now());
     if (fields.length > 0) {
       showSignProblems({
         code: 'INVALID_INPUT',
@@ -172,6 +181,8 @@ export function NoteEditor({
       return result.error;
     }
     onSigned(result.value);
+    // The chart's alert banner shows what the signature raised.
+    void refreshAlerts(clientId);
     return null;
   }
 
@@ -307,6 +318,11 @@ export function NoteEditor({
     </div>
   );
 }
+
+const findingsKey = (content: NoteContent) =>
+  noteRiskFindings(content.risk)
+    .map((f) => f.finding)
+    .join(',');
 
 /** "Saving…", "Saved 10:42" or "Not saved — why": always visible, announced politely. */
 function SaveStatus({ status, savedAtMs }: { status: AutosaveStatus; savedAtMs: number | null }) {

@@ -1,32 +1,35 @@
 /**
  * Printing a note: first who it is for. "For the record or the client" is no disclosure; "To disclose under a
- * consent" uses one of this client's active consents whose type permits this note, with the recipient and purpose
- * (prefilled from the consent, editable) and is recorded for the accounting of disclosures (CLINICAL.md §6). A
+ * consent" uses one of this client's active consents whose type permits this note (a single-disclosure consent
+ * only until it is used), to the recipient and for the purpose that consent names — shown, not typed (issue 8
+ * item 6) — and is recorded for the accounting of disclosures (CLINICAL.md §6). A draft is never disclosed. A
  * private SUD counselling note may leave the clinic only under its consent, so it is never offered for the record.
  * Main checks all of it again; its refusals show beside the fields.
  */
 import { useEffect, useState } from 'react';
-import { CONSENT_TYPE_LABELS, consentStatus, type Consent } from '../../../../shared/domain/consents';
-import { consentPermitsNote, type DisclosureRequest } from '../../../../shared/domain/disclosures';
+import { CONSENT_TYPE_LABELS, type Consent } from '../../../../shared/domain/consents';
+import { consentUsableFor, type DisclosureRequest } from '../../../../shared/domain/disclosures';
 import type { Note } from '../../../../shared/domain/notes';
 import { call, fieldMessage, type AppErrorShape } from '../../api/client';
-import { Field } from '../../components/Field';
-import { Choice, NativeSelectField, TextArea, type Option } from '../../components/controls';
+import { Choice, NativeSelectField, type Option } from '../../components/controls';
 import { formatDate, todayLocal } from '../chart/dates';
 import { PrintPdf } from './PrintPdf';
 
 type Audience = 'record' | 'disclose';
+/** The screen's locale, so the printed dates read as they do here. */
+const locale = navigator.language || null;
 const RECORD: Option<Audience> = { value: 'record', label: 'For the record or the client' };
 const DISCLOSE: Option<Audience> = { value: 'disclose', label: 'To disclose under a consent' };
 
-/** This client's consents that are active today and whose type permits disclosing this kind of note. */
+/** This client's consents that can carry this kind of note today (active, of a fitting type, not used up). */
 const usableFor = (consents: readonly Consent[], kind: Note['kind'], today: string) =>
-  consents.filter((c) => consentStatus(c, today) === 'active' && consentPermitsNote(c.consent.type, kind));
+  consents.filter((c) => consentUsableFor(c, kind, today));
 
 const blank: DisclosureRequest = { consentId: '', recipient: '', recipientAddress: '', purpose: '' };
 
 export function NotePrint({ note, active }: { note: Note; active: boolean }) {
   const isPrivate = note.kind === 'sud-counselling';
+  const isDraft = note.signedAtMs === null;
   const [audience, setAudience] = useState<Audience>(isPrivate ? 'disclose' : 'record');
   const [consents, setConsents] = useState<Consent[] | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
@@ -57,6 +60,7 @@ export function NotePrint({ note, active }: { note: Note; active: boolean }) {
   }, [active, audience, consents, note.clientId, note.kind]);
 
   const usable = usableFor(consents ?? [], note.kind, todayLocal());
+  const chosen = usable.find((c) => c.id === d.consentId) ?? null;
   const field = (path: keyof DisclosureRequest) => fieldMessage(error, `disclosure.${path}`);
 
   function choose(consentId: string) {
@@ -70,6 +74,27 @@ export function NotePrint({ note, active }: { note: Note; active: boolean }) {
             purpose: c.consent.purpose,
           }
         : { ...blank },
+    );
+  }
+
+  if (isDraft) {
+    // Never offered as a disclosure: main refuses it too.
+    return (
+      <section className="note-print" aria-label="Print this note">
+        <p className="muted">
+          A draft is never disclosed. Printed now it is for the record only, marked as a draft; sign it to
+          disclose it under a consent.
+        </p>
+        {!isPrivate && (
+          <PrintPdf
+            label="Print draft for the record"
+            print={async (paper) => {
+              const result = await call('notes.printPdf', { id: note.id, paper, disclosure: null, locale });
+              return result.ok ? { ok: true, path: result.value.path } : { ok: false, error: result.error };
+            }}
+          />
+        )}
+      </section>
     );
   }
 
@@ -118,24 +143,44 @@ export function NotePrint({ note, active }: { note: Note; active: boolean }) {
               </option>
             ))}
           </NativeSelectField>
-          <Field
-            label="Recipient"
-            value={d.recipient}
-            onChange={(e) => setD({ ...d, recipient: e.target.value })}
-            error={field('recipient')}
-          />
-          <Field
-            label="Recipient address (if known)"
-            value={d.recipientAddress}
-            onChange={(e) => setD({ ...d, recipientAddress: e.target.value })}
-            error={field('recipientAddress')}
-          />
-          <TextArea
-            label="Purpose"
-            value={d.purpose}
-            onChange={(purpose) => setD({ ...d, purpose })}
-            error={field('purpose')}
-          />
+          {chosen && (
+            <dl className="note-print__scope" aria-label="What the consent names">
+              <div>
+                <dt>Recipient</dt>
+                <dd>{chosen.consent.recipient}</dd>
+              </div>
+              {chosen.consent.recipientAddress && (
+                <div>
+                  <dt>Address</dt>
+                  <dd>{chosen.consent.recipientAddress}</dd>
+                </div>
+              )}
+              <div>
+                <dt>Purpose</dt>
+                <dd>{chosen.consent.purpose}</dd>
+              </div>
+              <div>
+                <dt>Who may disclose</dt>
+                <dd>{chosen.consent.disclosingParty}</dd>
+              </div>
+              <div>
+                <dt>Expires</dt>
+                <dd>
+                  {chosen.consent.expiryKind === 'date' && chosen.consent.expiryDate
+                    ? formatDate(chosen.consent.expiryDate)
+                    : `When: ${chosen.consent.expiryEvent}`}
+                </dd>
+              </div>
+            </dl>
+          )}
+          {(field('recipient') ?? field('purpose') ?? field('recipientAddress')) && (
+            <p className="field__error" role="alert">
+              {field('recipient') ?? field('purpose') ?? field('recipientAddress')}
+            </p>
+          )}
+          {chosen && chosen.consent.type === 'single-disclosure' && (
+            <p className="muted">This consent allows one disclosure; printing now uses it.</p>
+          )}
         </div>
       )}
       <PrintPdf
@@ -144,12 +189,17 @@ export function NotePrint({ note, active }: { note: Note; active: boolean }) {
           setError(null);
           setRecorded('');
           const disclosure = audience === 'disclose' ? d : null;
-          const result = await call('notes.printPdf', { id: note.id, paper, disclosure });
+          const result = await call('notes.printPdf', { id: note.id, paper, disclosure, locale });
           if (!result.ok) {
             setError(result.error);
             return { ok: false, error: result.error };
           }
-          if (disclosure) setRecorded(`Recorded as a disclosure to ${disclosure.recipient.trim()}.`);
+          if (disclosure) {
+            setRecorded(`Recorded as a disclosure to ${disclosure.recipient.trim()}.`);
+            // A single-disclosure consent is now used: read the consents again so it is no longer offered.
+            setConsents(null);
+            setD(blank);
+          }
           return { ok: true, path: result.value.path };
         }}
       />

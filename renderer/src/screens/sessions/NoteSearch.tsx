@@ -1,5 +1,5 @@
 /**
- * Search across every client's notes (progress and group notes, and their addenda; never private SUD counselling
+ * Search across every client's notes (progress, group and MAT coordination notes, and their addenda; never private SUD counselling
  * notes, which the server leaves out). Words, "exact phrases" and prefix* as the server's full-text index reads
  * them; filters by client, dates and note type. Matches are highlighted with <mark>, built from the snippet's
  * markers as text, never as HTML.
@@ -21,6 +21,7 @@ const KIND_LABELS: Record<Kind, string> = {
   progress: 'Progress note',
   'group-member': 'Group note',
   'sud-counselling': 'Private note',
+  mat: 'MAT coordination note',
 };
 
 export function NoteSearch() {
@@ -30,6 +31,7 @@ export function NoteSearch() {
   const [toDate, setToDate] = useState('');
   const [progress, setProgress] = useState(true);
   const [group, setGroup] = useState(true);
+  const [mat, setMat] = useState(true);
   const [results, setResults] = useState<NoteSearchResult[] | null>(null);
   const [error, setError] = useState<AppErrorShape | null>(null);
   const [busy, setBusy] = useState(false);
@@ -56,13 +58,14 @@ export function NoteSearch() {
     const kinds = [
       ...(progress ? (['progress'] as const) : []),
       ...(group ? (['group-member'] as const) : []),
+      ...(mat ? (['mat'] as const) : []),
     ];
     const result = await call('notes.search', {
       query,
       clientId: client?.id ?? null,
       fromDate: fromDate || null,
       toDate: toDate || null,
-      // Neither box ticked reads as "no filter", the same as both.
+      // No box ticked reads as "no filter", the same as all.
       kinds,
       limit: LIMIT,
     });
@@ -147,6 +150,7 @@ export function NoteSearch() {
             <legend>Note types</legend>
             <CheckField label="Progress notes" checked={progress} onChange={setProgress} />
             <CheckField label="Group notes" checked={group} onChange={setGroup} />
+            <CheckField label="MAT coordination notes" checked={mat} onChange={setMat} />
           </fieldset>
         </div>
       </form>
@@ -161,7 +165,13 @@ export function NoteSearch() {
                 <button
                   type="button"
                   className="link search-result__client"
-                  onClick={() => navigate({ name: 'client-note', id: r.clientId, noteId: r.noteId })}
+                  onClick={() =>
+                    navigate({
+                      name: r.kind === 'mat' ? 'client-mat' : 'client-note',
+                      id: r.clientId,
+                      noteId: r.noteId,
+                    })
+                  }
                 >
                   {r.clientName}
                   <span className="visually-hidden">, open this note in the chart</span>

@@ -4,7 +4,12 @@
  */
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { User } from '../../../../shared/domain/identity';
-import { emptyNoteContent, type Note, type NoteFormat } from '../../../../shared/domain/notes';
+import {
+  defaultSessionTimes,
+  emptyNoteContent,
+  type Note,
+  type NoteFormat,
+} from '../../../../shared/domain/notes';
 import { planGoals, type TreatmentPlan } from '../../../../shared/domain/treatmentPlans';
 import { call } from '../../api/client';
 import { SelectField } from '../../components/controls';
@@ -17,7 +22,13 @@ import './sessions.css';
 
 type NewFormat = Exclude<NoteFormat, 'group'>;
 /** The open note; `key` stays the same when a new note gets its id, so the editor is not remounted. */
-type Open = { key: string; id: string | null; format: NewFormat };
+type Open = {
+  key: string;
+  id: string | null;
+  format: NewFormat;
+  /** A new note's session: the 50 minutes ending when it was started, never a fixed 09:00. */
+  times?: ReturnType<typeof defaultSessionTimes>;
+};
 
 let editorCount = 0;
 
@@ -137,7 +148,7 @@ export function NotesWorkspace({
             clientId={clientId}
             kind={kind === 'record' ? 'progress' : 'sud-counselling'}
             note={note}
-            initial={emptyNoteContent(open.format, todayLocal())}
+            initial={{ ...emptyNoteContent(open.format, todayLocal()), ...open.times }}
             goals={goals}
             active={active}
             leaveRef={editorLeave}
@@ -173,7 +184,7 @@ export function NotesWorkspace({
           onSubmit={(e) => {
             e.preventDefault();
             editorCount += 1;
-            go({ key: `new-${editorCount}`, id: null, format });
+            go({ key: `new-${editorCount}`, id: null, format, times: defaultSessionTimes(Date.now()) });
           }}
         >
           <SelectField label="Format" value={format} options={NEW_NOTE_FORMATS} onChange={setFormat} />

@@ -7,7 +7,7 @@
  */
 import { useId } from 'react';
 import { PRODUCT_FORM_LABELS, type ProductForm } from '../../../../shared/domain/intake';
-import type { PlanActualDay } from '../../../../shared/domain/taper';
+import { describeOtherFormUse, type PlanActualDay } from '../../../../shared/domain/taper';
 import { formatDate, formatShortDate, formatWeekday } from '../chart/dates';
 import { niceTicks } from '../chart/UseLogChart';
 
@@ -152,12 +152,7 @@ export function PlanActualChart({ days, form }: { days: readonly PlanActualDay[]
               <td>
                 {d.otherForms.length === 0
                   ? '—'
-                  : d.otherForms
-                      .map(
-                        (o) =>
-                          `${o.strong ? 'Strong form: ' : ''}${PRODUCT_FORM_LABELS[o.form]} ${g(o.grams)} (${o.doses} ${o.doses === 1 ? 'dose' : 'doses'})`,
-                      )
-                      .join('; ')}
+                  : d.otherForms.map((o) => describeOtherFormUse(o, PRODUCT_FORM_LABELS[o.form])).join('; ')}
               </td>
             </tr>
           ))}

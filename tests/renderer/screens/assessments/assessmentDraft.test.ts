@@ -117,10 +117,29 @@ describe('assessment drafts', () => {
       lastDoseAtMs: LAST_DOSE,
       timePoint: 'before-first-dose',
       sud: null,
+      vitals: null,
       administeredAtMs: NOW,
       notes: 'Sweating after the walk in',
     });
     expect(AssessmentInputSchema.safeParse(built.input).success).toBe(true);
+  });
+
+  it('sends vital signs as numbers, refuses one that is not a number beside its field, and reads them back', () => {
+    const d = scored('cows', LAST_DOSE);
+    d.vitals = { systolic: '128', diastolic: '84', heartRate: '', temperatureC: '37,2' };
+    const built = toInput(d, null);
+    if (!('input' in built)) throw new Error('expected an input');
+    expect(built.input.instrumentId !== 'suicide-screen' && built.input.vitals).toEqual({
+      systolic: 128,
+      diastolic: 84,
+      heartRate: null,
+      temperatureC: 37.2,
+    });
+    d.vitals = { ...d.vitals, heartRate: '9o' };
+    expect(toInput(d, null)).toEqual({
+      errors: [{ path: 'assessment.vitals.heartRate', message: 'Heart rate must be a number.' }],
+    });
+    expect(d.vitals.heartRate).toBe('9o');
   });
 
   it('refuses a missing or broken date-time beside its field, without losing anything typed', () => {

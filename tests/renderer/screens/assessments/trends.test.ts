@@ -27,6 +27,7 @@ function administered(
       lastDoseAtMs: null,
       timePoint: null,
       sud: null,
+      vitals: null,
       administeredAtMs: atMs,
       notes: '',
     },

@@ -2,7 +2,10 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
 import { runCli } from '../../../../electron/cli/main';
+import { listBackups } from '../../../../electron/db/backup';
+import { Practice } from '../../../../electron/practice/practice';
 import { tempDir } from '../../../support/fixtures';
 
 const PASS = 'juniper anchor velvet ninety';
@@ -107,4 +110,101 @@ describe('CLI', () => {
       /already exists/,
     );
   });
+
+  it('verify writes nothing: every file in the practice folder is byte-for-byte and time-for-time the same', async () => {
+    const data = await initPractice();
+    process.env.CLEARLEAF_PASSPHRASE = PASS;
+    const before = fileHashes(data);
+    const verify = await cli(['verify', '--data', data, '--username', 'nadeyemi']);
+    expect(verify.code).toBe(0);
+    expect(verify.out).toMatch(/audit anchor: \d+ entries, last hash [0-9a-f]{16}…, matches/);
+    expect(verify.out).toContain('protecting triggers: all present');
+    expect(fileHashes(data)).toEqual(before);
+  });
+
+  it('a CLI backup is listed and restored by the app; CLI restore over a damaged database; recover with a kit', async () => {
+    const data = await initPractice();
+    process.env.CLEARLEAF_PASSPHRASE = PASS;
+    const made = await cli(['backup', '--data', data, '--username', 'nadeyemi']);
+    expect(made.code).toBe(0);
+    const listed = listBackups(path.join(data, 'backups'));
+    const fromCli = listed.find((b) => made.out.includes(b.fileName));
+    expect(fromCli).toBeDefined();
+    // The app (an administrator) previews and restores what the CLI wrote.
+    const app = new Practice({ dataDir: data });
+    await app.unlock('nadeyemi', PASS);
+    expect(app.restorePreview(fromCli?.fileName ?? '').backup.auditRows).toBeGreaterThan(0);
+    await app.restoreChosen(fromCli?.fileName ?? '', PASS);
+    app.close();
+
+    // A backup elsewhere, then the database is lost: CLI restore brings it back.
+    const elsewhere = path.join(tempDir(), 'elsewhere.db');
+    expect((await cli(['backup', '--data', data, '--username', 'nadeyemi', '--out', elsewhere])).code).toBe(
+      0,
+    );
+    expect(fs.existsSync(`${elsewhere.replace(/\.db$/, '')}.kit.json`)).toBe(true);
+    for (const s of ['', '-wal', '-shm']) fs.rmSync(path.join(data, `clearleaf.db${s}`), { force: true });
+    const restored = await cli(['restore', '--data', data, '--username', 'nadeyemi', '--from', elsewhere]);
+    expect(restored.out).toMatch(/Restored/);
+
+    // The keyring and the backups folder are lost too; the kit beside the copy and the recovery key recover.
+    fs.rmSync(path.join(data, 'keyring.json'));
+    fs.rmSync(path.join(data, 'backups'), { recursive: true });
+    const keyFile = path.join(tempDir(), 'recovery.txt');
+    fs.writeFileSync(keyFile, `${recoveryKeyOf.get(data)}\n`);
+    process.env.CLEARLEAF_PASSPHRASE = 'brand new cedar passphrase';
+    const rec = await cli([
+      'recover',
+      '--data',
+      data,
+      '--username',
+      'nadeyemi',
+      '--recovery-key-file',
+      keyFile,
+      '--kit',
+      elsewhere.replace(/\.db$/, '.kit.json'),
+    ]);
+    expect(rec.code).toBe(0);
+    expect((await cli(['verify', '--data', data, '--username', 'nadeyemi'])).out).toContain('verify: ok');
+  });
 });
+
+const recoveryKeyOf = new Map<string, string>();
+
+async function initPractice(): Promise<string> {
+  const data = path.join(tempDir(), 'practice');
+  process.env.CLEARLEAF_PASSPHRASE = PASS;
+  const init = await cli([
+    'init',
+    '--data',
+    data,
+    '--clinic-name',
+    'Cedar Hollow Recovery',
+    '--address',
+    '9 Quarry Road, Bend, OR 97701',
+    '--phone',
+    '541-555-0199',
+    '--name',
+    'Ngozi Adeyemi-Larsen',
+    '--username',
+    'nadeyemi',
+  ]);
+  recoveryKeyOf.set(data, /([0-9A-Z]{4}-){5}[0-9A-Z]{4}/.exec(init.out)?.[0] ?? '');
+  return data;
+}
+
+function fileHashes(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (d: string) => {
+    for (const name of fs.readdirSync(d)) {
+      const full = path.join(d, name);
+      const st = fs.statSync(full);
+      if (st.isDirectory()) walk(full);
+      else
+        out[path.relative(dir, full)] =
+          `${st.mtimeMs}:${createHash('sha256').update(fs.readFileSync(full)).digest('hex')}`;
+    }
+  };
+  walk(dir);
+  return out;
+}

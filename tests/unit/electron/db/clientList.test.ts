@@ -58,8 +58,12 @@ describe('client list at 50,000 clients', () => {
   const db = new Database(':memory:');
   beforeAll(() => {
     migrate(db);
-    db.prepare(`INSERT INTO users VALUES ('u1', 'ana', 'Ana Ruiz', 'LPC', 'clinician', 1)`).run();
-    db.prepare(`INSERT INTO users VALUES ('u2', 'bo', 'Bo Lind', 'LCSW', 'supervisor', 1)`).run();
+    db.prepare(
+      `INSERT INTO users (id, username, display_name, credentials, role, created_at_ms) VALUES ('u1', 'ana', 'Ana Ruiz', 'LPC', 'clinician', 1)`,
+    ).run();
+    db.prepare(
+      `INSERT INTO users (id, username, display_name, credentials, role, created_at_ms) VALUES ('u2', 'bo', 'Bo Lind', 'LCSW', 'supervisor', 1)`,
+    ).run();
     db.transaction(() => {
       for (let i = 0; i < N; i += 1) {
         insertClient(

@@ -6,8 +6,12 @@ import { migrate } from '../../../../electron/db/migrations';
 function seeded() {
   const db = new Database(':memory:');
   migrate(db, 130);
-  db.prepare(`INSERT INTO users VALUES ('u1', 'ana', 'Ana Ruiz', 'LPC', 'clinician', 1)`).run();
-  db.prepare(`INSERT INTO users VALUES ('u2', 'sup', 'Sol Upton', 'LCSW', 'supervisor', 1)`).run();
+  db.prepare(
+    `INSERT INTO users (id, username, display_name, credentials, role, created_at_ms) VALUES ('u1', 'ana', 'Ana Ruiz', 'LPC', 'clinician', 1)`,
+  ).run();
+  db.prepare(
+    `INSERT INTO users (id, username, display_name, credentials, role, created_at_ms) VALUES ('u2', 'sup', 'Sol Upton', 'LCSW', 'supervisor', 1)`,
+  ).run();
   db.prepare(
     `INSERT INTO clients (id, chart_number, legal_first_name, legal_last_name, sort_name, date_of_birth, sex,
        admission_date, status, created_at_ms, updated_at_ms)

@@ -58,19 +58,31 @@ describe('migrations', () => {
     db.prepare(`INSERT INTO clinic_profile VALUES (1, 'Clinic', 'Addr', '555', 1)`).run();
     migrate(db, 20);
     expect(db.prepare('SELECT name FROM clinic_profile').get()).toEqual({ name: 'Clinic' });
-    db.prepare(`INSERT INTO users VALUES ('u1', 'ana', 'Ana Ruiz', 'LPC', 'clinician', 1)`).run();
+    db.prepare(
+      `INSERT INTO users (id, username, display_name, credentials, role, created_at_ms) VALUES ('u1', 'ana', 'Ana Ruiz', 'LPC', 'clinician', 1)`,
+    ).run();
     expect(() =>
-      db.prepare(`INSERT INTO users VALUES ('u2', 'ANA', 'Ana Two', '', 'clinician', 1)`).run(),
+      db
+        .prepare(
+          `INSERT INTO users (id, username, display_name, credentials, role, created_at_ms) VALUES ('u2', 'ANA', 'Ana Two', '', 'clinician', 1)`,
+        )
+        .run(),
     ).toThrow(/UNIQUE/);
-    expect(() => db.prepare(`INSERT INTO users VALUES ('u3', 'bo', 'Bo', '', 'admin', 1)`).run()).toThrow(
-      /CHECK/,
-    );
+    expect(() =>
+      db
+        .prepare(
+          `INSERT INTO users (id, username, display_name, credentials, role, created_at_ms) VALUES ('u3', 'bo', 'Bo', '', 'admin', 1)`,
+        )
+        .run(),
+    ).toThrow(/CHECK/);
   });
 
   it('0030 audit-log: keeps users, rows are append-only and chained', () => {
     const db = freshDb();
     migrate(db, 20);
-    db.prepare(`INSERT INTO users VALUES ('u1', 'ana', 'Ana Ruiz', 'LPC', 'clinician', 1)`).run();
+    db.prepare(
+      `INSERT INTO users (id, username, display_name, credentials, role, created_at_ms) VALUES ('u1', 'ana', 'Ana Ruiz', 'LPC', 'clinician', 1)`,
+    ).run();
     migrate(db, 30);
     expect(db.prepare('SELECT count(*) AS n FROM users').get()).toEqual({ n: 1 });
     appendAudit(db, { atMs: 1, userId: 'u1', action: 'create', entity: 'user', entityId: 'u1' });
@@ -94,7 +106,11 @@ describe('migrations', () => {
   });
 
   const seedUser = (db: Database.Database) =>
-    db.prepare(`INSERT INTO users VALUES ('u1', 'ana', 'Ana Ruiz', 'LPC', 'clinician', 1)`).run();
+    db
+      .prepare(
+        `INSERT INTO users (id, username, display_name, credentials, role, created_at_ms) VALUES ('u1', 'ana', 'Ana Ruiz', 'LPC', 'clinician', 1)`,
+      )
+      .run();
   const seedClient = (db: Database.Database) =>
     db
       .prepare(

@@ -50,6 +50,7 @@ const scored = (
     instrumentId === 'sud'
       ? { substance: 'kratom', substanceName: '', remission: null, severityBeforeRemission: null }
       : null,
+  vitals: null,
   administeredAtMs: NOW - 60_000,
   notes: '',
   ...over,

@@ -14,7 +14,7 @@ import { emptyNoteContent, type Note } from '../../../../shared/domain/notes';
 import type { Chart } from '../../../../shared/ipc/contract';
 import type { Result } from '../../../../shared/ipc/result';
 import { aClient, aConsent } from '../../../support/clients';
-import { FakeClock, setUpPractice } from '../../../support/fixtures';
+import { aClinician, FakeClock, setUpPractice } from '../../../support/fixtures';
 
 const TODAY = '2026-11-23';
 const byEvent = {
@@ -129,9 +129,20 @@ describe('consents.recordEndEvent', () => {
       await dispatch('notes.create', {
         clientId: client.id,
         kind: 'sud-counselling',
-        content: { ...emptyNoteContent('soap', TODAY), sections: { subjective: 'Private reflection' } },
+        content: {
+          ...emptyNoteContent('soap', TODAY),
+          risk: {
+            suicidalIdeation: 'denied',
+            homicidalIdeation: 'denied',
+            redFlagsObserved: false,
+            note: '',
+          },
+          sections: { subjective: 'Private reflection' },
+        },
       }),
     );
+    // Only a signed note is disclosed.
+    value(await dispatch('notes.sign', { id: note.id, passphrase: aClinician().passphrase }));
     const consent = value<Consent>(
       await dispatch('consents.create', {
         clientId: client.id,
@@ -144,9 +155,9 @@ describe('consents.recordEndEvent', () => {
         paper: 'a4',
         disclosure: {
           consentId: consent.id,
-          recipient: 'Dr. Ilse Verhoeven',
-          recipientAddress: '',
-          purpose: 'Care',
+          recipient: consent.consent.recipient,
+          recipientAddress: consent.consent.recipientAddress,
+          purpose: consent.consent.purpose,
         },
       });
     expect(value<{ path: string }>(await print()).path).toMatch(/\.pdf$/);

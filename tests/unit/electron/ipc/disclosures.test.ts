@@ -3,6 +3,7 @@
  * active consent of this client whose type fits the note is recorded with every element and carries the consent's
  * scope; the accounting lists the past 3 years, newest first, and cannot be changed.
  */
+import fs from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { createDispatcher, type Dispatch } from '../../../../electron/ipc/dispatch';
@@ -17,7 +18,9 @@ import { emptyNoteContent, type Note } from '../../../../shared/domain/notes';
 import { PART2_NOTICE_SHORT, PART2_NOTICE_VERSION } from '../../../../shared/domain/part2';
 import type { Result } from '../../../../shared/ipc/result';
 import { aClient, aConsent } from '../../../support/clients';
-import { FakeClock, setUpPractice } from '../../../support/fixtures';
+import { aClinician, FakeClock, setUpPractice } from '../../../support/fixtures';
+
+const PASS = aClinician().passphrase;
 
 const NOW = Date.UTC(2026, 10, 23, 18, 0);
 const TODAY = '2026-11-23';
@@ -32,23 +35,33 @@ async function setup() {
   });
   const client = value<Client>(await dispatch('clients.create', { client: aClient() }));
   const db = practice.session().db;
-  const note = async (kind: Note['kind'], clientId = client.id) =>
+  /** A draft of a session held three days ago. */
+  const draft = async (kind: Note['kind'], clientId = client.id) =>
     value<Note>(
       await dispatch('notes.create', {
         clientId,
         kind,
         content: {
           ...emptyNoteContent('soap', '2026-11-20'),
+          risk: {
+            suicidalIdeation: 'denied',
+            homicidalIdeation: 'denied',
+            redFlagsObserved: false,
+            note: '',
+          },
           sections: { subjective: 'Talked through the week at work and the cravings at breaks.' },
         },
       }),
     );
+  /** A signed note: only signed notes are ever disclosed. */
+  const note = async (kind: Note['kind'], clientId = client.id) =>
+    value<Note>(await dispatch('notes.sign', { id: (await draft(kind, clientId)).id, passphrase: PASS }));
   const consent = async (over: Partial<ConsentInput> = {}, clientId = client.id) =>
     value<Consent>(await dispatch('consents.create', { clientId, consent: aConsent(over) }));
   const print = (id: string, disclosure: DisclosureRequest | null) =>
     dispatch('notes.printPdf', { id, paper: 'letter', disclosure });
   const count = () => (db.prepare('SELECT count(*) AS n FROM disclosures').get() as { n: number }).n;
-  return { practice, user, clock, dispatch, client, db, note, consent, print, count };
+  return { practice, user, clock, dispatch, client, db, note, draft, consent, print, count };
 }
 
 function value<T>(r: Result<unknown>): T {
@@ -76,6 +89,23 @@ const under = (consentId: string, over: Partial<DisclosureRequest> = {}): Disclo
 });
 
 describe('note prints and disclosures', () => {
+  it('removes the printed PDF when its audit row and disclosure cannot be written (issue 12, finding 9)', async () => {
+    const { note, consent, print, count, db, practice } = await setup();
+    const c = await consent();
+    const n = await note('progress');
+    // The accounting refuses this one write (as a full disk or a broken trigger would).
+    db.exec(`CREATE TEMP TRIGGER refuse_disclosure BEFORE INSERT ON main.disclosures
+      BEGIN SELECT RAISE(ABORT, 'refused for the test'); END`);
+    const r = await print(n.id, under(c.id, { recipient: 'Dr. Ilse Verhoeven', purpose: 'Shared care' }));
+    expect(r.ok).toBe(false);
+    expect(count()).toBe(0);
+    expect(fs.existsSync(practice.documentsDir) ? fs.readdirSync(practice.documentsDir) : []).toEqual([]);
+    const printed = db
+      .prepare(`SELECT count(*) AS n FROM audit_log WHERE action = 'print' AND entity_id = ?`)
+      .get(n.id) as { n: number };
+    expect(printed.n).toBe(0);
+  });
+
   it('writes no disclosure for a progress note printed for the record', async () => {
     const { note, consent, print, count, dispatch, client } = await setup();
     await consent();
@@ -92,6 +122,8 @@ describe('note prints and disclosures', () => {
       expiryKind: 'event',
       expiryDate: null,
       expiryEvent: 'Discharge from the programme',
+      recipient: 'Dr. Ilse Verhoeven',
+      purpose: 'Shared care of the taper',
     });
     const n = await note('progress');
     const { path } = value<{ path: string }>(
@@ -100,12 +132,14 @@ describe('note prints and disclosures', () => {
         under(c.id, { recipient: 'Dr. Ilse Verhoeven', purpose: 'Shared care of the taper' }),
       ),
     );
+    expect(path).toMatch(/disclosure-/);
     expect(count()).toBe(1);
     const listed = value<Disclosure[]>(await dispatch('disclosures.list', { clientId: client.id }));
     expect(listed).toEqual([
       {
         id: expect.any(String),
         clientId: client.id,
+        basis: 'consent',
         consentId: c.id,
         consentType: 'single-disclosure',
         consentSignedOn: '2026-11-20',
@@ -125,14 +159,19 @@ describe('note prints and disclosures', () => {
     const text = pdfText(path).replace(/\s+/g, ' ');
     const notice = text.indexOf('Notice: confidentiality');
     const block = text.indexOf('Disclosed under consent');
-    expect(notice).toBeGreaterThan(0);
-    expect(block).toBeGreaterThan(notice);
-    const scope = text.slice(block);
+    const body = text.indexOf('Subjective');
+    // The scope sits with the note (before its body), not after the notice.
+    expect(block).toBeGreaterThan(0);
+    expect(body).toBeGreaterThan(block);
+    expect(notice).toBeGreaterThan(body);
+    const scope = text.slice(block, body);
     expect(scope).toContain('Disclosed to: Dr. Ilse Verhoeven');
     expect(scope).toContain('Purpose: Shared care of the taper');
-    expect(scope).toContain('Consent signed: 2026-11-20 by Araceli Montoya-Brandt');
+    expect(scope).toContain('Who may disclose: Riverbend Recovery Collective');
+    expect(scope).toMatch(/Consent signed: \S.* by Araceli Montoya-Brandt/);
     expect(scope).toContain('Attendance dates and taper progress from 1 Nov 2026 to 30 Nov 2026');
     expect(scope).toContain('Consent expires: When: Discharge from the programme');
+    expect(scope).not.toContain(PART2_NOTICE_VERSION);
     expect(scope).toMatch(/may revoke this consent at any time/);
     expect(scope).toContain('In writing to the clinic at any time');
 
@@ -209,7 +248,13 @@ describe('note prints and disclosures', () => {
 
   it('lists the past 3 years newest first, and prints that accounting as an audited record, not a disclosure', async () => {
     const { note, consent, print, dispatch, client, db, user } = await setup();
-    const c = await consent();
+    // A consent for treatment, payment and operations carries many disclosures (a single-disclosure one, one).
+    const c = await consent({
+      type: 'tpo',
+      redisclosureStatementIncluded: true,
+      refusalConsequencesExplained: true,
+      recipient: 'Printed today',
+    });
     const n = await note('progress');
     value(await print(n.id, under(c.id, { recipient: 'Printed today' })));
     const insert = db.prepare(
@@ -243,12 +288,91 @@ describe('note prints and disclosures', () => {
     expect(text).toContain('Printed today');
     expect(text).toContain('Recipient address: 4 Pine St, Eugene, OR');
     expect(text).toContain('What was disclosed: Progress note, session 2026-11-20');
-    expect(text).toContain('Consent: Single disclosure, signed 2026-11-20');
-    expect(text).toContain(`Notice version: ${PART2_NOTICE_VERSION}`);
+    expect(text).toContain('Consent: Treatment, payment and health-care operations, signed 2026-11-20');
+    expect(text).toContain('Notice: 42 CFR 2.32(a) notice, Statement 1 (2024 rule)');
     expect(text).toContain('Within, at the edge');
     expect(text).not.toContain('Too old');
     expect((db.prepare('SELECT count(*) AS n FROM disclosures').get() as { n: number }).n).toBe(before);
     const audit = listAudit(db, { limit: 5, beforeId: null });
     expect(audit[0]).toMatchObject({ action: 'print', entity: 'disclosure-list', entityId: client.id });
+  });
+
+  it('never discloses a draft, whatever the consent (issue 8 item 6)', async () => {
+    const { draft, consent, print, count } = await setup();
+    const d = await draft('progress');
+    const c = await consent();
+    expect(fieldsOf(await print(d.id, under(c.id)))['disclosure.consentId']).toMatch(
+      /A draft is never disclosed/,
+    );
+    expect(count()).toBe(0);
+    // For the record it still prints, marked as a draft.
+    expect(pdfText(value<{ path: string }>(await print(d.id, null)).path)).toContain('DRAFT — not signed');
+  });
+
+  it('takes the recipient, purpose and address from the consent, refusing any other on its field', async () => {
+    const { note, consent, print, count } = await setup();
+    const n = await note('progress');
+    const c = await consent();
+    const typed = fieldsOf(
+      await print(
+        n.id,
+        under(c.id, {
+          recipient: 'Sgt. Halloran, County Probation',
+          purpose: 'Court report',
+          recipientAddress: '',
+        }),
+      ),
+    );
+    expect(typed['disclosure.recipient']).toMatch(/The consent names the recipient "Dr. Ilse Verhoeven/);
+    expect(typed['disclosure.purpose']).toMatch(/the one the consent names/);
+    expect(typed['disclosure.recipientAddress']).toMatch(/the one the consent names/);
+    expect(count()).toBe(0);
+    value(await print(n.id, under(c.id)));
+    expect(count()).toBe(1);
+  });
+
+  it('uses a consent for SUD counselling notes for those notes only (42 CFR 2.31(b))', async () => {
+    const { note, consent, print, count } = await setup();
+    const progress = await note('progress');
+    const sud = await consent({ type: 'sud-counselling-notes' });
+    expect(fieldsOf(await print(progress.id, under(sud.id)))['disclosure.consentId']).toMatch(
+      /covers only those notes/,
+    );
+    expect(count()).toBe(0);
+  });
+
+  it('uses a single-disclosure consent once: shown as used, a second disclosure refused (issue 9 item 5)', async () => {
+    const { note, consent, print, count, dispatch, client, db } = await setup();
+    const first = await note('progress');
+    const second = await note('progress');
+    const single = await consent();
+    expect(single.firstDisclosedAtMs).toBeNull();
+    value(await print(first.id, under(single.id)));
+    const listed = value<Consent[]>(await dispatch('consents.list', { clientId: client.id }));
+    expect(listed.find((c) => c.id === single.id)?.firstDisclosedAtMs).toBe(NOW);
+    expect(fieldsOf(await print(second.id, under(single.id)))['disclosure.consentId']).toMatch(
+      /already been used/,
+    );
+    expect(count()).toBe(1);
+    // The database refuses it too, whatever path a second row comes by.
+    expect(() =>
+      db
+        .prepare(
+          `INSERT INTO disclosures (id, client_id, consent_id, disclosed_at_ms, disclosed_by, recipient,
+             recipient_address, purpose, what, source_type, source_id, notice_version)
+           SELECT 'again', client_id, consent_id, disclosed_at_ms + 1, disclosed_by, recipient, recipient_address,
+             purpose, what, source_type, source_id, notice_version FROM disclosures`,
+        )
+        .run(),
+    ).toThrow(/already been used/);
+    // A consent for treatment, payment and operations carries more than one.
+    const tpo = await consent({
+      type: 'tpo',
+      redisclosureStatementIncluded: true,
+      refusalConsequencesExplained: true,
+    });
+    value(await print(first.id, under(tpo.id)));
+    value(await print(second.id, under(tpo.id)));
+    expect(count()).toBe(3);
   });
 });

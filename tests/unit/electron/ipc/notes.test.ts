@@ -18,7 +18,8 @@ import { aClinician, FakeClock, setUpPractice } from '../../../support/fixtures'
 const PASS = aClinician().passphrase;
 
 async function setup() {
-  const clock = new FakeClock(Date.UTC(2026, 10, 23, 18, 0));
+  // After the day's sessions (the groups below end at 18:30): a note is signed once its session has ended.
+  const clock = new FakeClock(Date.UTC(2026, 10, 23, 19, 0));
   const { practice, user } = await setUpPractice({ clock });
   const dispatch: Dispatch = createDispatcher(createHandlers(), {
     practice,
@@ -29,6 +30,15 @@ async function setup() {
     await dispatch('clients.create', { client: aClient({ assignedClinicianId: user.id }) }),
   );
   return { practice, user, clock, dispatch, client };
+}
+
+/** Moves the clock to `targetMs` a few minutes at a time, in use all along, so the idle lock never engages. */
+async function passTimeTo(dispatch: Dispatch, clock: FakeClock, targetMs: number): Promise<void> {
+  while (clock.ms < targetMs) {
+    clock.ms = Math.min(targetMs, clock.ms + 5 * 60_000);
+    // Any signed-in call counts as activity, even one refused as not found.
+    await dispatch('plans.get', { clientId: 'no-such-client' });
+  }
 }
 
 function value<T>(r: Result<unknown>): T {
@@ -305,9 +315,9 @@ describe('session notes', () => {
     ).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     const disclosure = {
       consentId: consent.id,
-      recipient: 'Dr. Ilse Verhoeven',
-      recipientAddress: '',
-      purpose: 'Continuity of care',
+      recipient: consent.consent.recipient,
+      recipientAddress: consent.consent.recipientAddress,
+      purpose: consent.consent.purpose,
     };
     expect(
       value<{ path: string }>(
@@ -403,7 +413,7 @@ const groupInput = (facilitatorIds: string[]) => ({
 
 describe('note drafts and signing rules', () => {
   it('saves whatever is typed so far, and checks times only when signing, across midnight up to 12 hours', async () => {
-    const { dispatch, client } = await setup();
+    const { dispatch, client, clock } = await setup();
     const note = value<Note>(
       await dispatch('notes.create', {
         clientId: client.id,
@@ -437,8 +447,19 @@ describe('note drafts and signing rules', () => {
     const zero = await dispatch('notes.sign', { id: note.id, passphrase: PASS });
     expect(!zero.ok && zero.error.fields[0]?.message).toBe('The end time must be after the start time.');
 
-    // The crisis session from 23:30 to 00:15 ends the next day and signs.
+    // The crisis session from 23:30 to 00:15 ends the next day, and signs once it has ended (issue 9 item 4).
     await save(dispatch, same, { ...same.content, endTime: '00:15' });
+    const early = await dispatch('notes.sign', { id: note.id, passphrase: PASS });
+    expect(!early.ok && early.error.fields).toEqual([
+      {
+        path: 'content.endTime',
+        message:
+          'The session has not ended yet (it ends at 00:15 the next day). Sign the note once it has ended.',
+      },
+    ]);
+    await passTimeTo(dispatch, clock, new Date(2026, 10, 24, 0, 14).getTime());
+    expect(await dispatch('notes.sign', { id: note.id, passphrase: PASS })).toMatchObject({ ok: false });
+    await passTimeTo(dispatch, clock, new Date(2026, 10, 24, 0, 15).getTime());
     const signed = value<Note>(await dispatch('notes.sign', { id: note.id, passphrase: PASS }));
     expect(signed.content).toMatchObject({ startTime: '23:30', endTime: '00:15', sessionDate: '2026-11-23' });
   });
@@ -515,7 +536,7 @@ describe('note drafts and signing rules', () => {
     ).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 
-  it('raises one alert, with its audit row, when a signed note records suicidal ideation or red flags', async () => {
+  it('raises an alert per finding as soon as a draft records it, once per note and finding (issue 8 item 4)', async () => {
     const { dispatch, client } = await setup();
     const calm = value<Note>(
       await dispatch('notes.create', { clientId: client.id, kind: 'progress', content: soap() }),
@@ -524,40 +545,103 @@ describe('note drafts and signing rules', () => {
     expect(value<Alert[]>(await dispatch('alerts.list', { clientId: client.id }))).toEqual([]);
 
     const risky = value<Note>(
-      await dispatch('notes.create', {
-        clientId: client.id,
-        kind: 'progress',
-        content: {
-          ...soap(),
-          risk: {
-            suicidalIdeation: 'passive',
-            homicidalIdeation: 'denied',
-            redFlagsObserved: true,
-            note: '',
-          },
-        },
-      }),
+      await dispatch('notes.create', { clientId: client.id, kind: 'progress', content: soap() }),
     );
-    // A draft raises nothing yet: the alert comes with the signed record.
     expect(value<Alert[]>(await dispatch('alerts.list', { clientId: client.id }))).toEqual([]);
-    value(await dispatch('notes.sign', { id: risky.id, passphrase: PASS }));
-    const alerts = value<Alert[]>(await dispatch('alerts.list', { clientId: client.id }));
-    expect(alerts).toHaveLength(1);
-    expect(alerts[0]).toMatchObject({
+    // The draft is saved with passive suicidal ideation: the alert is raised now, before any signature.
+    const withSi = await save(dispatch, risky, {
+      ...risky.content,
+      risk: { ...risky.content.risk, suicidalIdeation: 'passive' },
+    });
+    const first = value<Alert[]>(await dispatch('alerts.list', { clientId: client.id }));
+    expect(first).toHaveLength(1);
+    expect(first[0]).toMatchObject({
       kind: 'red-flag-symptom',
       symptoms: ['suicidal-thoughts'],
       sourceType: 'note',
       sourceId: risky.id,
+      finding: 'suicide-risk',
+      repeatOf: null,
       acknowledgement: null,
     });
-    expect(alerts[0]?.detail).toContain('passive suicidal ideation');
-    expect(alerts[0]?.detail).toContain('red flags observed');
+    expect(first[0]?.detail).toBe('Session note: suicidal ideation (passive thoughts)');
+    // Saving again raises nothing new; a new finding (red flags) raises its own alert, once.
+    const again = await save(dispatch, withSi, {
+      ...withSi.content,
+      sections: { ...withSi.content.sections, plan: 'Safety plan.' },
+    });
+    const flags = await save(dispatch, again, {
+      ...again.content,
+      risk: { ...again.content.risk, redFlagsObserved: true },
+    });
+    await save(dispatch, flags, { ...flags.content, nextAppointment: 'Tomorrow 10:00' });
+    value(await dispatch('notes.sign', { id: risky.id, passphrase: PASS }));
+    const alerts = value<Alert[]>(await dispatch('alerts.list', { clientId: client.id }));
+    expect(alerts.map((a) => a.finding).sort()).toEqual(['red-flags', 'suicide-risk']);
     const audit = value<Array<{ action: string; entity: string; entityId: string | null }>>(
       await dispatch('audit.list', { limit: 50, beforeId: null }),
     );
-    expect(audit.filter((a) => a.action === 'raise' && a.entity === 'alert').map((a) => a.entityId)).toEqual([
-      alerts[0]?.id,
-    ]);
+    expect(
+      audit
+        .filter((a) => a.action === 'raise' && a.entity === 'alert')
+        .map((a) => a.entityId)
+        .sort(),
+    ).toEqual(alerts.map((a) => a.id).sort());
+  });
+
+  it('links a same-day alert for the same finding to the open or just-acknowledged one (issue 9 item 7)', async () => {
+    const { dispatch, client, clock } = await setup();
+    const si = {
+      suicidalIdeation: 'active',
+      homicidalIdeation: 'denied',
+      redFlagsObserved: false,
+      note: '',
+    } as const;
+    const one = value<Note>(
+      await dispatch('notes.create', {
+        clientId: client.id,
+        kind: 'progress',
+        content: { ...soap(), risk: si },
+      }),
+    );
+    const [firstAlert] = value<Alert[]>(await dispatch('alerts.list', { clientId: client.id }));
+    value(
+      await dispatch('alerts.acknowledge', {
+        id: firstAlert!.id,
+        acknowledgement: { actions: ['safety-plan'], note: 'Safety plan reviewed with the client.' },
+      }),
+    );
+    await passTimeTo(dispatch, clock, clock.ms + 60 * 60_000);
+    const two = value<Note>(
+      await dispatch('notes.create', {
+        clientId: client.id,
+        kind: 'progress',
+        content: { ...soap(), risk: si },
+      }),
+    );
+    const second = value<Alert[]>(await dispatch('alerts.list', { clientId: client.id })).find(
+      (a) => a.sourceId === two.id,
+    );
+    expect(second?.repeatOf).toEqual({
+      id: firstAlert!.id,
+      raisedAtMs: firstAlert!.raisedAtMs,
+      sourceType: 'note',
+      acknowledgedAtMs: expect.any(Number),
+    });
+    // The next day it is a new alert again.
+    await passTimeTo(dispatch, clock, new Date(2026, 10, 24, 9, 0).getTime());
+    const three = value<Note>(
+      await dispatch('notes.create', {
+        clientId: client.id,
+        kind: 'progress',
+        content: { ...soap(), risk: si },
+      }),
+    );
+    const third = value<Alert[]>(await dispatch('alerts.list', { clientId: client.id })).find(
+      (a) => a.sourceId === three.id,
+    );
+    expect(third?.repeatOf).toBeNull();
+    expect(one.id).not.toBe(two.id);
   });
 
   it('raises an alert for homicidal ideation alone, without a suicide symptom', async () => {

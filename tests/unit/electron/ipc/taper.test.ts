@@ -79,11 +79,11 @@ describe('taper', () => {
       const grams = day === 18 ? 5 : 4;
       await dispatch('useLog.add', {
         clientId: client.id,
-        entry: aDose({ takenAtMs: at(day, 8), amountGrams: grams }),
+        entry: aDose({ takenAtMs: at(day, 8), amount: grams, unit: 'g' as const }),
       });
       await dispatch('useLog.add', {
         clientId: client.id,
-        entry: aDose({ takenAtMs: at(day, 19), amountGrams: 4 }),
+        entry: aDose({ takenAtMs: at(day, 19), amount: 4, unit: 'g' as const }),
       });
     }
     await dispatch('useLog.add', {
@@ -92,7 +92,8 @@ describe('taper', () => {
         takenAtMs: at(21, 22),
         form: 'extract',
         product: 'Kratom extract tablets',
-        amountGrams: 0.5,
+        amount: 0.5,
+        unit: 'g' as const,
       }),
     });
     const view = value<TaperView>(await dispatch('taper.get', { clientId: client.id }));
@@ -117,7 +118,9 @@ describe('taper', () => {
     expect(day('2026-11-18')).toMatchObject({ plannedGrams: 8, loggedGrams: 9, overPlan: true });
     expect(day('2026-11-19')).toMatchObject({ loggedGrams: null, overPlan: false });
     expect(day('2026-11-21')).toMatchObject({ loggedGrams: 8, overPlan: false, strongForm: true });
-    expect(day('2026-11-21')?.otherForms).toEqual([{ form: 'extract', grams: 0.5, doses: 1, strong: true }]);
+    expect(day('2026-11-21')?.otherForms).toEqual([
+      { form: 'extract', amounts: [{ amount: 0.5, unit: 'g' }], doses: 1, strong: true },
+    ]);
     // The second step (7.2 g) starts on the 23rd.
     expect(day('2026-11-23')).toMatchObject({ plannedGrams: 7.2, loggedGrams: null });
   });

@@ -45,7 +45,8 @@ describe('Practice', () => {
     expect(practice.state()).toBe('locked');
     expect((await errorOf(() => practice.session())).code).toBe('LOCKED');
     expect(await practice.unlock('MQuintero', PASS)).toEqual(user);
-    expect(actions(practice).slice(-2)).toEqual(['lock:session', 'unlock:session']);
+    // The first unlock of the day also writes the daily backup.
+    expect(actions(practice).slice(-3)).toEqual(['lock:session', 'unlock:session', 'backup:practice']);
   });
 
   it('refuses wrong passphrases with a doubling delay, and audits them at the next unlock', async () => {
@@ -149,14 +150,16 @@ describe('Practice', () => {
     const first = await setUpPractice({ clock });
     first.practice.close();
     const dataDir = first.dataDir;
-    const practice = new Practice({ dataDir, clock, kdfCost: FAST_KDF, backupsToKeep: 2 });
+    const practice = new Practice({ dataDir, clock, kdfCost: FAST_KDF });
     await practice.unlock('mquintero', PASS);
     for (let i = 0; i < 3; i += 1) {
       clock.advance(60_000);
       practice.backup();
     }
     const backups = fs.readdirSync(path.join(dataDir, 'backups'));
-    expect(backups.filter((f) => f.endsWith('.db'))).toHaveLength(2);
+    // Rotation keeps the newest of each day: one backup today (with its recovery kit).
+    expect(backups.filter((f) => f.endsWith('.db'))).toHaveLength(1);
+    expect(backups.filter((f) => f.endsWith('.kit.json'))).toHaveLength(1);
     expect(backups.some((f) => f.includes('partial'))).toBe(false);
     practice.updateClinic(aClinic({ name: 'Renamed After Backup' }));
     practice.lock('manual');
@@ -165,7 +168,7 @@ describe('Practice', () => {
     fs.truncateSync(dbFile, 0);
     expect((await errorOf(practice.unlock('mquintero', PASS))).code).toBe('DB_EMPTY');
     const result = await practice.restoreNewestBackup('mquintero', PASS);
-    expect(result.damagedKeptAt).toMatch(/clearleaf\.db\.damaged-/);
+    expect(result.damagedKeptAt).toMatch(/clearleaf\.db\.set-aside-/);
     expect(fs.statSync(result.damagedKeptAt ?? '').size).toBe(0);
     expect(practice.state()).toBe('unlocked');
     expect(practice.clinic().name).toBe(aClinic().name);

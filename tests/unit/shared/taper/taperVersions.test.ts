@@ -8,6 +8,7 @@ process.env.TZ = 'America/New_York';
 import { describe, expect, it } from 'vitest';
 import {
   holdSteps,
+  describeOtherFormUse,
   planVersusActual,
   replanAtRate,
   restartFrom,
@@ -66,11 +67,11 @@ describe('taper versions', () => {
     const at = (d: number, h: number) => new Date(2026, 10, d, h, 30).getTime();
     const entries = [
       // 1 November: the clocks go back at 2 am; 00:30 and 23:30 are the same calendar day.
-      { takenAtMs: at(1, 0), amountGrams: 3, form: 'leaf-powder' as const },
-      { takenAtMs: at(1, 23), amountGrams: 3.5, form: 'leaf-powder' as const },
-      { takenAtMs: at(2, 9), amountGrams: 3, form: 'leaf-powder' as const },
-      { takenAtMs: at(2, 21), amountGrams: 1, form: 'shot' as const },
-      { takenAtMs: at(2, 22), amountGrams: 2, form: 'capsules' as const },
+      { takenAtMs: at(1, 0), amount: 3, unit: 'g' as const, form: 'leaf-powder' as const },
+      { takenAtMs: at(1, 23), amount: 3.5, unit: 'g' as const, form: 'leaf-powder' as const },
+      { takenAtMs: at(2, 9), amount: 3, unit: 'g' as const, form: 'leaf-powder' as const },
+      { takenAtMs: at(2, 21), amount: 1, unit: 'bottles' as const, form: 'shot' as const },
+      { takenAtMs: at(2, 22), amount: 2, unit: 'g' as const, form: 'capsules' as const },
     ];
     const days = planVersusActual(plan, 'leaf-powder', entries, '2026-11-03');
     expect(days.map((d) => d.date)).toEqual([
@@ -84,9 +85,11 @@ describe('taper versions', () => {
     expect(days[3]).toMatchObject({ plannedGrams: 6, loggedGrams: 6.5, loggedDoses: 2, overPlan: true });
     expect(days[4]).toMatchObject({ loggedGrams: 3, overPlan: false, strongForm: true });
     expect(days[4]?.otherForms).toEqual([
-      { form: 'shot', grams: 1, doses: 1, strong: true },
-      { form: 'capsules', grams: 2, doses: 1, strong: false },
+      { form: 'shot', amounts: [{ amount: 1, unit: 'bottles' }], doses: 1, strong: true },
+      { form: 'capsules', amounts: [{ amount: 2, unit: 'g' }], doses: 1, strong: false },
     ]);
+    const [shot] = days[4]?.otherForms ?? [];
+    expect(shot && describeOtherFormUse(shot, 'Shot')).toBe('Strong form: Shot 1 bottle (1 dose)');
     expect(days[5]).toMatchObject({ plannedGrams: 5.4, loggedGrams: null });
     expect(planVersusActual(plan, 'leaf-powder', entries, '2026-10-28')).toEqual([]);
   });

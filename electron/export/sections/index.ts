@@ -1,0 +1,29 @@
+/**
+ * Every section of a record export, in the order they are collected. Adding a kind of record to the export (the
+ * relapse-prevention, safety and aftercare plans, medications as MedicationStatement, MAT notes, the taper) is one
+ * module implementing ExportSection, added here; the builder, README, manifest and checks take it from there.
+ */
+import type { ExportSection } from '../types';
+import { alertsSection } from './alerts';
+import { assessmentsSection } from './assessments';
+import { consentsSection } from './consents';
+import { disclosuresSection } from './disclosures';
+import { intakeSection } from './intake';
+import { levelOfCareSection } from './levelOfCare';
+import { notesSection } from './notes';
+import { patientSection } from './patient';
+import { treatmentPlanSection } from './treatmentPlans';
+import { useLogSection } from './useLog';
+
+export const EXPORT_SECTIONS: readonly ExportSection[] = [
+  patientSection,
+  intakeSection,
+  useLogSection,
+  assessmentsSection,
+  levelOfCareSection,
+  treatmentPlanSection,
+  notesSection,
+  consentsSection,
+  disclosuresSection,
+  alertsSection,
+];

@@ -1,0 +1,124 @@
+/** The client: Patient, the clinic as Organization, the course of care as EpisodeOfCare, and client.csv. */
+import { fullName } from '../../../shared/domain/names';
+import { fhirId, labelled, CHART_NUMBER_SYSTEM } from '../fhir';
+import type { ExportContext, ExportSection, FhirResource } from '../types';
+
+const GENDER: Record<string, string> = {
+  female: 'female',
+  male: 'male',
+  intersex: 'other',
+  'not-recorded': 'unknown',
+};
+
+export function patientRefs(clientId: string): ExportContext['refs'] {
+  return {
+    patient: fhirId('Patient', clientId),
+    episode: fhirId('EpisodeOfCare', clientId),
+    organization: fhirId('Organization', 'clinic'),
+  };
+}
+
+export const patientSection: ExportSection = {
+  id: 'patient',
+  label: 'Client details',
+  collect(ctx) {
+    const { client: c, clinic, refs } = ctx;
+    const ec = c.emergencyContact;
+    const resources: FhirResource[] = [
+      labelled({
+        resourceType: 'Patient',
+        id: refs.patient,
+        identifier: [{ system: CHART_NUMBER_SYSTEM, value: c.chartNumber }],
+        active: c.status !== 'discharged',
+        name: [
+          { use: 'official', text: fullName(c), family: c.legalLastName, given: [c.legalFirstName] },
+          ...(c.preferredName ? [{ use: 'usual', given: [c.preferredName] }] : []),
+        ],
+        telecom: [
+          ...(c.phone ? [{ system: 'phone', value: c.phone }] : []),
+          ...(c.email ? [{ system: 'email', value: c.email }] : []),
+        ],
+        gender: GENDER[c.sex] ?? 'unknown',
+        birthDate: c.dateOfBirth,
+        address: c.address ? [{ text: c.address }] : [],
+        contact:
+          ec.name || ec.phone
+            ? [
+                {
+                  relationship: [{ text: ec.relationship || 'Emergency contact' }],
+                  name: { text: ec.name },
+                  telecom: ec.phone ? [{ system: 'phone', value: ec.phone }] : [],
+                },
+              ]
+            : [],
+        managingOrganization: { reference: `urn:uuid:${refs.organization}` },
+      }),
+      labelled({
+        resourceType: 'Organization',
+        id: refs.organization,
+        active: true,
+        name: clinic.name,
+        telecom: clinic.phone ? [{ system: 'phone', value: clinic.phone }] : [],
+        address: clinic.address ? [{ text: clinic.address }] : [],
+      }),
+      labelled({
+        resourceType: 'EpisodeOfCare',
+        id: refs.episode,
+        status: c.status === 'discharged' ? 'finished' : c.status === 'on-hold' ? 'onhold' : 'active',
+        type: [{ text: 'Substance use treatment' }],
+        patient: { reference: `urn:uuid:${refs.patient}` },
+        managingOrganization: { reference: `urn:uuid:${refs.organization}` },
+        period: { start: c.admissionDate },
+      }),
+    ];
+    return {
+      resources,
+      tables: [
+        {
+          file: 'csv/client.csv',
+          description: 'The client: one row with identity, contact details, admission date and status.',
+          columns: [
+            'chart_number',
+            'legal_first_name',
+            'legal_last_name',
+            'preferred_name',
+            'date_of_birth',
+            'sex',
+            'pronouns',
+            'phone',
+            'email',
+            'address',
+            'emergency_contact_name',
+            'emergency_contact_relationship',
+            'emergency_contact_phone',
+            'admission_date',
+            'status',
+            'assigned_clinician',
+          ],
+          rows: [
+            [
+              c.chartNumber,
+              c.legalFirstName,
+              c.legalLastName,
+              c.preferredName,
+              c.dateOfBirth,
+              c.sex,
+              c.pronouns,
+              c.phone,
+              c.email,
+              c.address,
+              ec.name,
+              ec.relationship,
+              ec.phone,
+              c.admissionDate,
+              c.status,
+              c.assignedClinicianName,
+            ],
+          ],
+        },
+      ],
+      pdfs: [],
+      summary: 'client details',
+    };
+  },
+};

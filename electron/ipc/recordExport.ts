@@ -1,0 +1,52 @@
+/**
+ * The record export from the chart (issue 11 item 6). Policy: the request and its consent are checked before the
+ * passphrase (CLINICAL.md §7: re-authentication to export), so a wrong consent is a field error at once; the export
+ * then runs as a job the page polls. It is written into the practice's exports folder (owner-only, kept until the
+ * clinician moves it), and only a path inside that folder is ever shown in the file manager.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { localDate } from '../../shared/domain/common';
+import { AppError } from '../errors';
+import { exportJobProgress, startExportJob } from '../export/jobs';
+import {
+  exportStepCount,
+  requireExportClient,
+  resolveExportDisclosure,
+  runRecordExport,
+} from '../export/recordExport';
+import type { Practice } from '../practice/practice';
+import type { DomainHandlers } from './types';
+
+export const exportsDirOf = (practice: Practice): string => path.join(practice.dataDir, 'exports');
+
+export const recordExportHandlers: DomainHandlers<'recordExport'> = {
+  'recordExport.start': async ({ request, passphrase }, { db, practice, user, log }) => {
+    requireExportClient(db, request.clientId);
+    resolveExportDisclosure(db, request, localDate(practice.clock.now()), 'request.consentId');
+    await practice.reauthenticate(passphrase, 'passphrase');
+    const total = exportStepCount();
+    const jobId = startExportJob(
+      user.id,
+      total,
+      (progress) => runRecordExport({ db, practice, user }, request, exportsDirOf(practice), progress),
+      () => log.error('recordExport: export failed'),
+    );
+    return { jobId, total };
+  },
+  'recordExport.progress': ({ jobId }, { user }) => exportJobProgress(user.id, jobId),
+  'recordExport.show': ({ path: target }, { practice, platform }) => {
+    const dir = exportsDirOf(practice);
+    let real: string;
+    try {
+      real = fs.realpathSync(target);
+    } catch {
+      throw new AppError('NOT_FOUND', 'That export is no longer there.');
+    }
+    if (path.dirname(real) !== fs.realpathSync(dir)) {
+      throw new AppError('FORBIDDEN', 'Only exports in the practice’s exports folder can be shown.');
+    }
+    platform.showItemInFolder(real);
+    return { shown: true };
+  },
+};

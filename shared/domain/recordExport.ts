@@ -1,0 +1,73 @@
+/**
+ * The record export (issue 11 item 6; CLINICAL.md §6, §7): what the clinician asks for. It is made under one of the
+ * client's active consents or at the client's own request (which needs no consent); either way it is a disclosure
+ * recorded in the accounting. An encrypted export needs its own passphrase, under the same length rule as account
+ * passphrases, to give the recipient by another way than the file.
+ */
+import { z } from 'zod';
+import { optionalText, requiredText } from './common';
+import { DisclosureBasisSchema } from './disclosures';
+import { PASSPHRASE_MIN, PassphraseSchema } from './identity';
+
+export const EXPORT_OUTPUTS = ['folder', 'archive', 'encrypted'] as const;
+export const ExportOutputSchema = z.enum(EXPORT_OUTPUTS);
+export type ExportOutput = z.infer<typeof ExportOutputSchema>;
+export const EXPORT_OUTPUT_LABELS: Record<ExportOutput, string> = {
+  folder: 'A folder',
+  archive: 'One archive file (.tar)',
+  encrypted: 'One encrypted archive (.tar.age), opened with a passphrase',
+};
+
+export const RecordExportRequestSchema = z
+  .object({
+    clientId: z.string().min(1).max(64),
+    basis: DisclosureBasisSchema,
+    consentId: z.string().max(64).nullable(),
+    recipient: requiredText('Recipient', 300),
+    recipientAddress: optionalText('Recipient address', 500),
+    purpose: requiredText('Purpose', 1000),
+    paper: z.enum(['letter', 'a4']),
+    output: ExportOutputSchema,
+    exportPassphrase: z.string().max(1024).nullable(),
+  })
+  .superRefine((r, ctx) => {
+    if (r.basis === 'consent' && !r.consentId) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['consentId'],
+        message: "Choose the consent this export is made under, or choose the client's own request.",
+      });
+    }
+    if (r.output === 'encrypted') {
+      const checked = PassphraseSchema.safeParse(r.exportPassphrase ?? '');
+      if (!checked.success) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['exportPassphrase'],
+          message: `An encrypted export needs a passphrase of at least ${PASSPHRASE_MIN} characters.`,
+        });
+      }
+    }
+  });
+export type RecordExportRequest = z.infer<typeof RecordExportRequestSchema>;
+
+export const RecordExportResultSchema = z.object({
+  /** The export folder, or the one archive file. */
+  path: z.string(),
+  fileCount: z.number().int(),
+  what: z.string(),
+  disclosureId: z.string(),
+});
+export type RecordExportResult = z.infer<typeof RecordExportResultSchema>;
+
+/** Where a running export is, for the progress display. */
+export const ExportProgressSchema = z.object({
+  jobId: z.string(),
+  state: z.enum(['running', 'done', 'failed']),
+  done: z.number().int(),
+  total: z.number().int(),
+  label: z.string(),
+  result: RecordExportResultSchema.nullable(),
+  error: z.object({ code: z.string(), message: z.string() }).nullable(),
+});
+export type ExportProgress = z.infer<typeof ExportProgressSchema>;

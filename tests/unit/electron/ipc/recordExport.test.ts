@@ -1,0 +1,233 @@
+/**
+ * The record export from the app (issue 11 item 6; CLINICAL.md §6, §7): the consent is checked as note disclosures
+ * are, the passphrase is asked for, progress can be polled, the export is recorded in the accounting with its audit
+ * row, and private SUD counselling notes go only under a consent for them.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createDispatcher, type Dispatch } from '../../../../electron/ipc/dispatch';
+import { createHandlers } from '../../../../electron/ipc/handlers';
+import { createNodePlatform } from '../../../../electron/platform/nodePlatform';
+import { silentLogger } from '../../../../electron/platform/types';
+import { listAudit } from '../../../../electron/db/repositories/audit';
+import { exportStepCount, runRecordExport } from '../../../../electron/export/recordExport';
+import { EXPORT_SECTIONS } from '../../../../electron/export/sections';
+import type { Client } from '../../../../shared/domain/clients';
+import type { Consent, ConsentInput } from '../../../../shared/domain/consents';
+import type { Disclosure } from '../../../../shared/domain/disclosures';
+import { emptyNoteContent, type Note } from '../../../../shared/domain/notes';
+import type { ExportProgress, RecordExportRequest } from '../../../../shared/domain/recordExport';
+import type { Result } from '../../../../shared/ipc/result';
+import { aClient, aConsent } from '../../../support/clients';
+import { aClinician, FakeClock, setUpPractice } from '../../../support/fixtures';
+import { filesUnder, sha256sumCheck } from '../../../support/exportChecks';
+
+const NOW = Date.UTC(2026, 10, 23, 18, 0);
+const PASS = aClinician().passphrase;
+
+function value<T>(r: Result<unknown>): T {
+  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message} ${JSON.stringify(r.error.fields)}`);
+  return r.value as T;
+}
+
+async function setup() {
+  const clock = new FakeClock(NOW);
+  const { practice, dataDir } = await setUpPractice({ clock });
+  const platform = createNodePlatform();
+  const dispatch: Dispatch = createDispatcher(createHandlers(), { practice, platform, log: silentLogger });
+  const client = value<Client>(
+    await dispatch('clients.create', {
+      client: aClient({ legalFirstName: 'Thị Ánh', legalLastName: 'Nguyễn' }),
+    }),
+  );
+  const other = value<Client>(
+    await dispatch('clients.create', {
+      client: aClient({ legalFirstName: 'Bartłomiej', legalLastName: 'Ó Dálaigh' }),
+    }),
+  );
+  const consent = async (over: Partial<ConsentInput> = {}, clientId = client.id) =>
+    value<Consent>(await dispatch('consents.create', { clientId, consent: aConsent(over) }));
+  const signedNote = async (kind: Note['kind'], text: string) => {
+    const n = value<Note>(
+      await dispatch('notes.create', {
+        clientId: client.id,
+        kind,
+        content: {
+          ...emptyNoteContent('soap', '2026-11-20'),
+          risk: {
+            suicidalIdeation: 'denied',
+            homicidalIdeation: 'denied',
+            redFlagsObserved: false,
+            note: '',
+          },
+          sections: { subjective: text, objective: '', assessment: '', plan: '' },
+        },
+      }),
+    );
+    return value<Note>(await dispatch('notes.sign', { id: n.id, passphrase: PASS }));
+  };
+  const request = (over: Partial<RecordExportRequest> = {}): RecordExportRequest => ({
+    clientId: client.id,
+    basis: 'client-request',
+    consentId: null,
+    recipient: 'Thị Ánh Nguyễn (the client)',
+    recipientAddress: '',
+    purpose: 'Personal copy at discharge',
+    paper: 'letter',
+    output: 'folder',
+    exportPassphrase: null,
+    ...over,
+  });
+  const run = async (over: Partial<RecordExportRequest> = {}): Promise<ExportProgress> => {
+    clock.advance(1000);
+    const { jobId } = value<{ jobId: string }>(
+      await dispatch('recordExport.start', { request: request(over), passphrase: PASS }),
+    );
+    let p = value<ExportProgress>(await dispatch('recordExport.progress', { jobId }));
+    await expect
+      .poll(async () => {
+        p = value<ExportProgress>(await dispatch('recordExport.progress', { jobId }));
+        return p.state;
+      })
+      .not.toBe('running');
+    return p;
+  };
+  const disclosures = async () =>
+    value<Disclosure[]>(await dispatch('disclosures.list', { clientId: client.id }));
+  return {
+    practice,
+    dataDir,
+    platform,
+    dispatch,
+    client,
+    other,
+    consent,
+    signedNote,
+    request,
+    run,
+    disclosures,
+  };
+}
+
+const fieldsOf = (r: Result<unknown>) => {
+  if (r.ok) throw new Error('expected a refusal');
+  return Object.fromEntries(r.error.fields.map((f) => [f.path, f.message]));
+};
+
+describe('record export from the app', () => {
+  it('refuses another client’s, a revoked and an expired consent beside the consent, and a wrong passphrase', async () => {
+    const { dispatch, consent, other, request, disclosures } = await setup();
+    const theirs = await consent({}, other.id);
+    const revoked = await consent();
+    value(
+      await dispatch('consents.revoke', {
+        id: revoked.id,
+        revocation: { revokedOn: '2026-11-22', receivedHow: 'in-writing', note: '' },
+      }),
+    );
+    const expired = await consent({ expiryDate: '2026-11-21' });
+    const start = (over: Partial<RecordExportRequest>, passphrase = PASS) =>
+      dispatch('recordExport.start', { request: request(over), passphrase });
+    expect(fieldsOf(await start({ basis: 'consent', consentId: theirs.id }))['request.consentId']).toMatch(
+      /not one of this client's/,
+    );
+    expect(fieldsOf(await start({ basis: 'consent', consentId: revoked.id }))['request.consentId']).toMatch(
+      /revoked/,
+    );
+    expect(fieldsOf(await start({ basis: 'consent', consentId: expired.id }))['request.consentId']).toMatch(
+      /expired/,
+    );
+    expect(fieldsOf(await start({ basis: 'consent', consentId: null }))['request.consentId']).toMatch(
+      /Choose the consent/,
+    );
+    expect(
+      fieldsOf(await start({ output: 'encrypted', exportPassphrase: 'short' }))['request.exportPassphrase'],
+    ).toMatch(/at least 12/);
+    expect(await start({}, 'not my passphrase at all')).toMatchObject({
+      ok: false,
+      error: { code: 'WRONG_PASSPHRASE', fields: [{ path: 'passphrase' }] },
+    });
+    expect(await disclosures()).toEqual([]);
+  });
+
+  it('runs with progress, writes owner-only files and records the disclosure with its audit row', async () => {
+    const { run, signedNote, disclosures, practice, dataDir, dispatch, platform, client } = await setup();
+    await signedNote('progress', 'Talked through cravings at work breaks.');
+    const done = await run();
+    expect(done.state).toBe('done');
+    expect(done.done).toBe(done.total);
+    const dir = done.result!.path;
+    expect(path.dirname(dir)).toBe(path.join(dataDir, 'exports'));
+    expect(fs.statSync(dir).mode & 0o777).toBe(0o700);
+    for (const f of filesUnder(dir)) expect(fs.statSync(path.join(dir, f)).mode & 0o777).toBe(0o600);
+    expect(sha256sumCheck(dir)).toMatch(/fhir\/bundle.json: OK/);
+    const [d] = await disclosures();
+    expect(d).toMatchObject({
+      basis: 'client-request',
+      consentId: null,
+      consentType: null,
+      recipient: 'Thị Ánh Nguyễn (the client)',
+      purpose: 'Personal copy at discharge',
+      sourceType: 'export',
+      disclosedAtMs: NOW + 1000,
+      what: expect.stringContaining('1 signed session note;'),
+    });
+    expect(done.result!.disclosureId).toBe(d!.id);
+    const audit = listAudit(practice.session().db, { limit: 5, beforeId: null });
+    expect(audit.find((a) => a.action === 'export')).toMatchObject({ entity: 'client', entityId: client.id });
+
+    value(await dispatch('recordExport.show', { path: dir }));
+    expect(platform.shown).toEqual([dir]);
+    expect(await dispatch('recordExport.show', { path: dataDir })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+  });
+
+  it('reports each step in order: every section, the assembly, writing and recording', async () => {
+    const { practice, client, request, dataDir } = await setup();
+    const steps: Array<[number, string]> = [];
+    const { db, user } = practice.session();
+    await runRecordExport({ db, practice, user }, request(), path.join(dataDir, 'out'), (done, label) =>
+      steps.push([done, label]),
+    );
+    expect(steps.map(([n]) => n)).toEqual([...Array(exportStepCount()).keys()]);
+    expect(steps.map(([, l]) => l)).toEqual([
+      ...EXPORT_SECTIONS.map((s) => s.label),
+      'FHIR Bundle, README and manifest',
+      'Writing files',
+      'Recording the disclosure',
+    ]);
+    expect(client.id).toBeTruthy();
+  });
+
+  it('leaves private SUD counselling notes out unless the consent is one for them', async () => {
+    const { run, signedNote, consent } = await setup();
+    await signedNote('progress', 'Progress: urge surfing at breaks.');
+    await signedNote('sud-counselling', 'Private: the clinician’s own formulation.');
+    const tpo = await consent({
+      type: 'tpo',
+      redisclosureStatementIncluded: true,
+      refusalConsequencesExplained: true,
+    });
+    const counselling = await consent({ type: 'sud-counselling-notes' });
+    const pdfsOf = (p: ExportProgress) => filesUnder(p.result!.path).filter((f) => f.endsWith('.pdf'));
+
+    const own = await run();
+    expect(pdfsOf(own)).toEqual([expect.stringMatching(/^pdf\/progress-/)]);
+    const underTpo = await run({ basis: 'consent', consentId: tpo.id, recipient: 'Dr. Ilse Verhoeven' });
+    expect(pdfsOf(underTpo)).toEqual([expect.stringMatching(/^pdf\/progress-/)]);
+    const underCounselling = await run({
+      basis: 'consent',
+      consentId: counselling.id,
+      recipient: 'Dr. Ilse Verhoeven',
+    });
+    expect(pdfsOf(underCounselling).sort()).toEqual([
+      expect.stringMatching(/^pdf\/progress-/),
+      expect.stringMatching(/^pdf\/sud-counselling-/),
+    ]);
+    const readme = fs.readFileSync(path.join(underTpo.result!.path, 'README.txt'), 'utf8');
+    expect(readme).toMatch(/private SUD counselling notes \(they need a consent of their own/);
+  });
+});
