@@ -37,6 +37,7 @@ import {
   type AssessmentWrite,
 } from '../db/repositories/assessments';
 import { getIntake } from '../db/repositories/intake';
+import { latestSignedRecoveryPlanRow } from '../db/repositories/recoveryPlans';
 import { insertDecision, listDecisions } from '../db/repositories/levelOfCare';
 import { listUseLog } from '../db/repositories/useLog';
 import type { Db } from '../db/connection';
@@ -280,8 +281,21 @@ export const alertHandlers: DomainHandlers<'alerts'> = {
   'alerts.acknowledge': ({ id, acknowledgement }, { db, practice, user }) => {
     const existing = getAlert(db, id) ?? notFound();
     if (existing.acknowledgement) throw new AppError('CONFLICT', 'This alert was already acknowledged.');
+    // "Safety plan made or reviewed" names the signed safety-plan version that was made or reviewed (issue 11).
+    let safetyPlanId: string | null = null;
+    if (acknowledgement.actions.includes('safety-plan')) {
+      const plan = latestSignedRecoveryPlanRow(db, existing.clientId, 'safety');
+      if (!plan) {
+        throw fieldError(
+          'INVALID_INPUT',
+          'acknowledgement.actions',
+          'This client has no signed safety plan. Write and sign it on the Plans tab, then acknowledge.',
+        );
+      }
+      safetyPlanId = plan.id;
+    }
     db.transaction(() => {
-      acknowledgeAlert(db, id, acknowledgement, user.id, practice.clock.now());
+      acknowledgeAlert(db, id, acknowledgement, user.id, practice.clock.now(), safetyPlanId);
       practice.audit({ action: 'acknowledge', entity: 'alert', entityId: id });
     })();
     return getAlert(db, id) ?? notFound();

@@ -9,7 +9,7 @@ import { getClinic } from '../db/repositories/clinic';
 import { listDisclosures } from '../db/repositories/disclosures';
 import { renderDisclosuresPdf } from '../pdf/disclosuresPdf';
 import { requireClient } from './clients';
-import { writeDocument } from './notes';
+import { writeDocument } from '../documents/files';
 import type { DomainHandlers } from './types';
 
 export const disclosureHandlers: DomainHandlers<'disclosures'> = {

@@ -15,6 +15,7 @@ import {
 import { matNoteHandlers, medicationHandlers, pawsHandlers } from './mat';
 import { noteHandlers } from './notes';
 import { groupHandlers, planHandlers } from './plansAndGroups';
+import { recoveryPlanHandlers } from './recoveryPlans';
 import { recordExportHandlers } from './recordExport';
 import { sessionHandlers } from './session';
 import { taperHandlers } from './taper';
@@ -45,6 +46,7 @@ export function createHandlers(): Handlers {
     ...documentHandlers,
     ...disclosureHandlers,
     ...taperHandlers,
+    ...recoveryPlanHandlers,
     ...medicationHandlers,
     ...matNoteHandlers,
     ...pawsHandlers,

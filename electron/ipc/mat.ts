@@ -55,7 +55,7 @@ import {
 import { addendumHash } from '../notes/signing';
 import { renderMatSummaryPdf } from '../pdf/matSummaryPdf';
 import { requireClient } from './clients';
-import { writeDocument } from './notes';
+import { writeDocument } from '../documents/files';
 import type { DomainHandlers } from './types';
 
 function requireMatNote(db: Db, id: string): MatNote {

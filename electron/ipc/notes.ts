@@ -19,25 +19,18 @@
  *   note is only ever printed as a disclosure.
  */
 import { randomUUID } from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
 import { localDate } from '../../shared/domain/common';
-import { consentStatus, type Consent } from '../../shared/domain/consents';
+import type { Consent } from '../../shared/domain/consents';
 import {
   consentPermitsNote,
-  consentUsedUp,
-  disclosureOutsideConsent,
   noteDisclosureWhat,
   type DisclosureRequest,
 } from '../../shared/domain/disclosures';
-import { PART2_NOTICE_VERSION } from '../../shared/domain/part2';
 import { noteRiskFindings, signingProblems, type Note, type NoteContent } from '../../shared/domain/notes';
 import { AppError, fieldError } from '../errors';
 import { raiseAlert } from '../db/repositories/alerts';
 import { getClinic } from '../db/repositories/clinic';
 import { getUser } from '../db/repositories/users';
-import { getConsent } from '../db/repositories/consents';
-import { insertDisclosure } from '../db/repositories/disclosures';
 import {
   deleteNoteDraft,
   getGroupSession,
@@ -62,6 +55,7 @@ import {
   verifyNote,
 } from '../notes/noteRecords';
 import { addendumHash } from '../notes/signing';
+import { deliverDocument, requireDisclosureConsent } from '../documents/delivery';
 import { renderNotePdf } from '../pdf/notePdf';
 import { requireClient } from './clients';
 import type { DomainHandlers, SessionDeps } from './types';
@@ -154,80 +148,15 @@ function searchExtraFor(note: Pick<Note, 'group'>): string[] {
   return note.group ? [note.group.groupName, note.group.topic] : [];
 }
 
-/**
- * The consent a note is disclosed under, once it is shown to be this client's, active today and of a type that
- * permits this kind of note. Refusals are field errors on the consent.
- */
-function requireDisclosureConsent(db: Db, note: Note, d: DisclosureRequest, today: string): Consent {
-  const consentId = d.consentId;
-  const refuse = (message: string) => fieldError('INVALID_INPUT', 'disclosure.consentId', message);
-  const consent = getConsent(db, consentId);
-  if (!consent || consent.clientId !== note.clientId) {
-    throw refuse("That consent is not one of this client's. Choose one of this client's active consents.");
-  }
-  const status = consentStatus(consent, today);
-  if (status !== 'active') {
-    throw refuse(`That consent is ${status} and cannot be used. Choose an active consent.`);
-  }
-  if (!consentPermitsNote(consent.consent.type, note.kind)) {
-    throw refuse(
-      note.kind === 'sud-counselling'
+/** A note is disclosed under a consent whose type covers it (CLINICAL.md §6; 42 CFR 2.31(b)). */
+function requireNoteConsent(db: Db, note: Note, request: DisclosureRequest, today: string): Consent {
+  return requireDisclosureConsent(db, note.clientId, request, today, (type) =>
+    consentPermitsNote(type, note.kind)
+      ? null
+      : note.kind === 'sud-counselling'
         ? 'A private SUD counselling note may be disclosed only under a consent for SUD counselling notes.'
         : 'A consent for SUD counselling notes covers only those notes (42 CFR 2.31(b)). Choose another consent.',
-    );
-  }
-  if (consentUsedUp(consent)) {
-    throw refuse(
-      'This single-disclosure consent has already been used. Record a new consent to disclose again.',
-    );
-  }
-  const outside = disclosureOutsideConsent(d, consent.consent);
-  const [first] = outside;
-  if (first) throw new AppError('INVALID_INPUT', first.message, { fields: outside });
-  return consent;
-}
-
-/**
- * A file name made of letters, digits, dots, dashes and underscores only: parts of it come from the record (a
- * draft's date can be any text), and it must stay a plain name inside the documents folder.
- */
-export function safeFileName(name: string): string {
-  const safe = name.replace(/[^A-Za-z0-9._-]/g, '-').replace(/^\.+/, '');
-  return safe === '' ? 'document.pdf' : safe;
-}
-
-/** Writes a document into the practice's documents folder, owner-only, and returns its path. */
-export function writeDocument(ctx: SessionDeps, fileName: string, bytes: Buffer): string {
-  // Emptied whenever the practice locks or closes (Practice.removePrintedDocuments).
-  const dir = ctx.practice.documentsDir;
-  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-  const file = path.join(dir, safeFileName(fileName));
-  fs.writeFileSync(file, bytes, { mode: 0o600 });
-  return file;
-}
-
-function recordNoteDisclosure(
-  db: Db,
-  note: Note,
-  consent: Consent,
-  d: DisclosureRequest,
-  userId: string,
-  atMs: number,
-): void {
-  insertDisclosure(db, {
-    id: randomUUID(),
-    clientId: note.clientId,
-    consentId: consent.id,
-    disclosedAtMs: atMs,
-    disclosedBy: userId,
-    recipient: d.recipient,
-    recipientAddress: d.recipientAddress,
-    purpose: d.purpose,
-    what: noteDisclosureWhat(note.kind, note.content.sessionDate),
-    sourceType: 'note',
-    sourceId: note.id,
-    noticeVersion: PART2_NOTICE_VERSION,
-  });
+  );
 }
 
 export const noteHandlers: DomainHandlers<'notes'> = {
@@ -365,7 +294,7 @@ export const noteHandlers: DomainHandlers<'notes'> = {
     return verifyNote(db, id);
   },
   'notes.printPdf': async ({ id, paper, disclosure }, ctx) => {
-    const { db, practice, user } = ctx;
+    const { db, practice } = ctx;
     const note = requireNote(db, id);
     const client = requireClient(db, note.clientId);
     const now = practice.clock.now();
@@ -383,7 +312,7 @@ export const noteHandlers: DomainHandlers<'notes'> = {
         'A draft is never disclosed. Sign the note first, or print it for the record.',
       );
     }
-    const consent = disclosure ? requireDisclosureConsent(db, note, disclosure, today) : null;
+    const consent = disclosure ? requireNoteConsent(db, note, disclosure, today) : null;
     const clinic = getClinic(db);
     if (!clinic) throw new AppError('NOT_FOUND', 'The clinic profile is missing.');
     // A signed note prints the goals' wording it was signed with; a draft, the plan as it is now.
@@ -409,23 +338,25 @@ export const noteHandlers: DomainHandlers<'notes'> = {
     });
     // A disclosure copy and the record copy never share a name (issue 9 item 2): the disclosure's says so, with
     // the time it was made, so two copies for two recipients never overwrite each other either.
-    const file = writeDocument(
-      ctx,
-      disclosure
+    const file = deliverDocument(ctx, {
+      fileName: disclosure
         ? `disclosure-${client.chartNumber}-${note.content.sessionDate}-${id.slice(0, 8)}-${now}.pdf`
         : `note-${client.chartNumber}-${note.content.sessionDate}-${id.slice(0, 8)}.pdf`,
       bytes,
-    );
-    try {
-      db.transaction(() => {
-        practice.audit({ action: 'print', entity: 'note', entityId: id });
-        if (disclosure && consent) recordNoteDisclosure(db, note, consent, disclosure, user.id, now);
-      })();
-    } catch (e) {
-      // A copy that is not in the accounting must not be handed out.
-      fs.rmSync(file, { force: true });
-      throw e;
-    }
+      audit: { action: 'print', entity: 'note', entityId: id },
+      disclosure:
+        disclosure && consent
+          ? {
+              clientId: note.clientId,
+              consent,
+              request: disclosure,
+              what: noteDisclosureWhat(note.kind, note.content.sessionDate),
+              sourceType: 'note',
+              sourceId: note.id,
+            }
+          : null,
+      atMs: now,
+    });
     return { path: file };
   },
   'notes.search': ({ query, clientId, fromDate, toDate, kinds, limit }, { db }) => {

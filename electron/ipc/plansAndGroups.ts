@@ -40,7 +40,7 @@ import { getUser } from '../db/repositories/users';
 import type { Db } from '../db/connection';
 import { renderAttendancePdf } from '../pdf/attendancePdf';
 import { requireClient } from './clients';
-import { writeDocument } from './notes';
+import { writeDocument } from '../documents/files';
 import type { DomainHandlers } from './types';
 
 export const planHandlers: DomainHandlers<'plans'> = {

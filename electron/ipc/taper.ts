@@ -33,7 +33,7 @@ import {
 import type { Db } from '../db/connection';
 import { renderTaperPdf } from '../pdf/taperPdf';
 import { requireClient } from './clients';
-import { writeDocument } from './notes';
+import { writeDocument } from '../documents/files';
 import type { DomainHandlers, SessionDeps } from './types';
 
 /** How far back a new taper may start (a plan written up after the fact) and how far ahead it may be planned. */

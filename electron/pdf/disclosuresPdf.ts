@@ -17,7 +17,7 @@ import {
   type Paper,
   printedTime,
   clientSubject,
-} from './document';
+} from '../documents/layout';
 
 export function renderDisclosuresPdf(input: {
   clinic: ClinicProfile;

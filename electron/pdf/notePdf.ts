@@ -23,7 +23,7 @@ import {
   type Paper,
   type PrintFormat,
   clientSubject,
-} from './document';
+} from '../documents/layout';
 
 const KIND_TITLES: Record<Note['kind'], string> = {
   progress: 'Progress note',

@@ -22,6 +22,7 @@ export const ENTITY_WORDS: Record<string, string> = {
   'group-session': 'group session',
   'disclosure-list': 'accounting of disclosures',
   taper: 'taper schedule',
+  'recovery-plan': 'relapse-prevention, safety or aftercare plan',
   'attendance-sheet': 'group attendance sheet (internal)',
   medication: 'medication',
   'mat-note': 'MAT coordination note',

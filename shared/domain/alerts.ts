@@ -153,6 +153,8 @@ export const AlertSchema = z.object({
   acknowledgement: AcknowledgementSchema.extend({
     atMs: z.number().int(),
     byName: z.string().nullable(),
+    /** The signed safety-plan version an acknowledgement "safety plan made or reviewed" links, or null. */
+    safetyPlan: z.object({ id: z.string(), version: z.number().int() }).nullable(),
   }).nullable(),
 });
 export type Alert = z.infer<typeof AlertSchema>;

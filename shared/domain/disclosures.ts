@@ -28,9 +28,12 @@ export const DisclosureBasisSchema = z.enum(DISCLOSURE_BASES);
 export type DisclosureBasis = z.infer<typeof DisclosureBasisSchema>;
 
 /** The kinds of record whose leaving the clinic is accounted for. Later printed documents add their kind here. */
-export const DISCLOSURE_SOURCES = ['note', 'export'] as const;
+export const DISCLOSURE_SOURCES = ['note', 'export', 'recovery-plan'] as const;
 export const DisclosureSourceSchema = z.enum(DISCLOSURE_SOURCES);
 export type DisclosureSource = z.infer<typeof DisclosureSourceSchema>;
+/** The same list under the name the printed plans use. */
+export const DisclosureSourceTypeSchema = DisclosureSourceSchema;
+export type DisclosureSourceType = DisclosureSource;
 
 export const CLIENT_REQUEST_LABEL = "At the client's own request (no consent needed)";
 

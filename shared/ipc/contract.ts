@@ -11,6 +11,7 @@ import { clientChannels } from './channels/clients';
 import { disclosureChannels } from './channels/disclosures';
 import { documentChannels } from './channels/documents';
 import { identityChannels } from './channels/identity';
+import { recoveryPlanChannels } from './channels/recoveryPlans';
 import { matChannels } from './channels/mat';
 import { recordExportChannels } from './channels/recordExport';
 import { sessionChannels } from './channels/sessions';
@@ -44,6 +45,7 @@ export const contract = {
   ...documentChannels,
   ...disclosureChannels,
   ...taperChannels,
+  ...recoveryPlanChannels,
   ...matChannels,
   ...recordExportChannels,
 };

@@ -10,7 +10,7 @@ import { insertClient } from '../../electron/db/repositories/clients';
 import { insertNote } from '../../electron/db/repositories/notes';
 import { createDispatcher } from '../../electron/ipc/dispatch';
 import { createHandlers } from '../../electron/ipc/handlers';
-import { FONT_REGULAR } from '../../electron/pdf/document';
+import { FONT_REGULAR } from '../../electron/documents/layout';
 import { createNodePlatform } from '../../electron/platform/nodePlatform';
 import { silentLogger } from '../../electron/platform/types';
 import { emptyNoteContent } from '../../shared/domain/notes';

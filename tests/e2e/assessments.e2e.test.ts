@@ -259,7 +259,7 @@ describe('assessments, withdrawal flowsheet, level of care and red flags', () =>
     expect(await alerts.items().count()).toBe(1);
 
     await alerts.startAcknowledge(/PHQ-9/);
-    await alerts.checkAction('Safety plan made or reviewed');
+    await alerts.checkAction('Supervisor consulted');
     await alerts.checkAction('Connected with the 988 Suicide & Crisis Lifeline');
     await alerts.submit('Acknowledge');
     await expect.poll(() => alerts.noteError().textContent()).toBe('What was done is required.');
@@ -267,9 +267,7 @@ describe('assessments, withdrawal flowsheet, level of care and red flags', () =>
     await screenshot(page, 'alert-dialog');
     expect(await axeViolations(page)).toEqual([]);
 
-    await alerts
-      .note()
-      .fill('Safety plan reviewed with the client; 988 card given; follow-up call tomorrow.');
+    await alerts.note().fill('Supervisor consulted; 988 card given; follow-up call tomorrow.');
     await alerts.submit('Acknowledge');
     await alerts.dialog().waitFor({ state: 'detached' });
     await expect.poll(() => alerts.banner().count()).toBe(0);
@@ -278,9 +276,7 @@ describe('assessments, withdrawal flowsheet, level of care and red flags', () =>
     await expect.poll(() => assessments.alertHistory().count()).toBe(1);
     const history = await assessments.alertHistory().first().textContent();
     expect(history).toContain('Acknowledged');
-    expect(history).toContain(
-      'Safety plan made or reviewed; Connected with the 988 Suicide & Crisis Lifeline.',
-    );
+    expect(history).toContain('Connected with the 988 Suicide & Crisis Lifeline; Supervisor consulted.');
     expect(history).toContain('988 card given');
   });
 

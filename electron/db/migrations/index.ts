@@ -32,6 +32,9 @@ import { matNotes } from './0340-mat-notes';
 import { withdrawalVitals } from './0350-withdrawal-vitals';
 import { pawsCheckins } from './0360-paws-checkins';
 import { administrator } from './0400-administrator';
+import { recoveryPlans } from './0500-recovery-plans';
+import { alertSafetyPlan } from './0510-alert-safety-plan';
+import { planDisclosures } from './0520-plan-disclosures';
 import { recordExports } from './0600-record-exports';
 import type { Migration } from './types';
 
@@ -67,6 +70,9 @@ export const MIGRATIONS: readonly Migration[] = [
   withdrawalVitals,
   pawsCheckins,
   administrator,
+  recoveryPlans,
+  alertSafetyPlan,
+  planDisclosures,
   recordExports,
 ];
 

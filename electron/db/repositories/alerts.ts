@@ -26,13 +26,16 @@ interface AlertRow {
   repeat_raised_at_ms: number | null;
   repeat_source_type: string | null;
   repeat_acknowledged_at_ms: number | null;
+  safety_plan_id: string | null;
+  safety_plan_version: number | null;
 }
 
 const SELECT = `SELECT a.*, r.display_name AS raised_by_name, k.display_name AS acknowledged_by_name,
     p.raised_at_ms AS repeat_raised_at_ms, p.source_type AS repeat_source_type,
-    p.acknowledged_at_ms AS repeat_acknowledged_at_ms
+    p.acknowledged_at_ms AS repeat_acknowledged_at_ms, sp.version AS safety_plan_version
   FROM alerts a LEFT JOIN users r ON r.id = a.raised_by LEFT JOIN users k ON k.id = a.acknowledged_by
-  LEFT JOIN alerts p ON p.id = a.repeat_of`;
+  LEFT JOIN alerts p ON p.id = a.repeat_of
+  LEFT JOIN recovery_plans sp ON sp.id = a.safety_plan_id`;
 
 const alertFromRow = (r: AlertRow): Alert => ({
   id: r.id,
@@ -60,6 +63,10 @@ const alertFromRow = (r: AlertRow): Alert => ({
           ...(JSON.parse(r.acknowledgement) as Acknowledgement),
           atMs: r.acknowledged_at_ms,
           byName: r.acknowledged_by_name,
+          safetyPlan:
+            r.safety_plan_id !== null && r.safety_plan_version !== null
+              ? { id: r.safety_plan_id, version: r.safety_plan_version }
+              : null,
         }
       : null,
 });
@@ -151,14 +158,15 @@ export function acknowledgeAlert(
   ack: Acknowledgement,
   userId: string,
   atMs: number,
+  safetyPlanId: string | null = null,
 ): boolean {
   return (
     db
       .prepare(
-        `UPDATE alerts SET acknowledged_at_ms = ?, acknowledged_by = ?, acknowledgement = ?
+        `UPDATE alerts SET acknowledged_at_ms = ?, acknowledged_by = ?, acknowledgement = ?, safety_plan_id = ?
          WHERE id = ? AND acknowledged_at_ms IS NULL`,
       )
-      .run(atMs, userId, JSON.stringify(ack), id).changes === 1
+      .run(atMs, userId, JSON.stringify(ack), safetyPlanId, id).changes === 1
   );
 }
 

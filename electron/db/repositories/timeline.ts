@@ -10,6 +10,7 @@ import { ALERT_KIND_LABELS, type AlertKind } from '../../../shared/domain/alerts
 import { LEVEL_LABELS, type Level } from '../../../shared/domain/levelOfCare';
 import { DISCHARGE_TYPE_LABELS, type DischargeType } from '../../../shared/domain/clients';
 import { TAPER_CHANGE_LABELS, type TaperChange } from '../../../shared/domain/taper';
+import { RECOVERY_PLAN_TITLES, type RecoveryPlanKind } from '../../../shared/domain/recoveryPlans';
 import {
   PHASE_LABELS,
   medicationName,
@@ -58,6 +59,8 @@ const SOURCES = [
      WHERE client_id = @clientId`,
   `SELECT created_at_ms, 'taper-version', CAST(version AS TEXT), change, version FROM taper_versions
      WHERE client_id = @clientId`,
+  `SELECT signed_at_ms, 'recovery-plan-signed', id, kind, version FROM recovery_plans
+     WHERE client_id = @clientId AND signed_at_ms IS NOT NULL`,
   // Medications (migration 0330): each version is a change; its phase and dose in the detail.
   `SELECT v.recorded_at_ms, 'medication-change', v.medication_id,
           json_extract(v.body, '$.medication') || '|' || coalesce(json_extract(v.body, '$.otherName'), '') || '|' ||
@@ -183,6 +186,15 @@ function describe(r: TimelineRow): TimelineEvent {
         title: `Taper: ${TAPER_CHANGE_LABELS[r.a as TaperChange] ?? r.a}`,
         detail: r.b === 1 ? '' : `Version ${r.b ?? ''}`,
         area: 'taper',
+        refId: r.ref,
+      };
+    case 'recovery-plan-signed':
+      return {
+        atMs: r.at_ms,
+        kind: r.kind,
+        title: `${RECOVERY_PLAN_TITLES[r.a as RecoveryPlanKind] ?? r.a} signed${r.b === 1 ? '' : ` (version ${r.b ?? ''})`}`,
+        detail: '',
+        area: 'recovery-plans',
         refId: r.ref,
       };
     case 'medication-change': {

@@ -61,6 +61,11 @@ export function AcknowledgeForm({
         onChange={setActions}
         error={fieldMessage(error, 'acknowledgement.actions')}
       />
+      {actions.includes('safety-plan') && (
+        <p className="muted">
+          The client&apos;s latest signed safety plan (Plans tab) is linked to this acknowledgement.
+        </p>
+      )}
       <TextArea
         label="What was done"
         value={note}

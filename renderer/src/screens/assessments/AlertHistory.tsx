@@ -44,6 +44,8 @@ export function AlertHistory({ clientId }: { clientId: string }) {
               {a.acknowledgement.byName ? ` by ${a.acknowledgement.byName}` : ''}:{' '}
               {a.acknowledgement.actions.map((x) => ALERT_ACTION_LABELS[x]).join('; ')}.{' '}
               {a.acknowledgement.note}
+              {a.acknowledgement.safetyPlan &&
+                ` Safety plan version ${a.acknowledgement.safetyPlan.version} linked.`}
             </p>
           )}
         </li>

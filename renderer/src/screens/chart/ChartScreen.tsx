@@ -23,6 +23,7 @@ import { NotesTab } from '../sessions/NotesTab';
 import { PlanTab } from '../sessions/PlanTab';
 import { PrivateNotesTab } from '../sessions/PrivateNotesTab';
 import { TaperTab } from '../taper/TaperTab';
+import { PlansTab } from '../plans/PlansTab';
 import { ChartHeader } from './ChartHeader';
 import { DraftReminder } from './DraftReminder';
 import { ExportRecord } from './ExportRecord';
@@ -184,6 +185,7 @@ export function ChartScreen({
     // Session tabs (notes, plan) go here.
     { id: 'notes', label: 'Notes' },
     { id: 'plan', label: 'Treatment plan' },
+    { id: 'recovery-plans', label: 'Plans' },
     { id: 'consents', label: 'Consents', badge: String(activeConsents), badgeHint: 'active' },
     // The private SUD counselling notes tab goes last.
     { id: 'private-notes', label: 'Private notes' },
@@ -286,6 +288,11 @@ export function ChartScreen({
       </div>
       <div {...tabPanelProps(ID, 'plan', tab === 'plan')}>
         {opened.has('plan') && <PlanTab clientId={clientId} onSaved={onSessionsChanged} />}
+      </div>
+      <div {...tabPanelProps(ID, 'recovery-plans', tab === 'recovery-plans')}>
+        {opened.has('recovery-plans') && (
+          <PlansTab clientId={clientId} active={tab === 'recovery-plans'} onSigned={onSessionsChanged} />
+        )}
       </div>
       <div {...tabPanelProps(ID, 'consents', tab === 'consents')}>
         {opened.has('consents') && (

@@ -14,6 +14,7 @@ export type ChartTabId =
   | 'notes'
   | 'plan'
   | 'taper'
+  | 'recovery-plans'
   | 'consents'
   | 'private-notes';
 
@@ -29,6 +30,7 @@ const AREA_TAB: Record<TimelineEvent['area'], ChartTabId | null> = {
   notes: 'notes',
   plan: 'plan',
   taper: 'taper',
+  'recovery-plans': 'recovery-plans',
   mat: 'mat',
 };
 
@@ -44,6 +46,7 @@ const TAB_NAMES: Record<ChartTabId, string> = {
   notes: 'Notes',
   plan: 'Treatment plan',
   taper: 'Taper',
+  'recovery-plans': 'Plans',
   'private-notes': 'Private notes',
 };
 

@@ -136,15 +136,15 @@ describe('assessments', () => {
       await dispatch('alerts.acknowledge', {
         id: alert.id,
         acknowledgement: {
-          actions: ['safety-plan', 'crisis-line-988'],
-          note: 'Safety plan reviewed; 988 card given.',
+          actions: ['supervisor-consulted', 'crisis-line-988'],
+          note: 'Supervisor consulted; 988 card given.',
         },
       }),
     );
     chart = value<Chart>(await dispatch('clients.chart', { id: client.id }));
     expect(chart.openAlerts).toEqual([]);
     const all = value<Alert[]>(await dispatch('alerts.list', { clientId: client.id }));
-    expect(all[0]?.acknowledgement?.actions).toEqual(['safety-plan', 'crisis-line-988']);
+    expect(all[0]?.acknowledgement?.actions).toEqual(['supervisor-consulted', 'crisis-line-988']);
     expect(
       await dispatch('alerts.acknowledge', {
         id: alert.id,
@@ -236,7 +236,7 @@ describe('assessments', () => {
     value(
       await dispatch('alerts.acknowledge', {
         id: first!.id,
-        acknowledgement: { actions: ['safety-plan'], note: 'Safety plan made at intake.' },
+        acknowledgement: { actions: ['crisis-line-988'], note: '988 card given at intake.' },
       }),
     );
     value(await psychiatric(true, 'Thoughts last month, none now.'));

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../../../electron/ipc/dispatch';
 import { createHandlers } from '../../../../electron/ipc/handlers';
-import { safeFileName } from '../../../../electron/ipc/notes';
+import { safeFileName } from '../../../../electron/documents/files';
 import { createNodePlatform } from '../../../../electron/platform/nodePlatform';
 import { silentLogger } from '../../../../electron/platform/types';
 import { aClinician, setUpPractice, tempDir } from '../../../support/fixtures';

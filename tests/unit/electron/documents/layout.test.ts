@@ -12,7 +12,7 @@ import {
   paragraph,
   part2Notice,
   printFormat,
-} from '../../../../electron/pdf/document';
+} from '../../../../electron/documents/layout';
 import { aClinic, tempDir } from '../../../support/fixtures';
 
 const SUBJECT = 'Nguyễn Thị Ánh — Chart C-000731 — DOB 1991-02-14';

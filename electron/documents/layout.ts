@@ -1,0 +1,325 @@
+/**
+ * The layout primitives of every PDF Clearleaf prints: an embedded Unicode font (DejaVu Sans, so "José Núñez" and "Nguyễn Thị
+ * Ánh" print as written), the clinic header, the page size the clinician chose, "Page n of m" and the abbreviated
+ * Part 2 statement on every page, and the full Part 2 notice once in the body. Documents the client takes
+ * home use the calm type scale (larger body text, more space between sections). Layout decisions are small pure
+ * helpers; pdfkit does the drawing.
+ */
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import PDFDocument from 'pdfkit';
+import { clientFullName, type Client } from '../../shared/domain/clients';
+import type { ClinicProfile } from '../../shared/domain/identity';
+import { PART2_NOTICE_FULL, PART2_NOTICE_SHORT } from '../../shared/domain/part2';
+
+export type Paper = 'letter' | 'a4';
+
+const fontDir = path.join(
+  path.dirname(createRequire(__filename).resolve('dejavu-fonts-ttf/package.json')),
+  'ttf',
+);
+export const FONT_REGULAR = path.join(fontDir, 'DejaVuSans.ttf');
+export const FONT_BOLD = path.join(fontDir, 'DejaVuSans-Bold.ttf');
+
+export const MARGIN = 54;
+const FOOTER_HEIGHT = 40;
+
+export interface DocumentMeta {
+  clinic: ClinicProfile;
+  title: string;
+  /** "Last, First — Chart C-000123 — DOB 1988-04-17", or null for documents about no one client. */
+  subject: string | null;
+  paper: Paper;
+  /** Fixed for reproducible output in tests; the time of printing otherwise. */
+  createdAt: Date;
+  /** 'client' for documents a client reads at home (larger, calmer type); 'record' (the default) otherwise. */
+  reader?: 'record' | 'client';
+  /** A marking printed at the top of every page (an internal document says so on each of its pages). */
+  everyPageMark?: string;
+}
+
+/** Type sizes (points) of each scale: body, section heading, space before a section (lines). */
+export interface TypeScale {
+  body: number;
+  heading: number;
+  before: number;
+}
+export const TYPE_SCALES: Record<'record' | 'client', TypeScale> = {
+  record: { body: 10, heading: 11, before: 0.5 },
+  client: { body: 12, heading: 14, before: 0.9 },
+};
+
+const scaleOf = (doc: PDFKit.PDFDocument): TypeScale => TYPE_SCALES[metaOf.get(doc)?.reader ?? 'record'];
+
+/** Each document's meta, for the footer that finish() writes on every page once the page count is known. */
+const metaOf = new WeakMap<PDFKit.PDFDocument, DocumentMeta>();
+
+/** Local time of this computer, with its zone, so a printed time is unambiguous. */
+export const printedTime = (ms: number): string =>
+  new Date(ms).toLocaleString('en-US', {
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZoneName: 'short',
+  });
+
+/**
+ * Dates and times printed in one format throughout a document, in the locale the clinician's screen uses (issue 9
+ * item 2): calendar dates without time-zone drift, clock times as the locale writes them, instants with their zone.
+ * An unknown or missing locale falls back to this computer's.
+ */
+export interface PrintFormat {
+  date(isoDate: string): string;
+  clock(hhmm: string): string;
+  instant(ms: number): string;
+}
+
+export function printFormat(locale: string | null): PrintFormat {
+  let tag: string | undefined;
+  try {
+    tag = locale ? Intl.getCanonicalLocales(locale)[0] : undefined;
+  } catch {
+    tag = undefined;
+  }
+  const dateOnly = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeZone: 'UTC' });
+  const clockOnly = new Intl.DateTimeFormat(tag, { timeStyle: 'short', timeZone: 'UTC' });
+  const instant = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'short' });
+  const zone = new Intl.DateTimeFormat(tag, { timeZoneName: 'short' });
+  return {
+    date(isoDate) {
+      const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
+      return m ? dateOnly.format(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : isoDate;
+    },
+    clock(hhmm) {
+      const m = /^(\d{2}):(\d{2})$/.exec(hhmm);
+      return m ? clockOnly.format(Date.UTC(1970, 0, 1, Number(m[1]), Number(m[2]))) : hhmm;
+    },
+    instant(ms) {
+      const zoneName = zone.formatToParts(ms).find((p) => p.type === 'timeZoneName')?.value;
+      return `${instant.format(ms)}${zoneName ? ` ${zoneName}` : ''}`;
+    },
+  };
+}
+
+/** The subject line of a document about one client. */
+export const clientSubject = (client: Client): string =>
+  `${clientFullName(client)} — Chart ${client.chartNumber} — DOB ${client.dateOfBirth}`;
+
+export function createDocument(meta: DocumentMeta): PDFKit.PDFDocument {
+  const doc = new PDFDocument({
+    size: meta.paper === 'a4' ? 'A4' : 'LETTER',
+    margins: { top: MARGIN, bottom: MARGIN + FOOTER_HEIGHT, left: MARGIN, right: MARGIN },
+    bufferPages: true,
+    info: { Title: meta.title, Author: meta.clinic.name, Creator: 'Clearleaf', CreationDate: meta.createdAt },
+    pdfVersion: '1.7',
+  });
+  doc.registerFont('body', FONT_REGULAR);
+  doc.registerFont('bold', FONT_BOLD);
+  metaOf.set(doc, meta);
+  doc.font('body').fontSize(scaleOf(doc).body);
+  header(doc, meta);
+  return doc;
+}
+
+function header(doc: PDFKit.PDFDocument, meta: DocumentMeta): void {
+  doc.font('bold').fontSize(13).text(meta.clinic.name);
+  doc.font('body').fontSize(9).fillColor('#333333').text(`${meta.clinic.address} · ${meta.clinic.phone}`);
+  doc.moveDown(0.6);
+  doc.fillColor('#000000').font('bold').fontSize(15).text(meta.title);
+  if (meta.subject) doc.font('body').fontSize(10).text(meta.subject);
+  rule(doc);
+  doc.fontSize(scaleOf(doc).body);
+}
+
+export function rule(doc: PDFKit.PDFDocument): void {
+  doc.moveDown(0.4);
+  const y = doc.y;
+  doc
+    .moveTo(MARGIN, y)
+    .lineTo(doc.page.width - MARGIN, y)
+    .lineWidth(0.5)
+    .strokeColor('#999999')
+    .stroke();
+  doc.moveDown(0.6);
+}
+
+export function heading(doc: PDFKit.PDFDocument, text: string): void {
+  const scale = scaleOf(doc);
+  // Keep a heading with at least three lines of what follows it.
+  if (doc.y + scale.heading * 1.4 + scale.body * 4.2 > doc.page.height - doc.page.margins.bottom)
+    doc.addPage();
+  doc
+    .moveDown(scale.before)
+    .font('bold')
+    .fontSize(scale.heading)
+    .fillColor('#000000')
+    .text(text)
+    .font('body')
+    .fontSize(scale.body);
+}
+
+/** A smaller heading inside a section ("Body", "Emotion", "Situation"). */
+export function subheading(doc: PDFKit.PDFDocument, text: string): void {
+  doc.moveDown(0.3).font('bold').fontSize(scaleOf(doc).body).text(text).font('body');
+}
+
+/** A bulleted list; an empty list prints as an em dash so a blank is visibly blank. */
+export function bullets(doc: PDFKit.PDFDocument, items: readonly string[]): void {
+  const filled = items.map((i) => i.trim()).filter((i) => i !== '');
+  doc.font('body').fontSize(scaleOf(doc).body);
+  if (filled.length === 0) {
+    doc.text('—');
+    return;
+  }
+  doc.list(filled, { bulletRadius: 2, textIndent: 12, bulletIndent: 4 });
+  doc.x = MARGIN;
+}
+
+/**
+ * Lines to sign on, one per signer: what is already signed (the clinician's electronic signature and its date) sits
+ * above the line, then who signs and "Date" under it. The block is kept together on one page.
+ */
+export function signatureLines(
+  doc: PDFKit.PDFDocument,
+  signers: ReadonlyArray<{ role: string; signed?: { by: string; on: string } | null }>,
+): void {
+  const body = scaleOf(doc).body;
+  if (doc.y + signers.length * body * 6 > doc.page.height - doc.page.margins.bottom) doc.addPage();
+  const width = doc.page.width - 2 * MARGIN;
+  const lineWidth = width * 0.62;
+  const dateX = MARGIN + lineWidth + 18;
+  for (const s of signers) {
+    doc.moveDown(1.6);
+    const top = doc.y;
+    doc.font('body').fontSize(body - 1);
+    if (s.signed) {
+      doc.text(s.signed.by, MARGIN, top, { width: lineWidth });
+      const afterBy = doc.y;
+      doc.text(s.signed.on, dateX, top, { width: MARGIN + width - dateX });
+      doc.y = Math.max(afterBy, doc.y);
+    } else {
+      doc.y = top + body * 1.4;
+    }
+    const y = doc.y + 3;
+    doc
+      .moveTo(MARGIN, y)
+      .lineTo(MARGIN + lineWidth, y)
+      .lineWidth(0.7)
+      .strokeColor('#333333')
+      .stroke();
+    doc
+      .moveTo(dateX, y)
+      .lineTo(MARGIN + width, y)
+      .stroke();
+    doc.fontSize(body - 2).fillColor('#333333');
+    doc.text(s.role, MARGIN, y + 4, { width: lineWidth, lineBreak: false });
+    doc.text('Date', dateX, y + 4, { lineBreak: false });
+    doc.fillColor('#000000').fontSize(body);
+    doc.x = MARGIN;
+    doc.y = y + 4 + body;
+  }
+  doc.moveDown(0.8);
+}
+
+/** Starts a new page unless `height` points fit above the footer (keeps a block, heading included, together). */
+export function ensureSpace(doc: PDFKit.PDFDocument, height: number): void {
+  if (doc.y + height > doc.page.height - doc.page.margins.bottom) doc.addPage();
+}
+
+/** Numbered items ("1. …"); an empty list prints as an em dash. */
+export function numbered(doc: PDFKit.PDFDocument, items: readonly string[]): void {
+  const filled = items.map((i) => i.trim()).filter((i) => i !== '');
+  doc.font('body').fontSize(scaleOf(doc).body);
+  if (filled.length === 0) doc.text('—');
+  filled.forEach((item, i) => doc.text(`${i + 1}.  ${item}`, MARGIN + 4, doc.y, { indent: 0 }));
+  doc.x = MARGIN;
+}
+
+/** Small print: hashes and other details kept for the record. */
+export function smallPrint(doc: PDFKit.PDFDocument, text: string): void {
+  doc.font('body').fontSize(8).fillColor('#333333').text(text, MARGIN, doc.y);
+  doc.fillColor('#000000').fontSize(scaleOf(doc).body);
+}
+
+/** "Label: value" lines; empty values print as an em dash so a blank is visibly blank. */
+export function fields(doc: PDFKit.PDFDocument, rows: ReadonlyArray<[string, string]>): void {
+  doc.fontSize(scaleOf(doc).body);
+  for (const [label, value] of rows) {
+    doc
+      .font('bold')
+      .text(`${label}: `, { continued: true })
+      .font('body')
+      .text(value.trim() === '' ? '—' : value);
+  }
+}
+
+export function paragraph(doc: PDFKit.PDFDocument, text: string): void {
+  doc
+    .font('body')
+    .fontSize(scaleOf(doc).body)
+    .text(text.trim() === '' ? '—' : text, { align: 'left' });
+}
+
+/** The full notice, boxed, once per document. */
+export function part2Notice(doc: PDFKit.PDFDocument): void {
+  // The notice is read as one block: it starts on a new page rather than break across two.
+  const width = doc.page.width - 2 * MARGIN;
+  const height = doc
+    .font('body')
+    .fontSize(8.5)
+    .heightOfString(PART2_NOTICE_FULL, { width, align: 'justify' });
+  doc.fontSize(scaleOf(doc).body);
+  ensureSpace(doc, height + 60);
+  doc.moveDown(1);
+  heading(doc, 'Notice: confidentiality of substance use disorder records');
+  doc.font('body').fontSize(8.5).text(PART2_NOTICE_FULL, { align: 'justify' });
+  doc.fontSize(scaleOf(doc).body);
+}
+
+/**
+ * On every page: the short Part 2 statement, then whom and what the page is about (a loose page must still say
+ * which client it belongs to) and "Page n of m". Then the bytes.
+ */
+export function finish(doc: PDFKit.PDFDocument): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  const meta = metaOf.get(doc);
+  const about = meta ? [meta.subject, meta.title].filter(Boolean).join(' · ') : '';
+  const range = doc.bufferedPageRange();
+  for (let i = range.start; i < range.start + range.count; i += 1) {
+    doc.switchToPage(i);
+    const bottom = doc.page.height - MARGIN - FOOTER_HEIGHT + 14;
+    const width = doc.page.width - 2 * MARGIN;
+    // Writing inside the bottom margin: lift it for this page so pdfkit does not start a new page.
+    const saved = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0;
+    doc.font('body').fontSize(7.5).fillColor('#333333');
+    doc.text(PART2_NOTICE_SHORT, MARGIN, bottom, { width, align: 'left', lineBreak: false });
+    const pageNumber = `Page ${i - range.start + 1} of ${range.count}`;
+    const numberWidth = doc.widthOfString(pageNumber) + 12;
+    if (about) {
+      doc.text(about, MARGIN, bottom + 12, {
+        width: width - numberWidth,
+        height: doc.currentLineHeight(),
+        ellipsis: true,
+      });
+    }
+    doc.text(pageNumber, MARGIN, bottom + 12, { width, align: 'right', lineBreak: false });
+    if (meta?.everyPageMark) {
+      const savedTop = doc.page.margins.top;
+      doc.page.margins.top = 0;
+      doc.font('bold').fontSize(8.5).fillColor('#9b1c1c');
+      doc.text(meta.everyPageMark, MARGIN, MARGIN / 2 - 4, { width, align: 'center', lineBreak: false });
+      doc.page.margins.top = savedTop;
+    }
+    doc.page.margins.bottom = saved;
+  }
+  doc.end();
+  return done;
+}

@@ -1,0 +1,159 @@
+/**
+ * Printing a signed plan, as a note is printed: first who it is for. For the client (who takes it home) or the
+ * record, it is no disclosure; for anyone else it is a disclosure under one of this client's active consents, with
+ * the recipient and purpose (prefilled from the consent, editable), recorded for the accounting (CLINICAL.md §6).
+ * Main checks it all again; its refusals show beside the fields.
+ */
+import { useEffect, useRef, useState } from 'react';
+import { CONSENT_TYPE_LABELS, consentStatus, type Consent } from '../../../../shared/domain/consents';
+import type { RecoveryPlan } from '../../../../shared/domain/recoveryPlans';
+import type { Result } from '../../../../shared/ipc/result';
+import { call } from '../../api/client';
+import { Field } from '../../components/Field';
+import { FormMessage } from '../../components/FormError';
+import { Choice, NativeSelectField, TextArea, type Option } from '../../components/controls';
+import { useForm } from '../../components/useForm';
+import { formatDate, todayLocal } from '../chart/dates';
+import { PrintPdf, type Paper } from '../sessions/PrintPdf';
+
+type Audience = 'client' | 'disclose';
+const AUDIENCES: readonly Option<Audience>[] = [
+  { value: 'client', label: 'For the client or the record' },
+  { value: 'disclose', label: 'To disclose under a consent' },
+];
+
+interface PrintValues {
+  audience: Audience;
+  consentId: string;
+  recipient: string;
+  recipientAddress: string;
+  purpose: string;
+}
+
+export function PlanPrint({ plan, active }: { plan: RecoveryPlan; active: boolean }) {
+  const [consents, setConsents] = useState<Consent[] | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [recorded, setRecorded] = useState('');
+  const paper = useRef<Paper>('letter');
+  const last = useRef<Result<{ path: string }> | null>(null);
+
+  const f = useForm<PrintValues, { path: string }>({
+    initial: { audience: 'client', consentId: '', recipient: '', recipientAddress: '', purpose: '' },
+    fieldPrefix: 'disclosure',
+    autoFocus: false,
+    send: async ({ audience, ...d }) => {
+      const result = await call('recoveryPlans.printPdf', {
+        id: plan.id,
+        paper: paper.current,
+        disclosure: audience === 'disclose' ? d : null,
+      });
+      last.current = result;
+      return result;
+    },
+    onDone: (_, values) =>
+      setRecorded(
+        values.audience === 'disclose' ? `Recorded as a disclosure to ${values.recipient.trim()}.` : '',
+      ),
+  });
+  const audience = f.values.audience;
+
+  useEffect(() => {
+    if (!active) setConsents(null);
+  }, [active]);
+
+  // Consents are read only once a disclosure is chosen.
+  useEffect(() => {
+    if (!active || audience !== 'disclose' || consents) return;
+    let live = true;
+    void call('consents.list', { clientId: plan.clientId }).then((r) => {
+      if (!live) return;
+      if (!r.ok) return setLoadError(r.error.message);
+      setConsents(r.value);
+    });
+    return () => {
+      live = false;
+    };
+  }, [active, audience, consents, plan.clientId]);
+
+  const usable = (consents ?? []).filter((c) => consentStatus(c, todayLocal()) === 'active');
+
+  function choose(consentId: string) {
+    const c = usable.find((x) => x.id === consentId);
+    f.setValues((v) => ({
+      ...v,
+      consentId,
+      recipient: c?.consent.recipient ?? '',
+      recipientAddress: c?.consent.recipientAddress ?? '',
+      purpose: c?.consent.purpose ?? '',
+    }));
+  }
+
+  return (
+    <form
+      ref={f.form}
+      className="note-print"
+      aria-label="Print this plan"
+      onSubmit={(e) => e.preventDefault()}
+    >
+      <Choice<Audience>
+        legend="Who is this print for?"
+        {...f.value('audience')}
+        onChange={(v) => v && f.set('audience', v)}
+        options={AUDIENCES}
+        hint="A copy for someone outside the clinic is a disclosure: it needs a consent and is recorded."
+        required
+      />
+      {audience === 'disclose' && (
+        <div className="note-print__disclosure">
+          {loadError && (
+            <p className="field__error" role="alert">
+              {loadError}
+            </p>
+          )}
+          <NativeSelectField
+            label="Consent"
+            value={f.values.consentId}
+            onChange={(e) => choose(e.target.value)}
+            error={f.fieldError('disclosure.consentId')}
+            hint={
+              consents && usable.length === 0
+                ? 'No active consent. Record one on the Consents tab first.'
+                : undefined
+            }
+          >
+            <option value="">Choose a consent…</option>
+            {usable.map((c) => (
+              <option key={c.id} value={c.id}>
+                {CONSENT_TYPE_LABELS[c.consent.type]}: {c.consent.recipient} (signed{' '}
+                {formatDate(c.consent.signedOn)})
+              </option>
+            ))}
+          </NativeSelectField>
+          <Field label="Recipient" {...f.text('recipient')} />
+          <Field label="Recipient address (if known)" {...f.text('recipientAddress')} />
+          <TextArea label="Purpose" {...f.value('purpose')} />
+        </div>
+      )}
+      <FormMessage message={f.formError} />
+      <PrintPdf
+        label="Print PDF"
+        print={async (p) => {
+          paper.current = p;
+          setRecorded('');
+          last.current = null;
+          await f.submit();
+          const r = last.current as Result<{ path: string }> | null;
+          if (!r)
+            return {
+              ok: false,
+              error: { code: 'CONFLICT', message: 'Already printing.', fields: [], retryAfterMs: null },
+            };
+          return r.ok ? { ok: true, path: r.value.path } : { ok: false, error: r.error };
+        }}
+      />
+      <p role="status" className="saved-note">
+        {recorded}
+      </p>
+    </form>
+  );
+}
