@@ -27,7 +27,7 @@ function seeded(): Database.Database {
   client.run('c2', 'C-000002');
   const consent = db.prepare(
     `INSERT INTO consents (id, client_id, type, body, created_at_ms, created_by)
-     VALUES (?, ?, 'single-disclosure', '{"expiryKind":"date"}', 1, 'u1')`,
+     VALUES (?, ?, 'tpo', '{"expiryKind":"date"}', 1, 'u1')`,
   );
   consent.run('k1', 'c1');
   consent.run('k2', 'c2');
@@ -89,6 +89,7 @@ describe('migration 0520 plan disclosures', () => {
       'disclosures_consent_of_client',
       'disclosures_no_delete',
       'disclosures_no_update',
+      'disclosures_single_use',
       'sqlite_autoindex_disclosures_1',
     ]);
   });

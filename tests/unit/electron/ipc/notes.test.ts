@@ -608,7 +608,7 @@ describe('note drafts and signing rules', () => {
     value(
       await dispatch('alerts.acknowledge', {
         id: firstAlert!.id,
-        acknowledgement: { actions: ['safety-plan'], note: 'Safety plan reviewed with the client.' },
+        acknowledgement: { actions: ['crisis-line-988'], note: '988 card reviewed with the client.' },
       }),
     );
     await passTimeTo(dispatch, clock, clock.ms + 60 * 60_000);

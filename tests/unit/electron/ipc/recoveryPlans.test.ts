@@ -438,11 +438,12 @@ describe('recovery plans', () => {
     const consent = value<Consent>(
       await dispatch('consents.create', { clientId: client.id, consent: aConsent() }),
     );
+    // The recipient, address and purpose are the consent's own (issue 8 item 6).
     const disclosure = {
       consentId: consent.id,
-      recipient: 'Dr. Ilse Verhoeven',
-      recipientAddress: '',
-      purpose: 'Shared care after discharge',
+      recipient: consent.consent.recipient,
+      recipientAddress: consent.consent.recipientAddress,
+      purpose: consent.consent.purpose,
     };
     const refused = await dispatch('recoveryPlans.printPdf', {
       id: plan.id,
@@ -458,7 +459,7 @@ describe('recovery plans', () => {
     expect(recorded).toMatchObject({
       sourceType: 'recovery-plan',
       sourceId: plan.id,
-      recipient: 'Dr. Ilse Verhoeven',
+      recipient: consent.consent.recipient,
       what: 'Safety plan, version 1 signed 2026-11-23',
     });
     const prints = listAudit(db, { limit: 50, beforeId: null }).filter(
