@@ -186,9 +186,7 @@ export const recoveryPlanHandlers: DomainHandlers<'recoveryPlans'> = {
     if (!clinic) throw new AppError('NOT_FOUND', 'The clinic profile is missing.');
     const now = practice.clock.now();
     const today = localDate(now);
-    const consent = disclosure
-      ? requireDisclosureConsent(db, plan.clientId, disclosure, today)
-      : null;
+    const consent = disclosure ? requireDisclosureConsent(db, plan.clientId, disclosure, today) : null;
     const rpId = plan.content.kind === 'aftercare' ? plan.content.plan.relapsePreventionPlanId : null;
     const relapsePlan = rpId ? requirePlan(db, rpId) : null;
     const bytes = await renderRecoveryPlanPdf({
