@@ -10,6 +10,7 @@ import { ClinicProfileSchema, NewUserSchema, PassphraseSchema } from '../../shar
 import { RecordExportRequestSchema } from '../../shared/domain/recordExport';
 import { AppError } from '../errors';
 import { getClientByChartNumber } from '../db/repositories/clients';
+import { getConsent } from '../db/repositories/consents';
 import { demoCaller, seedDemo } from '../demo/seed';
 import { runRecordExport } from '../export/recordExport';
 import { createDispatcher } from '../ipc/dispatch';
@@ -242,15 +243,20 @@ export async function runCli(
         const { db } = practice.session();
         const client = getClientByChartNumber(db, chartNumber);
         if (!client) throw new UsageError(`No client with chart number ${chartNumber} in this practice.`);
+        // Under a consent, the recipient, address and purpose are the consent's own unless given (and then checked).
+        const named = values.consent ? getConsent(db, values.consent) : null;
         const request = RecordExportRequestSchema.parse({
           clientId: client.id,
           basis: values.consent ? 'consent' : 'client-request',
           consentId: values.consent ?? null,
           recipient:
             values.recipient ??
-            (values.consent ? '' : `${client.legalFirstName} ${client.legalLastName} (the client)`),
-          recipientAddress: values['recipient-address'] ?? '',
-          purpose: values.purpose ?? (values.consent ? '' : "At the client's request"),
+            (values.consent
+              ? (named?.consent.recipient ?? '')
+              : `${client.legalFirstName} ${client.legalLastName} (the client)`),
+          recipientAddress: values['recipient-address'] ?? named?.consent.recipientAddress ?? '',
+          purpose:
+            values.purpose ?? (values.consent ? (named?.consent.purpose ?? '') : "At the client's request"),
           paper: values.paper ?? 'letter',
           output: values.encrypt ? 'encrypted' : values.archive ? 'archive' : 'folder',
           exportPassphrase,

@@ -15,6 +15,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { localDate } from '../../shared/domain/common';
 import { consentStatus } from '../../shared/domain/consents';
+import { consentUsedUp, disclosureOutsideConsent } from '../../shared/domain/disclosures';
 import type { RecordExportRequest, RecordExportResult } from '../../shared/domain/recordExport';
 import { PART2_NOTICE_VERSION } from '../../shared/domain/part2';
 import type { Client } from '../../shared/domain/clients';
@@ -53,7 +54,11 @@ export function requireExportClient(db: Db, clientId: string): Client {
   return client;
 }
 
-/** The disclosure an export is, once its consent is shown to be this client's and active today. */
+/**
+ * The disclosure an export is, once its consent is shown to be this client's, active today, able to carry the
+ * whole record (a consent for SUD counselling notes covers those notes only, 42 CFR 2.31(b)), not a used
+ * single-disclosure consent, and naming the recipient, address and purpose asked for (CLINICAL.md §6).
+ */
 export function resolveExportDisclosure(
   db: Db,
   req: RecordExportRequest,
@@ -70,6 +75,23 @@ export function resolveExportDisclosure(
   const status = consentStatus(consent, today);
   if (status !== 'active')
     throw refuse(`That consent is ${status} and cannot be used. Choose an active consent.`);
+  if (consent.consent.type === 'sud-counselling-notes') {
+    throw refuse(
+      'A consent for SUD counselling notes covers only those notes (42 CFR 2.31(b)), not the whole record. Print the notes it covers from the Private notes tab.',
+    );
+  }
+  if (consentUsedUp(consent)) {
+    throw refuse(
+      'This single-disclosure consent has already been used. Record a new consent to disclose again.',
+    );
+  }
+  const prefix = field.slice(0, field.length - 'consentId'.length);
+  const outside = disclosureOutsideConsent({ consentId: consent.id, ...base }, consent.consent).map((p) => ({
+    path: `${prefix}${p.path.replace(/^disclosure\./, '')}`,
+    message: p.message,
+  }));
+  const [first] = outside;
+  if (first) throw new AppError('INVALID_INPUT', first.message, { fields: outside });
   return { basis: 'consent', consent, ...base };
 }
 
@@ -113,7 +135,8 @@ export async function runRecordExport(
     today,
     paper: req.paper,
     disclosure,
-    includeCounsellingNotes: disclosure.consent?.consent.type === 'sud-counselling-notes',
+    // Counselling notes leave only under their own consent, which cannot carry a whole record (above).
+    includeCounsellingNotes: false,
     refs: patientRefs(client.id),
   };
   let step = 0;

@@ -186,7 +186,14 @@ export const recoveryPlanHandlers: DomainHandlers<'recoveryPlans'> = {
     if (!clinic) throw new AppError('NOT_FOUND', 'The clinic profile is missing.');
     const now = practice.clock.now();
     const today = localDate(now);
-    const consent = disclosure ? requireDisclosureConsent(db, plan.clientId, disclosure, today) : null;
+    // A consent for SUD counselling notes covers those notes only (42 CFR 2.31(b)), never a plan.
+    const consent = disclosure
+      ? requireDisclosureConsent(db, plan.clientId, disclosure, today, (type) =>
+          type === 'sud-counselling-notes'
+            ? 'A consent for SUD counselling notes covers only those notes (42 CFR 2.31(b)). Choose another consent.'
+            : null,
+        )
+      : null;
     const rpId = plan.content.kind === 'aftercare' ? plan.content.plan.relapsePreventionPlanId : null;
     const relapsePlan = rpId ? requirePlan(db, rpId) : null;
     const bytes = await renderRecoveryPlanPdf({
@@ -201,7 +208,10 @@ export const recoveryPlanHandlers: DomainHandlers<'recoveryPlans'> = {
     });
     const title = RECOVERY_PLAN_TITLES[plan.content.kind];
     const path = deliverDocument(ctx, {
-      fileName: `${plan.content.kind}-plan-${client.chartNumber}-v${plan.version}-${id.slice(0, 8)}.pdf`,
+      // A disclosure copy and the client's copy never share a name (as notes, issue 9 item 2).
+      fileName: disclosure
+        ? `disclosure-${plan.content.kind}-plan-${client.chartNumber}-v${plan.version}-${id.slice(0, 8)}-${now}.pdf`
+        : `${plan.content.kind}-plan-${client.chartNumber}-v${plan.version}-${id.slice(0, 8)}.pdf`,
       bytes,
       audit: { action: 'print', entity: ENTITY, entityId: id },
       disclosure:

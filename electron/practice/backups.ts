@@ -140,7 +140,10 @@ export function backupIfDue(p: PracticeCore): BackupInfo | null {
 
 /** Writes a verified backup to a chosen file; `plaintext` decrypts it for an independent check by IT. */
 export function backupTo(p: PracticeCore, outFile: string, options: { plaintext: boolean }): void {
-  const { db } = requireSession(p);
+  // A decrypted copy holds every record outside the encryption: a practice administrator's act only.
+  const { db } = options.plaintext
+    ? requireAdministrator(p, 'write a decrypted copy of the practice')
+    : requireSession(p);
   if (options.plaintext) exportPlaintextCopy(db, p.requireKey(), outFile);
   else {
     const ring = p.requireKeyring();

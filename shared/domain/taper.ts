@@ -240,7 +240,9 @@ export function planVersusActual(
     const date = new Date(n * 86_400_000).toISOString().slice(0, 10);
     const planned = stepOn(steps, date)?.dailyGrams ?? 0;
     const day = byDay.get(date);
-    const loggedGrams = day ? Math.round(day.grams * 100) / 100 : null;
+    // Only grams of the taper's own form compare with the plan: a day with nothing of it logged (only other forms,
+    // or none) is "not logged", never read as at or under plan.
+    const loggedGrams = day && day.doses > 0 ? Math.round(day.grams * 100) / 100 : null;
     const otherForms = day ? [...day.other.values()] : [];
     out.push({
       date,

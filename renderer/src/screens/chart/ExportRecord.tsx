@@ -7,7 +7,7 @@
 import { useEffect, useState } from 'react';
 import { clientDisplayName, type Client } from '../../../../shared/domain/clients';
 import { consentStatus, CONSENT_TYPE_LABELS, type Consent } from '../../../../shared/domain/consents';
-import type { DisclosureBasis } from '../../../../shared/domain/disclosures';
+import { consentUsedUp, type DisclosureBasis } from '../../../../shared/domain/disclosures';
 import {
   EXPORT_OUTPUT_LABELS,
   EXPORT_OUTPUTS,
@@ -73,7 +73,12 @@ export function ExportRecord({
 }) {
   const [job, setJob] = useState<{ jobId: string; total: number } | null>(null);
   const today = todayLocal();
-  const active = consents.filter((c) => consentStatus(c, today) === 'active');
+  // A whole record goes only under a consent that can carry it: active, not a used single-disclosure consent,
+  // not a consent for SUD counselling notes (those notes only, 42 CFR 2.31(b)).
+  const active = consents.filter(
+    (c) =>
+      consentStatus(c, today) === 'active' && !consentUsedUp(c) && c.consent.type !== 'sud-counselling-notes',
+  );
   const ownRecipient = `${clientDisplayName(client)} (the client)`;
   const f = useForm<ExportValues, { jobId: string; total: number }>({
     initial: {
@@ -104,14 +109,16 @@ export function ExportRecord({
     onDone: (started) => setJob(started),
   });
 
+  const underConsent = f.values.basis === 'consent';
   const chooseConsent = (id: string) => {
     const c = active.find((k) => k.id === id);
     f.setValues((v) => ({
       ...v,
       consentId: id,
-      recipient: v.recipient || (c?.consent.recipient ?? ''),
-      recipientAddress: v.recipientAddress || (c?.consent.recipientAddress ?? ''),
-      purpose: v.purpose || (c?.consent.purpose ?? ''),
+      // The consent's own recipient, address and purpose: never typed (issue 8 item 6).
+      recipient: c?.consent.recipient ?? '',
+      recipientAddress: c?.consent.recipientAddress ?? '',
+      purpose: c?.consent.purpose ?? '',
     }));
   };
   const chooseBasis = (basis: DisclosureBasis | null) => {
@@ -153,10 +160,14 @@ export function ExportRecord({
             />
           )}
           <div className="form-grid">
-            <Field label="Recipient" {...f.text('recipient')} />
-            <Field label="Recipient address" {...f.text('recipientAddress')} />
+            <Field label="Recipient" readOnly={underConsent} {...f.text('recipient')} />
+            <Field label="Recipient address" readOnly={underConsent} {...f.text('recipientAddress')} />
           </div>
-          <TextArea label="Purpose" {...f.value('purpose')} />
+          {underConsent ? (
+            <Field label="Purpose" readOnly {...f.text('purpose')} hint="As the consent names it" />
+          ) : (
+            <TextArea label="Purpose" {...f.value('purpose')} />
+          )}
           <div className="form-grid">
             <SelectField label="Paper for the PDFs" {...f.value('paper')} options={PAPERS} />
           </div>

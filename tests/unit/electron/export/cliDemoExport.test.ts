@@ -189,15 +189,11 @@ describe('CLI demo then export', () => {
 
     const out = path.join(tempDir(), 'out');
     const args = ['export', '--data', data, '--username', 'demo', '--client', chart, '--out', out];
-    const withConsent = [
-      ...args,
-      '--recipient',
-      'Dr. Ilse Verhoeven',
-      '--purpose',
-      'Transfer of care',
-      '--consent',
-      consent.id,
-    ];
+    // A recipient or purpose other than the consent's is refused; left out, they are the consent's own.
+    await expect(
+      cli([...args, '--recipient', 'Brightside Staffing (employer)', '--consent', consent.id]),
+    ).rejects.toThrow(/consent names the recipient/);
+    const withConsent = [...args, '--consent', consent.id];
     await expect(cli([...withConsent, '--encrypt'])).rejects.toThrow(/CLEARLEAF_EXPORT_PASSPHRASE/);
     process.env.CLEARLEAF_EXPORT_PASSPHRASE = EXPORT_PASS;
     const r = await cli([...withConsent, '--encrypt']);
@@ -240,8 +236,8 @@ describe('CLI demo then export', () => {
       expect.objectContaining({
         basis: 'consent',
         consentId: consent.id,
-        recipient: 'Dr. Ilse Verhoeven',
-        purpose: 'Transfer of care',
+        recipient: consent.consent.recipient,
+        purpose: consent.consent.purpose,
         sourceType: 'export',
         what: expect.stringMatching(/^Record export .*3 signed session notes/),
         noticeVersion: '2024-rule-statement-1',

@@ -202,8 +202,8 @@ describe('record export from the app', () => {
     expect(client.id).toBeTruthy();
   });
 
-  it('leaves private SUD counselling notes out unless the consent is one for them', async () => {
-    const { run, signedNote, consent } = await setup();
+  it('leaves private SUD counselling notes out; a consent must be able to carry the whole record, to its own recipient', async () => {
+    const { run, signedNote, consent, dispatch, request } = await setup();
     await signedNote('progress', 'Progress: urge surfing at breaks.');
     await signedNote('sud-counselling', 'Private: the clinician’s own formulation.');
     const tpo = await consent({
@@ -216,17 +216,32 @@ describe('record export from the app', () => {
 
     const own = await run();
     expect(pdfsOf(own)).toEqual([expect.stringMatching(/^pdf\/progress-/)]);
-    const underTpo = await run({ basis: 'consent', consentId: tpo.id, recipient: 'Dr. Ilse Verhoeven' });
-    expect(pdfsOf(underTpo)).toEqual([expect.stringMatching(/^pdf\/progress-/)]);
-    const underCounselling = await run({
+    const under = (c: Consent): Partial<RecordExportRequest> => ({
       basis: 'consent',
-      consentId: counselling.id,
-      recipient: 'Dr. Ilse Verhoeven',
+      consentId: c.id,
+      recipient: c.consent.recipient,
+      recipientAddress: c.consent.recipientAddress,
+      purpose: c.consent.purpose,
     });
-    expect(pdfsOf(underCounselling).sort()).toEqual([
-      expect.stringMatching(/^pdf\/progress-/),
-      expect.stringMatching(/^pdf\/sud-counselling-/),
-    ]);
+    const underTpo = await run(under(tpo));
+    expect(pdfsOf(underTpo)).toEqual([expect.stringMatching(/^pdf\/progress-/)]);
+    // A consent for SUD counselling notes covers those notes only (42 CFR 2.31(b)): never the whole record.
+    const refused = await dispatch('recordExport.start', {
+      request: request(under(counselling)),
+      passphrase: PASS,
+    });
+    expect(fieldsOf(refused)['request.consentId']).toMatch(/covers only those notes/);
+    // Nor may a consent carry the record to anyone or for anything else than it names.
+    const elsewhere = await dispatch('recordExport.start', {
+      request: request({
+        ...under(tpo),
+        recipient: 'Brightside Staffing (employer)',
+        purpose: 'Fitness for duty',
+      }),
+      passphrase: PASS,
+    });
+    expect(fieldsOf(elsewhere)['request.recipient']).toMatch(/consent names the recipient/);
+    expect(fieldsOf(elsewhere)['request.purpose']).toMatch(/the one the consent names/);
     const readme = fs.readFileSync(path.join(underTpo.result!.path, 'README.txt'), 'utf8');
     expect(readme).toMatch(/private SUD counselling notes \(they need a consent of their own/);
   });

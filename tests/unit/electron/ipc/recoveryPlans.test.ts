@@ -4,6 +4,7 @@
  * plan starts from the record, acknowledging an alert with "safety plan made or reviewed" links the signed safety
  * plan's version, and prints are audited (a print for a third party is a recorded disclosure).
  */
+import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { createDispatcher, type Dispatch } from '../../../../electron/ipc/dispatch';
@@ -455,6 +456,27 @@ describe('recovery plans', () => {
       await dispatch('recoveryPlans.printPdf', { id: plan.id, paper: 'a4', disclosure }),
     );
     expect(flat(checkPdf(third.path).text)).toContain('Disclosed to: Dr. Ilse Verhoeven');
+    // The disclosure copy never shares a name with the client's copy, so neither overwrites the other.
+    expect(path.basename(third.path)).toMatch(/^disclosure-/);
+    expect(third.path).not.toBe(forClient.path);
+    // A consent for SUD counselling notes covers those notes only (42 CFR 2.31(b)), never a plan.
+    const counselling = value<Consent>(
+      await dispatch('consents.create', {
+        clientId: client.id,
+        consent: aConsent({ type: 'sud-counselling-notes' }),
+      }),
+    );
+    const underCounselling = await dispatch('recoveryPlans.printPdf', {
+      id: plan.id,
+      paper: 'letter',
+      disclosure: {
+        consentId: counselling.id,
+        recipient: counselling.consent.recipient,
+        recipientAddress: counselling.consent.recipientAddress,
+        purpose: counselling.consent.purpose,
+      },
+    });
+    expect(fieldsOf(underCounselling)['disclosure.consentId']).toMatch(/covers only those notes/);
     const [recorded] = value<Disclosure[]>(await dispatch('disclosures.list', { clientId: client.id }));
     expect(recorded).toMatchObject({
       sourceType: 'recovery-plan',

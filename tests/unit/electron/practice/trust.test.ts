@@ -1,5 +1,6 @@
 /** Issue 12 ("Trust, second round"): keys that cannot be lost, safe restore, roles, delays on disk, anchors. */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { backupsToKeep, kitFileFor, listBackups, restoreBackup } from '../../../../electron/db/backup';
@@ -175,6 +176,7 @@ describe('restore of a healthy database (finding 3) and the administrator role (
       () => practice.updateClinic(aClinic({ name: 'Taken Over' })),
       () => practice.updateSettings({ idleLockMinutes: 60 }),
       () => practice.setSecondBackupDir('/tmp'),
+      () => practice.backupTo(path.join(os.tmpdir(), 'never-written.db'), { plaintext: true }),
     ]) {
       expect((await errorOf(attempt)).code).toBe('FORBIDDEN');
     }

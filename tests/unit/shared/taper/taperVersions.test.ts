@@ -92,5 +92,8 @@ describe('taper versions', () => {
     expect(shot && describeOtherFormUse(shot, 'Shot')).toBe('Strong form: Shot 1 bottle (1 dose)');
     expect(days[5]).toMatchObject({ plannedGrams: 5.4, loggedGrams: null });
     expect(planVersusActual(plan, 'leaf-powder', entries, '2026-10-28')).toEqual([]);
+    // A day with only a shot logged is not "under plan": the taper's own form was not logged at all.
+    const onlyShot = planVersusActual(plan, 'leaf-powder', [entries[3]!], '2026-11-03');
+    expect(onlyShot[4]).toMatchObject({ loggedGrams: null, overPlan: false, strongForm: true });
   });
 });
