@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClientInput, ClientStatus } from '../../shared/domain/clients';
 import { listName } from '../../shared/domain/names';
+import { localDate } from '../../shared/domain/common';
 import { CLIENT_NAME_MAX, clientDisplayName } from '../../shared/domain/clients';
 import { ClientFormPage } from './pages/ClientFormPage';
 import { ClientListPage } from './pages/ClientListPage';
@@ -46,10 +47,9 @@ const SECOND_CLINICIAN = 'Marisol Quintero-Vance';
 /** The order the server's collation key must give: Intl.Collator over "Family, Given" (shared/domain/names.ts). */
 const collator = new Intl.Collator('en');
 const byName = (a: ClientInput, b: ClientInput) => collator.compare(listName(a), listName(b));
-const isoDaysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
-/** Today where the browser is (openApp runs it in America/Los_Angeles). */
-const browserToday = () =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Los_Angeles' }).format(new Date());
+const isoDaysAgo = (days: number) => localDate(Date.now() - days * 86_400_000);
+/** Today where the browser is: openApp gives it this process's time zone, so the two agree across midnight. */
+const browserToday = () => localDate(Date.now());
 
 /** 60 invented clients: every 8th discharged, every 5th on hold, odd ones with the second clinician. */
 function seededClients(clinicians: { me: string; other: string }): ClientInput[] {
