@@ -12,7 +12,7 @@ import {
 import type { Db } from '../db/connection';
 import { getAssessment } from '../db/repositories/assessments';
 import { getMatNoteRow, listMatAddenda, type MatNoteRow } from '../db/repositories/matNotes';
-import { addendumHash, noteHash } from './signing';
+import { addendaIntact, noteHash } from './signing';
 
 const SnapshotSchema = z.object({ ratings: z.array(LinkedRatingSchema) });
 
@@ -107,16 +107,5 @@ export function verifyMatNote(
     return { signed: false, intact: false, addendaIntact: false };
   }
   const intact = expectedMatNoteHash(r, r.signed_by, r.signed_at_ms) === r.content_hash;
-  const addendaIntact = listMatAddenda(db, id).every(
-    (a) =>
-      addendumHash({
-        addendumId: a.id,
-        noteId: id,
-        noteHash: r.content_hash ?? '',
-        text: a.text,
-        signedBy: a.signed_by,
-        signedAtMs: a.signed_at_ms,
-      }) === a.content_hash,
-  );
-  return { signed: true, intact, addendaIntact };
+  return { signed: true, intact, addendaIntact: addendaIntact(id, r.content_hash, listMatAddenda(db, id)) };
 }

@@ -22,7 +22,7 @@ import {
 } from '../db/repositories/notes';
 import { listPlanVersions } from '../db/repositories/treatmentPlans';
 import { getUser } from '../db/repositories/users';
-import { addendumHash, noteHash } from './signing';
+import { addendaIntact, noteHash } from './signing';
 
 /** The group's shared block as it is now (a draft's view). */
 export function groupBlock(db: Db, groupSessionId: string): GroupBlock | null {
@@ -140,16 +140,5 @@ export function verifyNote(db: Db, id: string): { signed: boolean; intact: boole
     return { signed: false, intact: false, addendaIntact: false };
   }
   const intact = expectedNoteHash(r, r.signed_by, r.signed_at_ms) === r.content_hash;
-  const addendaIntact = listAddenda(db, id).every(
-    (a) =>
-      addendumHash({
-        addendumId: a.id,
-        noteId: id,
-        noteHash: r.content_hash ?? '',
-        text: a.text,
-        signedBy: a.signed_by,
-        signedAtMs: a.signed_at_ms,
-      }) === a.content_hash,
-  );
-  return { signed: true, intact, addendaIntact };
+  return { signed: true, intact, addendaIntact: addendaIntact(id, r.content_hash, listAddenda(db, id)) };
 }

@@ -47,3 +47,27 @@ export interface SignedAddendum {
 }
 
 export const addendumHash = (a: SignedAddendum): string => sha256(canonicalJson(a));
+
+/** A stored addendum row as both note kinds keep it. */
+export interface StoredAddendum {
+  id: string;
+  text: string;
+  signed_by: string;
+  signed_at_ms: number;
+  content_hash: string;
+}
+
+/** Whether every addendum still hashes to what was stored when it was signed, chained to the note's own hash. */
+export function addendaIntact(noteId: string, noteHash: string, addenda: readonly StoredAddendum[]): boolean {
+  return addenda.every(
+    (a) =>
+      addendumHash({
+        addendumId: a.id,
+        noteId,
+        noteHash,
+        text: a.text,
+        signedBy: a.signed_by,
+        signedAtMs: a.signed_at_ms,
+      }) === a.content_hash,
+  );
+}
