@@ -15,20 +15,11 @@ import { AssessmentsPage, openChartTab } from './pages/AssessmentsPage';
 import { ChartPage } from './pages/ChartPage';
 import { LevelOfCarePage } from './pages/LevelOfCarePage';
 import { WithdrawalPage } from './pages/WithdrawalPage';
+import { DAY, dayOf, daysAgo, localMs } from './support/clock';
+import { aClient } from '../support/clients';
 
-// The harness runs main's code in this process; give it the browser's zone so local times agree on both sides.
-const TZ = 'America/Los_Angeles';
-process.env.TZ = TZ;
-const DAY = 86_400_000;
-const isoDateInTz = (ms: number) =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: TZ, dateStyle: 'short' }).format(ms);
 /** Yesterday in the browser's zone: every rating below is in the past whatever the time of day the test runs. */
-const yesterday = isoDateInTz(Date.now() - DAY);
-const localMs = (date: string, time: string) => {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const [h, mi] = time.split(':').map(Number) as [number, number];
-  return new Date(y, m - 1, d, h, mi).getTime();
-};
+const yesterday = daysAgo(1);
 
 describe('assessments, withdrawal flowsheet, level of care and red flags', () => {
   let app: AppUnderTest;
@@ -39,24 +30,17 @@ describe('assessments, withdrawal flowsheet, level of care and red flags', () =>
     app = await openApp();
     await setUpPracticeThroughUi(app.page, app.harness);
     client = await ipc(app.harness, 'clients.create', {
-      client: {
+      client: aClient({
         legalFirstName: 'Marisol',
         legalLastName: 'Vantreight',
-        nameOrder: 'given-first',
         preferredName: '',
         dateOfBirth: '1979-07-14',
-        pronouns: 'she/her',
-        sex: 'female',
-        chartNumber: null,
         phone: '(971) 555-0144',
         email: '',
         address: '88 Fernhill Lane, Seaside, OR 97138',
         emergencyContact: { name: 'Aurelio Vantreight', relationship: 'brother', phone: '(971) 555-0145' },
-        admissionDate: isoDateInTz(Date.now() - 3 * DAY),
-        status: 'active',
-        discharge: null,
-        assignedClinicianId: null,
-      },
+        admissionDate: dayOf(Date.now() - 3 * DAY),
+      }),
     });
     // The intake's last dose is what a new COWS rating starts from; six shots a day makes detox the suggestion.
     await ipc(app.harness, 'intake.saveSection', {
@@ -226,7 +210,7 @@ describe('assessments, withdrawal flowsheet, level of care and red flags', () =>
     expect(await assessments.rows().count()).toBe(3);
     const phq = await assessments.startNew('PHQ-9');
     // The server refuses a date in the future, beside the field.
-    await phq.field('Administered at').fill(`${isoDateInTz(Date.now() + DAY)}T09:00`);
+    await phq.field('Administered at').fill(`${dayOf(Date.now() + DAY)}T09:00`);
     await phq.saveDraft();
     await expect
       .poll(() => phq.fieldError('Administered at').textContent())

@@ -12,18 +12,8 @@ import { ConsentsPage } from './pages/ConsentsPage';
 import { IntakePage } from './pages/IntakePage';
 import { LevelOfCarePage } from './pages/LevelOfCarePage';
 import { UseLogPage } from './pages/UseLogPage';
-
-/** Dates in the browser's time zone (the harness browser runs in America/Los_Angeles). */
-const TZ = 'America/Los_Angeles';
-// The harness runs main's code in this process. In the app main and the renderer share the computer's zone, so
-// the timeline groups doses by the same days as the chart; give the harness the browser's zone to match.
-process.env.TZ = TZ;
-function isoDateInTz(ms: number): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: TZ, dateStyle: 'short' }).format(ms);
-}
-const DAY = 86_400_000;
-/** Local calendar day `n` days before today (in the browser's zone), as 'YYYY-MM-DD'. */
-const daysAgo = (n: number) => isoDateInTz(Date.now() - n * DAY);
+import { DAY, dayOf, daysAgo } from './support/clock';
+import { aClient } from '../support/clients';
 
 describe('client chart', () => {
   let app: AppUnderTest;
@@ -34,24 +24,17 @@ describe('client chart', () => {
     app = await openApp();
     await setUpPracticeThroughUi(app.page, app.harness);
     client = await ipc(app.harness, 'clients.create', {
-      client: {
+      client: aClient({
         legalFirstName: 'Theodora',
         legalLastName: 'Quillon-Marsh',
-        nameOrder: 'given-first',
         preferredName: 'Teddy',
         dateOfBirth: '1985-03-09',
-        pronouns: 'she/her',
-        sex: 'female',
-        chartNumber: null,
         phone: '(541) 555-0129',
         email: '',
         address: '5 Sandpiper Court, Waldport, OR 97394',
         emergencyContact: { name: 'Jonah Marsh', relationship: 'partner', phone: '(541) 555-0130' },
         admissionDate: daysAgo(20),
-        status: 'active',
-        discharge: null,
-        assignedClinicianId: null,
-      },
+      }),
     });
     chart = new ChartPage(app.page);
     await chart.open(app.harness.url, client.id);
@@ -227,7 +210,7 @@ describe('client chart', () => {
       .toBe('The amount must be at most 100 g per dose.');
 
     await log.field('Amount').fill('2');
-    await log.field('Taken at').fill(`${isoDateInTz(Date.now() + DAY)}T09:00`);
+    await log.field('Taken at').fill(`${dayOf(Date.now() + DAY)}T09:00`);
     await log.field('Amount').press('Enter');
     await expect
       .poll(() => log.fieldError('Taken at').textContent())
@@ -242,7 +225,7 @@ describe('client chart', () => {
       .poll(() => log.fieldError('Taken at').textContent())
       .toBe("A dose cannot be before the client's date of birth: check the year.");
     expect(await log.field('Taken at').inputValue()).toBe('1970-01-01T09:00');
-    await log.field('Taken at').fill(`${isoDateInTz(Date.now() - 3 * 365 * DAY)}T09:00`);
+    await log.field('Taken at').fill(`${dayOf(Date.now() - 3 * 365 * DAY)}T09:00`);
     await log.field('Amount').press('Enter');
     await expect
       .poll(() => log.fieldError('Taken at').textContent())
@@ -305,7 +288,7 @@ describe('client chart', () => {
       .getByLabel('The right to revoke this consent in writing is stated on the form')
       .check();
     await consents.field('How to revoke').fill('In writing to the clinic at any time');
-    await consents.field('Expiry date').fill(isoDateInTz(Date.now() + 180 * DAY));
+    await consents.field('Expiry date').fill(dayOf(Date.now() + 180 * DAY));
     await consents.submit();
     await expect
       .poll(() => consents.fieldError('Recipient (name or class)').textContent())
@@ -415,7 +398,7 @@ describe('client chart', () => {
     expect(await chart.tab('Consents').textContent()).toMatch(/^Consents 1/);
 
     await consents.startEndEvent(recipient, 'Discharge from the programme');
-    await consents.endEventDate(recipient).fill(isoDateInTz(Date.now() + 2 * DAY));
+    await consents.endEventDate(recipient).fill(dayOf(Date.now() + 2 * DAY));
     await consents.submitEndEvent(recipient);
     await expect
       .poll(() => consents.endEventError(recipient).textContent())
@@ -449,24 +432,19 @@ describe('client chart', () => {
     const { page } = app;
     // Issue 8 items 1 and 2: the intake says leaf powder, the log says extract shots.
     const shots = await ipc(app.harness, 'clients.create', {
-      client: {
+      client: aClient({
         legalFirstName: 'Thị Ánh',
         legalLastName: 'Nguyễn',
         nameOrder: 'family-first',
         preferredName: '',
         dateOfBirth: '1990-06-02',
         pronouns: '',
-        sex: 'female',
-        chartNumber: null,
         phone: '',
         email: '',
         address: '',
         emergencyContact: { name: '', relationship: '', phone: '' },
         admissionDate: daysAgo(10),
-        status: 'active',
-        assignedClinicianId: null,
-        discharge: null,
-      },
+      }),
     });
     await ipc(app.harness, 'intake.saveSection', {
       clientId: shots.id,

@@ -17,18 +17,10 @@ import { CLINIC, ipc, setUpPracticeThroughUi } from './support/practice';
 import { ChartPage } from './pages/ChartPage';
 import { MatPage } from './pages/MatPage';
 import { WithdrawalPage } from './pages/WithdrawalPage';
+import { DAY, dayOf, daysAgo, localMs } from './support/clock';
+import { aClient } from '../support/clients';
 
-const TZ = 'America/Los_Angeles';
-process.env.TZ = TZ;
-const DAY = 86_400_000;
-const isoDateInTz = (ms: number) =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: TZ, dateStyle: 'short' }).format(ms);
-const yesterday = isoDateInTz(Date.now() - DAY);
-const localMs = (date: string, time: string) => {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const [h, mi] = time.split(':').map(Number) as [number, number];
-  return new Date(y, m - 1, d, h, mi).getTime();
-};
+const yesterday = daysAgo(1);
 
 describe('medications, the MAT induction note and the withdrawal course', () => {
   let app: AppUnderTest;
@@ -39,24 +31,17 @@ describe('medications, the MAT induction note and the withdrawal course', () => 
     app = await openApp();
     await setUpPracticeThroughUi(app.page, app.harness);
     client = await ipc(app.harness, 'clients.create', {
-      client: {
+      client: aClient({
         legalFirstName: 'Thị Ánh',
         legalLastName: 'Nguyễn',
-        nameOrder: 'given-first',
         preferredName: '',
         dateOfBirth: '1986-02-09',
-        pronouns: 'she/her',
-        sex: 'female',
-        chartNumber: null,
         phone: '(503) 555-0170',
         email: '',
         address: '12 Tern Road, Astoria, OR 97103',
         emergencyContact: { name: 'Đặng Văn Minh', relationship: 'partner', phone: '(503) 555-0171' },
-        admissionDate: isoDateInTz(Date.now() - 3 * DAY),
-        status: 'active',
-        discharge: null,
-        assignedClinicianId: null,
-      },
+        admissionDate: dayOf(Date.now() - 3 * DAY),
+      }),
     });
     await ipc(app.harness, 'intake.saveSection', {
       clientId: client.id,
@@ -92,12 +77,12 @@ describe('medications, the MAT induction note and the withdrawal course', () => 
           revocationRightExplained: true,
           howToRevoke: 'In writing to the clinic',
           expiryKind: 'date',
-          expiryDate: isoDateInTz(Date.now() + 180 * DAY),
+          expiryDate: dayOf(Date.now() + 180 * DAY),
           expiryEvent: '',
           signedBy: 'patient',
           signerName: 'Nguyễn Thị Ánh',
           representativeAuthority: '',
-          signedOn: isoDateInTz(Date.now() - 2 * DAY),
+          signedOn: dayOf(Date.now() - 2 * DAY),
           redisclosureStatementIncluded: false,
           refusalConsequencesExplained: false,
         },
@@ -313,7 +298,7 @@ describe('medications, the MAT induction note and the withdrawal course', () => 
       await ipc(app.harness, 'paws.add', {
         clientId: client.id,
         checkin: {
-          checkinDate: isoDateInTz(Date.now() - (weeksAgo * 7 + 1) * DAY),
+          checkinDate: dayOf(Date.now() - (weeksAgo * 7 + 1) * DAY),
           sleep,
           mood: 3,
           craving,

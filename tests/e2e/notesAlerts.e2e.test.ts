@@ -15,9 +15,8 @@ import { NotesPage } from './pages/NotesPage';
 import { axeViolations } from './support/axe';
 import { openApp, screenshot, type AppUnderTest } from './support/browser';
 import { ipc, setUpPracticeThroughUi } from './support/practice';
-
-// The harness runs main's code in this process; give it the browser's zone so "today" is the same day on both.
-process.env.TZ = 'America/Los_Angeles';
+import './support/clock';
+import { aClient } from '../support/clients';
 
 describe('notes, alerts and groups', () => {
   let app: AppUnderTest;
@@ -26,24 +25,19 @@ describe('notes, alerts and groups', () => {
 
   const newClient = (legalFirstName: string, legalLastName: string) =>
     ipc(app.harness, 'clients.create', {
-      client: {
+      client: aClient({
         legalFirstName,
         legalLastName,
-        nameOrder: 'given-first',
         preferredName: '',
         dateOfBirth: '1990-03-09',
         pronouns: '',
         sex: 'not-recorded',
-        chartNumber: null,
         phone: '',
         email: '',
         address: '',
         emergencyContact: { name: '', relationship: '', phone: '' },
         admissionDate: '2026-10-01',
-        status: 'active',
-        discharge: null,
-        assignedClinicianId: null,
-      },
+      }),
     });
 
   beforeAll(async () => {

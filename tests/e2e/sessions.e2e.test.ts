@@ -21,9 +21,8 @@ import { SearchPage } from './pages/SearchPage';
 import { axeViolations } from './support/axe';
 import { openApp, screenshot, type AppUnderTest } from './support/browser';
 import { CLINIC, ipc, setUpPracticeThroughUi } from './support/practice';
-
-// The harness runs main's code in this process; give it the browser's zone so "today" is the same day on both.
-process.env.TZ = 'America/Los_Angeles';
+import './support/clock';
+import { aClient } from '../support/clients';
 
 const MEMBERS = [
   ['Bartholomew', 'Quillfeather'],
@@ -43,24 +42,19 @@ describe('therapy sessions', () => {
 
   const newClient = (legalFirstName: string, legalLastName: string) =>
     ipc(app.harness, 'clients.create', {
-      client: {
+      client: aClient({
         legalFirstName,
         legalLastName,
-        nameOrder: 'given-first',
         preferredName: '',
         dateOfBirth: '1988-06-14',
         pronouns: '',
         sex: 'not-recorded',
-        chartNumber: null,
         phone: '',
         email: '',
         address: '',
         emergencyContact: { name: '', relationship: '', phone: '' },
         admissionDate: '2026-10-01',
-        status: 'active',
-        discharge: null,
-        assignedClinicianId: null,
-      },
+      }),
     });
 
   beforeAll(async () => {

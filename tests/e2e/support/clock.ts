@@ -1,0 +1,24 @@
+/**
+ * The one time zone of an e2e file. The harness runs main's code in the test's own process and `openApp` gives the
+ * browser that process's zone, as in the app, where main and the renderer share a computer. Importing this module
+ * fixes the zone before any date is read, so days and local times agree on both sides whatever the machine's zone.
+ */
+import { localDate } from '../../../shared/domain/common';
+
+export const TZ = 'America/Los_Angeles';
+process.env.TZ = TZ;
+
+export const DAY = 86_400_000;
+
+/** The calendar day of an instant in the shared zone, as 'YYYY-MM-DD'. */
+export const dayOf = (ms: number): string => localDate(ms);
+
+/** The calendar day `n` days before today, as 'YYYY-MM-DD'. */
+export const daysAgo = (n: number): string => dayOf(Date.now() - n * DAY);
+
+/** The instant of a local date ('YYYY-MM-DD') and time ('HH:MM') in the shared zone. */
+export function localMs(date: string, time: string): number {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const [h, mi] = time.split(':').map(Number) as [number, number];
+  return new Date(y, m - 1, d, h, mi).getTime();
+}
