@@ -23,10 +23,10 @@ import { call, fieldMessage, type AppErrorShape } from '../../api/client';
 import { Field } from '../../components/Field';
 import { CheckField, SelectField, TextArea, type Option } from '../../components/controls';
 import { formatDateTime } from '../../format';
-import { formatTime } from '../chart/dates';
 import { useLoadedAssessments } from '../assessments/records';
 import { PassphraseForm } from '../sessions/PassphraseForms';
-import type { AutosaveStatus, Persist } from '../sessions/autosave';
+import type { Persist } from '../sessions/autosave';
+import { DraftHeader } from '../sessions/DraftHeader';
 import { useDraftAutosave } from '../sessions/useDraftAutosave';
 
 const options = <T extends string>(labels: Record<T, string>): Option<T>[] =>
@@ -202,31 +202,14 @@ export function MatNoteEditor({
 
   return (
     <div ref={editorRef} className="note-editor mat-editor" role="form" aria-label="MAT note editor">
-      <div className="note-editor__bar">
-        <p className="eyebrow">MAT coordination note · Draft</p>
-        <SaveStatus status={autosave.status} savedAtMs={note?.updatedAtMs ?? null} />
-      </div>
-      {autosave.held && (
-        <div className="banner banner--error held-leave" role="alert">
-          <p>
-            You are still on this note because your latest changes could not be saved
-            {saveError ? `: ${saveError.message}` : '.'} Nothing has been lost.
-          </p>
-          <div className="actions">
-            <button type="button" className="primary" onClick={() => void autosave.held?.retry()}>
-              Try saving again
-            </button>
-            <button type="button" className="danger" onClick={() => autosave.held?.abandon()}>
-              Leave without these changes
-            </button>
-          </div>
-        </div>
-      )}
-      {signError && (
-        <div className="banner banner--error" role="alert">
-          {signError.message}
-        </div>
-      )}
+      <DraftHeader
+        label="MAT coordination note · Draft"
+        status={autosave.status}
+        held={autosave.held}
+        savedAtMs={note?.updatedAtMs ?? null}
+        saveError={saveError}
+        signError={signError}
+      />
       <fieldset className="note-editor__fields" disabled={signing || checking}>
         <div className="form-grid">
           <Field
@@ -382,28 +365,5 @@ export function MatNoteEditor({
         </div>
       )}
     </div>
-  );
-}
-
-function SaveStatus({ status, savedAtMs }: { status: AutosaveStatus; savedAtMs: number | null }) {
-  const text = (() => {
-    switch (status.state) {
-      case 'idle':
-        return savedAtMs === null
-          ? 'Not saved yet: the draft is kept from the first thing you type.'
-          : `Saved ${formatTime(savedAtMs)}`;
-      case 'pending':
-      case 'saving':
-        return 'Saving…';
-      case 'saved':
-        return `Saved ${formatTime(status.atMs)}`;
-      case 'failed':
-        return `Not saved — ${status.error.message}`;
-    }
-  })();
-  return (
-    <p role="status" className={`save-status save-status--${status.state}`} data-testid="save-status">
-      {text}
-    </p>
   );
 }

@@ -16,12 +16,12 @@ import { refreshAlerts } from '../assessments/records';
 import { call, fieldMessage, type AppErrorShape } from '../../api/client';
 import { Field } from '../../components/Field';
 import { SelectField, TextArea } from '../../components/controls';
-import { formatTime } from '../chart/dates';
-import type { AutosaveStatus, Persist } from './autosave';
+import type { Persist } from './autosave';
 import { ATTENDANCE_LABELS, FORMAT_LABELS, options } from './noteLabels';
 import { GoalsAddressed, Interventions, RiskReview, SessionDetails, type PlanGoal } from './NoteFields';
 import { GroupBlock } from './NoteReadOnly';
 import { PassphraseForm } from './PassphraseForms';
+import { DraftHeader } from './DraftHeader';
 import { useDraftAutosave } from './useDraftAutosave';
 
 type Attendance = Note['attendance'];
@@ -210,31 +210,14 @@ export function NoteEditor({
         }
       }}
     >
-      <div className="note-editor__bar">
-        <p className="eyebrow">{FORMAT_LABELS[c.format]} note · Draft</p>
-        <SaveStatus status={autosave.status} savedAtMs={note?.updatedAtMs ?? null} />
-      </div>
-      {autosave.held && (
-        <div className="banner banner--error held-leave" role="alert">
-          <p>
-            You are still on this note because your latest changes could not be saved
-            {error ? `: ${error.message}` : '.'} Nothing has been lost.
-          </p>
-          <div className="actions">
-            <button type="button" className="primary" onClick={() => void autosave.held?.retry()}>
-              Try saving again
-            </button>
-            <button type="button" className="danger" onClick={() => autosave.held?.abandon()}>
-              Leave without these changes
-            </button>
-          </div>
-        </div>
-      )}
-      {signError && (
-        <div className="banner banner--error" role="alert">
-          {signError.message}
-        </div>
-      )}
+      <DraftHeader
+        label={`${FORMAT_LABELS[c.format]} note · Draft`}
+        status={autosave.status}
+        held={autosave.held}
+        savedAtMs={note?.updatedAtMs ?? null}
+        saveError={error}
+        signError={signError}
+      />
       {/* Disabled while the passphrase form is open, so nothing typed then is left out of the signature. */}
       <fieldset className="note-editor__fields" disabled={signing || checking}>
         {group && <GroupBlock group={group} />}
@@ -325,25 +308,3 @@ const findingsKey = (content: NoteContent) =>
     .join(',');
 
 /** "Saving…", "Saved 10:42" or "Not saved — why": always visible, announced politely. */
-function SaveStatus({ status, savedAtMs }: { status: AutosaveStatus; savedAtMs: number | null }) {
-  const text = (() => {
-    switch (status.state) {
-      case 'idle':
-        return savedAtMs === null
-          ? 'Not saved yet: the draft is kept from the first thing you type.'
-          : `Saved ${formatTime(savedAtMs)}`;
-      case 'pending':
-      case 'saving':
-        return 'Saving…';
-      case 'saved':
-        return `Saved ${formatTime(status.atMs)}`;
-      case 'failed':
-        return `Not saved — ${status.error.message}`;
-    }
-  })();
-  return (
-    <p role="status" className={`save-status save-status--${status.state}`} data-testid="save-status">
-      {text}
-    </p>
-  );
-}
