@@ -148,7 +148,7 @@ describe('therapy sessions', () => {
     await page.reload();
     await chart.heading().waitFor();
     await notes.open();
-    expect(await notes.rows().count()).toBe(1);
+    await expect.poll(() => notes.rows().count()).toBe(1);
     expect(await notes.rows().first().textContent()).toContain('Draft');
     await notes.openNote(/^Individual session/);
     expect(await notes.field('Assessment').inputValue()).toBe('Taper on track; stress at work is the main');
@@ -255,7 +255,8 @@ describe('therapy sessions', () => {
     const group = new GroupPage(page);
     await page.getByRole('navigation', { name: 'Areas' }).getByRole('button', { name: 'Sessions' }).click();
     await group.heading().filter({ hasText: 'Group sessions' }).waitFor();
-    expect(await page.getByText('No group sessions recorded yet.').count()).toBe(1);
+    // The list loads after the heading: wait for what it says, not for a moment.
+    await page.getByText('No group sessions recorded yet.').waitFor();
     await group.startNew();
     await group.field('Group name').fill('Tuesday skills group');
     await group.field('Topic').fill('Coping with cravings at work');
