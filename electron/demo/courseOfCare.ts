@@ -101,6 +101,26 @@ async function logTaperDays(
   }
 }
 
+/** A COWS rating with the vital signs taken with it (the withdrawal flowsheet). */
+const cows = (
+  answers: number[],
+  administeredAtMs: number,
+  lastDoseAtMs: number,
+  timePoint: 'before-first-dose' | '30-min' | '2-h' | null,
+  vitals: { systolic: number; diastolic: number; heartRate: number; temperatureC: number },
+  notes: string,
+): AssessmentInput => ({
+  instrumentId: 'cows',
+  answers,
+  context: { sex: null, underMedicalSupervision: null },
+  lastDoseAtMs,
+  timePoint,
+  sud: null,
+  vitals,
+  administeredAtMs,
+  notes,
+});
+
 /** Nguyễn Thị Ánh's taper: 20 g a day in five doses, 10 % every 5 days; one step kept longer, today's step held. */
 const taperStep: DemoStep = {
   id: 'taper',
@@ -125,6 +145,20 @@ const taperStep: DemoStep = {
     // The third step came in a stressful week: she stayed on the second step's amount for its first two days.
     const third = v1.steps[2]?.date ?? start;
     await logTaperDays(ctx, ann, v1, daysAgo(ctx, 0), new Set([third, addDays(third, 1)]));
+    // Two hard nights at the latest step: a COWS rating with vital signs before holding it.
+    const rated = await ctx.call('assessments.save', {
+      clientId: ann.client.id,
+      id: null,
+      assessment: cows(
+        [1, 1, 1, 1, 2, 1, 1, 0, 1, 0, 0],
+        atLocal(daysAgo(ctx, 1), 9, 30),
+        atLocal(daysAgo(ctx, 2), 19, 15),
+        null,
+        { systolic: 132, diastolic: 84, heartRate: 96, temperatureC: 37.0 },
+        'Aches and broken sleep two nights running at the new step.',
+      ),
+    });
+    await ctx.call('assessments.sign', { id: rated.id, passphrase: ctx.passphrase });
     await ctx.call('taper.hold', {
       clientId: ann.client.id,
       baseVersion: v1.version,
@@ -155,26 +189,6 @@ const taperStep: DemoStep = {
     await logTaperDays(ctx, luk, lukTaper.current, daysAgo(ctx, 1));
   },
 };
-
-const cows = (
-  ctx: DemoContext,
-  answers: number[],
-  administeredAtMs: number,
-  lastDoseAtMs: number,
-  timePoint: 'before-first-dose' | '30-min' | '2-h',
-  vitals: { systolic: number; diastolic: number; heartRate: number; temperatureC: number },
-  notes: string,
-): AssessmentInput => ({
-  instrumentId: 'cows',
-  answers,
-  context: { sex: null, underMedicalSupervision: null },
-  lastDoseAtMs,
-  timePoint,
-  sud: null,
-  vitals,
-  administeredAtMs,
-  notes,
-});
 
 const PRESCRIBER = 'Dr. Amara Okonkwo';
 const PHARMACY = 'Riverbend Pharmacy, 200 Oak Street, Eugene, OR 97401';
@@ -249,7 +263,7 @@ const matStep: DemoStep = {
     const ratingIds: string[] = [];
     for (const [i, [answers, minutes, point, note]] of ratings.entries()) {
       const at = atLocal(inductionDay, 8) + minutes * 60_000;
-      const input = cows(ctx, answers, at, lastKratom, point, vitals[i] ?? vitals[0]!, note);
+      const input = cows(answers, at, lastKratom, point, vitals[i] ?? vitals[0]!, note);
       const saved = await ctx.call('assessments.save', { clientId, id: null, assessment: input });
       await ctx.call('assessments.sign', { id: saved.id, passphrase: ctx.passphrase });
       ratingIds.push(saved.id);

@@ -26,6 +26,8 @@ export interface DemoPerson {
   product: string;
   /** How the person writes their full name (Vietnamese: family name first). */
   nameOrder?: 'given-first' | 'family-first';
+  /** The clinician's level of care when it is not the clinician-guided taper, and why. */
+  levelOfCare?: { level: 'detox'; reason: string };
 }
 
 /** Invented people, with names from many places so the record's Unicode is exercised end to end. */
@@ -63,6 +65,12 @@ export const DEMO_PEOPLE: readonly DemoPerson[] = [
     gramsPerDose: 5,
     dosesPerDay: 6,
     product: 'White Borneo leaf powder',
+    levelOfCare: {
+      level: 'detox',
+      reason:
+        'About 30 g a day in six doses, waking in withdrawal, and two quits derailed by day 3: medically supported ' +
+        'withdrawal with buprenorphine-naloxone under Dr. Okonkwo, counselling alongside.',
+    },
   },
   {
     first: 'Łukasz',
@@ -242,12 +250,13 @@ const assessmentsStep: DemoStep = {
 const levelOfCareStep: DemoStep = {
   id: 'level-of-care',
   async run(ctx) {
-    for (const { client } of ctx.clients) {
+    for (const { client, person } of ctx.clients) {
       await ctx.call('levelOfCare.decide', {
         clientId: client.id,
         decision: {
-          level: 'taper',
+          level: person.levelOfCare?.level ?? 'taper',
           reason:
+            person.levelOfCare?.reason ??
             'Leaf powder only, stable home, supportive partner; withdrawal manageable with a gradual taper.',
           judgements: {},
           dimensionRatings: {

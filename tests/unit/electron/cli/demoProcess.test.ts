@@ -152,6 +152,11 @@ describe('npm run cli -- demo, then export, as child processes', () => {
       expect(taper.current?.form).toBe('leaf-powder');
       expect(taper.actual.filter((d) => d.overPlan)).toHaveLength(2);
       expect(taper.actual.filter((d) => d.loggedGrams !== null).length).toBeGreaterThanOrEqual(28);
+      const annCows = (await call('assessments.list', { clientId: ann.id })).filter(
+        (a) => a.input.instrumentId === 'cows' && a.input.vitals !== null,
+      );
+      expect(annCows.map((a) => [a.score?.total, a.signedAtMs !== null])).toEqual([[9, true]]);
+      expect((await call('paws.list', { clientId: ann.id })).length).toBeGreaterThan(0);
 
       // The safety plan, and the suicide-risk alert acknowledged naming its signed version.
       const [safety] = await call('recoveryPlans.list', { clientId: shiv.id, kind: 'safety' });
@@ -169,6 +174,8 @@ describe('npm run cli -- demo, then export, as child processes', () => {
 
       // Buprenorphine-naloxone: induction rated before, at 30 min and at 2 h; notes signed and intact; the summary
       // disclosed to the prescriber under the consent that names him.
+      const level = await call('levelOfCare.get', { clientId: jose.id });
+      expect(level.decisions[0]?.decision.level).toBe('detox');
       const meds = await call('medications.list', { clientId: jose.id });
       const bup = meds.find((m) => m.current.medication.medication === 'buprenorphine-naloxone');
       expect(bup?.history.map((h) => h.medication.phase).sort()).toEqual(['induction', 'maintenance']);
