@@ -414,16 +414,41 @@ const safetyStep: DemoStep = {
   },
 };
 
+/** What is each client's own in their relapse-prevention plan, in DEMO_PEOPLE order. */
+const OWN_WORDS: ReadonlyArray<{ reasons: string; person: string; change: string }> = [
+  {
+    reasons: 'To wake up without aches; money for the family again; to be present with my daughter Mai.',
+    person: 'Trần Văn Hùng (husband)',
+    change: 'Leave the card at home and carry only bus fare on work days.',
+  },
+  {
+    reasons: 'Finishing my nursing course; being someone my nephew can count on.',
+    person: 'Ciarán O’Brien (partner)',
+    change: 'Walk the dog at lunch instead of sitting in the car.',
+  },
+  {
+    reasons: 'To keep my job on the crew; to coach my son’s team again in spring.',
+    person: 'María José Núñez (wife)',
+    change: 'Drive home by the river road, not past the smoke shop on 6th.',
+  },
+  {
+    reasons: 'Clear mornings; saving for the trip to see my grandmother in Đà Nẵng.',
+    person: 'Đặng Minh (brother)',
+    change: 'Gym straight after work on Mondays, Wednesdays and Fridays.',
+  },
+];
+
 /** A signed relapse-prevention plan for everyone, in their own words. */
 const relapsePreventionStep: DemoStep = {
   id: 'relapse-prevention',
   async run(ctx) {
     for (const [i, dc] of ctx.clients.entries()) {
+      const own = OWN_WORDS[i];
+      if (!own) throw new Error(`The demo has no relapse-prevention plan for client ${i + 1}.`);
       await signedPlan(ctx, dc.client.id, 'relapse-prevention', () => ({
         kind: 'relapse-prevention',
         plan: {
-          reasonsForRecovery:
-            'To wake up without aches; money for the family again; to be present with my kids.',
+          reasonsForRecovery: own.reasons,
           triggers: {
             body: [
               {
@@ -456,15 +481,15 @@ const relapsePreventionStep: DemoStep = {
           copingStrategies:
             'Urge surfing; a walk; calling someone from group; the sleep routine; one task at a time.',
           peopleToTell: [
-            { name: 'Partner', phone: `(541) 555-015${i}` },
-            { name: 'Group friend', phone: `(541) 555-016${i}` },
+            { name: own.person, phone: `(541) 555-015${i}` },
+            { name: 'Sponsor from the Thursday group', phone: `(541) 555-016${i}` },
             { name: 'Larchwood Recovery', phone: '(541) 555-0100' },
           ],
           afterLapse:
-            'Stop, do not punish myself; tell my partner the same day; call the clinic for a session within 48 h; ' +
+            'Stop, do not punish myself; tell my person the same day; call the clinic for a session within 48 h; ' +
             'write down what led to it.',
           nextAppointment: `${daysAgo(ctx, -3)} 17:00, individual session`,
-          oneChange: 'Leave the card at home and carry only bus fare on work days.',
+          oneChange: own.change,
           reviewDate: daysAgo(ctx, -30),
         },
       }));
@@ -500,7 +525,7 @@ const aftercareStep: DemoStep = {
               response: 'See Dr. Verhoeven about physiotherapy',
             },
           ],
-          comfortPerson: 'Minh (brother), (541) 555-0155',
+          comfortPerson: 'Đặng Minh (brother), (541) 555-0153',
         },
       };
     });
