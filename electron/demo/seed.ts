@@ -1,10 +1,10 @@
 /**
  * A demonstration practice (issue 11 item 7): invented clients, each with a course of care, written through the
  * same handlers the app uses, so every record is validated, signed and audited as a clinician's would be. The course
- * is a list of seeding steps; a later feature (relapse-prevention, safety and aftercare plans, MAT notes, the taper,
- * discharge) adds its step to DEMO_STEPS. Every person here is invented.
+ * is a list of seeding steps; the taper, MAT coordination, the safety, relapse-prevention and aftercare plans and the
+ * post-acute check-ins are in courseOfCare.ts. A later feature adds its step to DEMO_STEPS. Every person here is
+ * invented.
  */
-import { localDate } from '../../shared/domain/common';
 import type { Client, ClientInput } from '../../shared/domain/clients';
 import type { Assessment, AssessmentInput } from '../../shared/domain/assessments';
 import type { ConsentInput } from '../../shared/domain/consents';
@@ -12,8 +12,7 @@ import { emptyNoteContent, type Note, type NoteContent } from '../../shared/doma
 import type { TreatmentPlanInput } from '../../shared/domain/treatmentPlans';
 import type { Channel, Input, Output } from '../../shared/ipc/contract';
 import type { Dispatch } from '../ipc/dispatch';
-
-const DAY = 86_400_000;
+import { COURSE_STEPS, DAY, daysAgo } from './courseOfCare';
 
 export interface DemoPerson {
   first: string;
@@ -27,6 +26,8 @@ export interface DemoPerson {
   product: string;
   /** How the person writes their full name (Vietnamese: family name first). */
   nameOrder?: 'given-first' | 'family-first';
+  /** The clinician's level of care when it is not the clinician-guided taper, and why. */
+  levelOfCare?: { level: 'detox'; reason: string };
 }
 
 /** Invented people, with names from many places so the record's Unicode is exercised end to end. */
@@ -64,6 +65,12 @@ export const DEMO_PEOPLE: readonly DemoPerson[] = [
     gramsPerDose: 5,
     dosesPerDay: 6,
     product: 'White Borneo leaf powder',
+    levelOfCare: {
+      level: 'detox',
+      reason:
+        'About 30 g a day in six doses, waking in withdrawal, and two quits derailed by day 3: medically supported ' +
+        'withdrawal with buprenorphine-naloxone under Dr. Okonkwo, counselling alongside.',
+    },
   },
   {
     first: 'Łukasz',
@@ -99,8 +106,6 @@ export interface DemoStep {
   id: string;
   run(ctx: DemoContext): Promise<void>;
 }
-
-const daysAgo = (ctx: DemoContext, n: number) => localDate(ctx.nowMs - n * DAY);
 
 /** The dispatcher as a throwing call: the demo is invented data, so any refusal is a bug in the demo. */
 export function demoCaller(dispatch: Dispatch): DemoContext['call'] {
@@ -245,12 +250,13 @@ const assessmentsStep: DemoStep = {
 const levelOfCareStep: DemoStep = {
   id: 'level-of-care',
   async run(ctx) {
-    for (const { client } of ctx.clients) {
+    for (const { client, person } of ctx.clients) {
       await ctx.call('levelOfCare.decide', {
         clientId: client.id,
         decision: {
-          level: 'taper',
+          level: person.levelOfCare?.level ?? 'taper',
           reason:
+            person.levelOfCare?.reason ??
             'Leaf powder only, stable home, supportive partner; withdrawal manageable with a gradual taper.',
           judgements: {},
           dimensionRatings: {
@@ -440,6 +446,7 @@ export const DEMO_STEPS: readonly DemoStep[] = [
   planStep,
   sessionsStep,
   consentsStep,
+  ...COURSE_STEPS,
   dischargeStep,
 ];
 

@@ -5,6 +5,10 @@
  * - Every change is a new version holding the whole schedule; versions are never changed (the table refuses it).
  *   A change names the version it was made from, so two windows cannot silently overwrite each other. Each version
  *   and its audit row commit in one transaction.
+ * - A schedule of an extract, shot or 7-OH product is refused, here as well as by the input schema, whatever the
+ *   change (a version made before the rule cannot be carried on either): CLINICAL.md §1.5 "Never taper by switching
+ *   to extracts or shots (far more potent; the dose only looks smaller)", and §3 sends extracts and shots to
+ *   medically supported detox.
  * - Plan versus actual reads the use log per product form (never adding an extract's grams into leaf grams) and
  *   flags the days with a strong form logged: switching to extracts is not a taper (§1.5).
  * - The printed schedule is for the client to take home: printing it for the client themself is not a disclosure
@@ -14,6 +18,8 @@ import { localDate } from '../../shared/domain/common';
 import {
   holdSteps,
   planVersusActual,
+  refusedTaperForm,
+  STRONG_FORM_TAPER_REFUSAL,
   replanAtRate,
   restartFrom,
   stepOn,
@@ -80,6 +86,11 @@ function save(
   v: NewTaperVersion,
   action: 'create' | 'hold' | 'change-rate' | 'restart',
 ): TaperView {
+  if (refusedTaperForm(v.form)) {
+    throw action === 'create'
+      ? fieldError('INVALID_INPUT', 'taper.form', STRONG_FORM_TAPER_REFUSAL)
+      : new AppError('INVALID_INPUT', STRONG_FORM_TAPER_REFUSAL);
+  }
   db.transaction(() => {
     insertTaperVersion(db, v, user.id, practice.clock.now());
     practice.audit({ action, entity: 'taper', entityId: v.clientId });

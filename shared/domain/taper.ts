@@ -36,6 +36,20 @@ function checkPlan(v: TaperInput, ctx: z.RefinementCtx): void {
     ctx.addIssue({ code: 'custom', path: [p.field], message: p.message });
 }
 
+/**
+ * Policy: a taper is never built on an extract, shot or 7-OH product. CLINICAL.md §1.5: "Never taper by switching to
+ * extracts or shots (far more potent; the dose only looks smaller)"; §3: extracts and shots point to medically
+ * supported detox. Such a schedule is refused, not only warned about; the clinician is pointed to the prescriber.
+ * (A strong form logged during a leaf taper is still only flagged in plan versus actual: that is what happened.)
+ */
+export const STRONG_FORM_TAPER_REFUSAL =
+  'A taper is never built on an extract, shot or 7-OH product: they are far more potent and the dose only looks ' +
+  'smaller. Refer the client to a prescriber for medically supported detox, or plan the taper on a leaf or ' +
+  'capsule product measured on a scale.';
+
+/** Whether a taper of this product form is refused (an extract, shot or 7-OH product). */
+export const refusedTaperForm = (form: ProductForm): boolean => POTENT_FORMS.includes(form);
+
 export const TaperCreateSchema = z
   .object({
     product: requiredText('Product', 100),
@@ -45,7 +59,11 @@ export const TaperCreateSchema = z
     precisionGrams: amount("the scale's precision"),
     startDate: isoDate('Start date'),
   })
-  .superRefine(checkPlan);
+  .superRefine((v, ctx) => {
+    checkPlan(v, ctx);
+    if (refusedTaperForm(v.form))
+      ctx.addIssue({ code: 'custom', path: ['form'], message: STRONG_FORM_TAPER_REFUSAL });
+  });
 export type TaperCreate = z.infer<typeof TaperCreateSchema>;
 
 /** Holding the step in effect today for `days` more days (1 to 14: two weeks, then the clinician re-plans). */

@@ -1,7 +1,7 @@
 /**
- * The taper in Chromium, by keyboard: a plan refused beside its field and then saved, a week of doses logged, plan
- * versus actual with the day over plan and the day with an extract marked, a step held (a new version, the old one
- * kept), and the schedule printed for the client and read back from the PDF.
+ * The taper in Chromium, by keyboard: a plan refused beside its field (a cut over 20 %, then an extract) and then
+ * saved, a week of doses logged, plan versus actual with the day over plan and the day with an extract marked, a
+ * step held (a new version, the old one kept), and the schedule printed for the client and read back from the PDF.
  */
 import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -80,8 +80,18 @@ describe('taper', () => {
     await expect.poll(() => taper.fieldError(form, 'Cut per step (%)').textContent()).toMatch(/10–20 %/);
     expect(await taper.field(form, 'Cut per step (%)').getAttribute('aria-invalid')).toBe('true');
     await screenshot(page, 'taper-plan-form');
-    // Nothing typed is lost: fix the one field and save.
+    // A taper is never built on an extract (CLINICAL.md §1.5): refused beside the product form, not only warned.
     await taper.field(form, 'Cut per step (%)').fill('10');
+    await taper.field(form, 'Product form').selectOption('extract');
+    await taper.field(form, 'Cut per step (%)').press('Enter');
+    await expect
+      .poll(() => taper.fieldError(form, 'Product form').textContent())
+      .toMatch(/never built on an extract, shot or 7-OH product.*medically supported detox/);
+    expect(await taper.field(form, 'Product form').getAttribute('aria-invalid')).toBe('true');
+    expect(await taper.saved().count()).toBe(0);
+    await screenshot(page, 'taper-plan-extract-refused');
+    // Nothing typed is lost: back to the leaf powder, and save.
+    await taper.field(form, 'Product form').selectOption('leaf-powder');
     await taper.field(form, 'Cut per step (%)').press('Enter');
     await expect.poll(() => taper.saved().textContent()).toBe('Taper planned: version 1 saved.');
     expect(await taper.fact('Today').textContent()).toBe('7.2 g a day');

@@ -115,8 +115,9 @@ export function TaperCreateForm({
       </div>
       {strong && (
         <p className="taper-warning" role="note">
-          Extracts, shots and 7-OH products are far more potent than leaf. A client using them is in the
-          highest-risk group; consider medically supported detox.
+          A taper is not built on an extract, shot or 7-OH product: they are far more potent than leaf and the
+          dose only looks smaller. A client using them is in the highest-risk group; refer them to a
+          prescriber for medically supported detox. Saving is refused.
         </p>
       )}
       <div className="actions">
