@@ -293,7 +293,7 @@ export const noteHandlers: DomainHandlers<'notes'> = {
     requireNote(db, id);
     return verifyNote(db, id);
   },
-  'notes.printPdf': async ({ id, paper, disclosure }, ctx) => {
+  'notes.printPdf': async ({ id, paper, disclosure, locale }, ctx) => {
     const { db, practice } = ctx;
     const note = requireNote(db, id);
     const client = requireClient(db, note.clientId);
@@ -332,6 +332,7 @@ export const noteHandlers: DomainHandlers<'notes'> = {
       },
       goalTexts,
       paper,
+      locale,
       createdAt: new Date(now),
       disclosure:
         disclosure && consent ? { ...disclosure, disclosedOn: today, consent: consent.consent } : null,

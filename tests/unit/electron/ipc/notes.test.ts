@@ -126,6 +126,41 @@ describe('session notes', () => {
     });
   });
 
+  it("prints in the screen's locale, with the signer's credentials and the risk review in words (issue 9 item 2)", async () => {
+    const { dispatch, client } = await setup();
+    const content: NoteContent = {
+      ...soap(),
+      risk: {
+        suicidalIdeation: 'passive',
+        homicidalIdeation: 'denied',
+        redFlagsObserved: false,
+        note: 'Safety plan reviewed.',
+      },
+    };
+    const draft = value<Note>(
+      await dispatch('notes.create', { clientId: client.id, kind: 'progress', content }),
+    );
+    value(await dispatch('notes.sign', { id: draft.id, passphrase: PASS }));
+    const printed = async (locale: string) => {
+      const { path } = value<{ path: string }>(
+        await dispatch('notes.printPdf', { id: draft.id, paper: 'a4', disclosure: null, locale }),
+      );
+      return execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' });
+    };
+    // The session date, 23 November 2026, as each screen writes it.
+    const us = await printed('en-US');
+    expect(us).toContain('Nov 23, 2026');
+    const british = await printed('en-GB');
+    expect(british).toContain('23 Nov 2026');
+    expect(british).not.toContain('Nov 23, 2026');
+    expect(await printed('de-DE')).toContain('23.11.2026');
+    for (const text of [us, british]) {
+      expect(text).toContain('LCSW, CADC');
+      expect(text).toMatch(/Passive thoughts/);
+      expect(text).not.toMatch(/\bpassive\b/);
+    }
+  });
+
   it('corrects a signed note only by signed addenda, which cannot change either', async () => {
     const { dispatch, client, practice } = await setup();
     const note = value<Note>(
