@@ -1,10 +1,12 @@
 /**
- * The block a disclosed document carries after the Part 2 notice (CLINICAL.md §6): to whom, why, what the consent
- * covers, until when, and the right to revoke it. (The note print has its own copy in electron/pdf/notePdf.ts, left
- * as it is while that file is being changed elsewhere.)
+ * The block a disclosed document carries (CLINICAL.md §6): the consent's own scope as the consent states it — to
+ * whom, why, who may disclose, what it covers, until when — the date of this disclosure, and the right to revoke.
+ * One block for every printed document; the recipient and purpose are the consent's (a print under a consent goes
+ * only to its own recipient, for its own purpose).
  */
 import { CONSENT_TYPE_LABELS, type ConsentInput } from '../../shared/domain/consents';
-import { fields, heading, paragraph } from './layout';
+import { PART2_NOTICE_TITLE } from '../../shared/domain/part2';
+import { fields, heading, paragraph, printFormat, rule, type PrintFormat } from './layout';
 
 /** The disclosure a print is, and the consent it is made under. */
 export interface DocumentDisclosure {
@@ -16,25 +18,35 @@ export interface DocumentDisclosure {
   consent: ConsentInput;
 }
 
-export function consentScope(doc: PDFKit.PDFDocument, d: DocumentDisclosure): void {
+export function consentScope(
+  doc: PDFKit.PDFDocument,
+  d: DocumentDisclosure,
+  f: PrintFormat = printFormat(null),
+): void {
   const c = d.consent;
   heading(doc, 'Disclosed under consent');
   fields(doc, [
-    ['Disclosed to', d.recipient],
-    ['Recipient address', d.recipientAddress],
-    ['Purpose', d.purpose],
-    ['Disclosed on', d.disclosedOn],
+    ['Disclosed to', c.recipient],
+    ['Recipient address', c.recipientAddress || d.recipientAddress],
+    ['Purpose', c.purpose],
+    ['Who may disclose', c.disclosingParty],
+    ['Disclosed on', f.date(d.disclosedOn)],
     ['Consent', CONSENT_TYPE_LABELS[c.type]],
     [
       'Consent signed',
-      `${c.signedOn} by ${c.signerName}${c.signedBy === 'authorized-representative' ? ` (${c.representativeAuthority})` : ''}`,
+      `${f.date(c.signedOn)} by ${c.signerName}${c.signedBy === 'authorized-representative' ? ` (${c.representativeAuthority})` : ''}`,
     ],
     ['Information the consent covers', c.informationDescription],
-    ['Consent expires', c.expiryKind === 'date' ? (c.expiryDate ?? '') : `When: ${c.expiryEvent}`],
+    [
+      'Consent expires',
+      c.expiryKind === 'date' ? (c.expiryDate ? f.date(c.expiryDate) : '') : `When: ${c.expiryEvent}`,
+    ],
+    ['Notice', PART2_NOTICE_TITLE],
   ]);
   paragraph(
     doc,
     'The patient may revoke this consent at any time, except to the extent that action has already been taken in ' +
       `reliance on it. How to revoke: ${c.howToRevoke}`,
   );
+  rule(doc);
 }

@@ -33,7 +33,7 @@ import {
   printedTime,
   type Paper,
 } from './document';
-import { consentScope, type NoteDisclosure } from './notePdf';
+import { consentScope, type DocumentDisclosure } from '../documents/consentScope';
 
 export function renderMatSummaryPdf(input: {
   clinic: ClinicProfile;
@@ -42,7 +42,7 @@ export function renderMatSummaryPdf(input: {
   medications: readonly Medication[];
   paper: Paper;
   createdAt: Date;
-  disclosure: NoteDisclosure;
+  disclosure: DocumentDisclosure;
 }): Promise<Buffer> {
   const { note } = input;
   const c = note.content;

@@ -7,10 +7,8 @@
  * in words and dates and times in one format, the locale the clinician's screen uses (issue 9 item 2).
  */
 import type { Client } from '../../shared/domain/clients';
-import { CONSENT_TYPE_LABELS, type ConsentInput } from '../../shared/domain/consents';
 import type { ClinicProfile } from '../../shared/domain/identity';
 import { FORMAT_SECTIONS, INTERVENTION_LABELS, RISK_WORDS, type Note } from '../../shared/domain/notes';
-import { PART2_NOTICE_TITLE } from '../../shared/domain/part2';
 import {
   createDocument,
   fields,
@@ -21,9 +19,9 @@ import {
   printFormat,
   rule,
   type Paper,
-  type PrintFormat,
   clientSubject,
 } from '../documents/layout';
+import { consentScope, type DocumentDisclosure } from '../documents/consentScope';
 
 const KIND_TITLES: Record<Note['kind'], string> = {
   progress: 'Progress note',
@@ -59,14 +57,8 @@ const ATTENDANCE_WORDS: Record<NonNullable<Note['attendance']>, string> = {
 };
 
 /** The disclosure this print is, and the consent it is made under. */
-export interface NoteDisclosure {
-  recipient: string;
-  recipientAddress: string;
-  purpose: string;
-  /** 'YYYY-MM-DD' */
-  disclosedOn: string;
-  consent: ConsentInput;
-}
+/** The disclosure a print is, and the consent it is made under. */
+export type NoteDisclosure = DocumentDisclosure;
 
 /** Credentials printed under each signature: the signer's, the co-signer's, and each addendum's by its id. */
 export interface SignerCredentials {
@@ -181,34 +173,4 @@ export function renderNotePdf(input: {
   }
   part2Notice(doc);
   return finish(doc);
-}
-
-/** The consent's own scope, as the consent states it, printed with the note it covers. */
-export function consentScope(doc: PDFKit.PDFDocument, d: NoteDisclosure, f: PrintFormat): void {
-  const c = d.consent;
-  heading(doc, 'Disclosed under consent');
-  fields(doc, [
-    ['Disclosed to', c.recipient],
-    ['Recipient address', c.recipientAddress || d.recipientAddress],
-    ['Purpose', c.purpose],
-    ['Who may disclose', c.disclosingParty],
-    ['Disclosed on', f.date(d.disclosedOn)],
-    ['Consent', CONSENT_TYPE_LABELS[c.type]],
-    [
-      'Consent signed',
-      `${f.date(c.signedOn)} by ${c.signerName}${c.signedBy === 'authorized-representative' ? ` (${c.representativeAuthority})` : ''}`,
-    ],
-    ['Information the consent covers', c.informationDescription],
-    [
-      'Consent expires',
-      c.expiryKind === 'date' ? (c.expiryDate ? f.date(c.expiryDate) : '') : `When: ${c.expiryEvent}`,
-    ],
-    ['Notice', PART2_NOTICE_TITLE],
-  ]);
-  paragraph(
-    doc,
-    'The patient may revoke this consent at any time, except to the extent that action has already been taken in ' +
-      `reliance on it. How to revoke: ${c.howToRevoke}`,
-  );
-  rule(doc);
 }

@@ -455,7 +455,12 @@ describe('recovery plans', () => {
     const third = value<{ path: string }>(
       await dispatch('recoveryPlans.printPdf', { id: plan.id, paper: 'a4', disclosure }),
     );
-    expect(flat(checkPdf(third.path).text)).toContain('Disclosed to: Dr. Ilse Verhoeven');
+    const scope = flat(checkPdf(third.path).text);
+    expect(scope).toContain('Disclosed to: Dr. Ilse Verhoeven');
+    // The consent block names who may disclose and prints dates as words, as a printed note does.
+    expect(scope).toContain('Who may disclose: Riverbend Recovery Collective');
+    expect(scope).toMatch(/Consent signed: \S.* by Araceli Montoya-Brandt/);
+    expect(scope).not.toContain('2026-11-20');
     // The disclosure copy never shares a name with the client's copy, so neither overwrites the other.
     expect(path.basename(third.path)).toMatch(/^disclosure-/);
     expect(third.path).not.toBe(forClient.path);
