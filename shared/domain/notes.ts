@@ -297,15 +297,17 @@ export function noteRiskFindings(
 const pad2 = (n: number) => String(n).padStart(2, '0');
 
 /**
- * The times a new note starts with: the 50 minutes ending now (rounded down to 5 minutes), on the day it started.
- * A note is written during or just after its session, so "now" is the best guess, never a fixed 09:00.
+ * The times a new note starts with: the session's usual length (50 minutes for one client, 90 for a group) ending
+ * now, rounded down to 5 minutes, on the day it started. A note is written during or just after its session, so
+ * "now" is the best guess, never a fixed 09:00 or 17:00.
  */
 export function defaultSessionTimes(
   nowMs: number,
+  minutes = 50,
 ): Pick<NoteContent, 'sessionDate' | 'startTime' | 'endTime'> {
   const end = new Date(nowMs);
   end.setMinutes(end.getMinutes() - (end.getMinutes() % 5), 0, 0);
-  const start = new Date(end.getTime() - 50 * 60_000);
+  const start = new Date(end.getTime() - minutes * 60_000);
   return {
     sessionDate: `${start.getFullYear()}-${pad2(start.getMonth() + 1)}-${pad2(start.getDate())}`,
     startTime: `${pad2(start.getHours())}:${pad2(start.getMinutes())}`,

@@ -51,6 +51,13 @@ describe('a new note’s session times', () => {
       endTime: '14:35',
     });
   });
+  it('are the 90 minutes ending now for a group, never a fixed evening slot', () => {
+    expect(defaultSessionTimes(at(2026, 11, 23, 11, 4), 90)).toEqual({
+      sessionDate: '2026-11-23',
+      startTime: '09:30',
+      endTime: '11:00',
+    });
+  });
   it('start the day before just after midnight', () => {
     expect(defaultSessionTimes(at(2026, 11, 24, 0, 20))).toEqual({
       sessionDate: '2026-11-23',

@@ -6,12 +6,16 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { clientDisplayName, type ClientListRow } from '../../../../shared/domain/clients';
 import type { User } from '../../../../shared/domain/identity';
-import { INTERVENTION_LABELS, INTERVENTIONS, type Note } from '../../../../shared/domain/notes';
+import {
+  defaultSessionTimes,
+  INTERVENTION_LABELS,
+  INTERVENTIONS,
+  type Note,
+} from '../../../../shared/domain/notes';
 import { call, fieldMessage, type AppErrorShape } from '../../api/client';
 import { Field } from '../../components/Field';
 import { navigate } from '../../router';
 import { CheckField, SelectField, TextArea } from '../../components/controls';
-import { todayLocal } from '../chart/dates';
 import { ClientPicker } from './ClientPicker';
 import { ATTENDANCE_LABELS, MODALITY_LABELS, options } from './noteLabels';
 
@@ -20,14 +24,17 @@ type Modality = keyof typeof MODALITY_LABELS;
 type Intervention = (typeof INTERVENTIONS)[number];
 // The group's shared block names its interventions; "other" needs a text only an individual note has.
 const GROUP_INTERVENTIONS = INTERVENTIONS.filter((i) => i !== 'other');
+const GROUP_MINUTES = 90;
 
 export function GroupForm({ user }: { user: User }) {
   const [groupName, setGroupName] = useState('');
   const [topic, setTopic] = useState('');
   const [covered, setCovered] = useState('');
-  const [sessionDate, setSessionDate] = useState(todayLocal);
-  const [startTime, setStartTime] = useState('17:00');
-  const [endTime, setEndTime] = useState('18:30');
+  // A group is usually recorded during or just after it: the 90 minutes ending now.
+  const [initialTimes] = useState(() => defaultSessionTimes(Date.now(), GROUP_MINUTES));
+  const [sessionDate, setSessionDate] = useState(initialTimes.sessionDate);
+  const [startTime, setStartTime] = useState(initialTimes.startTime);
+  const [endTime, setEndTime] = useState(initialTimes.endTime);
   const [modality, setModality] = useState<Modality>('in-person');
   const [interventions, setInterventions] = useState<Intervention[]>([]);
   const [staff, setStaff] = useState<User[]>([]);
