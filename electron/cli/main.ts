@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ClinicProfileSchema, NewUserSchema, PassphraseSchema } from '../../shared/domain/identity';
-import { RecordExportRequestSchema } from '../../shared/domain/recordExport';
+import { clientOwnRecipient, RecordExportRequestSchema } from '../../shared/domain/recordExport';
 import { AppError } from '../errors';
 import { getClientByChartNumber } from '../db/repositories/clients';
 import { getConsent } from '../db/repositories/consents';
@@ -42,7 +42,7 @@ Commands:
            --username NAME --client CHART_NUMBER --out DIR
            [--recipient NAME --purpose TEXT --consent CONSENT_ID] [--recipient-address TEXT] [--paper letter|a4]
            [--archive | --encrypt]
-           Without --consent the export is made at the client's own request (recipient defaults to the client).
+           Without --consent the export is made at the client's own request and goes to the client (no --recipient).
            --encrypt writes one .age file; its passphrase comes from CLEARLEAF_EXPORT_PASSPHRASE.
   restore  Restore a backup file. --username NAME --from FILE
            Over a damaged or missing database any account may; over a healthy one only an administrator, and
@@ -251,15 +251,15 @@ export async function runCli(
           consentId: values.consent ?? null,
           recipient:
             values.recipient ??
-            (values.consent
-              ? (named?.consent.recipient ?? '')
-              : `${client.legalFirstName} ${client.legalLastName} (the client)`),
+            (values.consent ? (named?.consent.recipient ?? '') : clientOwnRecipient(client)),
           recipientAddress: values['recipient-address'] ?? named?.consent.recipientAddress ?? '',
           purpose:
             values.purpose ?? (values.consent ? (named?.consent.purpose ?? '') : "At the client's request"),
           paper: values.paper ?? 'letter',
           output: values.encrypt ? 'encrypted' : values.archive ? 'archive' : 'folder',
           exportPassphrase,
+          // Naming the output folder on the command line without --encrypt is the explicit choice of a plain copy.
+          plainConfirmed: !values.encrypt,
         });
         // The export re-authenticates as the app does (CLINICAL.md §7): the passphrase just used to unlock.
         await practice.reauthenticate(passphrase, 'passphrase');

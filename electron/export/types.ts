@@ -76,6 +76,8 @@ export interface ExportSection {
   id: string;
   /** Shown while the export runs, e.g. "Session notes". */
   label: string;
+  /** The client's own right (the accounting of disclosures): exported only at the client's own request. */
+  clientOnly?: boolean;
   collect(ctx: ExportContext): SectionOutput | Promise<SectionOutput>;
 }
 

@@ -1,6 +1,7 @@
 /**
- * "Export record" (issue 11 item 6): the clinician chooses who it is for, why, and the active consent it is made
- * under — or the client's own request, which needs no consent — and re-enters their passphrase (CLINICAL.md §7).
+ * "Export record" (issue 11 item 6): the clinician chooses the active consent it is made under, which names who it is
+ * for and why — or the client's own request, which needs no consent and goes to the client — and re-enters their
+ * passphrase (CLINICAL.md §7). The encrypted archive is the default; a plain copy only after a plain-words warning.
  * Main checks the consent again, writes the export and records it in the accounting of disclosures; this dialog
  * follows its progress and then offers to show it in the file manager.
  */
@@ -9,8 +10,10 @@ import { clientDisplayName, type Client } from '../../../../shared/domain/client
 import { consentStatus, CONSENT_TYPE_LABELS, type Consent } from '../../../../shared/domain/consents';
 import { consentUsedUp, type DisclosureBasis } from '../../../../shared/domain/disclosures';
 import {
+  clientOwnRecipient,
   EXPORT_OUTPUT_LABELS,
   EXPORT_OUTPUTS,
+  PLAIN_EXPORT_WARNING,
   type ExportOutput,
   type ExportProgress,
   type RecordExportRequest,
@@ -21,7 +24,7 @@ import { Field } from '../../components/Field';
 import { FormMessage } from '../../components/FormError';
 import { Modal } from '../../components/Modal';
 import { PassphraseRow } from '../../components/PassphraseRow';
-import { Choice, SelectField, TextArea, type Option } from '../../components/controls';
+import { CheckField, Choice, SelectField, TextArea, type Option } from '../../components/controls';
 import { useForm } from '../../components/useForm';
 import { formatDate, todayLocal } from './dates';
 
@@ -34,6 +37,7 @@ interface ExportValues {
   paper: 'letter' | 'a4';
   output: ExportOutput;
   exportPassphrase: string;
+  plainConfirmed: boolean;
   passphrase: string;
 }
 
@@ -79,7 +83,7 @@ export function ExportRecord({
     (c) =>
       consentStatus(c, today) === 'active' && !consentUsedUp(c) && c.consent.type !== 'sud-counselling-notes',
   );
-  const ownRecipient = `${clientDisplayName(client)} (the client)`;
+  const ownRecipient = clientOwnRecipient(client);
   const f = useForm<ExportValues, { jobId: string; total: number }>({
     initial: {
       basis: active.length ? 'consent' : 'client-request',
@@ -88,8 +92,9 @@ export function ExportRecord({
       recipientAddress: '',
       purpose: '',
       paper: 'letter',
-      output: 'folder',
+      output: 'encrypted',
       exportPassphrase: '',
+      plainConfirmed: false,
       passphrase: '',
     },
     send: async (v) => {
@@ -103,6 +108,7 @@ export function ExportRecord({
         paper: v.paper,
         output: v.output,
         exportPassphrase: v.output === 'encrypted' ? v.exportPassphrase : null,
+        plainConfirmed: v.output !== 'encrypted' && v.plainConfirmed,
       };
       return unprefixed(await call('recordExport.start', { request, passphrase: v.passphrase }));
     },
@@ -126,7 +132,10 @@ export function ExportRecord({
     f.setValues((v) => ({
       ...v,
       basis,
-      recipient: basis === 'client-request' && !v.recipient ? ownRecipient : v.recipient,
+      // At the client's own request it goes to the client; under a consent, to whom the consent names.
+      ...(basis === 'client-request'
+        ? { consentId: '', recipient: ownRecipient, recipientAddress: '', purpose: '' }
+        : { recipient: '', recipientAddress: '', purpose: '' }),
     }));
   };
 
@@ -160,9 +169,24 @@ export function ExportRecord({
             />
           )}
           <div className="form-grid">
-            <Field label="Recipient" readOnly={underConsent} {...f.text('recipient')} />
+            <Field
+              label="Recipient"
+              readOnly
+              hint={
+                underConsent
+                  ? 'As the consent names it'
+                  : 'The client. To send the record to anyone else, use a consent that names them.'
+              }
+              {...f.text('recipient')}
+            />
             <Field label="Recipient address" readOnly={underConsent} {...f.text('recipientAddress')} />
           </div>
+          {underConsent && (
+            <p className="muted">
+              Under a consent the export holds that consent&apos;s copy only — not the client&apos;s other
+              consents, and not the accounting of disclosures, which is the client&apos;s own to ask for.
+            </p>
+          )}
           {underConsent ? (
             <Field label="Purpose" readOnly {...f.text('purpose')} hint="As the consent names it" />
           ) : (
@@ -178,6 +202,12 @@ export function ExportRecord({
             options={OUTPUTS}
             required
           />
+          {f.values.output !== 'encrypted' && (
+            <div className="banner banner--warning" role="note">
+              <p>{PLAIN_EXPORT_WARNING}</p>
+              <CheckField label="I understand: make an unencrypted copy" {...f.check('plainConfirmed')} />
+            </div>
+          )}
           {f.values.output === 'encrypted' && (
             <Field
               label="Passphrase for the export"
