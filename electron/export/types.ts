@@ -90,3 +90,23 @@ export const emptyOutput = (summary: string): SectionOutput => ({
 
 /** "1 signed note", "3 signed notes": counts in the accounting and the README read as sentences. */
 export const counted = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
+
+/** What a PDF in the export prints about the disclosure: the consent's scope, or nothing at the client's request. */
+export function printedDisclosure(ctx: ExportContext): {
+  recipient: string;
+  recipientAddress: string;
+  purpose: string;
+  disclosedOn: string;
+  consent: Consent['consent'];
+} | null {
+  const d = ctx.disclosure;
+  return d.consent === null
+    ? null
+    : {
+        recipient: d.recipient,
+        recipientAddress: d.recipientAddress,
+        purpose: d.purpose,
+        disclosedOn: ctx.today,
+        consent: d.consent.consent,
+      };
+}
