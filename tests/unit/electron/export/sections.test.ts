@@ -25,13 +25,8 @@ import { clientOwnRecipient, type RecordExportRequest } from '../../../../shared
 import type { RecoveryPlan, RecoveryPlanContent } from '../../../../shared/domain/recoveryPlans';
 import type { Result } from '../../../../shared/ipc/result';
 import { aClient, aConsent, aDose } from '../../../support/clients';
-import {
-  fhirSchemaValidator,
-  filesUnder,
-  pdfFontsEmbedded,
-  pdfText,
-  qpdfCheck,
-} from '../../../support/exportChecks';
+import { fhirSchemaValidator, filesUnder } from '../../../support/exportChecks';
+import { checkPdf, flat } from '../../../support/pdfChecks';
 import { aClinician, FakeClock, setUpPractice, tempDir } from '../../../support/fixtures';
 import { aRelapsePreventionPlan, aSafetyPlan, anAftercarePlan } from '../../../support/recoveryPlans';
 
@@ -351,7 +346,7 @@ describe('export sections: medications, MAT, taper, recovery plans', () => {
       'checkin_id,checkin_date,sleep,mood,craving,energy,note,recorded_at_utc,recorded_by',
     );
     const pdf = filesUnder(dir).find((f) => f.startsWith('pdf/mat-note-'))!;
-    const text = pdfText(path.join(dir, pdf));
+    const text = checkPdf(path.join(dir, pdf), 'export-mat-note.pdf').text;
     expect(text).toContain('Nguyễn Thị Ánh');
     expect(text).toMatch(/Mitragynine \(kratom\): Positive/);
     expect(text).not.toContain('Disclosed under consent');
@@ -380,7 +375,7 @@ describe('export sections: medications, MAT, taper, recovery plans', () => {
     expect(vs).toContain('2026-11-19,8,,0,false,,false');
     // Every day from the first step to the day of export.
     expect(vs.trim().split('\r\n')).toHaveLength(1 + 17);
-    const text = pdfText(path.join(dir, 'pdf/taper-schedule-v1.pdf'));
+    const text = checkPdf(path.join(dir, 'pdf/taper-schedule-v1.pdf')).text;
     expect(text).toContain('Green Maeng Da powder');
     expect(text).toContain(PART2_NOTICE_SHORT);
   });
@@ -423,11 +418,7 @@ describe('export sections: medications, MAT, taper, recovery plans', () => {
     ]);
     // The plan PDF as the outside tools read it.
     const file = path.join(dir, 'pdf/relapse-prevention-plan-v2.pdf');
-    expect(qpdfCheck(file)).toMatch(/No syntax or stream encoding errors/);
-    const fonts = pdfFontsEmbedded(file);
-    expect(fonts.length).toBeGreaterThan(0);
-    expect(fonts.every(Boolean)).toBe(true);
-    const text = pdfText(file).replace(/\s+/g, ' ');
+    const text = flat(checkPdf(file, 'export-relapse-prevention-plan.pdf').text);
     for (const s of [
       'Nguyễn Thị Ánh',
       'Bảo Trần',
@@ -451,7 +442,7 @@ describe('export sections: medications, MAT, taper, recovery plans', () => {
     const pdfs = filesUnder(under).filter((f) => f.endsWith('.pdf'));
     expect(pdfs.length).toBe(5);
     for (const f of pdfs) {
-      const text = pdfText(path.join(under, f));
+      const text = checkPdf(path.join(under, f), `export-under-consent-${path.basename(f)}`).text;
       expect(text, f).toContain('Disclosed under consent');
       expect(text, f).toContain('Dr. Ilse Verhoeven, Cascade Family Medicine');
     }
