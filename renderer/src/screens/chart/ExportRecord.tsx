@@ -146,10 +146,10 @@ export function ExportRecord({
       ) : (
         <form ref={f.form} className="export-form" onSubmit={f.submit} aria-label="Export record" noValidate>
           <p className="muted">
-            The export holds the signed notes as PDFs, a FHIR R4 file, CSV tables, a README, the Part 2 notice
-            and the consent copy, with a manifest of file hashes. It is recorded in the accounting of
-            disclosures. Drafts, other group members and private counselling notes (unless the consent is for
-            them) are never included.
+            The export holds the signed session and MAT notes, the taper schedule and the signed plans as
+            PDFs, a FHIR R4 file, CSV tables, a README, the Part 2 notice and the consent copy, with a
+            manifest of file hashes. It is recorded in the accounting of disclosures. Drafts, other group
+            members and private counselling notes (unless the consent is for them) are never included.
           </p>
           <FormMessage message={f.formError} />
           <Choice legend="Made" {...f.value('basis')} onChange={chooseBasis} options={BASES} required />
