@@ -3,8 +3,9 @@
  * - Made under one of this client's consents that is active today and can carry a record (not a consent for SUD
  *   counselling notes), checked as note disclosures are, or at the client's own request, which needs no consent,
  *   goes to the client and to no one else, and never includes private counselling notes (CLINICAL.md §6).
- * - Under a consent, the export holds what that consent permits: its own copy, never the client's other consents,
- *   and never the accounting of disclosures, which is the client's own right (sections marked clientOnly).
+ * - Under a consent, the export holds what that consent permits: the parts of the record the clinician has chosen
+ *   as what it covers, its own copy (never the client's other consents), and never the accounting of disclosures,
+ *   which is the client's own right (sections marked clientOnly). At the client's own request, the whole record.
  * - Re-authentication comes first (CLINICAL.md §7); the caller does it.
  * - Files are written owner-only (folders 0700, files 0600); an encrypted export is one age file (passphrase,
  *   scrypt) made by the age library, never by our own cryptography.
@@ -23,7 +24,6 @@ import {
   type RecordExportRequest,
   type RecordExportResult,
 } from '../../shared/domain/recordExport';
-import type { DisclosureBasis } from '../../shared/domain/disclosures';
 import { PART2_NOTICE_VERSION } from '../../shared/domain/part2';
 import type { Client } from '../../shared/domain/clients';
 import { AppError, fieldError } from '../errors';
@@ -53,14 +53,42 @@ export interface ExportOptions {
 }
 
 /** The sections an export on this basis holds: what only the client may have goes only at their own request. */
-export const sectionsFor = (basis: DisclosureBasis, sections: readonly ExportSection[] = EXPORT_SECTIONS) =>
-  sections.filter((s) => basis === 'client-request' || !s.clientOnly);
+/** The parts a clinician may choose for an export under a consent: not the ones always in, not the client's own. */
+export const choosableSections = (sections: readonly ExportSection[] = EXPORT_SECTIONS) =>
+  sections.filter((s) => !s.always && !s.clientOnly);
+
+/**
+ * The sections an export holds: at the client's own request, all; under a consent, those always in and those chosen
+ * as what the consent permits. A choice that is not a part an export under a consent may hold is refused.
+ */
+export function sectionsFor(
+  req: Pick<RecordExportRequest, 'basis' | 'include'>,
+  sections: readonly ExportSection[] = EXPORT_SECTIONS,
+  field = 'include',
+): ExportSection[] {
+  if (req.basis === 'client-request') return [...sections];
+  const include = new Set(req.include ?? []);
+  const allowed = new Set(choosableSections(sections).map((s) => s.id));
+  const stray = [...include].filter((id) => !allowed.has(id));
+  if (stray.length > 0) {
+    throw fieldError(
+      'INVALID_INPUT',
+      field,
+      `An export under a consent cannot hold ${stray.join(', ')}: choose from the parts of the record listed.`,
+    );
+  }
+  if (include.size === 0) {
+    throw fieldError(
+      'INVALID_INPUT',
+      field,
+      'Choose the parts of the record this consent permits to be disclosed.',
+    );
+  }
+  return sections.filter((s) => s.always || include.has(s.id));
+}
 
 /** Steps the progress display counts: each section, the assembly, writing, and recording the disclosure. */
-export const exportStepCount = (
-  basis: DisclosureBasis,
-  sections: readonly ExportSection[] = EXPORT_SECTIONS,
-) => sectionsFor(basis, sections).length + 3;
+export const exportStepCount = (sections: readonly ExportSection[]) => sections.length + 3;
 
 export function requireExportClient(db: Db, clientId: string): Client {
   const client = getClient(db, clientId);
@@ -151,7 +179,7 @@ export async function runRecordExport(
   const clinic = getClinic(db);
   if (!clinic) throw new AppError('NOT_FOUND', 'The clinic profile is missing.');
   const disclosure = resolveExportDisclosure(db, req, today);
-  const sections = sectionsFor(disclosure.basis, options.sections);
+  const sections = sectionsFor(req, options.sections);
   const ctx: ExportContext = {
     db,
     clinic,

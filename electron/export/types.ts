@@ -78,6 +78,11 @@ export interface ExportSection {
   label: string;
   /** The client's own right (the accounting of disclosures): exported only at the client's own request. */
   clientOnly?: boolean;
+  /**
+   * In every export (the client the record is about; the consent copy). The other sections go under a consent only
+   * when the clinician has chosen them as what that consent permits.
+   */
+  always?: boolean;
   collect(ctx: ExportContext): SectionOutput | Promise<SectionOutput>;
 }
 

@@ -11,11 +11,14 @@ import { localDate } from '../../shared/domain/common';
 import { AppError } from '../errors';
 import { exportJobProgress, startExportJob } from '../export/jobs';
 import {
+  choosableSections,
   exportStepCount,
   requireExportClient,
   resolveExportDisclosure,
   runRecordExport,
+  sectionsFor,
 } from '../export/recordExport';
+import { EXPORT_SECTIONS } from '../export/sections';
 import type { Practice } from '../practice/practice';
 import type { DomainHandlers } from './types';
 
@@ -24,14 +27,9 @@ export const exportsDirOf = (practice: Practice): string => practice.exportsDir;
 export const recordExportHandlers: DomainHandlers<'recordExport'> = {
   'recordExport.start': async ({ request, passphrase }, { db, practice, user, log }) => {
     requireExportClient(db, request.clientId);
-    const { basis } = resolveExportDisclosure(
-      db,
-      request,
-      localDate(practice.clock.now()),
-      'request.consentId',
-    );
+    resolveExportDisclosure(db, request, localDate(practice.clock.now()), 'request.consentId');
+    const total = exportStepCount(sectionsFor(request, EXPORT_SECTIONS, 'request.include'));
     await practice.reauthenticate(passphrase, 'passphrase');
-    const total = exportStepCount(basis);
     const jobId = startExportJob(
       user.id,
       total,
@@ -40,6 +38,7 @@ export const recordExportHandlers: DomainHandlers<'recordExport'> = {
     );
     return { jobId, total };
   },
+  'recordExport.parts': () => choosableSections().map((s) => ({ id: s.id, label: s.label })),
   'recordExport.progress': ({ jobId }, { user }) => exportJobProgress(user.id, jobId),
   'recordExport.show': ({ path: target }, { practice, platform }) => {
     const dir = exportsDirOf(practice);

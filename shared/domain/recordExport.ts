@@ -41,6 +41,11 @@ export const RecordExportRequestSchema = z
     paper: z.enum(['letter', 'a4']),
     output: ExportOutputSchema,
     exportPassphrase: z.string().max(1024).nullable(),
+    /**
+     * Under a consent: the parts of the record (export section ids) the clinician has found the consent permits. At
+     * the client's own request the whole record goes and this is not read.
+     */
+    include: z.array(z.string().min(1).max(64)).max(50).optional(),
     /** An unencrypted export is made only when the clinician has confirmed PLAIN_EXPORT_WARNING. */
     plainConfirmed: z.boolean().optional(),
   })
@@ -51,6 +56,13 @@ export const RecordExportRequestSchema = z
         path: ['plainConfirmed'],
         message:
           'Confirm that you want an unencrypted export (anyone with the files can read them), or choose the encrypted archive.',
+      });
+    }
+    if (r.basis === 'consent' && (r.include ?? []).length === 0) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['include'],
+        message: 'Choose the parts of the record this consent permits to be disclosed.',
       });
     }
     if (r.basis === 'consent' && !r.consentId) {
@@ -72,6 +84,10 @@ export const RecordExportRequestSchema = z
     }
   });
 export type RecordExportRequest = z.infer<typeof RecordExportRequestSchema>;
+
+/** A part of the record an export under a consent may hold, as the clinician chooses it. */
+export const ExportPartSchema = z.object({ id: z.string(), label: z.string() });
+export type ExportPart = z.infer<typeof ExportPartSchema>;
 
 export const RecordExportResultSchema = z.object({
   /** The export folder, or the one archive file. */

@@ -64,6 +64,7 @@ function consentResource(ctx: ExportContext, k: Consent): FhirResource {
 export const consentsSection: ExportSection = {
   id: 'consents',
   label: 'Consents',
+  always: true,
   collect(ctx) {
     const under = ctx.disclosure.consent;
     const consents = under ? [under] : listConsents(ctx.db, ctx.client.id);

@@ -14,6 +14,7 @@ import {
   EXPORT_OUTPUT_LABELS,
   EXPORT_OUTPUTS,
   PLAIN_EXPORT_WARNING,
+  type ExportPart,
   type ExportOutput,
   type ExportProgress,
   type RecordExportRequest,
@@ -38,6 +39,7 @@ interface ExportValues {
   output: ExportOutput;
   exportPassphrase: string;
   plainConfirmed: boolean;
+  include: string[];
   passphrase: string;
 }
 
@@ -76,6 +78,19 @@ export function ExportRecord({
   onClose: () => void;
 }) {
   const [job, setJob] = useState<{ jobId: string; total: number } | null>(null);
+  const [parts, setParts] = useState<readonly ExportPart[] | null>(null);
+  const [partsError, setPartsError] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    void call('recordExport.parts', {}).then((r) => {
+      if (!live) return;
+      if (r.ok) setParts(r.value);
+      else setPartsError(r.error.message);
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
   const today = todayLocal();
   // A whole record goes only under a consent that can carry it: active, not a used single-disclosure consent,
   // not a consent for SUD counselling notes (those notes only, 42 CFR 2.31(b)).
@@ -95,6 +110,7 @@ export function ExportRecord({
       output: 'encrypted',
       exportPassphrase: '',
       plainConfirmed: false,
+      include: [],
       passphrase: '',
     },
     send: async (v) => {
@@ -109,6 +125,7 @@ export function ExportRecord({
         output: v.output,
         exportPassphrase: v.output === 'encrypted' ? v.exportPassphrase : null,
         plainConfirmed: v.output !== 'encrypted' && v.plainConfirmed,
+        ...(v.basis === 'consent' ? { include: v.include } : {}),
       };
       return unprefixed(await call('recordExport.start', { request, passphrase: v.passphrase }));
     },
@@ -116,6 +133,12 @@ export function ExportRecord({
   });
 
   const underConsent = f.values.basis === 'consent';
+  const chosenConsent = active.find((k) => k.id === f.values.consentId) ?? null;
+  const togglePart = (id: string, on: boolean) =>
+    f.setValues((v) => ({
+      ...v,
+      include: on ? [...v.include.filter((p) => p !== id), id] : v.include.filter((p) => p !== id),
+    }));
   const chooseConsent = (id: string) => {
     const c = active.find((k) => k.id === id);
     f.setValues((v) => ({
@@ -182,10 +205,37 @@ export function ExportRecord({
             <Field label="Recipient address" readOnly={underConsent} {...f.text('recipientAddress')} />
           </div>
           {underConsent && (
-            <p className="muted">
-              Under a consent the export holds that consent&apos;s copy only — not the client&apos;s other
-              consents, and not the accounting of disclosures, which is the client&apos;s own to ask for.
-            </p>
+            <fieldset className="export-parts">
+              <legend>What this consent permits</legend>
+              {chosenConsent && (
+                <p>
+                  The consent covers: <q>{chosenConsent.consent.informationDescription}</q>
+                </p>
+              )}
+              <p className="muted">
+                Tick only the parts of the record it covers. The client&apos;s details and this consent&apos;s
+                copy always go; the client&apos;s other consents and the accounting of disclosures (the
+                client&apos;s own to ask for) never do.
+              </p>
+              {partsError && (
+                <p className="field__error" role="alert">
+                  {partsError}
+                </p>
+              )}
+              {(parts ?? []).map((p) => (
+                <CheckField
+                  key={p.id}
+                  label={p.label}
+                  checked={f.values.include.includes(p.id)}
+                  onChange={(on) => togglePart(p.id, on)}
+                />
+              ))}
+              {f.fieldError('include') && (
+                <p className="field__error" role="alert">
+                  {f.fieldError('include')}
+                </p>
+              )}
+            </fieldset>
           )}
           {underConsent ? (
             <Field label="Purpose" readOnly {...f.text('purpose')} hint="As the consent names it" />

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bundleProblems } from '../../../../electron/export/bundleChecks';
-import { runRecordExport } from '../../../../electron/export/recordExport';
+import { choosableSections, runRecordExport } from '../../../../electron/export/recordExport';
 import { createDispatcher, type Dispatch } from '../../../../electron/ipc/dispatch';
 import { createHandlers } from '../../../../electron/ipc/handlers';
 import { createNodePlatform } from '../../../../electron/platform/nodePlatform';
@@ -438,6 +438,7 @@ describe('export sections: medications, MAT, taper, recovery plans', () => {
       recipient: m.consent.consent.recipient,
       recipientAddress: m.consent.consent.recipientAddress,
       purpose: m.consent.consent.purpose,
+      include: choosableSections().map((s) => s.id),
     });
     const pdfs = filesUnder(under).filter((f) => f.endsWith('.pdf'));
     expect(pdfs.length).toBe(5);

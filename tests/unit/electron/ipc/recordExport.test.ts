@@ -11,7 +11,12 @@ import { createHandlers } from '../../../../electron/ipc/handlers';
 import { createNodePlatform } from '../../../../electron/platform/nodePlatform';
 import { silentLogger } from '../../../../electron/platform/types';
 import { listAudit } from '../../../../electron/db/repositories/audit';
-import { exportStepCount, runRecordExport } from '../../../../electron/export/recordExport';
+import {
+  choosableSections,
+  exportStepCount,
+  runRecordExport,
+  sectionsFor,
+} from '../../../../electron/export/recordExport';
 import { EXPORT_SECTIONS } from '../../../../electron/export/sections';
 import type { Client } from '../../../../shared/domain/clients';
 import type { Consent, ConsentInput } from '../../../../shared/domain/consents';
@@ -82,6 +87,8 @@ async function setup() {
     output: 'folder',
     exportPassphrase: null,
     plainConfirmed: true,
+    // What a consent permits (read only under one): the signed notes.
+    include: ['notes'],
     ...over,
   });
   const run = async (over: Partial<RecordExportRequest> = {}): Promise<ExportProgress> => {
@@ -197,7 +204,7 @@ describe('record export from the app', () => {
     await runRecordExport({ db, practice, user }, request(), path.join(dataDir, 'out'), (done, label) =>
       steps.push([done, label]),
     );
-    expect(steps.map(([n]) => n)).toEqual([...Array(exportStepCount('client-request')).keys()]);
+    expect(steps.map(([n]) => n)).toEqual([...Array(exportStepCount(EXPORT_SECTIONS)).keys()]);
     expect(steps.map(([, l]) => l)).toEqual([
       ...EXPORT_SECTIONS.map((s) => s.label),
       'FHIR Bundle, README and manifest',
@@ -205,8 +212,13 @@ describe('record export from the app', () => {
       'Recording the disclosure',
     ]);
     expect(client.id).toBeTruthy();
-    // Under a consent, the accounting of disclosures (the client's own right) is not a step at all.
-    expect(exportStepCount('consent')).toBe(exportStepCount('client-request') - 1);
+    // Under a consent: the client, the consent copy and what was chosen; never the accounting of disclosures.
+    expect(sectionsFor({ basis: 'consent', include: ['notes'] }).map((s) => s.id)).toEqual([
+      'patient',
+      'notes',
+      'consents',
+    ]);
+    expect(choosableSections().map((s) => s.id)).not.toContain('disclosures');
   });
 
   it('leaves private SUD counselling notes out; a consent must be able to carry the whole record, to its own recipient', async () => {
@@ -337,5 +349,46 @@ describe('record export from the app', () => {
     expect(fs.existsSync(plain.result!.path)).toBe(false);
     expect(fs.existsSync(tarOnly.result!.path)).toBe(false);
     expect(fs.readdirSync(exportsDir)).toEqual([path.basename(sealed.result!.path)]);
+  });
+
+  it('under a consent holds only the parts chosen as what it permits, and refuses a part it may never hold', async () => {
+    const { run, consent, signedNote, dispatch, request, disclosures } = await setup();
+    await signedNote('progress', 'Named the triggers at the loading dock.');
+    const tpo = await consent({
+      type: 'tpo',
+      redisclosureStatementIncluded: true,
+      refusalConsequencesExplained: true,
+    });
+    const under = (include?: string[]): Partial<RecordExportRequest> => ({
+      basis: 'consent',
+      consentId: tpo.id,
+      recipient: tpo.consent.recipient,
+      recipientAddress: tpo.consent.recipientAddress,
+      purpose: tpo.consent.purpose,
+      include,
+    });
+    const start = (over: Partial<RecordExportRequest>) =>
+      dispatch('recordExport.start', { request: request(over), passphrase: PASS });
+    expect(fieldsOf(await start(under([])))['request.include']).toMatch(/Choose the parts of the record/);
+    expect(fieldsOf(await start(under(undefined)))['request.include']).toMatch(/Choose the parts/);
+    expect(fieldsOf(await start(under(['notes', 'disclosures'])))['request.include']).toMatch(
+      /cannot hold disclosures/,
+    );
+    expect(fieldsOf(await start(under(['patient'])))['request.include']).toMatch(/cannot hold patient/);
+    expect(await disclosures()).toEqual([]);
+
+    const done = await run(under(['assessments', 'medications']));
+    expect(done.state).toBe('done');
+    const files = filesUnder(done.result!.path);
+    expect(files.filter((f) => f.startsWith('csv/')).sort()).toEqual([
+      'csv/assessments.csv',
+      'csv/client.csv',
+      'csv/consents.csv',
+      'csv/medications.csv',
+    ]);
+    expect(files.filter((f) => f.endsWith('.pdf'))).toEqual([]);
+    const [d] = await disclosures();
+    expect(d?.what).not.toMatch(/session note/);
+    expect(d?.what).toMatch(/signed assessment/);
   });
 });
