@@ -114,7 +114,17 @@ describe('record export from the chart', () => {
     for (const label of ['Recipient', 'Recipient address', 'Purpose']) {
       expect(await dialog.field(label).isEditable(), label).toBe(false);
     }
-    expect(await dialog.form().textContent()).toMatch(/not the accounting of disclosures/);
+    // What it permits, in the consent's own words; only the parts ticked go.
+    const permits = dialog.form().getByRole('group', { name: 'What this consent permits' });
+    expect(await permits.textContent()).toContain('Assessments, plan and signed session notes');
+    expect(await permits.textContent()).toMatch(/never do/);
+    expect(await permits.getByRole('checkbox').count()).toBeGreaterThanOrEqual(10);
+    expect(await permits.getByLabel('Accounting of disclosures').count()).toBe(0);
+    for (const part of ['Assessments', 'Treatment plan', 'Session notes']) {
+      await permits.getByLabel(part, { exact: true }).check();
+    }
+    await permits.scrollIntoViewIfNeeded();
+    await screenshot(page, 'export-dialog-consent-parts');
 
     // A plain folder only with its warning confirmed.
     await dialog.choose('Write it as', 'A folder');
@@ -154,8 +164,15 @@ describe('record export from the chart', () => {
     expect(path.dirname(dir)).toBe(path.join(app.dataDir, 'exports'));
     expect(sha256sumCheck(dir)).toMatch(/fhir\/bundle\.json: OK/);
     expect(fs.readdirSync(path.join(dir, 'pdf'))).toHaveLength(1);
-    // Under a consent: that consent's copy, and no accounting of disclosures.
-    expect(fs.existsSync(path.join(dir, 'csv', 'disclosures.csv'))).toBe(false);
+    // Under a consent: what was ticked, that consent's copy, and no accounting of disclosures.
+    expect(fs.readdirSync(path.join(dir, 'csv')).sort()).toEqual([
+      'addenda.csv',
+      'assessments.csv',
+      'client.csv',
+      'consents.csv',
+      'notes.csv',
+      'treatment-plan-goals.csv',
+    ]);
     expect(fs.readFileSync(path.join(dir, 'CONSENT.txt'), 'utf8')).toContain(consent.id);
     await dialog.close();
 

@@ -204,6 +204,11 @@ export function ExportRecord({
             />
             <Field label="Recipient address" readOnly={underConsent} {...f.text('recipientAddress')} />
           </div>
+          {underConsent ? (
+            <Field label="Purpose" readOnly {...f.text('purpose')} hint="As the consent names it" />
+          ) : (
+            <TextArea label="Purpose" {...f.value('purpose')} />
+          )}
           {underConsent && (
             <fieldset className="export-parts">
               <legend>What this consent permits</legend>
@@ -236,11 +241,6 @@ export function ExportRecord({
                 </p>
               )}
             </fieldset>
-          )}
-          {underConsent ? (
-            <Field label="Purpose" readOnly {...f.text('purpose')} hint="As the consent names it" />
-          ) : (
-            <TextArea label="Purpose" {...f.value('purpose')} />
           )}
           <div className="form-grid">
             <SelectField label="Paper for the PDFs" {...f.value('paper')} options={PAPERS} />
