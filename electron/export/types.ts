@@ -9,6 +9,7 @@ import type { Consent } from '../../shared/domain/consents';
 import type { DisclosureBasis } from '../../shared/domain/disclosures';
 import type { ClinicProfile } from '../../shared/domain/identity';
 import type { Db } from '../db/connection';
+import type { DocumentDisclosure } from '../documents/consentScope';
 import type { Paper } from '../pdf/document';
 
 /** A FHIR R4 resource as plain JSON. */
@@ -97,13 +98,7 @@ export const emptyOutput = (summary: string): SectionOutput => ({
 export const counted = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
 
 /** What a PDF in the export prints about the disclosure: the consent's scope, or nothing at the client's request. */
-export function printedDisclosure(ctx: ExportContext): {
-  recipient: string;
-  recipientAddress: string;
-  purpose: string;
-  disclosedOn: string;
-  consent: Consent['consent'];
-} | null {
+export function printedDisclosure(ctx: ExportContext): DocumentDisclosure | null {
   const d = ctx.disclosure;
   return d.consent === null
     ? null
