@@ -7,12 +7,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ClinicProfileSchema, NewUserSchema, PassphraseSchema } from '../../shared/domain/identity';
-import { RecordExportRequestSchema } from '../../shared/domain/recordExport';
+import { clientOwnRecipient, RecordExportRequestSchema } from '../../shared/domain/recordExport';
 import { AppError } from '../errors';
 import { getClientByChartNumber } from '../db/repositories/clients';
 import { getConsent } from '../db/repositories/consents';
 import { demoCaller, seedDemo } from '../demo/seed';
-import { runRecordExport } from '../export/recordExport';
+import { choosableSections, runRecordExport } from '../export/recordExport';
 import { createDispatcher } from '../ipc/dispatch';
 import { createHandlers } from '../ipc/handlers';
 import { createNodePlatform } from '../platform/nodePlatform';
@@ -42,7 +42,12 @@ Commands:
            --username NAME --client CHART_NUMBER --out DIR
            [--recipient NAME --purpose TEXT --consent CONSENT_ID] [--recipient-address TEXT] [--paper letter|a4]
            [--archive | --encrypt]
-           Without --consent the export is made at the client's own request (recipient defaults to the client).
+           [--include PART,PART...]
+           Without --consent the export is made at the client's own request and goes to the client (no --recipient).
+           Under --consent, --include names the parts of the record the consent permits, from:
+           ${choosableSections()
+             .map((s) => s.id)
+             .join(', ')}.
            --encrypt writes one .age file; its passphrase comes from CLEARLEAF_EXPORT_PASSPHRASE.
   restore  Restore a backup file. --username NAME --from FILE
            Over a damaged or missing database any account may; over a healthy one only an administrator, and
@@ -115,6 +120,7 @@ export async function runCli(
       'recipient-address': { type: 'string' },
       purpose: { type: 'string' },
       consent: { type: 'string' },
+      include: { type: 'string' },
       paper: { type: 'string' },
       archive: { type: 'boolean' },
       encrypt: { type: 'boolean' },
@@ -243,6 +249,13 @@ export async function runCli(
         const { db } = practice.session();
         const client = getClientByChartNumber(db, chartNumber);
         if (!client) throw new UsageError(`No client with chart number ${chartNumber} in this practice.`);
+        if (values.consent && !values.include) {
+          throw new UsageError(
+            `--consent needs --include: the parts of the record the consent permits (${choosableSections()
+              .map((s) => s.id)
+              .join(', ')}).`,
+          );
+        }
         // Under a consent, the recipient, address and purpose are the consent's own unless given (and then checked).
         const named = values.consent ? getConsent(db, values.consent) : null;
         const request = RecordExportRequestSchema.parse({
@@ -251,15 +264,16 @@ export async function runCli(
           consentId: values.consent ?? null,
           recipient:
             values.recipient ??
-            (values.consent
-              ? (named?.consent.recipient ?? '')
-              : `${client.legalFirstName} ${client.legalLastName} (the client)`),
+            (values.consent ? (named?.consent.recipient ?? '') : clientOwnRecipient(client)),
           recipientAddress: values['recipient-address'] ?? named?.consent.recipientAddress ?? '',
           purpose:
             values.purpose ?? (values.consent ? (named?.consent.purpose ?? '') : "At the client's request"),
           paper: values.paper ?? 'letter',
           output: values.encrypt ? 'encrypted' : values.archive ? 'archive' : 'folder',
           exportPassphrase,
+          // Naming the output folder on the command line without --encrypt is the explicit choice of a plain copy.
+          plainConfirmed: !values.encrypt,
+          ...(values.include ? { include: values.include.split(',').map((p) => p.trim()) } : {}),
         });
         // The export re-authenticates as the app does (CLINICAL.md §7): the passphrase just used to unlock.
         await practice.reauthenticate(passphrase, 'passphrase');

@@ -118,7 +118,11 @@ export function readmeText(
         "members' names or blocks (a group note carries the shared block and this client's own block only); private SUD " +
         (ctx.includeCounsellingNotes
           ? 'counselling notes are included because the consent above is a consent for SUD counselling notes.'
-          : 'counselling notes (they need a consent of their own, which this export was not made under).'),
+          : 'counselling notes (they need a consent of their own, which this export was not made under).') +
+        (d.consent === null
+          ? ''
+          : " Made under a consent, it holds that consent's copy only, not the client's other consents, and not " +
+            "the accounting of disclosures, which is the client's own to ask for."),
     ),
     '',
     'Format',
@@ -130,15 +134,26 @@ export function readmeText(
         'QuestionnaireResponse and Observation per signed scored assessment (LOINC: PHQ-9 panel 44249-1, total ' +
         '44261-6, item 9 44260-8; GAD-7 total 70274-6; AUDIT-C total 75626-2; COWS, SOWS and the SUD checklist in the ' +
         'local code system urn:clearleaf:instrument), Condition for a substance use disorder (ICD-10-CM), CarePlan and ' +
-        'Goal for the treatment plan, Consent per consent, and DocumentReference per PDF (attachment url is the ' +
-        "PDF's path in this export; hash is its SHA-1 in base64, as FHIR R4 defines it).",
+        'Goal for the treatment plan, MedicationStatement per medication (RxNorm where a single ingredient has a ' +
+        'code; prescriber and pharmacy as notes), Encounter per signed MAT coordination note with Observations for ' +
+        'craving (0-10) and each urine-screen result (local codes in urn:clearleaf:observation, value SNOMED CT ' +
+        'positive or negative), vital-sign Observations taken with withdrawal ratings (LOINC 85354-9 blood ' +
+        'pressure, 8867-4 heart rate, 8310-5 body temperature), an Observation per post-acute check-in, a CarePlan ' +
+        'for the taper schedule (one activity per step, amount for the day in grams), a CarePlan per signed ' +
+        'relapse-prevention, safety and aftercare plan version (earlier versions revoked and replaced by the next; ' +
+        "the relapse-prevention plan's one concrete change as its Goal), Consent per consent included, and " +
+        "DocumentReference per PDF (attachment url is the PDF's path in this export; hash is its SHA-1 in base64, " +
+        'as FHIR R4 defines it).',
     ),
     wrap(
       '- csv/*.csv: tables as RFC 4180 describes (UTF-8, comma-separated, CRLF line ends, a header row, fields ' +
         'with commas, quotes or line breaks in double quotes). Times ending in _utc are ISO 8601 UTC; dates are ' +
         'YYYY-MM-DD. Open them as text: a spreadsheet may treat a field starting with = as a formula.',
     ),
-    '- pdf/*.pdf: the signed notes, as printed by the clinic, each with the Part 2 notice.',
+    wrap(
+      '- pdf/*.pdf: the signed session and MAT coordination notes, the taper schedule and the newest signed ' +
+        'relapse-prevention, safety and aftercare plans, as printed by the clinic, each with the Part 2 notice.',
+    ),
     wrap(
       `- ${MANIFEST_FILE}: the SHA-256 of every other file, in the format of sha256sum; check it with ` +
         '"sha256sum -c MANIFEST.sha256" in this folder.',

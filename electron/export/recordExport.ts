@@ -1,8 +1,11 @@
 /**
  * Making a record export (issue 11 item 6). Policy:
- * - Made under one of this client's consents that is active today (any type: a consent for SUD counselling notes
- *   also lets those notes go), checked as note disclosures are, or at the client's own request, which needs no
- *   consent and never includes private counselling notes (CLINICAL.md §6).
+ * - Made under one of this client's consents that is active today and can carry a record (not a consent for SUD
+ *   counselling notes), checked as note disclosures are, or at the client's own request, which needs no consent,
+ *   goes to the client and to no one else, and never includes private counselling notes (CLINICAL.md §6).
+ * - Under a consent, the export holds what that consent permits: the parts of the record the clinician has chosen
+ *   as what it covers, its own copy (never the client's other consents), and never the accounting of disclosures,
+ *   which is the client's own right (sections marked clientOnly). At the client's own request, the whole record.
  * - Re-authentication comes first (CLINICAL.md §7); the caller does it.
  * - Files are written owner-only (folders 0700, files 0600); an encrypted export is one age file (passphrase,
  *   scrypt) made by the age library, never by our own cryptography.
@@ -16,7 +19,11 @@ import path from 'node:path';
 import { localDate } from '../../shared/domain/common';
 import { consentStatus } from '../../shared/domain/consents';
 import { consentUsedUp, disclosureOutsideConsent } from '../../shared/domain/disclosures';
-import type { RecordExportRequest, RecordExportResult } from '../../shared/domain/recordExport';
+import {
+  clientOwnRecipient,
+  type RecordExportRequest,
+  type RecordExportResult,
+} from '../../shared/domain/recordExport';
 import { PART2_NOTICE_VERSION } from '../../shared/domain/part2';
 import type { Client } from '../../shared/domain/clients';
 import { AppError, fieldError } from '../errors';
@@ -45,8 +52,43 @@ export interface ExportOptions {
   scryptWorkFactor?: number;
 }
 
+/** The sections an export on this basis holds: what only the client may have goes only at their own request. */
+/** The parts a clinician may choose for an export under a consent: not the ones always in, not the client's own. */
+export const choosableSections = (sections: readonly ExportSection[] = EXPORT_SECTIONS) =>
+  sections.filter((s) => !s.always && !s.clientOnly);
+
+/**
+ * The sections an export holds: at the client's own request, all; under a consent, those always in and those chosen
+ * as what the consent permits. A choice that is not a part an export under a consent may hold is refused.
+ */
+export function sectionsFor(
+  req: Pick<RecordExportRequest, 'basis' | 'include'>,
+  sections: readonly ExportSection[] = EXPORT_SECTIONS,
+  field = 'include',
+): ExportSection[] {
+  if (req.basis === 'client-request') return [...sections];
+  const include = new Set(req.include ?? []);
+  const allowed = new Set(choosableSections(sections).map((s) => s.id));
+  const stray = [...include].filter((id) => !allowed.has(id));
+  if (stray.length > 0) {
+    throw fieldError(
+      'INVALID_INPUT',
+      field,
+      `An export under a consent cannot hold ${stray.join(', ')}: choose from the parts of the record listed.`,
+    );
+  }
+  if (include.size === 0) {
+    throw fieldError(
+      'INVALID_INPUT',
+      field,
+      'Choose the parts of the record this consent permits to be disclosed.',
+    );
+  }
+  return sections.filter((s) => s.always || include.has(s.id));
+}
+
 /** Steps the progress display counts: each section, the assembly, writing, and recording the disclosure. */
-export const exportStepCount = (sections: readonly ExportSection[] = EXPORT_SECTIONS) => sections.length + 3;
+export const exportStepCount = (sections: readonly ExportSection[]) => sections.length + 3;
 
 export function requireExportClient(db: Db, clientId: string): Client {
   const client = getClient(db, clientId);
@@ -66,7 +108,19 @@ export function resolveExportDisclosure(
   field = 'consentId',
 ): ExportDisclosure {
   const base = { recipient: req.recipient, recipientAddress: req.recipientAddress, purpose: req.purpose };
-  if (req.basis === 'client-request') return { basis: 'client-request', consent: null, ...base };
+  const prefix = field.slice(0, field.length - 'consentId'.length);
+  if (req.basis === 'client-request') {
+    const client = requireExportClient(db, req.clientId);
+    const own = clientOwnRecipient(client);
+    if (req.recipient.trim() !== own) {
+      throw fieldError(
+        'INVALID_INPUT',
+        `${prefix}recipient`,
+        `At the client's own request the export goes to the client (${own}). To send it to anyone else, choose the consent that names them.`,
+      );
+    }
+    return { basis: 'client-request', consent: null, ...base, recipient: own };
+  }
   const refuse = (message: string) => fieldError('INVALID_INPUT', field, message);
   const consent = req.consentId ? getConsent(db, req.consentId) : null;
   if (!consent || consent.clientId !== req.clientId) {
@@ -85,7 +139,6 @@ export function resolveExportDisclosure(
       'This single-disclosure consent has already been used. Record a new consent to disclose again.',
     );
   }
-  const prefix = field.slice(0, field.length - 'consentId'.length);
   const outside = disclosureOutsideConsent({ consentId: consent.id, ...base }, consent.consent).map((p) => ({
     path: `${prefix}${p.path.replace(/^disclosure\./, '')}`,
     message: p.message,
@@ -120,13 +173,13 @@ export async function runRecordExport(
   options: ExportOptions = {},
 ): Promise<RecordExportResult> {
   const { db, practice, user } = deps;
-  const sections = options.sections ?? EXPORT_SECTIONS;
   const nowMs = practice.clock.now();
   const today = localDate(nowMs);
   const client = requireExportClient(db, req.clientId);
   const clinic = getClinic(db);
   if (!clinic) throw new AppError('NOT_FOUND', 'The clinic profile is missing.');
   const disclosure = resolveExportDisclosure(db, req, today);
+  const sections = sectionsFor(req, options.sections);
   const ctx: ExportContext = {
     db,
     clinic,

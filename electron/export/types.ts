@@ -9,6 +9,7 @@ import type { Consent } from '../../shared/domain/consents';
 import type { DisclosureBasis } from '../../shared/domain/disclosures';
 import type { ClinicProfile } from '../../shared/domain/identity';
 import type { Db } from '../db/connection';
+import type { DocumentDisclosure } from '../documents/consentScope';
 import type { Paper } from '../pdf/document';
 
 /** A FHIR R4 resource as plain JSON. */
@@ -76,6 +77,13 @@ export interface ExportSection {
   id: string;
   /** Shown while the export runs, e.g. "Session notes". */
   label: string;
+  /** The client's own right (the accounting of disclosures): exported only at the client's own request. */
+  clientOnly?: boolean;
+  /**
+   * In every export (the client the record is about; the consent copy). The other sections go under a consent only
+   * when the clinician has chosen them as what that consent permits.
+   */
+  always?: boolean;
   collect(ctx: ExportContext): SectionOutput | Promise<SectionOutput>;
 }
 
@@ -88,3 +96,17 @@ export const emptyOutput = (summary: string): SectionOutput => ({
 
 /** "1 signed note", "3 signed notes": counts in the accounting and the README read as sentences. */
 export const counted = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
+
+/** What a PDF in the export prints about the disclosure: the consent's scope, or nothing at the client's request. */
+export function printedDisclosure(ctx: ExportContext): DocumentDisclosure | null {
+  const d = ctx.disclosure;
+  return d.consent === null
+    ? null
+    : {
+        recipient: d.recipient,
+        recipientAddress: d.recipientAddress,
+        purpose: d.purpose,
+        disclosedOn: ctx.today,
+        consent: d.consent.consent,
+      };
+}

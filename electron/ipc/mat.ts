@@ -14,7 +14,6 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import { localDate } from '../../shared/domain/common';
-import { consentStatus } from '../../shared/domain/consents';
 import {
   consentNamesPrescriber,
   matSigningProblems,
@@ -55,6 +54,7 @@ import {
 import { addendumHash } from '../notes/signing';
 import { renderMatSummaryPdf } from '../pdf/matSummaryPdf';
 import { requireClient } from './clients';
+import { requireDisclosureConsent } from '../documents/delivery';
 import { writeDocument } from '../documents/files';
 import type { DomainHandlers } from './types';
 
@@ -225,6 +225,25 @@ export const matNoteHandlers: DomainHandlers<'matNotes'> = {
     const client = requireClient(db, note.clientId);
     const now = practice.clock.now();
     const today = localDate(now);
+    // The consent first, as every other disclosure (electron/documents/delivery.ts): this client's, active, able
+    // to carry a summary (not a consent for SUD counselling notes), not a used single disclosure, and for the
+    // address and purpose it names. Its recipient is a name or a class; the prescriber must be named in it.
+    const named = getConsent(db, disclosure.consentId);
+    const consent = requireDisclosureConsent(
+      db,
+      note.clientId,
+      {
+        consentId: disclosure.consentId,
+        recipient: named?.consent.recipient ?? '',
+        recipientAddress: disclosure.recipientAddress,
+        purpose: disclosure.purpose,
+      },
+      today,
+      (type) =>
+        type === 'sud-counselling-notes'
+          ? 'A consent for SUD counselling notes covers only those notes (42 CFR 2.31(b)). Choose another consent.'
+          : null,
+    );
     const medications = listMedications(db, note.clientId);
     const prescribers = new Set(medications.map((m) => fold(m.current.medication.prescriber)));
     if (!prescribers.has(fold(disclosure.prescriber))) {
@@ -234,15 +253,10 @@ export const matNoteHandlers: DomainHandlers<'matNotes'> = {
         "That prescriber is not on this client's medication list.",
       );
     }
-    const refuse = (message: string) => fieldError('INVALID_INPUT', 'disclosure.consentId', message);
-    const consent = getConsent(db, disclosure.consentId);
-    if (!consent || consent.clientId !== note.clientId) {
-      throw refuse("That consent is not one of this client's. Choose one of this client's active consents.");
-    }
-    const status = consentStatus(consent, today);
-    if (status !== 'active') throw refuse(`That consent is ${status} and cannot be used.`);
     if (!consentNamesPrescriber(consent.consent.recipient, disclosure.prescriber)) {
-      throw refuse(
+      throw fieldError(
+        'INVALID_INPUT',
+        'disclosure.consentId',
         `That consent's recipient (${consent.consent.recipient}) does not name ${disclosure.prescriber}. A summary goes only to a prescriber the client's consent names.`,
       );
     }

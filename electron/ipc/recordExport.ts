@@ -1,8 +1,9 @@
 /**
  * The record export from the chart (issue 11 item 6). Policy: the request and its consent are checked before the
  * passphrase (CLINICAL.md §7: re-authentication to export), so a wrong consent is a field error at once; the export
- * then runs as a job the page polls. It is written into the practice's exports folder (owner-only, kept until the
- * clinician moves it), and only a path inside that folder is ever shown in the file manager.
+ * then runs as a job the page polls. It is written into the practice's exports folder (owner-only; an encrypted
+ * archive is kept until the clinician moves it, a plain folder or archive is removed when the practice locks), and
+ * only a path inside that folder is ever shown in the file manager.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -10,22 +11,25 @@ import { localDate } from '../../shared/domain/common';
 import { AppError } from '../errors';
 import { exportJobProgress, startExportJob } from '../export/jobs';
 import {
+  choosableSections,
   exportStepCount,
   requireExportClient,
   resolveExportDisclosure,
   runRecordExport,
+  sectionsFor,
 } from '../export/recordExport';
+import { EXPORT_SECTIONS } from '../export/sections';
 import type { Practice } from '../practice/practice';
 import type { DomainHandlers } from './types';
 
-export const exportsDirOf = (practice: Practice): string => path.join(practice.dataDir, 'exports');
+export const exportsDirOf = (practice: Practice): string => practice.exportsDir;
 
 export const recordExportHandlers: DomainHandlers<'recordExport'> = {
   'recordExport.start': async ({ request, passphrase }, { db, practice, user, log }) => {
     requireExportClient(db, request.clientId);
     resolveExportDisclosure(db, request, localDate(practice.clock.now()), 'request.consentId');
+    const total = exportStepCount(sectionsFor(request, EXPORT_SECTIONS, 'request.include'));
     await practice.reauthenticate(passphrase, 'passphrase');
-    const total = exportStepCount();
     const jobId = startExportJob(
       user.id,
       total,
@@ -34,6 +38,7 @@ export const recordExportHandlers: DomainHandlers<'recordExport'> = {
     );
     return { jobId, total };
   },
+  'recordExport.parts': () => choosableSections().map((s) => ({ id: s.id, label: s.label })),
   'recordExport.progress': ({ jobId }, { user }) => exportJobProgress(user.id, jobId),
   'recordExport.show': ({ path: target }, { practice, platform }) => {
     const dir = exportsDirOf(practice);

@@ -1,8 +1,9 @@
 /**
  * The MAT coordination summary for the prescriber (CLINICAL.md §1.6, §5): current medications with the cautions
  * that apply, and one signed coordination contact — adherence, side effects, craving, use, naloxone, storage, urine
- * drug screen, the withdrawal ratings with their times and vital signs, plan and next appointment, addenda. It is
- * printed only as a disclosure, so it always carries the consent's scope and the full Part 2 notice (§6).
+ * drug screen, the withdrawal ratings with their times and vital signs, plan and next appointment, addenda. Printed
+ * for the prescriber it is a disclosure and carries the consent's scope; in a record export at the client's own
+ * request it has none. It always carries the full Part 2 notice (§6).
  */
 import type { Client } from '../../shared/domain/clients';
 import type { ClinicProfile } from '../../shared/domain/identity';
@@ -42,7 +43,8 @@ export function renderMatSummaryPdf(input: {
   medications: readonly Medication[];
   paper: Paper;
   createdAt: Date;
-  disclosure: DocumentDisclosure;
+  /** The disclosure it is printed as; null only inside a record export made at the client's own request. */
+  disclosure: DocumentDisclosure | null;
 }): Promise<Buffer> {
   const { note } = input;
   const c = note.content;
@@ -55,7 +57,7 @@ export function renderMatSummaryPdf(input: {
   });
   paragraph(
     doc,
-    `For ${input.disclosure.recipient}. Therapists document coordination; prescribing details come from the prescriber.`,
+    `${input.disclosure ? `For ${input.disclosure.recipient}. ` : ''}Therapists document coordination; prescribing details come from the prescriber.`,
   );
 
   heading(doc, 'Current medications');
@@ -123,7 +125,7 @@ export function renderMatSummaryPdf(input: {
     heading(doc, `Addendum, ${printedTime(a.signedAtMs)} by ${a.signedByName ?? ''}`);
     paragraph(doc, a.text);
   }
-  consentScope(doc, input.disclosure, printFormat(null));
+  if (input.disclosure) consentScope(doc, input.disclosure, printFormat(null));
   part2Notice(doc);
   return finish(doc);
 }

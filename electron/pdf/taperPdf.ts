@@ -10,6 +10,7 @@ import type { ClinicProfile } from '../../shared/domain/identity';
 import { PRODUCT_FORM_LABELS } from '../../shared/domain/intake';
 import { stepEnd, type TaperVersion } from '../../shared/domain/taper';
 import { doseSplit } from '../../shared/taper';
+import { consentScope, type DocumentDisclosure } from '../documents/consentScope';
 import { MARGIN, createDocument, finish, part2Notice, type Paper, clientSubject } from './document';
 
 const BODY = 13;
@@ -47,6 +48,8 @@ export function renderTaperPdf(input: {
   taper: TaperVersion;
   paper: Paper;
   createdAt: Date;
+  /** A copy in a record export made under a consent carries the consent's scope (CLINICAL.md §6). */
+  disclosure?: DocumentDisclosure | null;
 }): Promise<Buffer> {
   const { taper, clinic } = input;
   const doc = createDocument({
@@ -193,5 +196,6 @@ export function renderTaperPdf(input: {
   );
 
   part2Notice(doc);
+  if (input.disclosure) consentScope(doc, input.disclosure);
   return finish(doc);
 }

@@ -39,6 +39,11 @@ export class PracticeCore {
   readonly backupDir: string;
   /** Printed PDFs, owner-only, emptied whenever the practice locks, closes or is unlocked after a crash. */
   readonly documentsDir: string;
+  /**
+   * Record exports made in the app. Encrypted ones (.age) stay until the clinician moves them; a plain folder or
+   * archive is readable by anyone, so, like printed PDFs, it does not outlive the session that made it.
+   */
+  readonly exportsDir: string;
   readonly clock: Clock;
   readonly kdfCost: KdfCost;
 
@@ -59,6 +64,7 @@ export class PracticeCore {
     this.keyringFile = path.join(options.dataDir, 'keyring.json');
     this.backupDir = path.join(options.dataDir, 'backups');
     this.documentsDir = path.join(options.dataDir, 'documents');
+    this.exportsDir = path.join(options.dataDir, 'exports');
     this.throttleFile = path.join(options.dataDir, 'unlock-attempts.json');
     this.clock = options.clock ?? systemClock;
     this.kdfCost = options.kdfCost ?? DEFAULT_KDF_COST;
@@ -133,6 +139,7 @@ export class PracticeCore {
     }
     this.user = null;
     this.removePrintedDocuments();
+    this.removePlainExports();
   }
 
   /**
@@ -152,6 +159,23 @@ export class PracticeCore {
         fs.rmSync(path.join(this.documentsDir, name), { force: true });
       } catch {
         // Best effort; see above.
+      }
+    }
+  }
+
+  /** Unencrypted exports left in the exports folder go with the session, as printed PDFs do (best effort). */
+  private removePlainExports(): void {
+    let names: string[];
+    try {
+      names = fs.readdirSync(this.exportsDir);
+    } catch {
+      return;
+    }
+    for (const name of names.filter((n) => !n.endsWith('.age'))) {
+      try {
+        fs.rmSync(path.join(this.exportsDir, name), { recursive: true, force: true });
+      } catch {
+        // Best effort, as above.
       }
     }
   }

@@ -1,7 +1,8 @@
 /**
  * Exporting a record from the chart (issue 11 item 6): under a consent, with the passphrase asked again, progress
- * shown until done, the files written and hashed, and the disclosure then listed in the chart's accounting; and an
- * encrypted export at the client's own request that the age library opens.
+ * shown until done, the files written and hashed, and the disclosure then listed in the chart's accounting; a plain
+ * folder only after its warning is confirmed; and an encrypted export (the default) at the client's own request,
+ * to the client only, that the age library opens.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -97,14 +98,48 @@ describe('record export from the chart', () => {
   it('exports under a consent after the passphrase, then lists the disclosure in the accounting', async () => {
     const { page } = app;
     await dialog.open();
-    // The consent's recipient and purpose come with it.
+    // Encrypted unless the clinician chooses otherwise.
+    expect(
+      await dialog
+        .form()
+        .getByRole('radio', { name: 'One encrypted archive (.tar.age), opened with a passphrase' })
+        .isChecked(),
+    ).toBe(true);
+    // The consent's recipient and purpose come with it, read-only.
     await dialog.field('Consent').selectOption(consent.id);
     expect(await dialog.field('Recipient').inputValue()).toBe(
       'Dr. Siobhán O’Brien, Coastline Family Practice',
     );
     expect(await dialog.field('Purpose').inputValue()).toBe('Continuity of care after discharge');
+    for (const label of ['Recipient', 'Recipient address', 'Purpose']) {
+      expect(await dialog.field(label).isEditable(), label).toBe(false);
+    }
+    // What it permits, in the consent's own words; only the parts ticked go.
+    const permits = dialog.form().getByRole('group', { name: 'What this consent permits' });
+    expect(await permits.textContent()).toContain('Assessments, plan and signed session notes');
+    expect(await permits.textContent()).toMatch(/never do/);
+    expect(await permits.getByRole('checkbox').count()).toBeGreaterThanOrEqual(10);
+    expect(await permits.getByLabel('Accounting of disclosures').count()).toBe(0);
+    for (const part of ['Assessments', 'Treatment plan', 'Session notes']) {
+      await permits.getByLabel(part, { exact: true }).check();
+    }
+    await permits.scrollIntoViewIfNeeded();
+    await screenshot(page, 'export-dialog-consent-parts');
+
+    // A plain folder only with its warning confirmed.
+    await dialog.choose('Write it as', 'A folder');
+    const warning = dialog.form().getByRole('note');
+    expect(await warning.textContent()).toMatch(/Not encrypted: anyone who gets hold of these files/);
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'export-dialog');
+    await dialog.field('Your passphrase').fill(CLINIC.passphrase);
+    await dialog.submit();
+    await expect
+      .poll(() => warning.locator('.field__error').textContent())
+      .toMatch(/Confirm that you want an unencrypted export/);
+    await dialog.form().getByLabel('I understand: make an unencrypted copy').check();
+    await warning.scrollIntoViewIfNeeded();
+    await screenshot(page, 'export-dialog-plain-confirmed');
 
     await dialog.field('Your passphrase').fill('not the right passphrase');
     await dialog.submit();
@@ -129,6 +164,16 @@ describe('record export from the chart', () => {
     expect(path.dirname(dir)).toBe(path.join(app.dataDir, 'exports'));
     expect(sha256sumCheck(dir)).toMatch(/fhir\/bundle\.json: OK/);
     expect(fs.readdirSync(path.join(dir, 'pdf'))).toHaveLength(1);
+    // Under a consent: what was ticked, that consent's copy, and no accounting of disclosures.
+    expect(fs.readdirSync(path.join(dir, 'csv')).sort()).toEqual([
+      'addenda.csv',
+      'assessments.csv',
+      'client.csv',
+      'consents.csv',
+      'notes.csv',
+      'treatment-plan-goals.csv',
+    ]);
+    expect(fs.readFileSync(path.join(dir, 'CONSENT.txt'), 'utf8')).toContain(consent.id);
     await dialog.close();
 
     await chart.openTab('Consents');
@@ -149,9 +194,10 @@ describe('record export from the chart', () => {
     await dialog.open();
     await dialog.choose('Made', "At the client's own request (no consent needed)");
     expect(await dialog.form().getByLabel('Consent', { exact: true }).count()).toBe(0);
-    expect(await dialog.field('Recipient').inputValue()).toBe('Nguyễn, Thị Ánh (the client)');
+    // To the client, and to no one else: the recipient is fixed.
+    expect(await dialog.field('Recipient').inputValue()).toBe('Thị Ánh Nguyễn (the client)');
+    expect(await dialog.field('Recipient').isEditable()).toBe(false);
     await dialog.field('Purpose').fill('Her own copy');
-    await dialog.choose('Write it as', 'One encrypted archive (.tar.age), opened with a passphrase');
     await dialog.field('Passphrase for the export').fill('short');
     await dialog.field('Your passphrase').fill(CLINIC.passphrase);
     await dialog.submit();

@@ -269,7 +269,7 @@ describe('medications, the MAT induction note and the withdrawal course', () => 
     expect(accounting[0]).toMatchObject({
       recipient: 'Dr. Ilse Verhoeven',
       recipientAddress: '4 Pine St, Astoria, OR',
-      purpose: 'Coordination of medication treatment',
+      purpose: 'Coordination of buprenorphine prescribing',
     });
     await screenshot(page, 'mat-summary-form');
   });

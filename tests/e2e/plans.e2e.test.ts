@@ -170,6 +170,10 @@ describe('relapse-prevention and aftercare plans', () => {
     expect(await plans.printForm(AC).getByLabel('Recipient', { exact: true }).inputValue()).toBe(
       'Dr. Ilse Verhoeven',
     );
+    // Taken from the consent and not editable: main refuses any other recipient, address or purpose.
+    for (const label of ['Recipient', 'Recipient address (if known)', 'Purpose']) {
+      expect(await plans.printForm(AC).getByLabel(label, { exact: true }).isEditable(), label).toBe(false);
+    }
     await plans.print(AC);
     await plans.printedPath(AC).waitFor();
     const text = pdfText((await plans.printedPath(AC).textContent()) ?? '');

@@ -1,4 +1,8 @@
-/** Consents to disclose (CLINICAL.md §6): each as a FHIR Consent and a row with every element and its status. */
+/**
+ * Consents to disclose (CLINICAL.md §6): each as a FHIR Consent and a row with every element and its status. At the
+ * client's own request, all of them; under a consent, only that consent — the client's other consents (who else
+ * receives their record, and why) are not the recipient's to know.
+ */
 import { listConsents } from '../../db/repositories/consents';
 import { consentStatus, CONSENT_TYPE_LABELS, type Consent } from '../../../shared/domain/consents';
 import { fhirId, instant, labelled, ref } from '../fhir';
@@ -60,8 +64,10 @@ function consentResource(ctx: ExportContext, k: Consent): FhirResource {
 export const consentsSection: ExportSection = {
   id: 'consents',
   label: 'Consents',
+  always: true,
   collect(ctx) {
-    const consents = listConsents(ctx.db, ctx.client.id);
+    const under = ctx.disclosure.consent;
+    const consents = under ? [under] : listConsents(ctx.db, ctx.client.id);
     return {
       resources: consents.map((k) => consentResource(ctx, k)),
       tables: [
@@ -114,7 +120,7 @@ export const consentsSection: ExportSection = {
         },
       ],
       pdfs: [],
-      summary: counted(consents.length, 'consent'),
+      summary: under ? 'the consent this export is made under' : counted(consents.length, 'consent'),
     };
   },
 };

@@ -1,4 +1,7 @@
-/** The accounting of disclosures so far (CLINICAL.md §6): the record of who has received this client's record. */
+/**
+ * The accounting of disclosures so far (CLINICAL.md §6): the record of who has received this client's record. It is
+ * the client's own right, so it goes only in an export at the client's own request, never to a third party.
+ */
 import { listDisclosures } from '../../db/repositories/disclosures';
 import { instant } from '../fhir';
 import { counted, type ExportSection } from '../types';
@@ -6,6 +9,7 @@ import { counted, type ExportSection } from '../types';
 export const disclosuresSection: ExportSection = {
   id: 'disclosures',
   label: 'Accounting of disclosures',
+  clientOnly: true,
   collect({ db, client }) {
     const list = listDisclosures(db, client.id, 0);
     return {

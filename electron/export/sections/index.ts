@@ -10,8 +10,12 @@ import { consentsSection } from './consents';
 import { disclosuresSection } from './disclosures';
 import { intakeSection } from './intake';
 import { levelOfCareSection } from './levelOfCare';
+import { matSection } from './mat';
+import { medicationsSection } from './medications';
 import { notesSection } from './notes';
 import { patientSection } from './patient';
+import { recoveryPlansSection } from './recoveryPlans';
+import { taperSection } from './taper';
 import { treatmentPlanSection } from './treatmentPlans';
 import { useLogSection } from './useLog';
 
@@ -23,6 +27,10 @@ export const EXPORT_SECTIONS: readonly ExportSection[] = [
   levelOfCareSection,
   treatmentPlanSection,
   notesSection,
+  medicationsSection,
+  matSection,
+  taperSection,
+  recoveryPlansSection,
   consentsSection,
   disclosuresSection,
   alertsSection,

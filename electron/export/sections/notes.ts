@@ -8,7 +8,14 @@ import { noteFromRow } from '../../notes/noteRecords';
 import { renderNotePdf } from '../../pdf/notePdf';
 import { sessionMinutes, type Note, type NoteKind } from '../../../shared/domain/notes';
 import { fhirId, instant, labelled, ref } from '../fhir';
-import { counted, type ExportContext, type ExportPdf, type ExportSection, type FhirResource } from '../types';
+import {
+  counted,
+  printedDisclosure,
+  type ExportContext,
+  type ExportPdf,
+  type ExportSection,
+  type FhirResource,
+} from '../types';
 
 const TITLES: Record<NoteKind, string> = {
   progress: 'Progress note',
@@ -55,7 +62,6 @@ export const notesSection: ExportSection = {
       .sort(
         (a, b) => a.content.sessionDate.localeCompare(b.content.sessionDate) || a.createdAtMs - b.createdAtMs,
       );
-    const { disclosure } = ctx;
     const pdfs: ExportPdf[] = [];
     const resources: FhirResource[] = [];
     const files = new Map<string, string>();
@@ -80,16 +86,7 @@ export const notesSection: ExportSection = {
           goalTexts: new Map((n.signedGoals ?? []).map((g) => [g.id, g.text])),
           paper: ctx.paper,
           createdAt: new Date(ctx.nowMs),
-          disclosure:
-            disclosure.consent === null
-              ? null
-              : {
-                  recipient: disclosure.recipient,
-                  recipientAddress: disclosure.recipientAddress,
-                  purpose: disclosure.purpose,
-                  disclosedOn: ctx.today,
-                  consent: disclosure.consent.consent,
-                },
+          disclosure: printedDisclosure(ctx),
         }),
       });
     }

@@ -21,6 +21,7 @@ export function patientRefs(clientId: string): ExportContext['refs'] {
 export const patientSection: ExportSection = {
   id: 'patient',
   label: 'Client details',
+  always: true,
   collect(ctx) {
     const { client: c, clinic, refs } = ctx;
     const ec = c.emergencyContact;

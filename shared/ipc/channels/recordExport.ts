@@ -3,7 +3,7 @@
  * long export shows where it is and the contract stays plain request/response JSON.
  */
 import { z } from 'zod';
-import { ExportProgressSchema, RecordExportRequestSchema } from '../../domain/recordExport';
+import { ExportPartSchema, ExportProgressSchema, RecordExportRequestSchema } from '../../domain/recordExport';
 import { IdSchema, type ChannelSpec } from '../spec';
 
 export const recordExportChannels = {
@@ -16,6 +16,12 @@ export const recordExportChannels = {
       })
       .strict(),
     output: z.object({ jobId: z.string(), total: z.number().int() }),
+    access: 'user',
+  },
+  /** The parts of the record an export under a consent may hold, for the clinician to choose what it permits. */
+  'recordExport.parts': {
+    input: z.object({}).strict(),
+    output: z.array(ExportPartSchema),
     access: 'user',
   },
   'recordExport.progress': {

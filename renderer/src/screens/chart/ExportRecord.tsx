@@ -1,6 +1,7 @@
 /**
- * "Export record" (issue 11 item 6): the clinician chooses who it is for, why, and the active consent it is made
- * under — or the client's own request, which needs no consent — and re-enters their passphrase (CLINICAL.md §7).
+ * "Export record" (issue 11 item 6): the clinician chooses the active consent it is made under, which names who it is
+ * for and why — or the client's own request, which needs no consent and goes to the client — and re-enters their
+ * passphrase (CLINICAL.md §7). The encrypted archive is the default; a plain copy only after a plain-words warning.
  * Main checks the consent again, writes the export and records it in the accounting of disclosures; this dialog
  * follows its progress and then offers to show it in the file manager.
  */
@@ -9,8 +10,11 @@ import { clientDisplayName, type Client } from '../../../../shared/domain/client
 import { consentStatus, CONSENT_TYPE_LABELS, type Consent } from '../../../../shared/domain/consents';
 import { consentUsedUp, type DisclosureBasis } from '../../../../shared/domain/disclosures';
 import {
+  clientOwnRecipient,
   EXPORT_OUTPUT_LABELS,
   EXPORT_OUTPUTS,
+  PLAIN_EXPORT_WARNING,
+  type ExportPart,
   type ExportOutput,
   type ExportProgress,
   type RecordExportRequest,
@@ -21,7 +25,7 @@ import { Field } from '../../components/Field';
 import { FormMessage } from '../../components/FormError';
 import { Modal } from '../../components/Modal';
 import { PassphraseRow } from '../../components/PassphraseRow';
-import { Choice, SelectField, TextArea, type Option } from '../../components/controls';
+import { CheckField, Choice, SelectField, TextArea, type Option } from '../../components/controls';
 import { useForm } from '../../components/useForm';
 import { formatDate, todayLocal } from './dates';
 
@@ -34,6 +38,8 @@ interface ExportValues {
   paper: 'letter' | 'a4';
   output: ExportOutput;
   exportPassphrase: string;
+  plainConfirmed: boolean;
+  include: string[];
   passphrase: string;
 }
 
@@ -72,6 +78,19 @@ export function ExportRecord({
   onClose: () => void;
 }) {
   const [job, setJob] = useState<{ jobId: string; total: number } | null>(null);
+  const [parts, setParts] = useState<readonly ExportPart[] | null>(null);
+  const [partsError, setPartsError] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    void call('recordExport.parts', {}).then((r) => {
+      if (!live) return;
+      if (r.ok) setParts(r.value);
+      else setPartsError(r.error.message);
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
   const today = todayLocal();
   // A whole record goes only under a consent that can carry it: active, not a used single-disclosure consent,
   // not a consent for SUD counselling notes (those notes only, 42 CFR 2.31(b)).
@@ -79,7 +98,7 @@ export function ExportRecord({
     (c) =>
       consentStatus(c, today) === 'active' && !consentUsedUp(c) && c.consent.type !== 'sud-counselling-notes',
   );
-  const ownRecipient = `${clientDisplayName(client)} (the client)`;
+  const ownRecipient = clientOwnRecipient(client);
   const f = useForm<ExportValues, { jobId: string; total: number }>({
     initial: {
       basis: active.length ? 'consent' : 'client-request',
@@ -88,8 +107,10 @@ export function ExportRecord({
       recipientAddress: '',
       purpose: '',
       paper: 'letter',
-      output: 'folder',
+      output: 'encrypted',
       exportPassphrase: '',
+      plainConfirmed: false,
+      include: [],
       passphrase: '',
     },
     send: async (v) => {
@@ -103,6 +124,8 @@ export function ExportRecord({
         paper: v.paper,
         output: v.output,
         exportPassphrase: v.output === 'encrypted' ? v.exportPassphrase : null,
+        plainConfirmed: v.output !== 'encrypted' && v.plainConfirmed,
+        ...(v.basis === 'consent' ? { include: v.include } : {}),
       };
       return unprefixed(await call('recordExport.start', { request, passphrase: v.passphrase }));
     },
@@ -110,6 +133,12 @@ export function ExportRecord({
   });
 
   const underConsent = f.values.basis === 'consent';
+  const chosenConsent = active.find((k) => k.id === f.values.consentId) ?? null;
+  const togglePart = (id: string, on: boolean) =>
+    f.setValues((v) => ({
+      ...v,
+      include: on ? [...v.include.filter((p) => p !== id), id] : v.include.filter((p) => p !== id),
+    }));
   const chooseConsent = (id: string) => {
     const c = active.find((k) => k.id === id);
     f.setValues((v) => ({
@@ -126,7 +155,10 @@ export function ExportRecord({
     f.setValues((v) => ({
       ...v,
       basis,
-      recipient: basis === 'client-request' && !v.recipient ? ownRecipient : v.recipient,
+      // At the client's own request it goes to the client; under a consent, to whom the consent names.
+      ...(basis === 'client-request'
+        ? { consentId: '', recipient: ownRecipient, recipientAddress: '', purpose: '' }
+        : { recipient: '', recipientAddress: '', purpose: '' }),
     }));
   };
 
@@ -137,10 +169,10 @@ export function ExportRecord({
       ) : (
         <form ref={f.form} className="export-form" onSubmit={f.submit} aria-label="Export record" noValidate>
           <p className="muted">
-            The export holds the signed notes as PDFs, a FHIR R4 file, CSV tables, a README, the Part 2 notice
-            and the consent copy, with a manifest of file hashes. It is recorded in the accounting of
-            disclosures. Drafts, other group members and private counselling notes (unless the consent is for
-            them) are never included.
+            The export holds the signed session and MAT notes, the taper schedule and the signed plans as
+            PDFs, a FHIR R4 file, CSV tables, a README, the Part 2 notice and the consent copy, with a
+            manifest of file hashes. It is recorded in the accounting of disclosures. Drafts, other group
+            members and private counselling notes (unless the consent is for them) are never included.
           </p>
           <FormMessage message={f.formError} />
           <Choice legend="Made" {...f.value('basis')} onChange={chooseBasis} options={BASES} required />
@@ -160,13 +192,55 @@ export function ExportRecord({
             />
           )}
           <div className="form-grid">
-            <Field label="Recipient" readOnly={underConsent} {...f.text('recipient')} />
+            <Field
+              label="Recipient"
+              readOnly
+              hint={
+                underConsent
+                  ? 'As the consent names it'
+                  : 'The client. To send the record to anyone else, use a consent that names them.'
+              }
+              {...f.text('recipient')}
+            />
             <Field label="Recipient address" readOnly={underConsent} {...f.text('recipientAddress')} />
           </div>
           {underConsent ? (
             <Field label="Purpose" readOnly {...f.text('purpose')} hint="As the consent names it" />
           ) : (
             <TextArea label="Purpose" {...f.value('purpose')} />
+          )}
+          {underConsent && (
+            <fieldset className="export-parts">
+              <legend>What this consent permits</legend>
+              {chosenConsent && (
+                <p>
+                  The consent covers: <q>{chosenConsent.consent.informationDescription}</q>
+                </p>
+              )}
+              <p className="muted">
+                Tick only the parts of the record it covers. The client&apos;s details and this consent&apos;s
+                copy always go; the client&apos;s other consents and the accounting of disclosures (the
+                client&apos;s own to ask for) never do.
+              </p>
+              {partsError && (
+                <p className="field__error" role="alert">
+                  {partsError}
+                </p>
+              )}
+              {(parts ?? []).map((p) => (
+                <CheckField
+                  key={p.id}
+                  label={p.label}
+                  checked={f.values.include.includes(p.id)}
+                  onChange={(on) => togglePart(p.id, on)}
+                />
+              ))}
+              {f.fieldError('include') && (
+                <p className="field__error" role="alert">
+                  {f.fieldError('include')}
+                </p>
+              )}
+            </fieldset>
           )}
           <div className="form-grid">
             <SelectField label="Paper for the PDFs" {...f.value('paper')} options={PAPERS} />
@@ -178,6 +252,12 @@ export function ExportRecord({
             options={OUTPUTS}
             required
           />
+          {f.values.output !== 'encrypted' && (
+            <div className="banner banner--warning" role="note">
+              <p>{PLAIN_EXPORT_WARNING}</p>
+              <CheckField label="I understand: make an unencrypted copy" {...f.check('plainConfirmed')} />
+            </div>
+          )}
           {f.values.output === 'encrypted' && (
             <Field
               label="Passphrase for the export"

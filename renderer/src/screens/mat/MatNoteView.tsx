@@ -17,7 +17,7 @@ import {
 import { call } from '../../api/client';
 import { Field } from '../../components/Field';
 import { FormMessage } from '../../components/FormError';
-import { SelectField, TextArea, type Option } from '../../components/controls';
+import { SelectField, type Option } from '../../components/controls';
 import { useForm } from '../../components/useForm';
 import { formatDateTime } from '../../format';
 import { formatDate, todayLocal } from '../chart/dates';
@@ -157,7 +157,7 @@ function SummaryForm({
       prescriber: prescribers[0] ?? '',
       consentId: '',
       recipientAddress: '',
-      purpose: 'Coordination of medication treatment',
+      purpose: '',
       paper: 'letter',
     },
     fieldPrefix: 'disclosure',
@@ -165,6 +165,7 @@ function SummaryForm({
     onDone: (r) => setWritten(r.path),
   });
   const naming = active.filter((k) => consentNamesPrescriber(k.consent.recipient, f.values.prescriber));
+  const consentAddress = naming.find((k) => k.id === f.values.consentId)?.consent.recipientAddress ?? '';
   const consentOptions: Option<string>[] = [
     {
       value: '',
@@ -206,22 +207,27 @@ function SummaryForm({
             label="Consent"
             options={consentOptions}
             {...f.value('consentId')}
-            onChange={(consentId) =>
+            onChange={(consentId) => {
+              const chosen = naming.find((k) => k.id === consentId);
               f.setValues((v) => ({
                 ...v,
                 consentId,
-                // The consent's recipient address, unless one was typed already.
-                recipientAddress:
-                  v.recipientAddress ||
-                  (naming.find((k) => k.id === consentId)?.consent.recipientAddress ?? ''),
-              }))
-            }
+                // The consent's own address and purpose: main refuses any other (CLINICAL.md §6).
+                recipientAddress: chosen?.consent.recipientAddress ?? '',
+                purpose: chosen?.consent.purpose ?? '',
+              }));
+            }}
           />
-          <Field label="Recipient address" {...f.text('recipientAddress')} />
+          <Field
+            label="Recipient address"
+            readOnly={consentAddress !== ''}
+            hint={consentAddress !== '' ? 'As the consent names it' : undefined}
+            {...f.text('recipientAddress')}
+          />
           <SelectField label="Paper" options={PAPERS} {...f.value('paper')} />
         </div>
       )}
-      <TextArea label="Purpose" rows={2} {...f.value('purpose')} />
+      <Field label="Purpose" readOnly hint="As the consent names it" {...f.text('purpose')} />
       <div className="actions">
         <button type="submit" className="primary" disabled={f.busy || prescribers.length === 0}>
           Print summary as a disclosure

@@ -1,7 +1,8 @@
 /**
  * Printing a signed plan, as a note is printed: first who it is for. For the client (who takes it home) or the
  * record, it is no disclosure; for anyone else it is a disclosure under one of this client's active consents, with
- * the recipient and purpose (prefilled from the consent, editable), recorded for the accounting (CLINICAL.md §6).
+ * the recipient, address and purpose taken from the consent and shown read-only (main refuses any other), recorded
+ * for the accounting (CLINICAL.md §6).
  * Main checks it all again; its refusals show beside the fields.
  */
 import { useEffect, useRef, useState } from 'react';
@@ -11,7 +12,7 @@ import type { Result } from '../../../../shared/ipc/result';
 import { call } from '../../api/client';
 import { Field } from '../../components/Field';
 import { FormMessage } from '../../components/FormError';
-import { Choice, NativeSelectField, TextArea, type Option } from '../../components/controls';
+import { Choice, NativeSelectField, type Option } from '../../components/controls';
 import { useForm } from '../../components/useForm';
 import { formatDate, todayLocal } from '../chart/dates';
 import { PrintPdf, type Paper } from '../sessions/PrintPdf';
@@ -129,9 +130,9 @@ export function PlanPrint({ plan, active }: { plan: RecoveryPlan; active: boolea
               </option>
             ))}
           </NativeSelectField>
-          <Field label="Recipient" {...f.text('recipient')} />
-          <Field label="Recipient address (if known)" {...f.text('recipientAddress')} />
-          <TextArea label="Purpose" {...f.value('purpose')} />
+          <Field label="Recipient" readOnly hint="As the consent names it" {...f.text('recipient')} />
+          <Field label="Recipient address (if known)" readOnly {...f.text('recipientAddress')} />
+          <Field label="Purpose" readOnly {...f.text('purpose')} />
         </div>
       )}
       <FormMessage message={f.formError} />

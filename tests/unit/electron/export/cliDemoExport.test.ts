@@ -191,9 +191,28 @@ describe('CLI demo then export', () => {
     const args = ['export', '--data', data, '--username', 'demo', '--client', chart, '--out', out];
     // A recipient or purpose other than the consent's is refused; left out, they are the consent's own.
     await expect(
-      cli([...args, '--recipient', 'Brightside Staffing (employer)', '--consent', consent.id]),
+      cli([
+        ...args,
+        '--recipient',
+        'Brightside Staffing (employer)',
+        '--consent',
+        consent.id,
+        '--include',
+        'notes',
+      ]),
     ).rejects.toThrow(/consent names the recipient/);
-    const withConsent = [...args, '--consent', consent.id];
+    // Under a consent, what it permits is named; the accounting of disclosures is never one of those.
+    await expect(cli([...args, '--consent', consent.id])).rejects.toThrow(/--consent needs --include/);
+    await expect(cli([...args, '--consent', consent.id, '--include', 'notes,disclosures'])).rejects.toThrow(
+      /cannot hold disclosures/,
+    );
+    const withConsent = [
+      ...args,
+      '--consent',
+      consent.id,
+      '--include',
+      'intake,assessments,treatment-plan,notes',
+    ];
     await expect(cli([...withConsent, '--encrypt'])).rejects.toThrow(/CLEARLEAF_EXPORT_PASSPHRASE/);
     process.env.CLEARLEAF_EXPORT_PASSPHRASE = EXPORT_PASS;
     const r = await cli([...withConsent, '--encrypt']);
@@ -220,6 +239,8 @@ describe('CLI demo then export', () => {
     const bundle = readJson(path.join(dir, 'fhir', 'bundle.json'));
     expect(fhirSchemaValidator()(bundle)).toBe(true);
     expect(bundleProblems(bundle)).toEqual([]);
+    expect(fs.existsSync(path.join(dir, 'csv', 'disclosures.csv'))).toBe(false);
+    expect(fs.existsSync(path.join(dir, 'csv', 'use-log.csv'))).toBe(false);
     const copy = fs.readFileSync(path.join(dir, 'CONSENT.txt'), 'utf8');
     expect(copy).toContain('Copy of the consent');
     expect(copy).toContain(consent.id);

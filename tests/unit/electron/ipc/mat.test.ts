@@ -478,6 +478,26 @@ describe("the prescriber's coordination summary", () => {
     expect(text.replace(/\s+/g, ' ')).toContain('(42 CFR part 2). These rules prohibit you');
   });
 
+  it('checks the consent up front as every disclosure does: its purpose, its type, a used single disclosure', async () => {
+    const { dispatch, note, consent, count } = await signedWithMedication();
+    const print = (disclosure: ReturnType<typeof request>) =>
+      dispatch('matNotes.printSummary', { id: note.id, paper: 'letter', disclosure });
+    const single = await consent();
+    const otherPurpose = await print({ ...request(single.id), purpose: 'Employment screening' });
+    expect(fieldsOf(otherPurpose)['disclosure.purpose']).toMatch(/the one the consent names/);
+    const otherAddress = await print({ ...request(single.id), recipientAddress: '9 Elm St, Salem, OR' });
+    expect(fieldsOf(otherAddress)['disclosure.recipientAddress']).toMatch(/the one the consent names/);
+    const counselling = await consent({ type: 'sud-counselling-notes' });
+    expect(fieldsOf(await print(request(counselling.id)))['disclosure.consentId']).toMatch(
+      /covers only those notes/,
+    );
+    expect(count()).toBe(0);
+    value(await print(request(single.id)));
+    expect(count()).toBe(1);
+    expect(fieldsOf(await print(request(single.id)))['disclosure.consentId']).toMatch(/already been used/);
+    expect(count()).toBe(1);
+  });
+
   it('is refused for a draft', async () => {
     const { dispatch, matNote, consent } = await signedWithMedication();
     const draft = await matNote();

@@ -11,13 +11,22 @@ import { createHandlers } from '../../../../electron/ipc/handlers';
 import { createNodePlatform } from '../../../../electron/platform/nodePlatform';
 import { silentLogger } from '../../../../electron/platform/types';
 import { listAudit } from '../../../../electron/db/repositories/audit';
-import { exportStepCount, runRecordExport } from '../../../../electron/export/recordExport';
+import {
+  choosableSections,
+  exportStepCount,
+  runRecordExport,
+  sectionsFor,
+} from '../../../../electron/export/recordExport';
 import { EXPORT_SECTIONS } from '../../../../electron/export/sections';
 import type { Client } from '../../../../shared/domain/clients';
 import type { Consent, ConsentInput } from '../../../../shared/domain/consents';
 import type { Disclosure } from '../../../../shared/domain/disclosures';
 import { emptyNoteContent, type Note } from '../../../../shared/domain/notes';
-import type { ExportProgress, RecordExportRequest } from '../../../../shared/domain/recordExport';
+import {
+  clientOwnRecipient,
+  type ExportProgress,
+  type RecordExportRequest,
+} from '../../../../shared/domain/recordExport';
 import type { Result } from '../../../../shared/ipc/result';
 import { aClient, aConsent } from '../../../support/clients';
 import { aClinician, FakeClock, setUpPractice } from '../../../support/fixtures';
@@ -71,12 +80,15 @@ async function setup() {
     clientId: client.id,
     basis: 'client-request',
     consentId: null,
-    recipient: 'Thị Ánh Nguyễn (the client)',
+    recipient: clientOwnRecipient(client),
     recipientAddress: '',
     purpose: 'Personal copy at discharge',
     paper: 'letter',
     output: 'folder',
     exportPassphrase: null,
+    plainConfirmed: true,
+    // What a consent permits (read only under one): the signed notes.
+    include: ['notes'],
     ...over,
   });
   const run = async (over: Partial<RecordExportRequest> = {}): Promise<ExportProgress> => {
@@ -192,7 +204,7 @@ describe('record export from the app', () => {
     await runRecordExport({ db, practice, user }, request(), path.join(dataDir, 'out'), (done, label) =>
       steps.push([done, label]),
     );
-    expect(steps.map(([n]) => n)).toEqual([...Array(exportStepCount()).keys()]);
+    expect(steps.map(([n]) => n)).toEqual([...Array(exportStepCount(EXPORT_SECTIONS)).keys()]);
     expect(steps.map(([, l]) => l)).toEqual([
       ...EXPORT_SECTIONS.map((s) => s.label),
       'FHIR Bundle, README and manifest',
@@ -200,6 +212,13 @@ describe('record export from the app', () => {
       'Recording the disclosure',
     ]);
     expect(client.id).toBeTruthy();
+    // Under a consent: the client, the consent copy and what was chosen; never the accounting of disclosures.
+    expect(sectionsFor({ basis: 'consent', include: ['notes'] }).map((s) => s.id)).toEqual([
+      'patient',
+      'notes',
+      'consents',
+    ]);
+    expect(choosableSections().map((s) => s.id)).not.toContain('disclosures');
   });
 
   it('leaves private SUD counselling notes out; a consent must be able to carry the whole record, to its own recipient', async () => {
@@ -244,5 +263,132 @@ describe('record export from the app', () => {
     expect(fieldsOf(elsewhere)['request.purpose']).toMatch(/the one the consent names/);
     const readme = fs.readFileSync(path.join(underTpo.result!.path, 'README.txt'), 'utf8');
     expect(readme).toMatch(/private SUD counselling notes \(they need a consent of their own/);
+  });
+
+  it("at the client's own request goes to the client only: anyone else needs a consent (checked in main)", async () => {
+    const { dispatch, request, client, disclosures, run } = await setup();
+    const start = (over: Partial<RecordExportRequest>) =>
+      dispatch('recordExport.start', { request: request(over), passphrase: PASS });
+    const typed = await start({ recipient: 'Brightside Staffing (employer)' });
+    expect(fieldsOf(typed)['request.recipient']).toMatch(
+      /goes to the client \(Thị Ánh Nguyễn \(the client\)\).*choose the consent/,
+    );
+    expect(await disclosures()).toEqual([]);
+    const done = await run();
+    expect(done.state).toBe('done');
+    expect((await disclosures())[0]).toMatchObject({
+      basis: 'client-request',
+      recipient: clientOwnRecipient(client),
+    });
+  });
+
+  it('under a consent holds only that consent and no accounting; at the client’s request, all of both', async () => {
+    const { run, consent, signedNote } = await setup();
+    await signedNote('progress', 'Practised the if-then plan for work breaks.');
+    const tpo = await consent({
+      type: 'tpo',
+      recipient: 'Dr. Ilse Verhoeven, Cascade Family Medicine',
+      redisclosureStatementIncluded: true,
+      refusalConsequencesExplained: true,
+    });
+    const employer = await consent({
+      recipient: 'Brightside Staffing (employer)',
+      purpose: 'Return to work',
+    });
+    const first = await run();
+    expect(first.state).toBe('done');
+    const under = await run({
+      basis: 'consent',
+      consentId: tpo.id,
+      recipient: tpo.consent.recipient,
+      recipientAddress: tpo.consent.recipientAddress,
+      purpose: tpo.consent.purpose,
+    });
+    expect(under.state).toBe('done');
+    const dir = under.result!.path;
+    const files = filesUnder(dir);
+    expect(files).not.toContain('csv/disclosures.csv');
+    const consentsCsv = fs.readFileSync(path.join(dir, 'csv', 'consents.csv'), 'utf8');
+    expect(consentsCsv).toContain(tpo.id);
+    expect(consentsCsv).not.toContain(employer.id);
+    const everything = [...files]
+      .map((f) => fs.readFileSync(path.join(dir, f)).toString('latin1'))
+      .join('\n');
+    expect(everything).not.toContain('Brightside');
+    expect(everything).not.toContain(employer.id);
+    const bundle = JSON.parse(fs.readFileSync(path.join(dir, 'fhir', 'bundle.json'), 'utf8')) as {
+      entry: Array<{ resource: { resourceType: string } }>;
+    };
+    expect(bundle.entry.filter((e) => e.resource.resourceType === 'Consent')).toHaveLength(1);
+    expect(fs.readFileSync(path.join(dir, 'README.txt'), 'utf8')).not.toMatch(/earlier disclosure/);
+
+    // The client's own copy made after it: every consent, and the accounting with the export under the consent.
+    const own = await run();
+    const ownDir = own.result!.path;
+    const accounting = fs.readFileSync(path.join(ownDir, 'csv', 'disclosures.csv'), 'utf8');
+    expect(accounting).toContain('Dr. Ilse Verhoeven, Cascade Family Medicine');
+    const all = fs.readFileSync(path.join(ownDir, 'csv', 'consents.csv'), 'utf8');
+    expect(all).toContain(tpo.id);
+    expect(all).toContain(employer.id);
+  });
+
+  it('is encrypted unless a plain copy is confirmed, and a plain copy in the practice folder goes at lock', async () => {
+    const { dispatch, request, run, practice, dataDir } = await setup();
+    const unconfirmed = await dispatch('recordExport.start', {
+      request: request({ plainConfirmed: false }),
+      passphrase: PASS,
+    });
+    expect(fieldsOf(unconfirmed)['request.plainConfirmed']).toMatch(/unencrypted/);
+    const plain = await run();
+    const tarOnly = await run({ output: 'archive' });
+    const sealed = await run({ output: 'encrypted', exportPassphrase: 'borrowed ferry inkwell tundra' });
+    for (const p of [plain, tarOnly, sealed]) expect(p.state).toBe('done');
+    const exportsDir = path.join(dataDir, 'exports');
+    expect(fs.readdirSync(exportsDir)).toHaveLength(3);
+    practice.lock('manual');
+    expect(fs.existsSync(plain.result!.path)).toBe(false);
+    expect(fs.existsSync(tarOnly.result!.path)).toBe(false);
+    expect(fs.readdirSync(exportsDir)).toEqual([path.basename(sealed.result!.path)]);
+  });
+
+  it('under a consent holds only the parts chosen as what it permits, and refuses a part it may never hold', async () => {
+    const { run, consent, signedNote, dispatch, request, disclosures } = await setup();
+    await signedNote('progress', 'Named the triggers at the loading dock.');
+    const tpo = await consent({
+      type: 'tpo',
+      redisclosureStatementIncluded: true,
+      refusalConsequencesExplained: true,
+    });
+    const under = (include?: string[]): Partial<RecordExportRequest> => ({
+      basis: 'consent',
+      consentId: tpo.id,
+      recipient: tpo.consent.recipient,
+      recipientAddress: tpo.consent.recipientAddress,
+      purpose: tpo.consent.purpose,
+      include,
+    });
+    const start = (over: Partial<RecordExportRequest>) =>
+      dispatch('recordExport.start', { request: request(over), passphrase: PASS });
+    expect(fieldsOf(await start(under([])))['request.include']).toMatch(/Choose the parts of the record/);
+    expect(fieldsOf(await start(under(undefined)))['request.include']).toMatch(/Choose the parts/);
+    expect(fieldsOf(await start(under(['notes', 'disclosures'])))['request.include']).toMatch(
+      /cannot hold disclosures/,
+    );
+    expect(fieldsOf(await start(under(['patient'])))['request.include']).toMatch(/cannot hold patient/);
+    expect(await disclosures()).toEqual([]);
+
+    const done = await run(under(['assessments', 'medications']));
+    expect(done.state).toBe('done');
+    const files = filesUnder(done.result!.path);
+    expect(files.filter((f) => f.startsWith('csv/')).sort()).toEqual([
+      'csv/assessments.csv',
+      'csv/client.csv',
+      'csv/consents.csv',
+      'csv/medications.csv',
+    ]);
+    expect(files.filter((f) => f.endsWith('.pdf'))).toEqual([]);
+    const [d] = await disclosures();
+    expect(d?.what).not.toMatch(/session note/);
+    expect(d?.what).toMatch(/signed assessment/);
   });
 });
