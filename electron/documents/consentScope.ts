@@ -3,7 +3,7 @@
  * covers, until when, and the right to revoke it. (The note print has its own copy in electron/pdf/notePdf.ts, left
  * as it is while that file is being changed elsewhere.)
  */
-import { CONSENT_TYPE_LABELS, type ConsentInput } from '../../shared/domain/consents';
+import { CONSENT_TYPE_LABELS, consentEndText, type ConsentInput } from '../../shared/domain/consents';
 import { fields, heading, paragraph } from './layout';
 
 /** The disclosure a print is, and the consent it is made under. */
@@ -30,7 +30,7 @@ export function consentScope(doc: PDFKit.PDFDocument, d: DocumentDisclosure): vo
       `${c.signedOn} by ${c.signerName}${c.signedBy === 'authorized-representative' ? ` (${c.representativeAuthority})` : ''}`,
     ],
     ['Information the consent covers', c.informationDescription],
-    ['Consent expires', c.expiryKind === 'date' ? (c.expiryDate ?? '') : `When: ${c.expiryEvent}`],
+    ['Consent expires', consentEndText(c)],
   ]);
   paragraph(
     doc,

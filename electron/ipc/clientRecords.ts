@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { ALERT_KIND_LABELS } from '../../shared/domain/alerts';
 import { localDate } from '../../shared/domain/common';
+import { DISCHARGE_WORDS } from '../../shared/domain/discharge';
 import { AppError, fieldError } from '../errors';
 import { raiseAlert } from '../db/repositories/alerts';
 import {
@@ -169,6 +170,14 @@ export const consentHandlers: DomainHandlers<'consents'> = {
         'The consent cannot expire before it was signed.',
       );
     }
+    // The discharge is a structured end, so that the discharge itself can end the consent (migration 0700).
+    if (consent.expiryKind === 'event' && DISCHARGE_WORDS.test(consent.expiryEvent)) {
+      throw fieldError(
+        'INVALID_INPUT',
+        'consent.expiryEvent',
+        'This event is the discharge: choose “When the client is discharged” as how the consent expires.',
+      );
+    }
     const id = randomUUID();
     db.transaction(() => {
       insertConsent(db, id, clientId, consent, user.id, practice.clock.now());
@@ -197,6 +206,12 @@ export const consentHandlers: DomainHandlers<'consents'> = {
   'consents.recordEndEvent': ({ id, endEvent }, { db, practice, user }) => {
     const existing = getConsent(db, id);
     if (!existing) throw new AppError('NOT_FOUND', 'That consent is not in this practice.');
+    if (existing.consent.expiryKind === 'discharge') {
+      throw new AppError(
+        'CONFLICT',
+        'This consent ends when the client is discharged: the discharge records it.',
+      );
+    }
     if (existing.consent.expiryKind !== 'event') {
       throw new AppError('CONFLICT', 'This consent ends on a date, not on an event.');
     }

@@ -7,7 +7,7 @@
  * in words and dates and times in one format, the locale the clinician's screen uses (issue 9 item 2).
  */
 import type { Client } from '../../shared/domain/clients';
-import { CONSENT_TYPE_LABELS, type ConsentInput } from '../../shared/domain/consents';
+import { CONSENT_TYPE_LABELS, consentEndText, type ConsentInput } from '../../shared/domain/consents';
 import type { ClinicProfile } from '../../shared/domain/identity';
 import { FORMAT_SECTIONS, INTERVENTION_LABELS, RISK_WORDS, type Note } from '../../shared/domain/notes';
 import { PART2_NOTICE_TITLE } from '../../shared/domain/part2';
@@ -199,10 +199,7 @@ export function consentScope(doc: PDFKit.PDFDocument, d: NoteDisclosure, f: Prin
       `${f.date(c.signedOn)} by ${c.signerName}${c.signedBy === 'authorized-representative' ? ` (${c.representativeAuthority})` : ''}`,
     ],
     ['Information the consent covers', c.informationDescription],
-    [
-      'Consent expires',
-      c.expiryKind === 'date' ? (c.expiryDate ? f.date(c.expiryDate) : '') : `When: ${c.expiryEvent}`,
-    ],
+    ['Consent expires', consentEndText(c, f.date)],
     ['Notice', PART2_NOTICE_TITLE],
   ]);
   paragraph(

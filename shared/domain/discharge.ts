@@ -51,12 +51,17 @@ export function dischargeOnSave(
   return { discharge: d, problem: null };
 }
 
-/** The stated end of an event-based consent names the discharge ("Discharge from the programme", "until discharged"). */
-const DISCHARGE_EVENT = /\bdischarg/iu;
+/**
+ * Words that name the discharge as a consent's ending event ("Discharge from the programme", "until discharged").
+ * Never used to decide whether a consent ends: only to move consents worded so to the structured "at discharge"
+ * (migration 0700) and to steer a new consent to that choice.
+ */
+export const DISCHARGE_WORDS = /\bdischarg/iu;
 
 /**
- * Consents whose ending event is this discharge: event-based, naming the discharge, neither revoked nor already
- * ended, and signed on or before the discharge date (an ending event cannot come before the signature).
+ * Consents whose ending event is this discharge: those whose end is "when the client is discharged" (a structured
+ * choice on the consent, not a reading of its words: migration 0700 moved the older worded ones), neither revoked
+ * nor already ended, and signed on or before the discharge date (an ending event cannot come before the signature).
  */
 export function consentsEndedByDischarge(
   consents: readonly Pick<Consent, 'id' | 'consent' | 'revocation' | 'endEvent'>[],
@@ -65,8 +70,7 @@ export function consentsEndedByDischarge(
   return consents
     .filter(
       (c) =>
-        c.consent.expiryKind === 'event' &&
-        DISCHARGE_EVENT.test(c.consent.expiryEvent) &&
+        c.consent.expiryKind === 'discharge' &&
         c.revocation === null &&
         c.endEvent === null &&
         c.consent.signedOn <= dischargedOn,

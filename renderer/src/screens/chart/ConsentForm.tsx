@@ -5,6 +5,8 @@
  */
 import { useState, type FormEvent } from 'react';
 import {
+  CONSENT_EXPIRY_KINDS,
+  CONSENT_EXPIRY_LABELS,
   CONSENT_TYPE_LABELS,
   CONSENT_TYPES,
   type Consent,
@@ -204,10 +206,10 @@ interface PartProps {
   err: (key: keyof ConsentInput) => string | null;
 }
 
-const EXPIRY: readonly Option<Draft['expiryKind']>[] = [
-  { value: 'date', label: 'On a date' },
-  { value: 'event', label: 'When an event happens' },
-];
+const EXPIRY: readonly Option<Draft['expiryKind']>[] = CONSENT_EXPIRY_KINDS.map((value) => ({
+  value,
+  label: CONSENT_EXPIRY_LABELS[value],
+}));
 
 function ExpiryFields({ d, set, err }: PartProps) {
   return (
@@ -220,7 +222,7 @@ function ExpiryFields({ d, set, err }: PartProps) {
         error={err('expiryKind')}
         required
       />
-      {d.expiryKind === 'date' ? (
+      {d.expiryKind === 'date' && (
         <Field
           label="Expiry date"
           type="date"
@@ -228,13 +230,20 @@ function ExpiryFields({ d, set, err }: PartProps) {
           onChange={(e) => set({ expiryDate: e.target.value })}
           error={err('expiryDate')}
         />
-      ) : (
+      )}
+      {d.expiryKind === 'discharge' && (
+        <p className="field__hint">
+          The consent expires on the client’s discharge date, recorded when the discharge summary is signed or
+          the client is set to Discharged.
+        </p>
+      )}
+      {d.expiryKind === 'event' && (
         <Field
           label="Expiry event"
           value={d.expiryEvent}
           onChange={(e) => set({ expiryEvent: e.target.value })}
           error={err('expiryEvent')}
-          hint="E.g. discharge from the programme."
+          hint="E.g. the end of a court order. For the discharge, choose “When the client is discharged”."
         />
       )}
     </div>
