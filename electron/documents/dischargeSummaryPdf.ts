@@ -75,9 +75,10 @@ function sections(doc: PDFKit.PDFDocument, s: DischargeSummary): void {
     doc,
     f.instruments.length === 0
       ? ['No signed scored assessment.']
-      : f.instruments.map(
-          (i) =>
-            `${i.title}: first ${score(i.first)}; latest ${score(i.latest)} (${i.administrations} administration${i.administrations === 1 ? '' : 's'})`,
+      : f.instruments.map((i) =>
+          i.administrations === 1
+            ? `${i.title}: ${score(i.first)} (one score)`
+            : `${i.title}: first ${score(i.first)}; latest ${score(i.latest)} (${i.administrations} scores)`,
         ),
   );
 
