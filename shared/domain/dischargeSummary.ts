@@ -138,7 +138,7 @@ export function goalProgressRows(
 /** Elements the record could not fill, named for the "could not be completed" reason. */
 export function missingElements(f: DischargeFacts): string[] {
   const missing: string[] = [];
-  if (f.lastServiceOn === null) missing.push('no service is recorded');
+  if (f.lastServiceOn === null) missing.push('no signed session or MAT contact');
   if (f.treatmentPlanVersion === null) missing.push('no treatment plan');
   if (f.instruments.length === 0) missing.push('no signed scored assessment');
   if (f.diagnoses.length === 0) missing.push('no diagnosis from a signed SUD checklist');

@@ -317,7 +317,7 @@ export function ChartScreen({
       </div>
       <div {...tabPanelProps(ID, 'discharge', tab === 'discharge')}>
         {opened.has('discharge') && (
-          <DischargeTab clientId={clientId} active={tab === 'discharge'} onSigned={() => void load()} />
+          <DischargeTab client={chart.client} active={tab === 'discharge'} onSigned={() => void load()} />
         )}
       </div>
       <div {...tabPanelProps(ID, 'private-notes', tab === 'private-notes')}>

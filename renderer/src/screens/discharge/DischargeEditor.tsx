@@ -3,7 +3,7 @@
  * the clinician writes the rest. It autosaves as it is typed (the notes' autosave queue) and "Sign…" saves what is
  * left, asks for the passphrase and signs. Signing discharges the client on the date and type written here.
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import {
   DISCHARGE_TYPES,
   DISCHARGE_TYPE_LABELS,
@@ -90,30 +90,41 @@ export function DischargeEditor({
     autoFocus: false,
   });
 
+  // An error beside a field goes once that field is edited; signing again checks everything afresh.
+  const [edited, setEdited] = useState<ReadonlySet<string>>(new Set());
+  useEffect(() => setEdited(new Set()), [form.error]);
   const w = form.values.written;
-  const change = (patch: Partial<DischargeWritten>) => {
+  const change = (patch: Partial<DischargeWritten>, paths: readonly string[] = Object.keys(patch)) => {
     if (signing) return;
     const next = { ...w, ...patch };
     form.setValues({ written: next });
     autosave.edit(next);
+    setEdited((s) => new Set([...s, ...paths]));
   };
   const saveError = autosave.status.state === 'failed' ? autosave.status.error : null;
   const err = (path: string) =>
-    form.fieldError(`written.${path}`) ?? fieldMessage(saveError, `written.${path}`);
+    (edited.has(path) ? null : form.fieldError(`written.${path}`)) ??
+    fieldMessage(saveError, `written.${path}`);
   const passError = form.fieldError('passphrase') ? (form.error?.message ?? null) : null;
   const bannerError =
     form.error && !passError && !form.error.fields.some((f) => f.path.startsWith('written.'))
       ? form.error.message
       : null;
-  const missing = form.error?.fields.filter((f) => f.path.startsWith('written.')).length ?? 0;
+  const missing =
+    form.error?.fields.filter(
+      (f) => f.path.startsWith('written.') && !edited.has(f.path.slice('written.'.length)),
+    ).length ?? 0;
   const goals = goalProgressRows({ facts, written: w });
   const gaps = missingElements(facts);
-  const setProgress = (goalId: string, progress: string) =>
-    change({
-      goalProgress: [...w.goalProgress.filter((g) => g.goalId !== goalId), { goalId, progress }],
-    });
+  const setProgress = (i: number, goalId: string, progress: string) =>
+    change({ goalProgress: [...w.goalProgress.filter((g) => g.goalId !== goalId), { goalId, progress }] }, [
+      `goalProgress.${i}.progress`,
+    ]);
   const setReferral = (i: number, patch: Partial<DischargeWritten['referrals'][number]>) =>
-    change({ referrals: w.referrals.map((r, j) => (j === i ? { ...r, ...patch } : r)) });
+    change(
+      { referrals: w.referrals.map((r, j) => (j === i ? { ...r, ...patch } : r)) },
+      Object.keys(patch).map((k) => `referrals.${i}.${k}`),
+    );
 
   async function discard() {
     setDiscardError(null);
@@ -208,7 +219,7 @@ export function DischargeEditor({
               key={g.id}
               label={`${g.text} (${g.status.toLowerCase()})`}
               value={g.progress}
-              onChange={(x) => setProgress(g.id, x)}
+              onChange={(x) => setProgress(i, g.id, x)}
               error={err(`goalProgress.${i}.progress`)}
               rows={2}
             />
@@ -267,7 +278,9 @@ export function DischargeEditor({
         <fieldset className="plan-section">
           <legend>Elements that could not be completed</legend>
           {gaps.length > 0 && (
-            <p className="muted plan-section__hint">The record has {gaps.join('; ')}. Say why.</p>
+            <p className="muted plan-section__hint">
+              Not in the record: {gaps.join('; ')}. Say why each could not be completed.
+            </p>
           )}
           <TextArea
             label="Reason any element could not be completed"

@@ -4,7 +4,7 @@
  * consent). A re-admitted client discharged again gets a new summary.
  */
 import { useCallback, useEffect, useState } from 'react';
-import { DISCHARGE_TYPE_LABELS } from '../../../../shared/domain/clients';
+import { DISCHARGE_TYPE_LABELS, type Client } from '../../../../shared/domain/clients';
 import { goalProgressRows, type DischargeSummary } from '../../../../shared/domain/dischargeSummary';
 import { call } from '../../api/client';
 import { formatDateTime } from '../../format';
@@ -15,17 +15,18 @@ import { DischargeEditor } from './DischargeEditor';
 import { DischargeFactsView } from './DischargeFacts';
 
 export function DischargeTab({
-  clientId,
+  client,
   active,
   onSigned,
 }: {
-  clientId: string;
+  client: Client;
   active: boolean;
   onSigned: () => void;
 }) {
   const [list, setList] = useState<DischargeSummary[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [starting, setStarting] = useState(false);
+  const clientId = client.id;
 
   const load = useCallback(async () => {
     const r = await call('discharge.summaries', { clientId });
@@ -54,6 +55,13 @@ export function DischargeTab({
   if (!list) return <div aria-busy="true" />;
   const draft = list.find((s) => s.signedAtMs === null) ?? null;
   const signed = list.filter((s) => s.signedAtMs !== null);
+  // A new summary is for a discharge the latest signed one does not cover (a re-admitted client, say).
+  const latest = signed[0]?.content.written;
+  const covered =
+    client.status === 'discharged' &&
+    latest !== undefined &&
+    latest.dischargedOn === client.discharge?.dischargedOn &&
+    latest.dischargeType === client.discharge.type;
   return (
     <div className="discharge-tab">
       <h2>Discharge summary</h2>
@@ -68,7 +76,7 @@ export function DischargeTab({
           }}
           onDiscarded={() => setList((l) => (l ?? []).filter((x) => x.id !== draft.id))}
         />
-      ) : (
+      ) : covered ? null : (
         <div className="actions">
           <button type="button" className="primary" disabled={starting} onClick={() => void start()}>
             {signed.length ? 'Start a new discharge summary' : 'Start the discharge summary'}
@@ -104,6 +112,7 @@ function SignedSummary({ summary: s, active }: { summary: DischargeSummary; acti
         printPdf={(paper, disclosure) => call('discharge.printSummary', { id: s.id, paper, disclosure })}
         active={active}
       />
+      <h4>Written by the clinician</h4>
       <dl className="facts">
         <div>
           <dt>Presenting problem</dt>
@@ -138,6 +147,7 @@ function SignedSummary({ summary: s, active }: { summary: DischargeSummary; acti
           </div>
         )}
       </dl>
+      <h4>From the record, as signed</h4>
       <DischargeFactsView facts={s.content.facts} />
     </section>
   );
