@@ -2,7 +2,6 @@
 import { randomUUID } from 'node:crypto';
 import { ALERT_KIND_LABELS } from '../../shared/domain/alerts';
 import { localDate } from '../../shared/domain/common';
-import { DISCHARGE_WORDS } from '../../shared/domain/discharge';
 import { AppError, fieldError } from '../errors';
 import { raiseAlert } from '../db/repositories/alerts';
 import {
@@ -168,14 +167,6 @@ export const consentHandlers: DomainHandlers<'consents'> = {
         'INVALID_INPUT',
         'consent.expiryDate',
         'The consent cannot expire before it was signed.',
-      );
-    }
-    // The discharge is a structured end, so that the discharge itself can end the consent (migration 0700).
-    if (consent.expiryKind === 'event' && DISCHARGE_WORDS.test(consent.expiryEvent)) {
-      throw fieldError(
-        'INVALID_INPUT',
-        'consent.expiryEvent',
-        'This event is the discharge: choose “When the client is discharged” as how the consent expires.',
       );
     }
     const id = randomUUID();

@@ -52,9 +52,9 @@ export function dischargeOnSave(
 }
 
 /**
- * Words that name the discharge as a consent's ending event ("Discharge from the programme", "until discharged").
- * Never used to decide whether a consent ends: only to move consents worded so to the structured "at discharge"
- * (migration 0700) and to steer a new consent to that choice.
+ * Words that may name this clinic's discharge as a consent's ending event ("until discharged"). Never used to decide
+ * whether a consent ends (the words may mean another programme's discharge, a drug court's, say): only to ask the
+ * clinician, on the consent form, whether they meant "When the client is discharged".
  */
 export const DISCHARGE_WORDS = /\bdischarg/iu;
 

@@ -13,6 +13,7 @@ import {
   type ConsentInput,
   type ConsentType,
 } from '../../../../shared/domain/consents';
+import { DISCHARGE_WORDS } from '../../../../shared/domain/discharge';
 import { call, fieldMessage, type AppErrorShape } from '../../api/client';
 import { Field } from '../../components/Field';
 import { CheckField, Choice, TextArea, type Option } from '../../components/controls';
@@ -245,6 +246,12 @@ function ExpiryFields({ d, set, err }: PartProps) {
           error={err('expiryEvent')}
           hint="E.g. the end of a court order. For the discharge, choose “When the client is discharged”."
         />
+      )}
+      {d.expiryKind === 'event' && DISCHARGE_WORDS.test(d.expiryEvent) && (
+        <p className="field__hint" role="status">
+          If this means the client’s discharge from this clinic, choose “When the client is discharged”: only
+          then does the discharge end the consent by itself.
+        </p>
       )}
     </div>
   );

@@ -20,7 +20,7 @@ const TODAY = '2026-11-23';
 const byEvent = {
   expiryKind: 'event',
   expiryDate: null,
-  expiryEvent: 'End of the court order',
+  expiryEvent: 'Discharge from the programme',
 } as const;
 
 async function setup() {
@@ -83,7 +83,7 @@ describe('consents.recordEndEvent', () => {
     const audit = listAudit(practice.session().db, { limit: 20, beforeId: null });
     expect(audit.filter((a) => a.action === 'record-end-event').map((a) => a.entityId)).toEqual([consent.id]);
     expect(audit.some((a) => a.action === 'revoke')).toBe(false);
-    expect(JSON.stringify(audit)).not.toContain('court order');
+    expect(JSON.stringify(audit)).not.toContain('Discharge');
 
     const after = value<Chart>(await dispatch('clients.chart', { id: client.id }));
     expect(

@@ -119,9 +119,9 @@ describe('note prints and disclosures', () => {
   it('records a print under an active consent once, with every element, and prints the consent scope', async () => {
     const { note, consent, print, count, dispatch, client, user, db } = await setup();
     const c = await consent({
-      expiryKind: 'discharge',
+      expiryKind: 'event',
       expiryDate: null,
-      expiryEvent: '',
+      expiryEvent: 'Discharge from the programme',
       recipient: 'Dr. Ilse Verhoeven',
       purpose: 'Shared care of the taper',
     });
@@ -170,7 +170,7 @@ describe('note prints and disclosures', () => {
     expect(scope).toContain('Who may disclose: Riverbend Recovery Collective');
     expect(scope).toMatch(/Consent signed: \S.* by Araceli Montoya-Brandt/);
     expect(scope).toContain('Attendance dates and taper progress from 1 Nov 2026 to 30 Nov 2026');
-    expect(scope).toContain('Consent expires: When the client is discharged');
+    expect(scope).toContain('Consent expires: When: Discharge from the programme');
     expect(scope).not.toContain(PART2_NOTICE_VERSION);
     expect(scope).toMatch(/may revoke this consent at any time/);
     expect(scope).toContain('In writing to the clinic at any time');
@@ -210,7 +210,7 @@ describe('note prints and disclosures', () => {
         revocation: { revokedOn: TODAY, receivedHow: 'in-writing', note: '' },
       }),
     );
-    const ended = await consent({ expiryKind: 'event', expiryDate: null, expiryEvent: 'End of probation' });
+    const ended = await consent({ expiryKind: 'event', expiryDate: null, expiryEvent: 'Discharge' });
     value(await dispatch('consents.recordEndEvent', { id: ended.id, endEvent: { happenedOn: TODAY } }));
     const other = value<Client>(
       await dispatch('clients.create', {
