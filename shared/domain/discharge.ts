@@ -1,7 +1,7 @@
 /**
- * Setting a client to Discharged (issue 9, item 6). Until the discharge workflow exists, the status can only become
- * Discharged with the date and how the client left care (CLINICAL.md §5: completed, transferred, left against
- * advice, administrative, lost contact, other). The discharge is recorded on the timeline and audited, and it is the
+ * Setting a client to Discharged (issue 9, item 6), from Edit details or by signing a discharge summary (issue 11,
+ * item 5; shared/domain/dischargeSummary.ts). The status only becomes Discharged with the date and how the client
+ * left care (CLINICAL.md §5: completed, transferred, left against advice, administrative, lost contact, other). The discharge is recorded on the timeline and audited, and it is the
  * event that ends every consent whose stated end is the discharge (CLINICAL.md §6 "expiry date or event").
  */
 import type { ClientInput, ClientStatus, Discharge } from './clients';
