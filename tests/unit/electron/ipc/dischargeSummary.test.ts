@@ -446,4 +446,28 @@ describe('the discharge summary', () => {
     ]);
     expect(out.summary).toBe('1 signed discharge summary');
   });
+
+  it('is part of the demo: its discharged client has a signed summary and is not due one', async () => {
+    const clock = new FakeClock(NOW);
+    const { practice, user } = await setUpPractice({ clock });
+    const dispatch: Dispatch = createDispatcher(createHandlers(), {
+      practice,
+      platform: createNodePlatform(),
+      log: silentLogger,
+    });
+    const db = practice.session().db;
+    const clients = await seedDemo({
+      call: demoCaller(dispatch),
+      passphrase: PASS,
+      userId: user.id,
+      clinicName: getClinic(db)!.name,
+      nowMs: NOW,
+      clients: [],
+    });
+    const last = clients[clients.length - 1]!;
+    expect(last.status).toBe('discharged');
+    const [summary] = value<DischargeSummary[]>(await dispatch('discharge.summaries', { clientId: last.id }));
+    expect(summary?.signedAtMs).not.toBeNull();
+    expect(value<DischargeWorklist>(await dispatch('worklists.discharge', {})).due).toEqual([]);
+  });
 });
