@@ -1,6 +1,11 @@
 /** Consents to disclose (CLINICAL.md §6): each as a FHIR Consent and a row with every element and its status. */
 import { listConsents } from '../../db/repositories/consents';
-import { consentStatus, CONSENT_TYPE_LABELS, type Consent } from '../../../shared/domain/consents';
+import {
+  consentEndText,
+  consentStatus,
+  CONSENT_TYPE_LABELS,
+  type Consent,
+} from '../../../shared/domain/consents';
 import { fhirId, instant, labelled, ref } from '../fhir';
 import { counted, type ExportContext, type ExportSection, type FhirResource } from '../types';
 
@@ -102,7 +107,8 @@ export const consentsSection: ExportSection = {
             k.consent.purpose,
             k.consent.howToRevoke,
             k.consent.expiryDate,
-            k.consent.expiryEvent,
+            // "At discharge" is a structured end: named in words here, as on the consent's own screen.
+            k.consent.expiryKind === 'discharge' ? consentEndText(k.consent) : k.consent.expiryEvent,
             k.consent.signedBy,
             k.consent.signerName,
             k.consent.representativeAuthority,
