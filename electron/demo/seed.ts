@@ -419,21 +419,34 @@ const consentsStep: DemoStep = {
   },
 };
 
-/** The last client has finished care. */
+/** The last client has finished care: the clinician writes and signs the discharge summary, which discharges them. */
 const dischargeStep: DemoStep = {
   id: 'discharge',
   async run(ctx) {
     const last = ctx.clients[ctx.clients.length - 1];
     if (!last) return;
-    const { id, assignedClinicianName: _name, createdAtMs: _c, updatedAtMs: _u, ...input } = last.client;
-    last.client = await ctx.call('clients.update', {
-      id,
-      client: {
-        ...input,
-        status: 'discharged',
-        discharge: { dischargedOn: daysAgo(ctx, 1), type: 'completed' },
+    const draft = await ctx.call('discharge.startSummary', { clientId: last.client.id });
+    const saved = await ctx.call('discharge.saveSummary', {
+      id: draft.id,
+      expectedUpdatedAtMs: draft.updatedAtMs,
+      written: {
+        ...draft.content.written,
+        dischargedOn: daysAgo(ctx, 1),
+        dischargeType: 'completed',
+        presentingProblem: `Daily kratom use (${last.person.product}) with withdrawal on waking; wanted to stop.`,
+        goalProgress: draft.content.facts.goals.map((g) => ({
+          goalId: g.id,
+          progress: 'Worked on steadily; see the session notes for the steps taken.',
+        })),
+        conditionAtDischarge:
+          'No kratom use for three weeks; sleeping six hours; mood steady; no risk concerns.',
+        recommendations: 'Weekly SMART Recovery meetings; primary care follow-up within a month.',
+        referrals: [{ to: 'Cascade Family Medicine', reason: 'Primary care follow-up' }],
+        incompleteReason: 'No MAT coordination or aftercare plan: neither was part of this course of care.',
       },
     });
+    await ctx.call('discharge.signSummary', { id: saved.id, passphrase: ctx.passphrase });
+    last.client = await ctx.call('clients.get', { id: last.client.id });
   },
 };
 

@@ -4,7 +4,7 @@
  * One block for every printed document; the recipient and purpose are the consent's (a print under a consent goes
  * only to its own recipient, for its own purpose).
  */
-import { CONSENT_TYPE_LABELS, type ConsentInput } from '../../shared/domain/consents';
+import { CONSENT_TYPE_LABELS, consentEndText, type ConsentInput } from '../../shared/domain/consents';
 import { PART2_NOTICE_TITLE } from '../../shared/domain/part2';
 import { fields, heading, paragraph, printFormat, rule, type PrintFormat } from './layout';
 
@@ -37,10 +37,7 @@ export function consentScope(
       `${f.date(c.signedOn)} by ${c.signerName}${c.signedBy === 'authorized-representative' ? ` (${c.representativeAuthority})` : ''}`,
     ],
     ['Information the consent covers', c.informationDescription],
-    [
-      'Consent expires',
-      c.expiryKind === 'date' ? (c.expiryDate ? f.date(c.expiryDate) : '') : `When: ${c.expiryEvent}`,
-    ],
+    ['Consent expires', consentEndText(c, f.date)],
     ['Notice', PART2_NOTICE_TITLE],
   ]);
   paragraph(

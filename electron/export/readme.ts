@@ -4,7 +4,7 @@
  * request, a statement saying so.
  */
 import { clientDisplayName } from '../../shared/domain/clients';
-import { CONSENT_TYPE_LABELS, type Consent } from '../../shared/domain/consents';
+import { CONSENT_TYPE_LABELS, consentEndText, type Consent } from '../../shared/domain/consents';
 import { PART2_NOTICE_FULL, PART2_NOTICE_VERSION } from '../../shared/domain/part2';
 import type { ExportContext } from './types';
 
@@ -64,7 +64,7 @@ function consentCopy(k: Consent, today: string): string {
     ['Purpose', c.purpose],
     ['Right to revoke', c.revocationRightExplained ? 'Explained to the patient' : 'Not recorded'],
     ['How to revoke', c.howToRevoke],
-    ['Expires', c.expiryKind === 'date' ? (c.expiryDate ?? '') : `On: ${c.expiryEvent}`],
+    ['Expires', consentEndText(c)],
     [
       'Signed by',
       `${c.signerName} (${c.signedBy === 'patient' ? 'the patient' : `authorised representative: ${c.representativeAuthority}`})`,

@@ -197,6 +197,12 @@ export const consentHandlers: DomainHandlers<'consents'> = {
   'consents.recordEndEvent': ({ id, endEvent }, { db, practice, user }) => {
     const existing = getConsent(db, id);
     if (!existing) throw new AppError('NOT_FOUND', 'That consent is not in this practice.');
+    if (existing.consent.expiryKind === 'discharge') {
+      throw new AppError(
+        'CONFLICT',
+        'This consent ends when the client is discharged: the discharge records it.',
+      );
+    }
     if (existing.consent.expiryKind !== 'event') {
       throw new AppError('CONFLICT', 'This consent ends on a date, not on an event.');
     }

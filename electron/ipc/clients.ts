@@ -74,20 +74,38 @@ function checkDischarge(previous: ClientStatus | null, c: ClientInput, ctx: Sess
 }
 
 /**
- * Inside the save's transaction: the discharge row (shown on the timeline), its audit row, and the end of every
- * consent whose ending event is the discharge, each audited as a recorded end event.
+ * Inside the caller's transaction: the discharge row (shown on the timeline), its audit row, and the end of every
+ * consent whose ending event is the discharge. Returns the discharge row's id. Also used when a signed discharge
+ * summary discharges the client (electron/ipc/discharge.ts).
  */
-function recordDischarge(
+export function recordDischarge(
   clientId: string,
   discharge: NonNullable<ClientInput['discharge']>,
+  ctx: SessionDeps,
+): string {
+  const { db, practice, user } = ctx;
+  const id = randomUUID();
+  insertDischarge(db, {
+    id,
+    clientId,
+    ...discharge,
+    recordedAtMs: practice.clock.now(),
+    recordedBy: user.id,
+  });
+  practice.audit({ action: 'discharge', entity: 'client', entityId: clientId });
+  endConsentsAtDischarge(clientId, discharge.dischargedOn, ctx);
+  return id;
+}
+
+/** Ends, as of the discharge date, every consent of the client that ends at discharge; each is audited. */
+export function endConsentsAtDischarge(
+  clientId: string,
+  dischargedOn: string,
   { db, practice, user }: SessionDeps,
 ): void {
   const atMs = practice.clock.now();
-  const id = randomUUID();
-  insertDischarge(db, { id, clientId, ...discharge, recordedAtMs: atMs, recordedBy: user.id });
-  practice.audit({ action: 'discharge', entity: 'client', entityId: clientId });
-  for (const consentId of consentsEndedByDischarge(listConsents(db, clientId), discharge.dischargedOn)) {
-    if (recordConsentEndEvent(db, consentId, { happenedOn: discharge.dischargedOn }, user.id, atMs)) {
+  for (const consentId of consentsEndedByDischarge(listConsents(db, clientId), dischargedOn)) {
+    if (recordConsentEndEvent(db, consentId, { happenedOn: dischargedOn }, user.id, atMs)) {
       practice.audit({ action: 'record-end-event', entity: 'consent', entityId: consentId });
     }
   }

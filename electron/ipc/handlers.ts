@@ -3,6 +3,7 @@ import { appHandlers, setupHandlers } from './app';
 import { alertHandlers, assessmentHandlers, levelOfCareHandlers } from './assessments';
 import { consentHandlers, intakeHandlers, useLogHandlers } from './clientRecords';
 import { clientHandlers } from './clients';
+import { dischargeHandlers } from './discharge';
 import { disclosureHandlers } from './disclosures';
 import { documentHandlers } from './documents';
 import {
@@ -51,5 +52,6 @@ export function createHandlers(): Handlers {
     ...matNoteHandlers,
     ...pawsHandlers,
     ...recordExportHandlers,
+    ...dischargeHandlers,
   };
 }

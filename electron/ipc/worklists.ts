@@ -1,7 +1,10 @@
 import { localDate } from '../../shared/domain/common';
+import { CONSIDER_DISCHARGE_DAYS, summaryDueBy } from '../../shared/domain/dischargeSummary';
+import { addDays } from '../../shared/taper';
 import type { AlertKind } from '../../shared/domain/alerts';
 import {
   activeClientsWithoutPlan,
+  clientsDueDischargeSummary,
   openAlerts,
   plansDueForReview,
   unsignedAssessments,
@@ -57,4 +60,26 @@ export const worklistHandlers: DomainHandlers<'worklists'> = {
       chartNumber: r.chart_number,
     })),
   }),
+  'worklists.discharge': (_input, { db, practice }) => {
+    const today = localDate(practice.clock.now());
+    const rows = clientsDueDischargeSummary(db, addDays(today, -CONSIDER_DISCHARGE_DAYS), LIMIT);
+    return {
+      due: rows
+        .map((r) => {
+          const lastServiceOn = r.last_service === '' ? null : r.last_service;
+          return {
+            clientId: r.client_id,
+            clientName: r.client_name,
+            chartNumber: r.chart_number,
+            reason: r.status === 'discharged' ? ('discharged' as const) : ('consider-discharge' as const),
+            status: r.status,
+            lastServiceOn,
+            dischargedOn: r.discharged_on,
+            dueBy: summaryDueBy(lastServiceOn, r.discharged_on ?? r.admission_date),
+            hasDraft: r.has_draft === 1,
+          };
+        })
+        .sort((a, b) => a.dueBy.localeCompare(b.dueBy)),
+    };
+  },
 };

@@ -23,6 +23,7 @@ export const ENTITY_WORDS: Record<string, string> = {
   'disclosure-list': 'accounting of disclosures',
   taper: 'taper schedule',
   'recovery-plan': 'relapse-prevention, safety or aftercare plan',
+  'discharge-summary': 'discharge summary',
   'attendance-sheet': 'group attendance sheet (internal)',
   medication: 'medication',
   'mat-note': 'MAT coordination note',

@@ -5,6 +5,7 @@
  *   #/overview  #/settings  #/assessments  #/plans  #/clients  #/clients/new  #/clients/<id>  #/clients/<id>/edit
  *   #/clients/<id>/notes  #/clients/<id>/notes/<noteId>   (the chart opened on its Notes tab, or on one note)
  *   #/clients/<id>/mat  #/clients/<id>/mat/<noteId>       (the chart opened on Medications & MAT, or one MAT note)
+ *   #/discharge  #/clients/<id>/discharge                  (the Discharge worklist; a chart on its Discharge tab)
  *   #/sessions  #/sessions/search  #/sessions/groups/new  #/sessions/groups/<id>
  *
  * Anything else parses to null and the frame shows the overview. Ids are opaque; they are percent-encoded in the
@@ -17,19 +18,21 @@ export type Route =
   | { name: 'settings' }
   | { name: 'assessments' }
   | { name: 'plans' }
+  | { name: 'discharge' }
   | { name: 'clients' }
   | { name: 'client-new' }
   | { name: 'client'; id: string }
   | { name: 'client-edit'; id: string }
   | { name: 'client-note'; id: string; noteId: string | null }
   | { name: 'client-mat'; id: string; noteId: string | null }
+  | { name: 'client-discharge'; id: string }
   | { name: 'sessions' }
   | { name: 'note-search' }
   | { name: 'group-new' }
   | { name: 'group'; id: string };
 
 /** The area of the navigation a route belongs to. */
-export type Area = 'overview' | 'clients' | 'sessions' | 'assessments' | 'plans' | 'settings';
+export type Area = 'overview' | 'clients' | 'sessions' | 'assessments' | 'plans' | 'discharge' | 'settings';
 
 export function areaOf(route: Route): Area {
   switch (route.name) {
@@ -37,6 +40,7 @@ export function areaOf(route: Route): Area {
     case 'settings':
     case 'assessments':
     case 'plans':
+    case 'discharge':
       return route.name;
     case 'sessions':
     case 'note-search':
@@ -69,6 +73,7 @@ export function parseRoute(hash: string): Route | null {
   if (head === 'settings' && second === undefined) return { name: 'settings' };
   if (head === 'assessments' && second === undefined) return { name: 'assessments' };
   if (head === 'plans' && second === undefined) return { name: 'plans' };
+  if (head === 'discharge' && second === undefined) return { name: 'discharge' };
   if (head === 'sessions') return parseSessions(second, third);
   if (head !== 'clients') return null;
   if (second === undefined) return { name: 'clients' };
@@ -76,6 +81,7 @@ export function parseRoute(hash: string): Route | null {
   const id = decodeId(second);
   if (id === null) return null;
   if (third === undefined) return { name: 'client', id };
+  if (third === 'discharge') return { name: 'client-discharge', id };
   return third === 'edit' ? { name: 'client-edit', id } : null;
 }
 
@@ -112,6 +118,7 @@ export function formatRoute(route: Route): string {
     case 'settings':
     case 'assessments':
     case 'plans':
+    case 'discharge':
     case 'clients':
       return `#/${route.name}`;
     case 'client-new':
@@ -120,6 +127,8 @@ export function formatRoute(route: Route): string {
       return `#/clients/${encodeURIComponent(route.id)}`;
     case 'client-edit':
       return `#/clients/${encodeURIComponent(route.id)}/edit`;
+    case 'client-discharge':
+      return `#/clients/${encodeURIComponent(route.id)}/discharge`;
     case 'client-note':
       return `#/clients/${encodeURIComponent(route.id)}/notes${route.noteId === null ? '' : `/${encodeURIComponent(route.noteId)}`}`;
     case 'client-mat':

@@ -19,8 +19,8 @@ export type Sex = z.infer<typeof SexSchema>;
 
 /**
  * How a client left care (CLINICAL.md §5, discharge summary: "discharge type (completed, transferred, left against
- * advice, administrative, lost contact, other)"). Until the discharge workflow exists, setting a client to
- * Discharged records the date and one of these, so the status never changes silently.
+ * advice, administrative, lost contact, other)"). Setting a client to Discharged (in Edit details, or by signing a
+ * discharge summary) records the date and one of these, so the status never changes silently.
  */
 export const DISCHARGE_TYPES = [
   'completed',

@@ -15,6 +15,15 @@ export const CONSENT_TYPE_LABELS: Record<ConsentType, string> = {
   'sud-counselling-notes': 'SUD counselling notes',
 };
 
+export const CONSENT_EXPIRY_KINDS = ['date', 'discharge', 'event'] as const;
+export const ConsentExpiryKindSchema = z.enum(CONSENT_EXPIRY_KINDS);
+export type ConsentExpiryKind = z.infer<typeof ConsentExpiryKindSchema>;
+export const CONSENT_EXPIRY_LABELS: Record<ConsentExpiryKind, string> = {
+  date: 'On a date',
+  discharge: 'When the client is discharged',
+  event: 'On another event',
+};
+
 export const ConsentInputSchema = z
   .object({
     type: ConsentTypeSchema,
@@ -26,7 +35,11 @@ export const ConsentInputSchema = z
     purpose: requiredText('Purpose of the disclosure', 1000),
     revocationRightExplained: z.boolean(),
     howToRevoke: requiredText('How to revoke', 1000),
-    expiryKind: z.enum(['date', 'event']),
+    /**
+     * How the consent ends (CLINICAL.md §6 "expiry date or event"): on a date, when the client is discharged (a
+     * structured event the discharge itself records), or on another event described in words and recorded by hand.
+     */
+    expiryKind: ConsentExpiryKindSchema,
     expiryDate: isoDate('Expiry date').nullable(),
     expiryEvent: optionalText('Expiry event', 300),
     signedBy: z.enum(['patient', 'authorized-representative']),
@@ -93,9 +106,30 @@ export type Consent = z.infer<typeof ConsentSchema>;
 export type ConsentStatus = 'active' | 'expired' | 'revoked';
 
 /**
+ * How the consent's end reads where a person sees it: "2027-01-31", "When the client is discharged" or "When: <the
+ * event in the consent's words>". A consent moved to "at discharge" from its words keeps those words.
+ */
+export function consentEndText(
+  c: Pick<ConsentInput, 'expiryKind' | 'expiryDate' | 'expiryEvent'>,
+  formatDate: (isoDate: string) => string = (d) => d,
+): string {
+  switch (c.expiryKind) {
+    case 'date':
+      return c.expiryDate ? formatDate(c.expiryDate) : '';
+    case 'discharge':
+      return c.expiryEvent === ''
+        ? CONSENT_EXPIRY_LABELS.discharge
+        : `${CONSENT_EXPIRY_LABELS.discharge} (“${c.expiryEvent}”)`;
+    case 'event':
+      return `When: ${c.expiryEvent}`;
+  }
+}
+
+/**
  * Revoked wins over expired. A date-based consent expires the day after its expiry date; an event-based one expires
  * on the day its ending event happened, once that is recorded. Revoking is the patient's act and is never used to
  * end a consent whose event has happened.
+ * An at-discharge consent expires the same way: the discharge records its ending event.
  */
 export function consentStatus(
   c: Pick<Consent, 'consent' | 'revocation' | 'endEvent'>,
@@ -104,6 +138,6 @@ export function consentStatus(
   if (c.revocation && c.revocation.revokedOn <= today) return 'revoked';
   if (c.consent.expiryKind === 'date' && c.consent.expiryDate !== null && c.consent.expiryDate < today)
     return 'expired';
-  if (c.consent.expiryKind === 'event' && c.endEvent && c.endEvent.happenedOn <= today) return 'expired';
+  if (c.consent.expiryKind !== 'date' && c.endEvent && c.endEvent.happenedOn <= today) return 'expired';
   return 'active';
 }

@@ -1,7 +1,7 @@
 /**
- * Setting a client to Discharged (issue 9, item 6). Until the discharge workflow exists, the status can only become
- * Discharged with the date and how the client left care (CLINICAL.md §5: completed, transferred, left against
- * advice, administrative, lost contact, other). The discharge is recorded on the timeline and audited, and it is the
+ * Setting a client to Discharged (issue 9, item 6), from Edit details or by signing a discharge summary (issue 11,
+ * item 5; shared/domain/dischargeSummary.ts). The status only becomes Discharged with the date and how the client
+ * left care (CLINICAL.md §5: completed, transferred, left against advice, administrative, lost contact, other). The discharge is recorded on the timeline and audited, and it is the
  * event that ends every consent whose stated end is the discharge (CLINICAL.md §6 "expiry date or event").
  */
 import type { ClientInput, ClientStatus, Discharge } from './clients';
@@ -51,12 +51,17 @@ export function dischargeOnSave(
   return { discharge: d, problem: null };
 }
 
-/** The stated end of an event-based consent names the discharge ("Discharge from the programme", "until discharged"). */
-const DISCHARGE_EVENT = /\bdischarg/iu;
+/**
+ * Words that may name this clinic's discharge as a consent's ending event ("until discharged"). Never used to decide
+ * whether a consent ends (the words may mean another programme's discharge, a drug court's, say): only to ask the
+ * clinician, on the consent form, whether they meant "When the client is discharged".
+ */
+export const DISCHARGE_WORDS = /\bdischarg/iu;
 
 /**
- * Consents whose ending event is this discharge: event-based, naming the discharge, neither revoked nor already
- * ended, and signed on or before the discharge date (an ending event cannot come before the signature).
+ * Consents whose ending event is this discharge: those whose end is "when the client is discharged" (a structured
+ * choice on the consent, not a reading of its words: migration 0700 moved the older worded ones), neither revoked
+ * nor already ended, and signed on or before the discharge date (an ending event cannot come before the signature).
  */
 export function consentsEndedByDischarge(
   consents: readonly Pick<Consent, 'id' | 'consent' | 'revocation' | 'endEvent'>[],
@@ -65,8 +70,7 @@ export function consentsEndedByDischarge(
   return consents
     .filter(
       (c) =>
-        c.consent.expiryKind === 'event' &&
-        DISCHARGE_EVENT.test(c.consent.expiryEvent) &&
+        c.consent.expiryKind === 'discharge' &&
         c.revocation === null &&
         c.endEvent === null &&
         c.consent.signedOn <= dischargedOn,

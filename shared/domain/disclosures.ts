@@ -28,7 +28,7 @@ export const DisclosureBasisSchema = z.enum(DISCLOSURE_BASES);
 export type DisclosureBasis = z.infer<typeof DisclosureBasisSchema>;
 
 /** The kinds of record whose leaving the clinic is accounted for. Later printed documents add their kind here. */
-export const DISCLOSURE_SOURCES = ['note', 'export', 'recovery-plan'] as const;
+export const DISCLOSURE_SOURCES = ['note', 'export', 'recovery-plan', 'discharge-summary'] as const;
 export const DisclosureSourceSchema = z.enum(DISCLOSURE_SOURCES);
 export type DisclosureSource = z.infer<typeof DisclosureSourceSchema>;
 /** The same list under the name the printed plans use. */

@@ -21,6 +21,7 @@ export const TimelineEventSchema = z.object({
     'recovery-plan-signed',
     'medication-change',
     'mat-note-signed',
+    'discharge-summary-signed',
   ]),
   title: z.string(),
   detail: z.string(),
@@ -38,6 +39,7 @@ export const TimelineEventSchema = z.object({
     'taper',
     'recovery-plans',
     'mat',
+    'discharge',
   ]),
   refId: z.string().nullable(),
 });

@@ -7,6 +7,7 @@ import { sows } from './sows';
 import { sud } from './sud';
 import type {
   Answer,
+  BandId,
   InstrumentContext,
   InstrumentScore,
   ScoredInstrumentDefinition,
@@ -69,3 +70,15 @@ export {
 export type { SudDetails, SudDiagnosis, SudRemissionSpecifier, SudSubstance } from './sud';
 export * from './riskReview';
 export * from './suicideScreen';
+
+/** The band's own label from the definition (any of its tables: AUDIT-C's differ only in thresholds). */
+export function bandLabel(instrumentId: ScoredInstrumentId, band: BandId): string {
+  const bands = getInstrument(instrumentId).bands;
+  if (bands === null) return band;
+  const tables = [bands.default, ...Object.values(bands.bySex ?? {})];
+  for (const table of tables) {
+    const found = table.find((b) => b.id === band);
+    if (found) return found.label;
+  }
+  return band;
+}

@@ -8,6 +8,7 @@
 import type { z } from 'zod';
 import { assessmentChannels } from './channels/assessments';
 import { clientChannels } from './channels/clients';
+import { dischargeChannels } from './channels/discharge';
 import { disclosureChannels } from './channels/disclosures';
 import { documentChannels } from './channels/documents';
 import { identityChannels } from './channels/identity';
@@ -18,8 +19,10 @@ import { sessionChannels } from './channels/sessions';
 import { taperChannels } from './channels/taper';
 export {
   AssessmentWorklistSchema,
+  DischargeWorklistSchema,
   PlanWorklistSchema,
   type AssessmentWorklist,
+  type DischargeWorklist,
   type PlanWorklist,
 } from './channels/worklists';
 import { worklistChannels } from './channels/worklists';
@@ -48,6 +51,7 @@ export const contract = {
   ...recoveryPlanChannels,
   ...matChannels,
   ...recordExportChannels,
+  ...dischargeChannels,
 };
 
 export type Contract = typeof contract;

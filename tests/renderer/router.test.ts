@@ -23,6 +23,8 @@ describe('hash routes', () => {
       { name: 'client', id: '3f1c9a2e-0b7d-4c55-9e0f-2a6d1b8c4e11' },
     ],
     ['#/clients/abc/edit', { name: 'client-edit', id: 'abc' }],
+    ['#/discharge', { name: 'discharge' }],
+    ['#/clients/abc/discharge', { name: 'client-discharge', id: 'abc' }],
   ];
 
   it.each(routes)('parses %s and formats it back', (hash, route) => {
@@ -62,6 +64,8 @@ describe('hash routes', () => {
     expect(areaOf({ name: 'settings' })).toBe('settings');
     expect(areaOf({ name: 'client-new' })).toBe('clients');
     expect(areaOf({ name: 'client', id: 'x' })).toBe('clients');
+    expect(areaOf({ name: 'discharge' })).toBe('discharge');
+    expect(areaOf({ name: 'client-discharge', id: 'x' })).toBe('clients');
   });
 
   it('navigates by setting the hash, and falls back to the overview', () => {

@@ -36,6 +36,8 @@ import { recoveryPlans } from './0500-recovery-plans';
 import { alertSafetyPlan } from './0510-alert-safety-plan';
 import { planDisclosures } from './0520-plan-disclosures';
 import { recordExports } from './0600-record-exports';
+import { consentEndAtDischarge } from './0700-consent-end-at-discharge';
+import { dischargeSummaries } from './0710-discharge-summaries';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
@@ -74,6 +76,8 @@ export const MIGRATIONS: readonly Migration[] = [
   alertSafetyPlan,
   planDisclosures,
   recordExports,
+  consentEndAtDischarge,
+  dischargeSummaries,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

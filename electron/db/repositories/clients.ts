@@ -322,3 +322,18 @@ export function insertDischarge(db: Db, d: DischargeRecord): void {
      VALUES (?, ?, ?, ?, ?, ?)`,
   ).run(d.id, d.clientId, d.dischargedOn, d.type, d.recordedAtMs, d.recordedBy);
 }
+
+/** The id of the client's latest recorded discharge, or null. */
+export function latestDischargeId(db: Db, clientId: string): string | null {
+  const row = db
+    .prepare(
+      'SELECT id FROM client_discharges WHERE client_id = ? ORDER BY recorded_at_ms DESC, rowid DESC LIMIT 1',
+    )
+    .get(clientId) as { id: string } | undefined;
+  return row?.id ?? null;
+}
+
+/** Sets the status alone (a signed discharge summary discharges the client); the caller audits it. */
+export function setClientStatus(db: Db, id: string, status: ClientStatus, atMs: number): void {
+  db.prepare('UPDATE clients SET status = ?, updated_at_ms = ? WHERE id = ?').run(status, atMs, id);
+}

@@ -69,6 +69,10 @@ const SOURCES = [
      FROM medication_versions v JOIN medications m ON m.id = v.medication_id WHERE m.client_id = @clientId`,
   `SELECT signed_at_ms, 'mat-note-signed', id, contact_date, json_extract(content, '$.induction') FROM mat_notes
      WHERE client_id = @clientId AND signed_at_ms IS NOT NULL`,
+  `SELECT signed_at_ms, 'discharge-summary-signed', id,
+          json_extract(content, '$.written.dischargedOn') || '|' || json_extract(content, '$.written.dischargeType'),
+          NULL
+     FROM discharge_summaries WHERE client_id = @clientId AND signed_at_ms IS NOT NULL`,
 ];
 
 const INSTRUMENT_NAMES: Record<string, string> = {
@@ -188,6 +192,17 @@ function describe(r: TimelineRow): TimelineEvent {
         area: 'taper',
         refId: r.ref,
       };
+    case 'discharge-summary-signed': {
+      const [on = '', type = ''] = (r.a ?? '').split('|');
+      return {
+        atMs: r.at_ms,
+        kind: r.kind,
+        title: 'Discharge summary signed',
+        detail: `${DISCHARGE_TYPE_LABELS[type as DischargeType] ?? type}, discharged ${on}`,
+        area: 'discharge',
+        refId: r.ref,
+      };
+    }
     case 'recovery-plan-signed':
       return {
         atMs: r.at_ms,

@@ -1,6 +1,7 @@
 /** Cross-client worklists: what is waiting for a clinician across the practice. Ids and labels only, no note text. */
 import type { Db } from '../connection';
 import { listName } from '../../../shared/domain/names';
+import { LAST_SERVICE_SQL } from './dischargeSources';
 
 /** The name columns a worklist query selects; `withClientName` makes them "Family, Given" (names.ts). */
 interface ClientNameParts {
@@ -119,4 +120,45 @@ export function unsignedNotesOf(db: Db, authorId: string, limit: number): Unsign
       )
       .all(authorId, limit) as Array<UnsignedNoteRow & ClientNameParts>
   ).map(withClientName);
+}
+
+export interface DischargeDueRow extends WorkItemRow {
+  status: 'active' | 'on-hold' | 'discharged';
+  admission_date: string;
+  /** '' when the client has no service. */
+  last_service: string;
+  discharged_on: string | null;
+  has_draft: 0 | 1;
+}
+
+/**
+ * Clients due a discharge summary: discharged, and their latest discharge has no signed summary; or active or on
+ * hold with no service (nor admission, without one) since `considerBefore` ('YYYY-MM-DD').
+ */
+export function clientsDueDischargeSummary(db: Db, considerBefore: string, limit: number): DischargeDueRow[] {
+  return (
+    db
+      .prepare(
+        `SELECT * FROM (
+           SELECT c.id AS client_id, c.legal_last_name AS client_family, c.legal_first_name AS client_given,
+             c.chart_number, c.status, c.admission_date, ${LAST_SERVICE_SQL} AS last_service,
+             d.id AS discharge_id, d.discharged_on,
+             EXISTS (SELECT 1 FROM discharge_summaries s WHERE s.client_id = c.id AND s.signed_at_ms IS NULL)
+               AS has_draft
+           FROM clients c
+           LEFT JOIN client_discharges d ON c.status = 'discharged' AND d.id = (
+             SELECT id FROM client_discharges WHERE client_id = c.id ORDER BY recorded_at_ms DESC, rowid DESC LIMIT 1)
+         ) x
+         WHERE (x.status = 'discharged'
+             AND NOT EXISTS (SELECT 1 FROM discharge_summaries s WHERE s.discharge_id = x.discharge_id))
+           OR (x.status IN ('active', 'on-hold')
+             AND (CASE WHEN x.last_service = '' THEN x.admission_date ELSE x.last_service END) < ?)
+         ORDER BY CASE WHEN x.last_service = '' THEN coalesce(x.discharged_on, x.admission_date)
+           ELSE x.last_service END
+         LIMIT ?`,
+      )
+      .all(considerBefore, limit) as Array<
+      DischargeDueRow & ClientNameParts & { discharge_id: string | null }
+    >
+  ).map(({ discharge_id: _, ...r }) => withClientName(r));
 }

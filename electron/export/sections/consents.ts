@@ -4,7 +4,12 @@
  * receives their record, and why) are not the recipient's to know.
  */
 import { listConsents } from '../../db/repositories/consents';
-import { consentStatus, CONSENT_TYPE_LABELS, type Consent } from '../../../shared/domain/consents';
+import {
+  consentEndText,
+  consentStatus,
+  CONSENT_TYPE_LABELS,
+  type Consent,
+} from '../../../shared/domain/consents';
 import { fhirId, instant, labelled, ref } from '../fhir';
 import { counted, type ExportContext, type ExportSection, type FhirResource } from '../types';
 
@@ -108,7 +113,8 @@ export const consentsSection: ExportSection = {
             k.consent.purpose,
             k.consent.howToRevoke,
             k.consent.expiryDate,
-            k.consent.expiryEvent,
+            // "At discharge" is a structured end: named in words here, as on the consent's own screen.
+            k.consent.expiryKind === 'discharge' ? consentEndText(k.consent) : k.consent.expiryEvent,
             k.consent.signedBy,
             k.consent.signerName,
             k.consent.representativeAuthority,

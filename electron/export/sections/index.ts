@@ -7,6 +7,7 @@ import type { ExportSection } from '../types';
 import { alertsSection } from './alerts';
 import { assessmentsSection } from './assessments';
 import { consentsSection } from './consents';
+import { dischargeSummarySection } from './dischargeSummary';
 import { disclosuresSection } from './disclosures';
 import { intakeSection } from './intake';
 import { levelOfCareSection } from './levelOfCare';
@@ -34,4 +35,5 @@ export const EXPORT_SECTIONS: readonly ExportSection[] = [
   consentsSection,
   disclosuresSection,
   alertsSection,
+  dischargeSummarySection,
 ];

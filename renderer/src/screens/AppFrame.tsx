@@ -12,7 +12,11 @@ import { isMac, QuickFind } from './clients/QuickFind';
 import { OverviewScreen } from './OverviewScreen';
 import { SessionsScreen } from './sessions/SessionsScreen';
 import { SettingsScreen } from './SettingsScreen';
-import { AssessmentsWorklistScreen, PlansWorklistScreen } from './worklists/WorklistScreens';
+import {
+  AssessmentsWorklistScreen,
+  DischargeWorklistScreen,
+  PlansWorklistScreen,
+} from './worklists/WorklistScreens';
 import './frame.css';
 
 /** Areas of the app. Those not built yet are listed, disabled, so the navigation does not move when they arrive. */
@@ -22,7 +26,7 @@ const AREAS: ReadonlyArray<{ id: string; label: string; route: Route | null }> =
   { id: 'sessions', label: 'Sessions', route: { name: 'sessions' } },
   { id: 'assessments', label: 'Assessments', route: { name: 'assessments' } },
   { id: 'plans', label: 'Plans', route: { name: 'plans' } },
-  { id: 'discharge', label: 'Discharge', route: null },
+  { id: 'discharge', label: 'Discharge', route: { name: 'discharge' } },
   { id: 'settings', label: 'Settings', route: { name: 'settings' } },
 ];
 
@@ -162,6 +166,8 @@ function Screen({
       return <AssessmentsWorklistScreen />;
     case 'plans':
       return <PlansWorklistScreen />;
+    case 'discharge':
+      return <DischargeWorklistScreen />;
     case 'clients':
       return <ClientListScreen state={clientList} onStateChange={setClientList} />;
     case 'client-new':
@@ -184,6 +190,15 @@ function Screen({
           onEdit={() => navigate({ name: 'client-edit', id: route.id })}
           openNotes
           openNoteId={route.noteId}
+        />
+      );
+    case 'client-discharge':
+      return (
+        <ChartScreen
+          key={route.id}
+          clientId={route.id}
+          onEdit={() => navigate({ name: 'client-edit', id: route.id })}
+          openDischarge
         />
       );
     case 'client-mat':

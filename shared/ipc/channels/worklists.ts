@@ -38,7 +38,27 @@ export const PlanWorklistSchema = z.object({
 });
 export type PlanWorklist = z.infer<typeof PlanWorklistSchema>;
 
+/**
+ * Clients due a discharge summary: discharged without a signed summary of that discharge, or active or on hold with
+ * no service for CONSIDER_DISCHARGE_DAYS ("consider discharge"). `dueBy` is the last service plus 7 days.
+ */
+export const DischargeWorklistSchema = z.object({
+  due: z.array(
+    z.object({
+      ...Who,
+      reason: z.enum(['discharged', 'consider-discharge']),
+      status: z.enum(['active', 'on-hold', 'discharged']),
+      lastServiceOn: z.string().nullable(),
+      dischargedOn: z.string().nullable(),
+      dueBy: z.string(),
+      hasDraft: z.boolean(),
+    }),
+  ),
+});
+export type DischargeWorklist = z.infer<typeof DischargeWorklistSchema>;
+
 export const worklistChannels = {
   'worklists.assessments': { input: Empty, output: AssessmentWorklistSchema, access: 'user' },
   'worklists.plans': { input: Empty, output: PlanWorklistSchema, access: 'user' },
+  'worklists.discharge': { input: Empty, output: DischargeWorklistSchema, access: 'user' },
 } as const satisfies Record<string, ChannelSpec>;

@@ -77,15 +77,19 @@ describe('consents ended by a discharge', () => {
     endEvent: extra.ended ? { happenedOn: '2026-11-10', recordedAtMs: 1, recordedBy: 'u' } : null,
   });
 
-  it('ends event-based consents naming the discharge, still in force and signed by the discharge date', () => {
+  it('ends consents whose end is the discharge, still in force and signed by the discharge date', () => {
+    const atDischarge = { expiryKind: 'discharge', expiryEvent: '' } as const;
     const list = [
-      consent('a', { expiryEvent: 'Discharge from the programme' }),
-      consent('b', { expiryEvent: 'until the client is discharged' }),
+      consent('a', atDischarge),
+      // Moved to "at discharge" by migration 0700, keeping its words.
+      consent('b', { expiryKind: 'discharge', expiryEvent: 'until the client is discharged' }),
       consent('c', { expiryEvent: 'End of probation' }),
       consent('d', { expiryKind: 'date', expiryDate: '2027-01-01', expiryEvent: '' }),
-      consent('e', { expiryEvent: 'Discharge' }, { revoked: true }),
-      consent('f', { expiryEvent: 'Discharge' }, { ended: true }),
-      consent('g', { expiryEvent: 'Discharge', signedOn: '2026-11-21' }),
+      consent('e', atDischarge, { revoked: true }),
+      consent('f', atDischarge, { ended: true }),
+      consent('g', { ...atDischarge, signedOn: '2026-11-21' }),
+      // Words alone no longer end a consent: the end is the structured choice.
+      consent('h', { expiryEvent: 'Discharge from the programme' }),
     ];
     expect(consentsEndedByDischarge(list, '2026-11-20')).toEqual(['a', 'b']);
   });

@@ -5,6 +5,7 @@
  */
 import type { Assessment, AssessmentKind } from '../../../../shared/domain/assessments';
 import {
+  bandLabel,
   getInstrument,
   suicideScreen,
   suicideScreenStatus,
@@ -44,17 +45,7 @@ export function fullName(kind: AssessmentKind): string {
   return kind === 'suicide-screen' ? suicideScreen.title : getInstrument(kind).title;
 }
 
-/** The band's own label from the definition (any of its tables: AUDIT-C's differ only in thresholds). */
-export function bandLabel(instrumentId: ScoredInstrumentId, band: BandId): string {
-  const bands = getInstrument(instrumentId).bands;
-  if (bands === null) return band;
-  const tables = [bands.default, ...Object.values(bands.bySex ?? {})];
-  for (const table of tables) {
-    const found = table.find((b) => b.id === band);
-    if (found) return found.label;
-  }
-  return band;
-}
+export { bandLabel };
 
 export const FLAG_TEXT: Record<FlagId, string> = {
   'suicide-risk': 'Thoughts of death or self-harm endorsed (item 9): a suicide-risk alert is raised on save.',

@@ -24,6 +24,7 @@ import { PlanTab } from '../sessions/PlanTab';
 import { PrivateNotesTab } from '../sessions/PrivateNotesTab';
 import { TaperTab } from '../taper/TaperTab';
 import { PlansTab } from '../plans/PlansTab';
+import { DischargeTab } from '../discharge/DischargeTab';
 import { ChartHeader } from './ChartHeader';
 import { DraftReminder } from './DraftReminder';
 import { ExportRecord } from './ExportRecord';
@@ -42,6 +43,7 @@ export function ChartScreen({
   onEdit,
   openNotes = false,
   openMat = false,
+  openDischarge = false,
   openNoteId = null,
 }: {
   clientId: string;
@@ -50,6 +52,8 @@ export function ChartScreen({
   openNotes?: boolean;
   /** Opened from a link to Medications & MAT (`#/clients/<id>/mat[/<noteId>]`): a MAT note search result. */
   openMat?: boolean;
+  /** Opened from the Discharge worklist (`#/clients/<id>/discharge`): the discharge summary. */
+  openDischarge?: boolean;
   openNoteId?: string | null;
 }) {
   const [chart, setChart] = useState<Chart | null>(null);
@@ -98,6 +102,12 @@ export function ChartScreen({
     setTab('mat');
     setOpened((s) => (s.has('mat') ? s : new Set([...s, 'mat'])));
   }, [openMat, openNoteId]);
+
+  useEffect(() => {
+    if (!openDischarge) return;
+    setTab('discharge');
+    setOpened((s) => (s.has('discharge') ? s : new Set([...s, 'discharge'])));
+  }, [openDischarge]);
 
   // Declared after the reset above, so a link to the notes wins over the timeline on first load.
   useEffect(() => {
@@ -187,6 +197,7 @@ export function ChartScreen({
     { id: 'plan', label: 'Treatment plan' },
     { id: 'recovery-plans', label: 'Plans' },
     { id: 'consents', label: 'Consents', badge: String(activeConsents), badgeHint: 'active' },
+    { id: 'discharge', label: 'Discharge' },
     // The private SUD counselling notes tab goes last.
     { id: 'private-notes', label: 'Private notes' },
   ];
@@ -302,6 +313,11 @@ export function ChartScreen({
             active={tab === 'consents'}
             onChanged={onConsentsChanged}
           />
+        )}
+      </div>
+      <div {...tabPanelProps(ID, 'discharge', tab === 'discharge')}>
+        {opened.has('discharge') && (
+          <DischargeTab client={chart.client} active={tab === 'discharge'} onSigned={() => void load()} />
         )}
       </div>
       <div {...tabPanelProps(ID, 'private-notes', tab === 'private-notes')}>

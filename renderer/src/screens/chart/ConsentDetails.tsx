@@ -1,5 +1,5 @@
 /** Every element a consent records, as the clinician entered it (for checking before a disclosure). */
-import { CONSENT_TYPE_LABELS, type Consent } from '../../../../shared/domain/consents';
+import { CONSENT_TYPE_LABELS, consentEndText, type Consent } from '../../../../shared/domain/consents';
 import { formatDateTime } from '../../format';
 import { formatDate } from './dates';
 
@@ -17,10 +17,7 @@ export function ConsentDetails({ consent }: { consent: Consent }) {
     ['Purpose', c.purpose],
     ['Right to revoke in writing stated', yes(c.revocationRightExplained)],
     ['How to revoke', c.howToRevoke],
-    [
-      'Expires',
-      c.expiryKind === 'date' ? (c.expiryDate ? formatDate(c.expiryDate) : '—') : `When: ${c.expiryEvent}`,
-    ],
+    ['Expires', consentEndText(c, formatDate) || '—'],
     [
       'Signed by',
       c.signedBy === 'patient'

@@ -5,12 +5,15 @@
  */
 import { useState, type FormEvent } from 'react';
 import {
+  CONSENT_EXPIRY_KINDS,
+  CONSENT_EXPIRY_LABELS,
   CONSENT_TYPE_LABELS,
   CONSENT_TYPES,
   type Consent,
   type ConsentInput,
   type ConsentType,
 } from '../../../../shared/domain/consents';
+import { DISCHARGE_WORDS } from '../../../../shared/domain/discharge';
 import { call, fieldMessage, type AppErrorShape } from '../../api/client';
 import { Field } from '../../components/Field';
 import { CheckField, Choice, TextArea, type Option } from '../../components/controls';
@@ -204,10 +207,10 @@ interface PartProps {
   err: (key: keyof ConsentInput) => string | null;
 }
 
-const EXPIRY: readonly Option<Draft['expiryKind']>[] = [
-  { value: 'date', label: 'On a date' },
-  { value: 'event', label: 'When an event happens' },
-];
+const EXPIRY: readonly Option<Draft['expiryKind']>[] = CONSENT_EXPIRY_KINDS.map((value) => ({
+  value,
+  label: CONSENT_EXPIRY_LABELS[value],
+}));
 
 function ExpiryFields({ d, set, err }: PartProps) {
   return (
@@ -220,7 +223,7 @@ function ExpiryFields({ d, set, err }: PartProps) {
         error={err('expiryKind')}
         required
       />
-      {d.expiryKind === 'date' ? (
+      {d.expiryKind === 'date' && (
         <Field
           label="Expiry date"
           type="date"
@@ -228,14 +231,27 @@ function ExpiryFields({ d, set, err }: PartProps) {
           onChange={(e) => set({ expiryDate: e.target.value })}
           error={err('expiryDate')}
         />
-      ) : (
+      )}
+      {d.expiryKind === 'discharge' && (
+        <p className="field__hint">
+          The consent expires on the client’s discharge date, recorded when the discharge summary is signed or
+          the client is set to Discharged.
+        </p>
+      )}
+      {d.expiryKind === 'event' && (
         <Field
           label="Expiry event"
           value={d.expiryEvent}
           onChange={(e) => set({ expiryEvent: e.target.value })}
           error={err('expiryEvent')}
-          hint="E.g. discharge from the programme."
+          hint="E.g. the end of a court order. For the discharge, choose “When the client is discharged”."
         />
+      )}
+      {d.expiryKind === 'event' && DISCHARGE_WORDS.test(d.expiryEvent) && (
+        <p className="field__hint" role="status">
+          If this means the client’s discharge from this clinic, choose “When the client is discharged”: only
+          then does the discharge end the consent by itself.
+        </p>
       )}
     </div>
   );

@@ -238,6 +238,7 @@ const RECEIVED_WORDS = {
 } satisfies Record<Revocation['receivedHow'], string>;
 
 function expiry(c: Consent): string {
+  if (c.consent.expiryKind === 'discharge') return 'Ends when the client is discharged';
   if (c.consent.expiryKind === 'event') return `Ends: ${c.consent.expiryEvent}`;
   return c.consent.expiryDate ? `Expires ${formatDate(c.consent.expiryDate)}` : 'No expiry date';
 }

@@ -16,6 +16,7 @@ export type ChartTabId =
   | 'taper'
   | 'recovery-plans'
   | 'consents'
+  | 'discharge'
   | 'private-notes';
 
 const AREA_TAB: Record<TimelineEvent['area'], ChartTabId | null> = {
@@ -32,6 +33,7 @@ const AREA_TAB: Record<TimelineEvent['area'], ChartTabId | null> = {
   taper: 'taper',
   'recovery-plans': 'recovery-plans',
   mat: 'mat',
+  discharge: 'discharge',
 };
 
 const TAB_NAMES: Record<ChartTabId, string> = {
@@ -47,6 +49,7 @@ const TAB_NAMES: Record<ChartTabId, string> = {
   plan: 'Treatment plan',
   taper: 'Taper',
   'recovery-plans': 'Plans',
+  discharge: 'Discharge',
   'private-notes': 'Private notes',
 };
 

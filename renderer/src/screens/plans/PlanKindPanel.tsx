@@ -117,7 +117,15 @@ export function PlanKindPanel({
       {current && (
         <div className="plan-kind__signed">
           <h3>Signed version {current.version}</h3>
-          <PlanPrint key={current.id} plan={current} active={active} />
+          <PlanPrint
+            key={current.id}
+            clientId={current.clientId}
+            what="this plan"
+            printPdf={(paper, disclosure) =>
+              call('recoveryPlans.printPdf', { id: current.id, paper, disclosure })
+            }
+            active={active}
+          />
           <PlanView plan={current} />
         </div>
       )}

@@ -1,5 +1,5 @@
 /**
- * Printing a signed plan, as a note is printed: first who it is for. For the client (who takes it home) or the
+ * Printing a signed plan or discharge summary, as a note is printed: first who it is for. For the client (who takes it home) or the
  * record, it is no disclosure; for anyone else it is a disclosure under one of this client's active consents, with
  * the recipient, address and purpose taken from the consent and shown read-only (main refuses any other), recorded
  * for the accounting (CLINICAL.md §6).
@@ -7,7 +7,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { CONSENT_TYPE_LABELS, consentStatus, type Consent } from '../../../../shared/domain/consents';
-import type { RecoveryPlan } from '../../../../shared/domain/recoveryPlans';
+import type { DisclosureRequest } from '../../../../shared/domain/disclosures';
 import type { Result } from '../../../../shared/ipc/result';
 import { call } from '../../api/client';
 import { Field } from '../../components/Field';
@@ -31,7 +31,18 @@ interface PrintValues {
   purpose: string;
 }
 
-export function PlanPrint({ plan, active }: { plan: RecoveryPlan; active: boolean }) {
+/** Prints one signed document through `printPdf` (the document's own channel); `what` names it, "this plan". */
+export function PlanPrint({
+  clientId,
+  what,
+  printPdf,
+  active,
+}: {
+  clientId: string;
+  what: string;
+  printPdf: (paper: Paper, disclosure: DisclosureRequest | null) => Promise<Result<{ path: string }>>;
+  active: boolean;
+}) {
   const [consents, setConsents] = useState<Consent[] | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [recorded, setRecorded] = useState('');
@@ -43,11 +54,7 @@ export function PlanPrint({ plan, active }: { plan: RecoveryPlan; active: boolea
     fieldPrefix: 'disclosure',
     autoFocus: false,
     send: async ({ audience, ...d }) => {
-      const result = await call('recoveryPlans.printPdf', {
-        id: plan.id,
-        paper: paper.current,
-        disclosure: audience === 'disclose' ? d : null,
-      });
+      const result = await printPdf(paper.current, audience === 'disclose' ? d : null);
       last.current = result;
       return result;
     },
@@ -66,7 +73,7 @@ export function PlanPrint({ plan, active }: { plan: RecoveryPlan; active: boolea
   useEffect(() => {
     if (!active || audience !== 'disclose' || consents) return;
     let live = true;
-    void call('consents.list', { clientId: plan.clientId }).then((r) => {
+    void call('consents.list', { clientId }).then((r) => {
       if (!live) return;
       if (!r.ok) return setLoadError(r.error.message);
       setConsents(r.value);
@@ -74,7 +81,7 @@ export function PlanPrint({ plan, active }: { plan: RecoveryPlan; active: boolea
     return () => {
       live = false;
     };
-  }, [active, audience, consents, plan.clientId]);
+  }, [active, audience, consents, clientId]);
 
   const usable = (consents ?? []).filter((c) => consentStatus(c, todayLocal()) === 'active');
 
@@ -93,7 +100,7 @@ export function PlanPrint({ plan, active }: { plan: RecoveryPlan; active: boolea
     <form
       ref={f.form}
       className="note-print"
-      aria-label="Print this plan"
+      aria-label={`Print ${what}`}
       onSubmit={(e) => e.preventDefault()}
     >
       <Choice<Audience>

@@ -7,7 +7,7 @@
  * Main checks all of it again; its refusals show beside the fields.
  */
 import { useEffect, useState } from 'react';
-import { CONSENT_TYPE_LABELS, type Consent } from '../../../../shared/domain/consents';
+import { CONSENT_TYPE_LABELS, consentEndText, type Consent } from '../../../../shared/domain/consents';
 import { consentUsableFor, type DisclosureRequest } from '../../../../shared/domain/disclosures';
 import type { Note } from '../../../../shared/domain/notes';
 import { call, fieldMessage, type AppErrorShape } from '../../api/client';
@@ -165,11 +165,7 @@ export function NotePrint({ note, active }: { note: Note; active: boolean }) {
               </div>
               <div>
                 <dt>Expires</dt>
-                <dd>
-                  {chosen.consent.expiryKind === 'date' && chosen.consent.expiryDate
-                    ? formatDate(chosen.consent.expiryDate)
-                    : `When: ${chosen.consent.expiryEvent}`}
-                </dd>
+                <dd>{consentEndText(chosen.consent, formatDate)}</dd>
               </div>
             </dl>
           )}

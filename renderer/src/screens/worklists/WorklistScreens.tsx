@@ -1,14 +1,16 @@
 /**
- * The Assessments and Plans areas: what is waiting across the practice, each row opening the client's chart.
+ * The Assessments, Plans and Discharge areas: what is waiting across the practice, each row opening the client's chart.
  * The work itself (scoring, signing, revising) happens in the chart; these lists make sure nothing is forgotten.
  */
 import { useEffect, useState, type ReactNode } from 'react';
 import { ALERT_KIND_LABELS } from '../../../../shared/domain/alerts';
-import type { AssessmentWorklist, PlanWorklist } from '../../../../shared/ipc/contract';
+import { dueWords, isOverdue } from '../../../../shared/domain/dischargeSummary';
+import { CLIENT_STATUS_LABELS } from '../../../../shared/domain/clients';
+import type { AssessmentWorklist, DischargeWorklist, PlanWorklist } from '../../../../shared/ipc/contract';
 import { call } from '../../api/client';
 import { formatDateTime } from '../../format';
 import { navigate } from '../../router';
-import { formatDate } from '../chart/dates';
+import { formatDate, todayLocal } from '../chart/dates';
 
 const INSTRUMENT_NAMES: Record<string, string> = {
   cows: 'COWS',
@@ -20,7 +22,7 @@ const INSTRUMENT_NAMES: Record<string, string> = {
   'suicide-screen': 'Suicide-risk screen',
 };
 
-function useWorklist<T>(channel: 'worklists.assessments' | 'worklists.plans'): {
+function useWorklist<T>(channel: 'worklists.assessments' | 'worklists.plans' | 'worklists.discharge'): {
   data: T | null;
   error: string | null;
 } {
@@ -231,6 +233,69 @@ export function PlansWorklistScreen() {
             ]}
           />
         </>
+      )}
+    </div>
+  );
+}
+
+/**
+ * The Discharge area: clients due a discharge summary, each opening the client's Discharge tab. A summary is due
+ * within 7 days of the last service; the due date and any lateness are said in words, not by colour alone.
+ */
+export function DischargeWorklistScreen() {
+  const { data, error } = useWorklist<DischargeWorklist>('worklists.discharge');
+  const today = todayLocal();
+  return (
+    <div className="page">
+      <h1 tabIndex={-1}>Discharge</h1>
+      <p className="muted">
+        Discharge summaries are written and signed on each client&apos;s Discharge tab. Signing one discharges
+        the client. Waiting across the practice:
+      </p>
+      <ErrorBanner error={error} />
+      {data && (
+        <WorkTable
+          title="Clients due a discharge summary"
+          empty="No discharge summary is due."
+          rows={data.due}
+          rowKey={(r) => r.clientId}
+          columns={[
+            {
+              header: 'Client',
+              cell: (r) => (
+                <a
+                  href={`#/clients/${encodeURIComponent(r.clientId)}/discharge`}
+                  onClick={(e) => {
+                    e.preventDefault();
+                    navigate({ name: 'client-discharge', id: r.clientId });
+                  }}
+                >
+                  {r.clientName} <span className="muted">({r.chartNumber})</span>
+                </a>
+              ),
+            },
+            {
+              header: 'Why',
+              cell: (r) =>
+                r.reason === 'discharged'
+                  ? `Discharged ${r.dischargedOn ? formatDate(r.dischargedOn) : ''}, no signed summary`
+                  : `${CLIENT_STATUS_LABELS[r.status]}: consider discharge (no service in 30 days)`,
+            },
+            {
+              header: 'Last service',
+              cell: (r) => (r.lastServiceOn ? formatDate(r.lastServiceOn) : 'None recorded'),
+            },
+            {
+              header: 'Due',
+              cell: (r) => (
+                <span className={isOverdue(r.dueBy, today) ? 'worklist__overdue' : undefined}>
+                  {dueWords(r.dueBy, today, formatDate)}
+                  {r.hasDraft ? ' · draft started' : ''}
+                </span>
+              ),
+            },
+          ]}
+        />
       )}
     </div>
   );

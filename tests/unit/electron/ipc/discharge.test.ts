@@ -97,10 +97,10 @@ describe('setting a client to Discharged', () => {
     const consent = async (over: Parameters<typeof aConsent>[0]) =>
       value<Consent>(await dispatch('consents.create', { clientId: client.id, consent: aConsent(over) }));
     const byEvent = { expiryKind: 'event', expiryDate: null } as const;
-    const atDischarge = await consent({ ...byEvent, expiryEvent: 'Discharge from the programme' });
+    const atDischarge = await consent({ expiryKind: 'discharge', expiryDate: null, expiryEvent: '' });
     const otherEvent = await consent({ ...byEvent, expiryEvent: 'End of the court order' });
     const byDate = await consent({});
-    const revoked = await consent({ ...byEvent, expiryEvent: 'Until discharged' });
+    const revoked = await consent({ expiryKind: 'discharge', expiryDate: null, expiryEvent: '' });
     value(
       await dispatch('consents.revoke', {
         id: revoked.id,

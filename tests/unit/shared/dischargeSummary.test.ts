@@ -1,0 +1,35 @@
+/** Due dates and words for the Discharge worklist, and what decides whether signing records a discharge. */
+import { describe, expect, it } from 'vitest';
+import {
+  dischargeToRecord,
+  dueWords,
+  isOverdue,
+  summaryDueBy,
+} from '../../../shared/domain/dischargeSummary';
+
+const plain = (d: string) => d;
+
+describe('discharge summary due dates', () => {
+  it('is due 7 days after the last service, or after the discharge without one', () => {
+    expect(summaryDueBy('2026-11-28', '2026-11-30')).toBe('2026-12-05');
+    expect(summaryDueBy(null, '2026-11-30')).toBe('2026-12-07');
+    expect(summaryDueBy('2026-12-29', '2026-12-30')).toBe('2027-01-05');
+  });
+
+  it('says when it is due, and overdue, in words', () => {
+    expect(dueWords('2026-12-05', '2026-12-02', plain)).toBe('Summary due by 2026-12-05 (in 3 days)');
+    expect(dueWords('2026-12-03', '2026-12-02', plain)).toBe('Summary due by 2026-12-03 (in 1 day)');
+    expect(dueWords('2026-12-02', '2026-12-02', plain)).toBe('Summary due by 2026-12-02 (today)');
+    expect(dueWords('2026-11-25', '2026-12-02', plain)).toBe('Summary due by 2026-11-25 (overdue by 7 days)');
+    expect(isOverdue('2026-12-01', '2026-12-02')).toBe(true);
+    expect(isOverdue('2026-12-02', '2026-12-02')).toBe(false);
+  });
+
+  it('keeps a recorded discharge the summary agrees with, and corrects one it does not', () => {
+    const recorded = { dischargedOn: '2026-11-29', type: 'lost-contact' as const };
+    expect(dischargeToRecord(null, recorded)).toBe('record');
+    expect(dischargeToRecord(recorded, { ...recorded })).toBe('keep');
+    expect(dischargeToRecord(recorded, { ...recorded, type: 'completed' })).toBe('correct');
+    expect(dischargeToRecord(recorded, { ...recorded, dischargedOn: '2026-11-30' })).toBe('correct');
+  });
+});
