@@ -12,7 +12,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { AppError } from '../errors';
+import { AppError, fieldError } from '../errors';
 import type { BackupInfo } from '../../shared/domain/identity';
 import {
   backupFileName,
@@ -32,16 +32,19 @@ import { applyKey, checkDatabaseFile, openFile, type Db } from '../db/connection
 import { LATEST_VERSION, schemaVersion } from '../db/migrations';
 import {
   auditAnchor,
+  auditSince,
   checkAuditAnchor,
   missingProtectingTriggers,
   verifyAuditChain,
   type AnchorCheck,
+  type AuditSince,
   type AuditVerification,
 } from '../db/repositories/audit';
 import { getSecondBackupDir, saveSecondBackupDir } from '../db/repositories/settings';
 import { getUser } from '../db/repositories/users';
 import { passphraseAad, unwrapKey, writeRecoveryKit, type Keyring } from '../security/keyring';
 import type { PracticeCore } from './core';
+import { type BackupFolderKind, lastBackupAttempt, recordBackupAttempt } from './backupStatus';
 import { recordFullCheck } from './health';
 import {
   afterUnlock,
@@ -85,28 +88,40 @@ export function writePracticeBackup(p: PracticeCore, db: Db, key: Buffer, reason
   const fileName = backupFileName(now, reason);
   const finalPath = path.join(p.backupDir, fileName);
   const ring = p.keyring();
-  writeVerifiedBackup(
-    db,
-    key,
-    finalPath,
-    ring
-      ? (w) => ({
-          format: 'clearleaf-recovery-kit',
-          version: 1,
-          createdAtMs: now,
-          backupFile: fileName,
-          keyring: { ...ring, anchor: { ...w.anchor, atMs: now } } satisfies Keyring,
-          anchor: { ...w.anchor, atMs: now },
-          counts: w.counts,
-          schemaVersion: w.schemaVersion,
-        })
-      : undefined,
-    writeRecoveryKit,
+  // Each folder's attempt is recorded, failed or not, for Settings to show (backupStatus.ts).
+  const attempt = (kind: BackupFolderKind, dir: string, write: () => void) => {
+    try {
+      write();
+    } catch (err) {
+      recordBackupAttempt(p.dataDir, kind, { dir, atMs: now, fileName: null, error: err });
+      throw err;
+    }
+    recordBackupAttempt(p.dataDir, kind, { dir, atMs: now, fileName, error: null });
+  };
+  attempt('main', p.backupDir, () =>
+    writeVerifiedBackup(
+      db,
+      key,
+      finalPath,
+      ring
+        ? (w) => ({
+            format: 'clearleaf-recovery-kit',
+            version: 1,
+            createdAtMs: now,
+            backupFile: fileName,
+            keyring: { ...ring, anchor: { ...w.anchor, atMs: now } } satisfies Keyring,
+            anchor: { ...w.anchor, atMs: now },
+            counts: w.counts,
+            schemaVersion: w.schemaVersion,
+          })
+        : undefined,
+      writeRecoveryKit,
+    ),
   );
   // VACUUM INTO read every page of the source and the copy passed quick_check: that is a full check.
   recordFullCheck(p.dataDir, now);
   const second = getSecondBackupDir(db);
-  if (second) mirrorBackup(finalPath, key, second);
+  if (second) attempt('second', second, () => mirrorBackup(finalPath, key, second));
   rotateBackups(p.backupDir, fileName);
   if (second) rotateBackups(second, fileName);
   return { fileName, path: finalPath, createdAtMs: now, sizeBytes: fs.statSync(finalPath).size };
@@ -186,6 +201,38 @@ export function setSecondBackupDir(p: PracticeCore, dir: string): string {
     p.audit({ action: 'update', entity: 'settings', entityId: null });
   })();
   return resolved;
+}
+
+export interface BackupFolderStatus {
+  kind: BackupFolderKind;
+  dir: string;
+  newest: BackupInfo | null;
+  lastAttempt: { atMs: number; ok: boolean; fileName: string | null; message: string | null } | null;
+}
+
+/** Each backup folder: where it is, its newest backup, and how the last attempt to write there went. */
+export function backupFolders(p: PracticeCore): BackupFolderStatus[] {
+  requireSession(p);
+  const second = secondBackupDirOf(p);
+  const folders: Array<{ kind: BackupFolderKind; dir: string }> = [{ kind: 'main', dir: p.backupDir }];
+  if (second) folders.push({ kind: 'second', dir: second });
+  return folders.map(({ kind, dir }) => {
+    const attempt = lastBackupAttempt(p.dataDir, kind, dir);
+    let newest: BackupInfo | null = null;
+    try {
+      newest = listBackups(dir)[0] ?? null;
+    } catch {
+      // The drive is gone or unreadable: the last attempt says what happened.
+    }
+    return {
+      kind,
+      dir,
+      newest,
+      lastAttempt: attempt
+        ? { atMs: attempt.atMs, ok: attempt.ok, fileName: attempt.fileName, message: attempt.message }
+        : null,
+    };
+  });
 }
 
 /** A full check of a database: pages, foreign keys, schema version, the audit chain, its anchor, the triggers. */
@@ -327,38 +374,105 @@ export function restoreNewestBackup(
   });
 }
 
+/** A backup to restore: one listed in the backups or second folder by name, or a file the user chose. */
+export type BackupSource = { fileName: string } | { file: string };
+
 export interface RestorePreview {
-  backup: { fileName: string; createdAtMs: number; counts: Record<string, number>; auditRows: number };
-  current: { counts: Record<string, number>; auditRows: number };
+  backup: {
+    fileName: string;
+    file: string;
+    /** When the backup was written (its kit, else its name, else the file's time). */
+    createdAtMs: number;
+    /** The newest audit row in it: the last change it holds. */
+    lastChangeAtMs: number | null;
+    counts: Record<string, number>;
+    auditRows: number;
+  };
+  current: { counts: Record<string, number>; auditRows: number; lastChangeAtMs: number | null };
   /** Rows the current database has beyond the backup, per table: what would be set aside. */
   setAside: Record<string, number>;
+  /** The changes recorded in the current database after the backup's last one, with their dates. */
+  since: AuditSince;
+  /** False when the backup is not an earlier state of this database's history (its audit chain differs). */
+  sameHistory: boolean;
+  /** False when the signed-in account is not in the backup: after restoring, another account must unlock. */
+  youAreInBackup: boolean;
 }
 
-function backupPath(p: PracticeCore, fileName: string): string {
+function backupPath(p: PracticeCore, source: BackupSource): string {
+  if ('file' in source) {
+    const file = path.resolve(source.file.trim());
+    if (!file.endsWith('.db') || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+      throw fieldError(
+        'NOT_FOUND',
+        'source.file',
+        'There is no Clearleaf backup (….db) at that path. Check the drive is plugged in and the path is right.',
+      );
+    }
+    return file;
+  }
   const found = [p.backupDir, secondBackupDirOf(p)]
     .filter((d) => d !== '')
     .flatMap((d) => listBackups(d))
-    .find((b) => b.fileName === fileName);
+    .find((b) => b.fileName === source.fileName);
   if (!found) throw new AppError('NOT_FOUND', 'There is no backup with that name.');
   return found.path;
 }
 
-/** What restoring `fileName` would bring back and set aside. Administrator only. */
-export function restorePreview(p: PracticeCore, fileName: string): RestorePreview {
-  const { db } = requireAdministrator(p, 'restore a backup');
-  const file = backupPath(p, fileName);
-  const found = verifyBackupFile(file, p.requireKey(), null);
+function backupCreatedAtMs(file: string): number {
+  const kit = kitOf(file);
+  if (kit) return kit.createdAtMs;
+  const listed = listBackups(path.dirname(file)).find((b) => b.path === file);
+  return listed?.createdAtMs ?? fs.statSync(file).mtimeMs;
+}
+
+/** What restoring a backup would bring back and set aside. Administrator only. */
+export function restorePreview(p: PracticeCore, source: BackupSource): RestorePreview {
+  const { db, user } = requireAdministrator(p, 'restore a backup');
+  const file = backupPath(p, source);
+  const key = p.requireKey();
+  let found;
+  try {
+    found = verifyBackupFile(file, key, null);
+  } catch (err) {
+    if (!(err instanceof AppError) || !('file' in source)) throw err;
+    throw fieldError(
+      err.code,
+      'source.file',
+      `That file cannot be restored: ${err.message} A backup opens only with this practice’s key.`,
+    );
+  }
+  const copy = openFile(file, { readonly: true, fileMustExist: true });
+  let inBackup: { lastChangeAtMs: number | null; youAreInBackup: boolean };
+  try {
+    applyKey(copy, key);
+    inBackup = {
+      lastChangeAtMs: auditSince(copy, 0).lastAtMs,
+      youAreInBackup: getUser(copy, user.id) !== null,
+    };
+  } finally {
+    copy.close();
+  }
   const counts = tableCounts(db);
   const setAside: Record<string, number> = {};
   for (const [table, n] of Object.entries(counts)) {
     const diff = n - (found.counts[table] ?? 0);
     if (diff > 0) setAside[table] = diff;
   }
-  const created = listBackups(path.dirname(file)).find((b) => b.fileName === fileName)?.createdAtMs ?? 0;
   return {
-    backup: { fileName, createdAtMs: created, counts: found.counts, auditRows: found.anchor.rows },
-    current: { counts, auditRows: auditAnchor(db).rows },
+    backup: {
+      fileName: path.basename(file),
+      file,
+      createdAtMs: backupCreatedAtMs(file),
+      lastChangeAtMs: inBackup.lastChangeAtMs,
+      counts: found.counts,
+      auditRows: found.anchor.rows,
+    },
+    current: { counts, auditRows: auditAnchor(db).rows, lastChangeAtMs: auditSince(db, 0).lastAtMs },
     setAside,
+    since: auditSince(db, found.anchor.rows),
+    sameHistory: checkAuditAnchor(db, found.anchor) === 'matches',
+    youAreInBackup: inBackup.youAreInBackup,
   };
 }
 
@@ -369,11 +483,11 @@ export function restorePreview(p: PracticeCore, fileName: string): RestorePrevie
  */
 export async function restoreChosen(
   p: PracticeCore,
-  fileName: string,
+  source: BackupSource,
   passphrase: string,
 ): Promise<{ restored: string; setAsideAt: string | null }> {
   requireAdministrator(p, 'restore a backup');
-  return restoreFileOverHealthy(p, backupPath(p, fileName), passphrase);
+  return restoreFileOverHealthy(p, backupPath(p, source), passphrase);
 }
 
 /** Restores any backup file (one the CLI wrote elsewhere, say) over the open database. Administrator only. */

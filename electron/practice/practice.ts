@@ -12,7 +12,10 @@ import * as session from './session';
 
 export { systemClock, type Clock, type PracticeOptions, type PracticeState } from './core';
 export { failureDelayMs } from './session';
-export type { RestorePreview, VerifyReport } from './backups';
+export type { BackupFolderStatus, BackupSource, RestorePreview, VerifyReport } from './backups';
+
+const sourceOf = (s: string | backups.BackupSource): backups.BackupSource =>
+  typeof s === 'string' ? { fileName: s } : s;
 
 export class Practice extends PracticeCore {
   // Accounts and roles
@@ -54,6 +57,10 @@ export class Practice extends PracticeCore {
   /** The open database and the signed-in user, or LOCKED. */
   session(): { db: Db; user: User } {
     return session.requireSession(this);
+  }
+  /** The session, or FORBIDDEN with "Only a practice administrator can <what>." */
+  requireAdministrator(what: string): { db: Db; user: User } {
+    return session.requireAdministrator(this, what);
   }
   reauthenticate(passphrase: string, field?: string): Promise<void> {
     return session.reauthenticate(this, passphrase, field);
@@ -103,14 +110,18 @@ export class Practice extends PracticeCore {
   verifyReadOnly(username: string, passphrase: string): Promise<backups.VerifyReport> {
     return backups.verifyReadOnly(this, username, passphrase);
   }
-  restorePreview(fileName: string): backups.RestorePreview {
-    return backups.restorePreview(this, fileName);
+  /** `source` is a backup listed in the backups or second folder (by name) or a chosen file. */
+  restorePreview(source: string | backups.BackupSource): backups.RestorePreview {
+    return backups.restorePreview(this, sourceOf(source));
   }
   restoreChosen(
-    fileName: string,
+    source: string | backups.BackupSource,
     passphrase: string,
   ): Promise<{ restored: string; setAsideAt: string | null }> {
-    return backups.restoreChosen(this, fileName, passphrase);
+    return backups.restoreChosen(this, sourceOf(source), passphrase);
+  }
+  backupFolders(): backups.BackupFolderStatus[] {
+    return backups.backupFolders(this);
   }
   backupTo(outFile: string, options: { plaintext: boolean }): void {
     backups.backupTo(this, outFile, options);
