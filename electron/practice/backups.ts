@@ -44,7 +44,12 @@ import { getSecondBackupDir, saveSecondBackupDir } from '../db/repositories/sett
 import { getUser } from '../db/repositories/users';
 import { passphraseAad, unwrapKey, writeRecoveryKit, type Keyring } from '../security/keyring';
 import type { PracticeCore } from './core';
-import { type BackupFolderKind, lastBackupAttempt, recordBackupAttempt } from './backupStatus';
+import {
+  backupFailureMessage,
+  type BackupFolderKind,
+  lastBackupAttempt,
+  recordBackupAttempt,
+} from './backupStatus';
 import { recordFullCheck } from './health';
 import {
   afterUnlock,
@@ -191,10 +196,25 @@ export function backupTo(p: PracticeCore, outFile: string, options: { plaintext:
 
 export function setSecondBackupDir(p: PracticeCore, dir: string): string {
   const { db } = requireAdministrator(p, 'choose the second backup folder');
-  const resolved = dir.trim() === '' ? '' : path.resolve(dir.trim());
+  const given = dir.trim();
+  if (given !== '' && !path.isAbsolute(given)) {
+    throw fieldError('INVALID_INPUT', 'dir', 'Give the full path of the folder, from the drive it is on.');
+  }
+  const resolved = given === '' ? '' : path.resolve(given);
   if (resolved) {
-    fs.mkdirSync(resolved, { recursive: true, mode: 0o700 });
-    fs.accessSync(resolved, fs.constants.W_OK);
+    if (path.resolve(resolved).startsWith(path.resolve(p.dataDir) + path.sep) || resolved === p.dataDir) {
+      throw fieldError(
+        'INVALID_INPUT',
+        'dir',
+        'Choose a folder outside Clearleaf’s own data folder, ideally on another drive.',
+      );
+    }
+    try {
+      fs.mkdirSync(resolved, { recursive: true, mode: 0o700 });
+      fs.accessSync(resolved, fs.constants.W_OK);
+    } catch (err) {
+      throw fieldError('INVALID_INPUT', 'dir', `That folder cannot be used. ${backupFailureMessage(err)}`);
+    }
   }
   db.transaction(() => {
     saveSecondBackupDir(db, resolved);
