@@ -129,7 +129,7 @@ export function BackupSection({ user, onStatusChanged }: { user: User; onStatusC
                       <button
                         type="button"
                         onClick={() => setRestoring(b.fileName)}
-                        aria-label={`Preview restoring the backup of ${formatDateTime(b.createdAtMs)}`}
+                        aria-label={`Preview restore of the backup taken ${formatDateTime(b.createdAtMs)}`}
                       >
                         Preview restore
                       </button>
@@ -183,7 +183,7 @@ function SecondFolderForm({ current, onSaved }: { current: string; onSaved: () =
       <FormMessage message={form.formError} />
       <div className="row row--end">
         <Field
-          label="Second backup folder"
+          label="Folder path"
           hint="The full path of the folder, e.g. /Volumes/Backup/Clearleaf or E:\Clearleaf"
           spellCheck={false}
           {...form.text('dir')}

@@ -40,7 +40,7 @@ export function StaffSection({ user }: { user: User }) {
           A clinician sees and writes the records; a supervisor also co-signs; a practice administrator adds
           accounts, sets roles, changes practice settings, replaces the recovery key and restores backups.
         </p>
-        <table className="table">
+        <table className="table" aria-label="Staff accounts">
           <thead>
             <tr>
               <th scope="col">Name</th>
