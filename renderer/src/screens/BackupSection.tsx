@@ -69,7 +69,11 @@ export function BackupSection({ user, onStatusChanged }: { user: User; onStatusC
               <td>{f.newest ? formatDateTime(f.newest.createdAtMs) : 'None yet'}</td>
               <td>
                 {f.lastAttempt === null ? (
-                  'None since this folder was chosen'
+                  f.kind === 'main' ? (
+                    'None yet'
+                  ) : (
+                    'None since this folder was chosen'
+                  )
                 ) : f.lastAttempt.ok ? (
                   <span className="result result--ok">Succeeded {formatDateTime(f.lastAttempt.atMs)}</span>
                 ) : (
