@@ -146,6 +146,8 @@ describe('Settings for a practice administrator', () => {
       .getByRole('status')
       .filter({ hasText: `Restored ${newest.fileName}.` })
       .waitFor();
+    // Every section reads the restored practice: the later clients' audit rows are gone from the log shown.
+    await expect.poll(() => page.getByRole('cell', { name: 'Łukasiewicz, Łucja' }).count()).toBe(0);
     await screenshot(page, 'settings-restored');
     const preview = await ipc(harness, 'backup.preview', { source: { fileName: newest.fileName } });
     expect(preview.current.counts.clients ?? 0).toBe(0);

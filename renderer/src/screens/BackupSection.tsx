@@ -15,7 +15,7 @@ import { RestorePanel } from './RestorePanel';
 import { AdminOnly } from './StaffSection';
 import './settings.css';
 
-export function BackupSection({ user, onStatusChanged }: { user: User; onStatusChanged: () => void }) {
+export function BackupSection({ user, onRestored }: { user: User; onRestored: (message: string) => void }) {
   const [folders, setFolders] = useState<BackupFolderStatus[]>([]);
   const [backups, setBackups] = useState<BackupInfo[]>([]);
   const [users, setUsers] = useState<User[]>([]);
@@ -147,10 +147,7 @@ export function BackupSection({ user, onStatusChanged }: { user: User; onStatusC
             key={restoring ?? 'file'}
             listed={restoring}
             onClose={() => setRestoring(null)}
-            onRestored={() => {
-              load();
-              onStatusChanged();
-            }}
+            onRestored={onRestored}
           />
         </>
       )}

@@ -40,10 +40,9 @@ export function RestorePanel({
 }: {
   listed: string | null;
   onClose: () => void;
-  onRestored: () => void;
+  onRestored: (message: string) => void;
 }) {
   const [preview, setPreview] = useState<{ source: Source; value: RestorePreview } | null>(null);
-  const [restored, setRestored] = useState<string | null>(null);
   const chosen = useForm({
     initial: { file: '' },
     autoFocus: false,
@@ -67,13 +66,6 @@ export function RestorePanel({
     if (r.ok && r.value.path) chosen.set('file', r.value.path);
   }
 
-  if (restored) {
-    return (
-      <div className="banner" role="status">
-        {restored}
-      </div>
-    );
-  }
   return (
     <div className="restore">
       {!listed && (
@@ -108,10 +100,7 @@ export function RestorePanel({
             setPreview(null);
             onClose();
           }}
-          onRestored={(message) => {
-            setRestored(message);
-            onRestored();
-          }}
+          onRestored={onRestored}
         />
       )}
     </div>

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { AuditTable } from './AuditTable';
 import type { AuditEntry, ClinicProfile, User } from '../../../shared/domain/identity';
 import { call, fieldMessage, type AppErrorShape } from '../api/client';
@@ -8,14 +8,34 @@ import { BackupSection } from './BackupSection';
 import { StaffSection } from './StaffSection';
 
 export function SettingsScreen({ user, onStatusChanged }: { user: User; onStatusChanged: () => void }) {
+  // After a restore every section reads the restored practice afresh (they are keyed by `generation`), and the
+  // outcome is shown at the top, where the keyboard goes.
+  const [generation, setGeneration] = useState(0);
+  const [restored, setRestored] = useState<string | null>(null);
+  const banner = useRef<HTMLDivElement | null>(null);
+  useEffect(() => banner.current?.focus(), [restored]);
   return (
     <div className="page">
       <h1>Settings</h1>
-      <ClinicSection admin={user.administrator} />
-      <IdleLockSection admin={user.administrator} onStatusChanged={onStatusChanged} />
-      <StaffSection user={user} />
-      <BackupSection user={user} onStatusChanged={onStatusChanged} />
-      <AuditSection />
+      {restored && (
+        <div className="banner" role="status" tabIndex={-1} ref={banner}>
+          {restored}
+        </div>
+      )}
+      <div key={generation}>
+        <ClinicSection admin={user.administrator} />
+        <IdleLockSection admin={user.administrator} onStatusChanged={onStatusChanged} />
+        <StaffSection user={user} />
+        <BackupSection
+          user={user}
+          onRestored={(message) => {
+            setRestored(message);
+            setGeneration((g) => g + 1);
+            onStatusChanged();
+          }}
+        />
+        <AuditSection />
+      </div>
     </div>
   );
 }
