@@ -8,13 +8,15 @@ import * as accounts from './accounts';
 import * as backups from './backups';
 import { PracticeCore } from './core';
 import * as recovery from './recovery';
+import * as restore from './restore';
 import * as session from './session';
 
 export { systemClock, type Clock, type PracticeOptions, type PracticeState } from './core';
 export { failureDelayMs } from './session';
-export type { BackupFolderStatus, BackupSource, RestorePreview, VerifyReport } from './backups';
+export type { BackupFolderStatus, VerifyReport } from './backups';
+export type { BackupSource, RestorePreview } from './restore';
 
-const sourceOf = (s: string | backups.BackupSource): backups.BackupSource =>
+const sourceOf = (s: string | restore.BackupSource): restore.BackupSource =>
   typeof s === 'string' ? { fileName: s } : s;
 
 export class Practice extends PracticeCore {
@@ -111,14 +113,14 @@ export class Practice extends PracticeCore {
     return backups.verifyReadOnly(this, username, passphrase);
   }
   /** `source` is a backup listed in the backups or second folder (by name) or a chosen file. */
-  restorePreview(source: string | backups.BackupSource): backups.RestorePreview {
-    return backups.restorePreview(this, sourceOf(source));
+  restorePreview(source: string | restore.BackupSource): restore.RestorePreview {
+    return restore.restorePreview(this, sourceOf(source));
   }
   restoreChosen(
-    source: string | backups.BackupSource,
+    source: string | restore.BackupSource,
     passphrase: string,
   ): Promise<{ restored: string; setAsideAt: string | null }> {
-    return backups.restoreChosen(this, sourceOf(source), passphrase);
+    return restore.restoreChosen(this, sourceOf(source), passphrase);
   }
   backupFolders(): backups.BackupFolderStatus[] {
     return backups.backupFolders(this);
@@ -135,12 +137,12 @@ export class Practice extends PracticeCore {
     passphrase: string,
     chosen: string | null = null,
   ): Promise<{ restored: string; damagedKeptAt: string | null }> {
-    return backups.restoreNewestBackup(this, username, passphrase, chosen);
+    return restore.restoreNewestBackup(this, username, passphrase, chosen);
   }
   restoreFileOverHealthy(
     file: string,
     passphrase: string,
   ): Promise<{ restored: string; setAsideAt: string | null }> {
-    return backups.restoreFileOverHealthy(this, file, passphrase);
+    return restore.restoreFileOverHealthy(this, file, passphrase);
   }
 }

@@ -27,7 +27,8 @@ import {
 } from '../security/keyring';
 import { generateRecoveryKey, normalizeRecoveryKey } from '../security/recoveryKey';
 import type { PracticeCore } from './core';
-import { restoreFromDamage, secondBackupDirOf } from './backups';
+import { secondBackupDirOf } from './backups';
+import { restoreFromDamage } from './restore';
 import {
   afterUnlock,
   checkThrottle,
