@@ -58,7 +58,14 @@ export function candidateKeyrings(
     // Damaged: recovered from a kit below.
   }
   const out: Array<{ ring: Keyring; from: string }> = [];
-  if (kitFile) out.push({ ring: readRecoveryKit(kitFile).keyring, from: kitFile });
+  if (kitFile) {
+    try {
+      out.push({ ring: readRecoveryKit(kitFile).keyring, from: kitFile });
+    } catch (err) {
+      const message = err instanceof Error ? err.message : 'That is not a readable Clearleaf recovery kit.';
+      throw new AppError('KIT_UNREADABLE', message, { fields: [{ path: 'kitFile', message }] });
+    }
+  }
   for (const dir of [p.backupDir, secondBackupDirOf(p)]) {
     if (!dir) continue;
     for (const b of listBackups(dir)) {

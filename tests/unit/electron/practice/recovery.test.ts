@@ -89,4 +89,17 @@ describe('recovery kits while the live keyring is sound', () => {
       'mquintero',
     );
   });
+
+  it('a chosen kit that cannot be read is an error beside the kit field, and costs no wrong-key delay', async () => {
+    const { practice, oldKey, dataDir } = await practiceWithReplacedKey();
+    fs.rmSync(path.join(dataDir, 'keyring.json'));
+    const err = await refusal(
+      practice.recover(oldKey, 'mquintero', 'fresh larch passphrase', path.join(dataDir, 'nothing.kit.json')),
+    );
+    expect(err.code).toBe('KIT_UNREADABLE');
+    expect(err.fields.map((f) => f.path)).toEqual(['kitFile']);
+    expect((await practice.recover(oldKey, 'mquintero', 'fresh larch passphrase')).username).toBe(
+      'mquintero',
+    );
+  });
 });
