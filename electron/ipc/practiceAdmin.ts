@@ -38,9 +38,15 @@ export const auditHandlers: DomainHandlers<'audit'> = {
 export const backupHandlers: DomainHandlers<'backup'> = {
   'backup.create': (_input, { practice }) => practice.backup(),
   'backup.list': (_input, { practice }) => listBackups(practice.backupDir),
-  'backup.preview': ({ fileName }, { practice }) => practice.restorePreview(fileName),
-  'backup.restore': ({ fileName, currentPassphrase }, { practice }) =>
-    practice.restoreChosen(fileName, currentPassphrase),
+  'backup.preview': ({ source }, { practice }) => practice.restorePreview(source),
+  'backup.restore': ({ source, currentPassphrase }, { practice }) =>
+    practice.restoreChosen(source, currentPassphrase),
+  'backup.folders': (_input, { practice }) => practice.backupFolders(),
+  'backup.choosePath': async ({ kind }, { practice, platform }) => {
+    // Only an administrator chooses a second folder or a backup to restore; nobody else needs the chooser.
+    practice.requireAdministrator(kind === 'folder' ? 'choose the second backup folder' : 'restore a backup');
+    return { path: await platform.choosePath(kind) };
+  },
   'backup.getSecondFolder': (_input, { practice }) => ({ dir: practice.secondBackupDir() }),
   'backup.setSecondFolder': ({ dir }, { practice }) => ({ dir: practice.setSecondBackupDir(dir) }),
 };

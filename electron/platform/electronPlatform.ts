@@ -3,7 +3,7 @@
  * electron, so handlers stay testable under Node with nodePlatform.
  */
 import path from 'node:path';
-import { shell } from 'electron';
+import { BrowserWindow, dialog, shell, type OpenDialogOptions } from 'electron';
 import type { Platform } from './types';
 
 export function createElectronPlatform(): Platform {
@@ -19,6 +19,21 @@ export function createElectronPlatform(): Platform {
       // shell.openPath answers with an error message rather than throwing.
       const problem = await shell.openPath(file);
       if (problem) throw new Error('no application opened the file');
+    },
+    async choosePath(kind) {
+      const options: OpenDialogOptions =
+        kind === 'folder'
+          ? { title: 'Choose a second backup folder', properties: ['openDirectory', 'createDirectory'] }
+          : {
+              title: 'Choose a Clearleaf backup',
+              properties: ['openFile'],
+              filters: [{ name: 'Clearleaf backups', extensions: ['db'] }],
+            };
+      const parent = BrowserWindow.getFocusedWindow();
+      const result = parent
+        ? await dialog.showOpenDialog(parent, options)
+        : await dialog.showOpenDialog(options);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
     },
   };
 }

@@ -7,6 +7,11 @@ export interface Platform {
   showItemInFolder(file: string): void;
   /** Opens a file in the application the system uses for its type (a PDF viewer, for printing). */
   openFile(file: string): Promise<void>;
+  /**
+   * Asks the user to choose a folder (a second backup folder on an external drive) or a backup file. Resolves to
+   * the chosen absolute path, or null when they cancel or the platform has no chooser (the browser harness).
+   */
+  choosePath(kind: 'folder' | 'backup'): Promise<string | null>;
 }
 
 export interface Logger {

@@ -1,18 +1,14 @@
 /**
- * Backups and restore, and the full verify of the open database. Policy:
+ * Backups, the second folder, and the full verify of the open database. Policy:
  * - Automatic backups: at unlock and on main's hourly timer when the newest is older than a day, at quit, and
  *   before every migration; plus any the user asks for. Each is encrypted, verified after writing (db/backup.ts),
  *   carries its recovery kit, is copied to the optional second folder (an external drive) and checked there, and
  *   the folder is rotated (7 daily, 4 weekly, 12 monthly).
- * - Restore from the lock screen runs only when the database fails its health check or is missing. Restoring over
- *   a healthy database is for a practice administrator, after a preview of what the backup holds (its date,
- *   counts and audit rows) and what would be set aside (the current counts and what the backup lacks). It is
- *   recorded in both files: in the current database before it is set aside (with a backup of it taken first), and
- *   in the restored one. Nothing is deleted: the replaced files stay beside the new one.
+ * - Each attempt, failed or not, is recorded per folder for Settings (backupStatus.ts). Restore is in restore.ts.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { AppError } from '../errors';
+import { AppError, fieldError } from '../errors';
 import type { BackupInfo } from '../../shared/domain/identity';
 import {
   backupFileName,
@@ -20,11 +16,7 @@ import {
   kitOf,
   listBackups,
   mirrorBackup,
-  newestVerifiedBackup,
-  restoreBackup,
   rotateBackups,
-  tableCounts,
-  verifyBackupFile,
   writeVerifiedBackup,
   type BackupReason,
 } from '../db/backup';
@@ -39,24 +31,18 @@ import {
   type AuditVerification,
 } from '../db/repositories/audit';
 import { getSecondBackupDir, saveSecondBackupDir } from '../db/repositories/settings';
-import { getUser } from '../db/repositories/users';
 import { passphraseAad, unwrapKey, writeRecoveryKit, type Keyring } from '../security/keyring';
 import type { PracticeCore } from './core';
-import { recordFullCheck } from './health';
 import {
-  afterUnlock,
-  checkThrottle,
-  openPracticeDb,
-  reauthenticate,
-  recordFailure,
-  requireAdministrator,
-  requireSession,
-  serialized,
-  writeAnchor,
-} from './session';
+  backupFailureMessage,
+  type BackupFolderKind,
+  lastBackupAttempt,
+  recordBackupAttempt,
+} from './backupStatus';
+import { recordFullCheck } from './health';
+import { requireAdministrator, requireSession, writeAnchor } from './session';
 
 const DAY_MS = 86_400_000;
-const DAMAGED_OR_MISSING = new Set(['DB_MISSING', 'DB_EMPTY', 'DB_TRUNCATED', 'DB_UNREADABLE', 'DB_CORRUPT']);
 
 export interface VerifyReport {
   ok: boolean;
@@ -85,28 +71,40 @@ export function writePracticeBackup(p: PracticeCore, db: Db, key: Buffer, reason
   const fileName = backupFileName(now, reason);
   const finalPath = path.join(p.backupDir, fileName);
   const ring = p.keyring();
-  writeVerifiedBackup(
-    db,
-    key,
-    finalPath,
-    ring
-      ? (w) => ({
-          format: 'clearleaf-recovery-kit',
-          version: 1,
-          createdAtMs: now,
-          backupFile: fileName,
-          keyring: { ...ring, anchor: { ...w.anchor, atMs: now } } satisfies Keyring,
-          anchor: { ...w.anchor, atMs: now },
-          counts: w.counts,
-          schemaVersion: w.schemaVersion,
-        })
-      : undefined,
-    writeRecoveryKit,
+  // Each folder's attempt is recorded, failed or not, for Settings to show (backupStatus.ts).
+  const attempt = (kind: BackupFolderKind, dir: string, write: () => void) => {
+    try {
+      write();
+    } catch (err) {
+      recordBackupAttempt(p.dataDir, kind, { dir, atMs: now, fileName: null, error: err });
+      throw err;
+    }
+    recordBackupAttempt(p.dataDir, kind, { dir, atMs: now, fileName, error: null });
+  };
+  attempt('main', p.backupDir, () =>
+    writeVerifiedBackup(
+      db,
+      key,
+      finalPath,
+      ring
+        ? (w) => ({
+            format: 'clearleaf-recovery-kit',
+            version: 1,
+            createdAtMs: now,
+            backupFile: fileName,
+            keyring: { ...ring, anchor: { ...w.anchor, atMs: now } } satisfies Keyring,
+            anchor: { ...w.anchor, atMs: now },
+            counts: w.counts,
+            schemaVersion: w.schemaVersion,
+          })
+        : undefined,
+      writeRecoveryKit,
+    ),
   );
   // VACUUM INTO read every page of the source and the copy passed quick_check: that is a full check.
   recordFullCheck(p.dataDir, now);
   const second = getSecondBackupDir(db);
-  if (second) mirrorBackup(finalPath, key, second);
+  if (second) attempt('second', second, () => mirrorBackup(finalPath, key, second));
   rotateBackups(p.backupDir, fileName);
   if (second) rotateBackups(second, fileName);
   return { fileName, path: finalPath, createdAtMs: now, sizeBytes: fs.statSync(finalPath).size };
@@ -176,16 +174,63 @@ export function backupTo(p: PracticeCore, outFile: string, options: { plaintext:
 
 export function setSecondBackupDir(p: PracticeCore, dir: string): string {
   const { db } = requireAdministrator(p, 'choose the second backup folder');
-  const resolved = dir.trim() === '' ? '' : path.resolve(dir.trim());
+  const given = dir.trim();
+  if (given !== '' && !path.isAbsolute(given)) {
+    throw fieldError('INVALID_INPUT', 'dir', 'Give the full path of the folder, from the drive it is on.');
+  }
+  const resolved = given === '' ? '' : path.resolve(given);
   if (resolved) {
-    fs.mkdirSync(resolved, { recursive: true, mode: 0o700 });
-    fs.accessSync(resolved, fs.constants.W_OK);
+    if (path.resolve(resolved).startsWith(path.resolve(p.dataDir) + path.sep) || resolved === p.dataDir) {
+      throw fieldError(
+        'INVALID_INPUT',
+        'dir',
+        'Choose a folder outside Clearleaf’s own data folder, ideally on another drive.',
+      );
+    }
+    try {
+      fs.mkdirSync(resolved, { recursive: true, mode: 0o700 });
+      fs.accessSync(resolved, fs.constants.W_OK);
+    } catch (err) {
+      throw fieldError('INVALID_INPUT', 'dir', `That folder cannot be used. ${backupFailureMessage(err)}`);
+    }
   }
   db.transaction(() => {
     saveSecondBackupDir(db, resolved);
     p.audit({ action: 'update', entity: 'settings', entityId: null });
   })();
   return resolved;
+}
+
+export interface BackupFolderStatus {
+  kind: BackupFolderKind;
+  dir: string;
+  newest: BackupInfo | null;
+  lastAttempt: { atMs: number; ok: boolean; fileName: string | null; message: string | null } | null;
+}
+
+/** Each backup folder: where it is, its newest backup, and how the last attempt to write there went. */
+export function backupFolders(p: PracticeCore): BackupFolderStatus[] {
+  requireSession(p);
+  const second = secondBackupDirOf(p);
+  const folders: Array<{ kind: BackupFolderKind; dir: string }> = [{ kind: 'main', dir: p.backupDir }];
+  if (second) folders.push({ kind: 'second', dir: second });
+  return folders.map(({ kind, dir }) => {
+    const attempt = lastBackupAttempt(p.dataDir, kind, dir);
+    let newest: BackupInfo | null = null;
+    try {
+      newest = listBackups(dir)[0] ?? null;
+    } catch {
+      // The drive is gone or unreadable: the last attempt says what happened.
+    }
+    return {
+      kind,
+      dir,
+      newest,
+      lastAttempt: attempt
+        ? { atMs: attempt.atMs, ok: attempt.ok, fileName: attempt.fileName, message: attempt.message }
+        : null,
+    };
+  });
 }
 
 /** A full check of a database: pages, foreign keys, schema version, the audit chain, its anchor, the triggers. */
@@ -257,152 +302,6 @@ export async function verifyReadOnly(
       for (const f of sidecars) fs.rmSync(f, { force: true });
     }
   }
-}
-
-/** Replaces a damaged or missing database by a chosen backup, or the newest that passes its check. */
-export function restoreFromDamage(
-  p: PracticeCore,
-  key: Buffer,
-  chosen: string | null = null,
-): { restored: string; setAsideAt: string | null } {
-  const found = chosen
-    ? { path: chosen, fileName: path.basename(chosen) }
-    : (newestVerifiedBackup(p.backupDir, key) ?? newestInSecond(p, key));
-  if (!found) {
-    throw new AppError('NOT_FOUND', 'No backup that passes its check was found in the backups folder.');
-  }
-  p.detach();
-  const setAsideAt = restoreBackup(p.dbFile, found.path, key, p.clock.now(), (a) => p.setAnchor(a));
-  return { restored: found.fileName, setAsideAt };
-}
-
-function newestInSecond(p: PracticeCore, key: Buffer): BackupInfo | null {
-  const second = secondBackupDirOf(p);
-  return second ? newestVerifiedBackup(second, key) : null;
-}
-
-/**
- * The lock screen's restore: only when the database fails its health check or is missing. A healthy database is
- * restored only by an administrator from Settings (`restoreChosen`).
- */
-export function restoreNewestBackup(
-  p: PracticeCore,
-  username: string,
-  passphrase: string,
-  chosen: string | null = null,
-): Promise<{ restored: string; damagedKeptAt: string | null }> {
-  return serialized(p, async () => {
-    p.settleFiles();
-    const ring = p.requireKeyring();
-    const name = username.trim().toLowerCase();
-    checkThrottle(p, name);
-    const entry = ring.users.find((u) => u.username === name);
-    const key = entry ? await unwrapKey(entry.wrap, passphrase, passphraseAad(entry.userId)) : null;
-    if (!entry || !key) throw recordFailure(p, name);
-    try {
-      checkDatabaseFile(p.dbFile, key, { full: true });
-      key.fill(0);
-      throw new AppError(
-        'RESTORE_REFUSED',
-        'The practice database is healthy, so it is not replaced from the lock screen. A practice administrator ' +
-          'can restore a backup from Settings, after seeing what it holds and what would be set aside.',
-      );
-    } catch (err) {
-      if (!(err instanceof AppError) || !DAMAGED_OR_MISSING.has(err.code)) throw err;
-    }
-    const { restored, setAsideAt } = restoreFromDamage(p, key, chosen);
-    const db = openPracticeDb(p, key);
-    const user = getUser(db, entry.userId);
-    if (!user) {
-      db.close();
-      key.fill(0);
-      throw new AppError(
-        'NOT_FOUND',
-        'This account is not in the restored backup. Unlock with another account.',
-      );
-    }
-    p.attach(db, key, user);
-    afterUnlock(p, { action: 'restore', entity: 'practice', entityId: restored });
-    return { restored, damagedKeptAt: setAsideAt };
-  });
-}
-
-export interface RestorePreview {
-  backup: { fileName: string; createdAtMs: number; counts: Record<string, number>; auditRows: number };
-  current: { counts: Record<string, number>; auditRows: number };
-  /** Rows the current database has beyond the backup, per table: what would be set aside. */
-  setAside: Record<string, number>;
-}
-
-function backupPath(p: PracticeCore, fileName: string): string {
-  const found = [p.backupDir, secondBackupDirOf(p)]
-    .filter((d) => d !== '')
-    .flatMap((d) => listBackups(d))
-    .find((b) => b.fileName === fileName);
-  if (!found) throw new AppError('NOT_FOUND', 'There is no backup with that name.');
-  return found.path;
-}
-
-/** What restoring `fileName` would bring back and set aside. Administrator only. */
-export function restorePreview(p: PracticeCore, fileName: string): RestorePreview {
-  const { db } = requireAdministrator(p, 'restore a backup');
-  const file = backupPath(p, fileName);
-  const found = verifyBackupFile(file, p.requireKey(), null);
-  const counts = tableCounts(db);
-  const setAside: Record<string, number> = {};
-  for (const [table, n] of Object.entries(counts)) {
-    const diff = n - (found.counts[table] ?? 0);
-    if (diff > 0) setAside[table] = diff;
-  }
-  const created = listBackups(path.dirname(file)).find((b) => b.fileName === fileName)?.createdAtMs ?? 0;
-  return {
-    backup: { fileName, createdAtMs: created, counts: found.counts, auditRows: found.anchor.rows },
-    current: { counts, auditRows: auditAnchor(db).rows },
-    setAside,
-  };
-}
-
-/**
- * Restores a chosen backup over the open, healthy database. Administrator only, with their passphrase. The current
- * database is backed up, the restore recorded in it, then it is set aside; the restore is recorded again in the
- * restored database.
- */
-export async function restoreChosen(
-  p: PracticeCore,
-  fileName: string,
-  passphrase: string,
-): Promise<{ restored: string; setAsideAt: string | null }> {
-  requireAdministrator(p, 'restore a backup');
-  return restoreFileOverHealthy(p, backupPath(p, fileName), passphrase);
-}
-
-/** Restores any backup file (one the CLI wrote elsewhere, say) over the open database. Administrator only. */
-export async function restoreFileOverHealthy(
-  p: PracticeCore,
-  file: string,
-  passphrase: string,
-): Promise<{ restored: string; setAsideAt: string | null }> {
-  requireAdministrator(p, 'restore a backup');
-  await reauthenticate(p, passphrase);
-  const { db, user } = requireAdministrator(p, 'restore a backup');
-  const fileName = path.basename(file);
-  const key = Buffer.from(p.requireKey());
-  verifyBackupFile(file, key, null);
-  writePracticeBackup(p, db, key, 'before-restore');
-  db.transaction(() => p.audit({ action: 'restore', entity: 'practice', entityId: fileName }))();
-  writeAnchor(p);
-  p.detach();
-  const setAsideAt = restoreBackup(p.dbFile, file, key, p.clock.now(), (a) => p.setAnchor(a));
-  const restoredDb = openPracticeDb(p, key);
-  const inBackup = getUser(restoredDb, user.id);
-  if (!inBackup) {
-    restoredDb.close();
-    key.fill(0);
-    return { restored: fileName, setAsideAt };
-  }
-  p.attach(restoredDb, key, inBackup);
-  afterUnlock(p, { action: 'restore', entity: 'practice', entityId: fileName });
-  return { restored: fileName, setAsideAt };
 }
 
 export { kitOf };

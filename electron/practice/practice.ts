@@ -8,11 +8,16 @@ import * as accounts from './accounts';
 import * as backups from './backups';
 import { PracticeCore } from './core';
 import * as recovery from './recovery';
+import * as restore from './restore';
 import * as session from './session';
 
 export { systemClock, type Clock, type PracticeOptions, type PracticeState } from './core';
 export { failureDelayMs } from './session';
-export type { RestorePreview, VerifyReport } from './backups';
+export type { BackupFolderStatus, VerifyReport } from './backups';
+export type { BackupSource, RestorePreview } from './restore';
+
+const sourceOf = (s: string | restore.BackupSource): restore.BackupSource =>
+  typeof s === 'string' ? { fileName: s } : s;
 
 export class Practice extends PracticeCore {
   // Accounts and roles
@@ -54,6 +59,10 @@ export class Practice extends PracticeCore {
   /** The open database and the signed-in user, or LOCKED. */
   session(): { db: Db; user: User } {
     return session.requireSession(this);
+  }
+  /** The session, or FORBIDDEN with "Only a practice administrator can <what>." */
+  requireAdministrator(what: string): { db: Db; user: User } {
+    return session.requireAdministrator(this, what);
   }
   reauthenticate(passphrase: string, field?: string): Promise<void> {
     return session.reauthenticate(this, passphrase, field);
@@ -103,14 +112,18 @@ export class Practice extends PracticeCore {
   verifyReadOnly(username: string, passphrase: string): Promise<backups.VerifyReport> {
     return backups.verifyReadOnly(this, username, passphrase);
   }
-  restorePreview(fileName: string): backups.RestorePreview {
-    return backups.restorePreview(this, fileName);
+  /** `source` is a backup listed in the backups or second folder (by name) or a chosen file. */
+  restorePreview(source: string | restore.BackupSource): restore.RestorePreview {
+    return restore.restorePreview(this, sourceOf(source));
   }
   restoreChosen(
-    fileName: string,
+    source: string | restore.BackupSource,
     passphrase: string,
   ): Promise<{ restored: string; setAsideAt: string | null }> {
-    return backups.restoreChosen(this, fileName, passphrase);
+    return restore.restoreChosen(this, sourceOf(source), passphrase);
+  }
+  backupFolders(): backups.BackupFolderStatus[] {
+    return backups.backupFolders(this);
   }
   backupTo(outFile: string, options: { plaintext: boolean }): void {
     backups.backupTo(this, outFile, options);
@@ -124,12 +137,12 @@ export class Practice extends PracticeCore {
     passphrase: string,
     chosen: string | null = null,
   ): Promise<{ restored: string; damagedKeptAt: string | null }> {
-    return backups.restoreNewestBackup(this, username, passphrase, chosen);
+    return restore.restoreNewestBackup(this, username, passphrase, chosen);
   }
   restoreFileOverHealthy(
     file: string,
     passphrase: string,
   ): Promise<{ restored: string; setAsideAt: string | null }> {
-    return backups.restoreFileOverHealthy(this, file, passphrase);
+    return restore.restoreFileOverHealthy(this, file, passphrase);
   }
 }

@@ -3,6 +3,9 @@
  * - The printable recovery key unwraps the database key. Its wrap is in keyring.json and, as a recovery kit, beside
  *   every backup (`….kit.json`, in the backups folder and the second folder), so losing or damaging keyring.json
  *   loses nothing: recovery takes the keyring from a kit the user chooses, or the newest kit beside the backups.
+ * - A kit is taken only when keyring.json is missing or damaged. While the live keyring is sound it is the only
+ *   one the recovery key is tried against, and recovery replaces nothing in it but the recovering account's own
+ *   wrap: an old kit must not bring back a replaced recovery key, a removed account or an old passphrase.
  * - Recovery opens the live database; if it is missing or fails its health check, the newest backup that passes
  *   is restored first (the damaged file set aside). A damaged keyring is set aside, never deleted, and a new one
  *   written from the kit, reconciled with the database, with the recovering account's new passphrase.
@@ -24,7 +27,8 @@ import {
 } from '../security/keyring';
 import { generateRecoveryKey, normalizeRecoveryKey } from '../security/recoveryKey';
 import type { PracticeCore } from './core';
-import { restoreFromDamage, secondBackupDirOf } from './backups';
+import { secondBackupDirOf } from './backups';
+import { restoreFromDamage } from './restore';
 import {
   afterUnlock,
   checkThrottle,
@@ -37,16 +41,31 @@ import {
 
 const DAMAGED_OR_MISSING = new Set(['DB_MISSING', 'DB_EMPTY', 'DB_TRUNCATED', 'DB_UNREADABLE', 'DB_CORRUPT']);
 
-/** Where a recovery key might be unwrapped from: the live keyring, a chosen kit, then kits beside backups. */
-function candidateKeyrings(p: PracticeCore, kitFile: string | null): Array<{ ring: Keyring; from: string }> {
-  const out: Array<{ ring: Keyring; from: string }> = [];
+/**
+ * Where a recovery key might be unwrapped from. A healthy live keyring is the only one: a kit is a copy from the
+ * past (an older recovery key, accounts since removed, passphrases since changed), so taking it while the live
+ * keyring is sound would roll the keyring back. Kits, the chosen one first, then those beside the backups, are
+ * used only when keyring.json is missing or damaged.
+ */
+export function candidateKeyrings(
+  p: PracticeCore,
+  kitFile: string | null,
+): Array<{ ring: Keyring; from: string }> {
   try {
     const live = p.keyring();
-    if (live) out.push({ ring: live, from: 'keyring' });
+    if (live) return [{ ring: live, from: 'keyring' }];
   } catch {
     // Damaged: recovered from a kit below.
   }
-  if (kitFile) out.push({ ring: readRecoveryKit(kitFile).keyring, from: kitFile });
+  const out: Array<{ ring: Keyring; from: string }> = [];
+  if (kitFile) {
+    try {
+      out.push({ ring: readRecoveryKit(kitFile).keyring, from: kitFile });
+    } catch (err) {
+      const message = err instanceof Error ? err.message : 'That is not a readable Clearleaf recovery kit.';
+      throw new AppError('KIT_UNREADABLE', message, { fields: [{ path: 'kitFile', message }] });
+    }
+  }
   for (const dir of [p.backupDir, secondBackupDirOf(p)]) {
     if (!dir) continue;
     for (const b of listBackups(dir)) {
@@ -97,7 +116,16 @@ export function recover(
       }
     }
     if (!key || !base) {
-      throw recordFailure(p, throttleName, 'recoveryKey', 'That recovery key does not open this practice.');
+      const liveSound = candidates[0]?.from === 'keyring';
+      throw recordFailure(
+        p,
+        throttleName,
+        'recoveryKey',
+        liveSound
+          ? 'That recovery key does not open this practice. The keyring on this computer is intact, so only ' +
+              'the current recovery key is accepted; an older one, or a recovery kit, is not.'
+          : 'That recovery key does not open this practice.',
+      );
     }
     let db;
     try {

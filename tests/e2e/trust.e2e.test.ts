@@ -3,6 +3,7 @@
  * newest backup's recovery kit), and a missing database offers the newest backup on the lock screen.
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FramePage } from './pages/FramePage';
@@ -65,5 +66,37 @@ describe('keys that cannot be lost, restore that cannot lose the database', () =
     await restoreNewestButton(page).click();
     await new FramePage(page).signedInUser().waitFor();
     expect(fs.existsSync(path.join(dataDir, 'clearleaf.db'))).toBe(true);
+  });
+
+  it('takes a recovery kit chosen from a drive when the keyring and the backups’ kits are gone', async () => {
+    const { page, harness, dataDir } = app;
+    const backups = path.join(dataDir, 'backups');
+    const kit = fs.readdirSync(backups).find((f) => f.endsWith('.kit.json'));
+    if (!kit) throw new Error('no kit beside the backups');
+    const drive = fs.mkdtempSync(path.join(os.tmpdir(), 'clearleaf-drive-'));
+    fs.copyFileSync(path.join(backups, kit), path.join(drive, kit));
+    await ipc(harness, 'session.lock', { reason: 'manual' });
+    fs.rmSync(path.join(dataDir, 'keyring.json'));
+    for (const f of fs.readdirSync(backups)) if (f.endsWith('.kit.json')) fs.rmSync(path.join(backups, f));
+    await page.reload();
+    const recover = new RecoverPage(page);
+    await recover.heading().waitFor();
+    const kitField = page.getByLabel(/^Recovery kit/);
+    await kitField.fill(path.join(drive, 'not-there.kit.json'));
+    await recover.recover({
+      recoveryKey,
+      username: CLINIC.username,
+      newPassphrase: 'cedar lantern moss eleven',
+    });
+    await page.getByText('is not a readable Clearleaf recovery kit').first().waitFor();
+    await screenshot(page, 'recover-chosen-kit');
+    await kitField.fill(path.join(drive, kit));
+    await recover.recover({
+      recoveryKey,
+      username: CLINIC.username,
+      newPassphrase: 'cedar lantern moss eleven',
+    });
+    await new FramePage(page).signedInUser().waitFor();
+    expect(fs.existsSync(path.join(dataDir, 'keyring.json'))).toBe(true);
   });
 });

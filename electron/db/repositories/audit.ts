@@ -155,6 +155,29 @@ export function auditAnchor(db: Db): AuditAnchor {
   return { rows: last?.id ?? 0, lastHash: last?.hash ?? GENESIS };
 }
 
+/** The audit rows after `afterId`: how many, when the first and last were written, and how many per entity. */
+export interface AuditSince {
+  changes: number;
+  firstAtMs: number | null;
+  lastAtMs: number | null;
+  byEntity: Record<string, number>;
+}
+
+export function auditSince(db: Db, afterId: number): AuditSince {
+  const span = db
+    .prepare('SELECT count(*) AS n, min(at_ms) AS first, max(at_ms) AS last FROM audit_log WHERE id > ?')
+    .get(afterId) as { n: number; first: number | null; last: number | null };
+  const rows = db
+    .prepare('SELECT entity, count(*) AS n FROM audit_log WHERE id > ? GROUP BY entity ORDER BY entity')
+    .all(afterId) as Array<{ entity: string; n: number }>;
+  return {
+    changes: span.n,
+    firstAtMs: span.first,
+    lastAtMs: span.last,
+    byEntity: Object.fromEntries(rows.map((r) => [r.entity, r.n])),
+  };
+}
+
 export type AnchorCheck = 'matches' | 'no-anchor' | 'rows-missing' | 'hash-differs';
 
 /** Compares the log with an anchor written earlier: the log may have grown since, never shrunk or changed. */

@@ -2,7 +2,7 @@ import type { Channel, Input, Output } from '../../../shared/ipc/contract';
 import type { AppErrorShape, Result } from '../../../shared/ipc/result';
 import { send, type SendOptions } from './transport';
 
-export { onFlushRequest } from './transport';
+export { hasSystemChooser, onFlushRequest } from './transport';
 
 /** Calls main. Never throws: errors come back as values with a message to show. */
 export function invoke<C extends Channel>(

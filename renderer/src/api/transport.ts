@@ -87,3 +87,9 @@ export function send(channel: string, input: unknown, options: SendOptions = {})
 export function onFlushRequest(handler: (reason: FlushReason) => Promise<void>): void {
   window.clearleaf?.onFlushRequest?.(handler);
 }
+
+/**
+ * Whether the system's own file and folder chooser is there (in Electron). The browser harness has none: a page
+ * offers a typed path instead of a "Choose…" button that could not open anything.
+ */
+export const hasSystemChooser = (): boolean => window.clearleaf !== undefined;

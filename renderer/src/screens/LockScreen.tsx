@@ -149,6 +149,7 @@ export function RecoverForm({
     username: status.accounts[0]?.username ?? '',
     newPassphrase: '',
     confirm: '',
+    kitFile: '',
   });
   const [error, setError] = useState<AppErrorShape | null>(null);
   const [busy, setBusy] = useState(false);
@@ -162,8 +163,11 @@ export function RecoverForm({
       return;
     }
     setBusy(true);
-    const { confirm: _confirm, ...input } = form;
-    const result = await call('session.recover', input);
+    const { confirm: _confirm, kitFile, ...input } = form;
+    const result = await call('session.recover', {
+      ...input,
+      kitFile: kitFile.trim() === '' ? null : kitFile,
+    });
     setBusy(false);
     if (result.ok) onDone();
     else setError(result.error);
@@ -178,7 +182,10 @@ export function RecoverForm({
             {intro}
           </p>
         )}
-        <FormError error={error} fieldPaths={['recoveryKey', 'username', 'newPassphrase', 'confirm']} />
+        <FormError
+          error={error}
+          fieldPaths={['recoveryKey', 'username', 'newPassphrase', 'confirm', 'kitFile']}
+        />
         <Field
           label="Recovery key"
           hint="24 letters and digits, as printed at setup"
@@ -207,6 +214,17 @@ export function RecoverForm({
             error={fieldMessage(error, 'username')}
             maxLength={40}
             autoComplete="username"
+          />
+        )}
+        {intro && (
+          // Only when keyring.json is missing or damaged: then a kit is the keyring's replacement (recovery.ts).
+          <Field
+            label="Recovery kit (only if the backups folder is gone too)"
+            hint="The full path of a ….kit.json on your backup drive; leave empty to use the newest backup’s kit"
+            value={form.kitFile}
+            onChange={set('kitFile')}
+            error={fieldMessage(error, 'kitFile')}
+            spellCheck={false}
           />
         )}
         <Field

@@ -1,26 +1,46 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { AuditTable } from './AuditTable';
-import type { AuditEntry, BackupInfo, ClinicProfile, User } from '../../../shared/domain/identity';
+import type { AuditEntry, ClinicProfile, User } from '../../../shared/domain/identity';
 import { call, fieldMessage, type AppErrorShape } from '../api/client';
 import { Field } from '../components/Field';
 import { FormError } from '../components/FormError';
-import { formatBytes, formatDateTime } from '../format';
+import { BackupSection } from './BackupSection';
 import { StaffSection } from './StaffSection';
 
 export function SettingsScreen({ user, onStatusChanged }: { user: User; onStatusChanged: () => void }) {
+  // After a restore every section reads the restored practice afresh (they are keyed by `generation`), and the
+  // outcome is shown at the top, where the keyboard goes.
+  const [generation, setGeneration] = useState(0);
+  const [restored, setRestored] = useState<string | null>(null);
+  const banner = useRef<HTMLDivElement | null>(null);
+  useEffect(() => banner.current?.focus(), [restored]);
   return (
     <div className="page">
       <h1>Settings</h1>
-      <ClinicSection />
-      <IdleLockSection onStatusChanged={onStatusChanged} />
-      <StaffSection user={user} />
-      <BackupSection />
-      <AuditSection />
+      {restored && (
+        <div className="banner" role="status" tabIndex={-1} ref={banner}>
+          {restored}
+        </div>
+      )}
+      <div key={generation}>
+        <ClinicSection admin={user.administrator} />
+        <IdleLockSection admin={user.administrator} onStatusChanged={onStatusChanged} />
+        <StaffSection user={user} />
+        <BackupSection
+          user={user}
+          onRestored={(message) => {
+            setRestored(message);
+            setGeneration((g) => g + 1);
+            onStatusChanged();
+          }}
+        />
+        <AuditSection />
+      </div>
     </div>
   );
 }
 
-function ClinicSection() {
+function ClinicSection({ admin }: { admin: boolean }) {
   const [form, setForm] = useState<ClinicProfile | null>(null);
   const [error, setError] = useState<AppErrorShape | null>(null);
   const [saved, setSaved] = useState(false);
@@ -48,31 +68,43 @@ function ClinicSection() {
     <form className="panel" onSubmit={submit} aria-labelledby="clinic-settings" noValidate>
       <h2 id="clinic-settings">Clinic profile</h2>
       <p className="muted">Printed in the header of every document.</p>
+      {!admin && (
+        <p className="muted admin-only" role="note">
+          Only a practice administrator can change it.
+        </p>
+      )}
       <FormError error={error} fieldPaths={['name', 'address', 'phone']} />
-      <Field
-        label="Clinic name"
-        value={form.name}
-        onChange={set('name')}
-        error={fieldMessage(error, 'name')}
-      />
-      <Field
-        label="Address"
-        value={form.address}
-        onChange={set('address')}
-        error={fieldMessage(error, 'address')}
-      />
-      <Field label="Phone" value={form.phone} onChange={set('phone')} error={fieldMessage(error, 'phone')} />
-      <div className="actions">
-        <button type="submit" className="primary">
-          Save clinic profile
-        </button>
-        {saved && <span role="status">Saved.</span>}
-      </div>
+      <fieldset disabled={!admin} className="plain">
+        <Field
+          label="Clinic name"
+          value={form.name}
+          onChange={set('name')}
+          error={fieldMessage(error, 'name')}
+        />
+        <Field
+          label="Address"
+          value={form.address}
+          onChange={set('address')}
+          error={fieldMessage(error, 'address')}
+        />
+        <Field
+          label="Phone"
+          value={form.phone}
+          onChange={set('phone')}
+          error={fieldMessage(error, 'phone')}
+        />
+        <div className="actions">
+          <button type="submit" className="primary">
+            Save clinic profile
+          </button>
+          {saved && <span role="status">Saved.</span>}
+        </div>
+      </fieldset>
     </form>
   );
 }
 
-function IdleLockSection({ onStatusChanged }: { onStatusChanged: () => void }) {
+function IdleLockSection({ admin, onStatusChanged }: { admin: boolean; onStatusChanged: () => void }) {
   const [minutes, setMinutes] = useState('');
   const [error, setError] = useState<AppErrorShape | null>(null);
   const [saved, setSaved] = useState(false);
@@ -94,79 +126,32 @@ function IdleLockSection({ onStatusChanged }: { onStatusChanged: () => void }) {
   return (
     <form className="panel" onSubmit={submit} aria-labelledby="idle-settings" noValidate>
       <h2 id="idle-settings">Automatic lock</h2>
-      <Field
-        label="Lock after this many idle minutes"
-        hint="1 to 60 minutes; 10 is the default"
-        inputMode="numeric"
-        value={minutes}
-        onChange={(e) => {
-          setSaved(false);
-          setMinutes(e.target.value);
-        }}
-        error={
-          fieldMessage(error, 'idleLockMinutes') ??
-          (error && error.fields.length === 0 ? error.message : null)
-        }
-      />
-      <div className="actions">
-        <button type="submit">Save</button>
-        {saved && <span role="status">Saved.</span>}
-      </div>
-    </form>
-  );
-}
-
-function BackupSection() {
-  const [backups, setBackups] = useState<BackupInfo[]>([]);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const load = useCallback(() => void call('backup.list', {}).then((r) => r.ok && setBackups(r.value)), []);
-  useEffect(load, [load]);
-  async function backUp() {
-    setBusy(true);
-    const result = await call('backup.create', {});
-    setBusy(false);
-    if (result.ok) {
-      setError(null);
-      load();
-    } else setError(result.error.message);
-  }
-  return (
-    <section className="panel" aria-labelledby="backup-settings">
-      <h2 id="backup-settings">Backups</h2>
-      <p className="muted">
-        Each backup is an encrypted, verified copy of the whole practice in the backups folder, opened with
-        the same passphrases and recovery key. The newest 30 are kept.
-      </p>
-      {error && (
-        <div className="banner banner--error" role="alert">
-          {error}
+      {!admin && (
+        <p className="muted admin-only" role="note">
+          Only a practice administrator can change it.
+        </p>
+      )}
+      <fieldset disabled={!admin} className="plain">
+        <Field
+          label="Lock after this many idle minutes"
+          hint="1 to 60 minutes; 10 is the default"
+          inputMode="numeric"
+          value={minutes}
+          onChange={(e) => {
+            setSaved(false);
+            setMinutes(e.target.value);
+          }}
+          error={
+            fieldMessage(error, 'idleLockMinutes') ??
+            (error && error.fields.length === 0 ? error.message : null)
+          }
+        />
+        <div className="actions">
+          <button type="submit">Save</button>
+          {saved && <span role="status">Saved.</span>}
         </div>
-      )}
-      <button type="button" onClick={backUp} disabled={busy}>
-        {busy ? 'Backing up…' : 'Back up now'}
-      </button>
-      {backups.length > 0 && (
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">Taken</th>
-              <th scope="col">File</th>
-              <th scope="col">Size</th>
-            </tr>
-          </thead>
-          <tbody>
-            {backups.map((b) => (
-              <tr key={b.fileName}>
-                <td>{formatDateTime(b.createdAtMs)}</td>
-                <td>{b.fileName}</td>
-                <td>{formatBytes(b.sizeBytes)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-    </section>
+      </fieldset>
+    </form>
   );
 }
 

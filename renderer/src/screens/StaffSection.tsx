@@ -1,21 +1,46 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import type { User } from '../../../shared/domain/identity';
+import type { Role, User } from '../../../shared/domain/identity';
 import { call, fieldMessage, type AppErrorShape } from '../api/client';
+import { CheckField, NativeSelectField } from '../components/controls';
 import { Field } from '../components/Field';
-import { FormError } from '../components/FormError';
+import { FormError, FormMessage } from '../components/FormError';
 import { emptyNewAccount, NewAccountFields, passphraseMismatch } from '../components/NewAccountFields';
+import { useForm } from '../components/useForm';
 import { formatDateTime } from '../format';
 
-/** Staff accounts (one per person, never shared), your own passphrase, and the recovery key. */
+export const roleLabel = (u: Pick<User, 'role' | 'administrator'>): string =>
+  `${u.role === 'supervisor' ? 'Supervisor' : 'Clinician'}${u.administrator ? ' · Practice administrator' : ''}`;
+
+/** Why a control is not offered, in plain words, with who can do it instead. */
+export function AdminOnly({ what, users }: { what: string; users: User[] }) {
+  const admins = users.filter((u) => u.administrator).map((u) => u.displayName);
+  return (
+    <p className="muted admin-only" role="note">
+      Only a practice administrator can {what}.{admins.length > 0 && ` Ask ${admins.join(' or ')}.`}
+    </p>
+  );
+}
+
+/**
+ * Staff accounts (one per person, never shared) and their roles, your own passphrase, and the recovery key. Only a
+ * practice administrator adds accounts, sets roles and replaces the recovery key (main refuses anyone else); the
+ * others see the list and why the rest is not offered.
+ */
 export function StaffSection({ user }: { user: User }) {
   const [users, setUsers] = useState<User[]>([]);
+  const [editing, setEditing] = useState<string | null>(null);
   const load = useCallback(() => void call('users.list', {}).then((r) => r.ok && setUsers(r.value)), []);
   useEffect(load, [load]);
+  const editingUser = users.find((u) => u.id === editing) ?? null;
   return (
     <>
       <section className="panel" aria-labelledby="staff-title">
-        <h2 id="staff-title">Staff accounts</h2>
-        <table className="table">
+        <h2 id="staff-title">Staff accounts and roles</h2>
+        <p className="muted">
+          A clinician sees and writes the records; a supervisor also co-signs; a practice administrator adds
+          accounts, sets roles, changes practice settings, replaces the recovery key and restores backups.
+        </p>
+        <table className="table" aria-label="Staff accounts">
           <thead>
             <tr>
               <th scope="col">Name</th>
@@ -23,6 +48,7 @@ export function StaffSection({ user }: { user: User }) {
               <th scope="col">Role</th>
               <th scope="col">Username</th>
               <th scope="col">Added</th>
+              {user.administrator && <th scope="col">Actions</th>}
             </tr>
           </thead>
           <tbody>
@@ -33,23 +59,112 @@ export function StaffSection({ user }: { user: User }) {
                   {u.id === user.id && <span className="muted"> (you)</span>}
                 </td>
                 <td>{u.credentials}</td>
-                <td>{u.role === 'supervisor' ? 'Supervisor' : 'Clinician'}</td>
+                <td>{roleLabel(u)}</td>
                 <td>{u.username}</td>
                 <td>{formatDateTime(u.createdAtMs)}</td>
+                {user.administrator && (
+                  <td>
+                    <button
+                      type="button"
+                      onClick={() => setEditing(u.id)}
+                      aria-label={`Change role of ${u.displayName}`}
+                    >
+                      Change role
+                    </button>
+                  </td>
+                )}
               </tr>
             ))}
           </tbody>
         </table>
-        <AddUserForm onAdded={load} />
+        {user.administrator ? (
+          <>
+            {editingUser && (
+              <RoleForm
+                key={editingUser.id}
+                target={editingUser}
+                onClose={() => setEditing(null)}
+                onSaved={load}
+              />
+            )}
+            <AddUserForm onAdded={load} />
+          </>
+        ) : (
+          <AdminOnly what="add staff accounts or set roles" users={users} />
+        )}
       </section>
       <ChangePassphraseForm />
-      <RecoveryKeyForm />
+      {user.administrator ? (
+        <RecoveryKeyForm />
+      ) : (
+        <section className="panel" aria-labelledby="recovery-settings">
+          <h2 id="recovery-settings">Recovery key</h2>
+          <AdminOnly what="make a new recovery key" users={users} />
+        </section>
+      )}
     </>
   );
 }
 
+/** Sets one account's clinical role and whether it is a practice administrator, confirmed with your passphrase. */
+function RoleForm({ target, onClose, onSaved }: { target: User; onClose: () => void; onSaved: () => void }) {
+  const [saved, setSaved] = useState<string | null>(null);
+  const form = useForm({
+    initial: { role: target.role as Role, administrator: target.administrator, currentPassphrase: '' },
+    send: (v) => call('users.setRole', { userId: target.id, ...v }),
+    onDone: (u) => {
+      setSaved(`${u.displayName} is now: ${roleLabel(u)}.`);
+      form.set('currentPassphrase', '');
+      onSaved();
+    },
+  });
+  return (
+    <form
+      ref={form.form}
+      onSubmit={form.submit}
+      aria-labelledby="role-form-title"
+      noValidate
+      className="subform"
+    >
+      <h3 id="role-form-title">Role of {target.displayName}</h3>
+      <FormMessage message={form.formError} />
+      <div className="row">
+        <NativeSelectField
+          label="Clinical role"
+          value={form.values.role}
+          onChange={(e) => form.set('role', e.target.value as Role)}
+          error={form.fieldError('role')}
+        >
+          <option value="clinician">Clinician</option>
+          <option value="supervisor">Supervisor</option>
+        </NativeSelectField>
+        <CheckField
+          label="Practice administrator"
+          hint="Adds accounts, sets roles, changes settings, restores backups. The practice keeps at least one."
+          {...form.check('administrator')}
+        />
+      </div>
+      <Field
+        label="Your passphrase, to confirm"
+        type="password"
+        autoComplete="current-password"
+        {...form.text('currentPassphrase')}
+      />
+      <div className="actions">
+        <button type="submit" className="primary" disabled={form.busy}>
+          Save role
+        </button>
+        <button type="button" onClick={onClose}>
+          Close
+        </button>
+        {saved && <span role="status">{saved}</span>}
+      </div>
+    </form>
+  );
+}
+
 function AddUserForm({ onAdded }: { onAdded: () => void }) {
-  const empty = { ...emptyNewAccount(), currentPassphrase: '' };
+  const empty = { ...emptyNewAccount(), administrator: false, currentPassphrase: '' };
   const [form, setForm] = useState(empty);
   const [error, setError] = useState<AppErrorShape | null>(null);
   const [added, setAdded] = useState<string | null>(null);
@@ -97,6 +212,15 @@ function AddUserForm({ onAdded }: { onAdded: () => void }) {
         pathPrefix="user"
         passphraseLabel="Their passphrase"
         layout="rows"
+      />
+      <CheckField
+        label="Practice administrator"
+        hint="Adds accounts, sets roles, changes settings, restores backups"
+        checked={form.administrator}
+        onChange={(administrator) => {
+          setAdded(null);
+          setForm((f) => ({ ...f, administrator }));
+        }}
       />
       <Field
         label="Your passphrase, to confirm"

@@ -30,13 +30,53 @@ const Counts = z.record(z.string(), z.number().int());
 export const RestorePreviewSchema = z.object({
   backup: z.object({
     fileName: z.string(),
+    file: z.string(),
     createdAtMs: z.number(),
+    lastChangeAtMs: z.number().nullable(),
     counts: Counts,
     auditRows: z.number().int(),
   }),
-  current: z.object({ counts: Counts, auditRows: z.number().int() }),
+  current: z.object({ counts: Counts, auditRows: z.number().int(), lastChangeAtMs: z.number().nullable() }),
   setAside: Counts,
+  since: z.object({
+    changes: z.number().int(),
+    firstAtMs: z.number().nullable(),
+    lastAtMs: z.number().nullable(),
+    byEntity: Counts,
+  }),
+  sameHistory: z.boolean(),
+  youAreInBackup: z.boolean(),
 });
+export type RestorePreview = z.infer<typeof RestorePreviewSchema>;
+
+/** A backup to restore: one listed in a backup folder, by name, or a file chosen anywhere (a drive, the CLI's). */
+export const BackupSourceSchema = z.union([
+  z.object({ fileName: z.string().min(1).max(200) }).strict(),
+  z
+    .object({
+      file: z
+        .string()
+        .trim()
+        .min(1, 'Enter the path of a backup file (….db).')
+        .max(4096, 'The path must be at most 4096 characters.'),
+    })
+    .strict(),
+]);
+
+export const BackupFolderStatusSchema = z.object({
+  kind: z.enum(['main', 'second']),
+  dir: z.string(),
+  newest: BackupInfoSchema.nullable(),
+  lastAttempt: z
+    .object({
+      atMs: z.number(),
+      ok: z.boolean(),
+      fileName: z.string().nullable(),
+      message: z.string().nullable(),
+    })
+    .nullable(),
+});
+export type BackupFolderStatus = z.infer<typeof BackupFolderStatusSchema>;
 
 export const identityChannels = {
   'app.status': { input: Empty, output: AppStatusSchema, access: 'public' },
@@ -140,7 +180,7 @@ export const identityChannels = {
   'backup.list': { input: Empty, output: z.array(BackupInfoSchema), access: 'user' },
   /** What restoring a backup would bring back and set aside (administrator only). */
   'backup.preview': {
-    input: z.object({ fileName: z.string().min(1).max(200) }).strict(),
+    input: z.object({ source: BackupSourceSchema }).strict(),
     output: RestorePreviewSchema,
     access: 'user',
   },
@@ -148,11 +188,22 @@ export const identityChannels = {
   'backup.restore': {
     input: z
       .object({
-        fileName: z.string().min(1).max(200),
+        source: BackupSourceSchema,
         currentPassphrase: z.string().min(1, 'Enter your passphrase to confirm.').max(1024),
       })
       .strict(),
     output: z.object({ restored: z.string(), setAsideAt: z.string().nullable() }),
+    access: 'user',
+  },
+  /** Each backup folder with its newest backup and how the last attempt to write there went. */
+  'backup.folders': { input: Empty, output: z.array(BackupFolderStatusSchema), access: 'user' },
+  /**
+   * The system's own chooser for a folder or a backup file. In the browser harness there is none: `path` is null
+   * and the page takes a typed path instead.
+   */
+  'backup.choosePath': {
+    input: z.object({ kind: z.enum(['folder', 'backup']) }).strict(),
+    output: z.object({ path: z.string().nullable() }),
     access: 'user',
   },
   'backup.getSecondFolder': { input: Empty, output: z.object({ dir: z.string() }), access: 'user' },
