@@ -5,20 +5,15 @@
  */
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { MIGRATIONS, migrate, schemaVersion } from '../../../../electron/db/migrations';
+import { migrate, schemaVersion } from '../../../../electron/db/migrations';
 import { consentEndEvent } from '../../../../electron/db/migrations/0150-consent-end-event';
+import { databaseBefore, seedClinician, versionBefore } from '../../../support/migrations';
 
-const index = MIGRATIONS.indexOf(consentEndEvent);
-const previous = MIGRATIONS[index - 1]?.version ?? 0;
+const previous = versionBefore(consentEndEvent);
 
 function seeded(): Database.Database {
-  const db = new Database(':memory:');
-  db.pragma('foreign_keys = ON');
-  migrate(db, previous);
-  db.prepare(
-    `INSERT INTO users (id, username, display_name, credentials, role, created_at_ms)
-     VALUES ('u1', 'wren', 'Wren Okafor', 'LCSW', 'clinician', 1)`,
-  ).run();
+  const db = databaseBefore(consentEndEvent);
+  seedClinician(db);
   db.prepare(
     `INSERT INTO clients (id, chart_number, legal_first_name, legal_last_name, sort_name, date_of_birth, sex,
        admission_date, status, created_at_ms, updated_at_ms)
@@ -42,7 +37,7 @@ const end = (db: Database.Database, id: string, on = '2026-11-20', by = 'u1') =>
 
 describe('migration 0150 consent-end-event', () => {
   it('comes right after the migration before it, in order', () => {
-    expect(index).toBeGreaterThan(0);
+    expect(versionBefore(consentEndEvent)).toBeGreaterThan(0);
     expect(consentEndEvent.version).toBe(150);
     expect(previous).toBeLessThan(150);
   });

@@ -5,20 +5,15 @@
  */
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { MIGRATIONS, migrate, schemaVersion } from '../../../../electron/db/migrations';
+import { migrate, schemaVersion } from '../../../../electron/db/migrations';
 import { disclosures } from '../../../../electron/db/migrations/0160-disclosures';
+import { databaseBefore, seedClinician, versionBefore } from '../../../support/migrations';
 
-const index = MIGRATIONS.indexOf(disclosures);
-const previous = MIGRATIONS[index - 1]?.version ?? 0;
+const previous = versionBefore(disclosures);
 
 function seeded(): Database.Database {
-  const db = new Database(':memory:');
-  db.pragma('foreign_keys = ON');
-  migrate(db, previous);
-  db.prepare(
-    `INSERT INTO users (id, username, display_name, credentials, role, created_at_ms)
-     VALUES ('u1', 'wren', 'Wren Okafor', 'LCSW', 'clinician', 1)`,
-  ).run();
+  const db = databaseBefore(disclosures);
+  seedClinician(db);
   const client = db.prepare(
     `INSERT INTO clients (id, chart_number, legal_first_name, legal_last_name, sort_name, date_of_birth, sex,
        admission_date, status, created_at_ms, updated_at_ms)
@@ -56,7 +51,7 @@ const disclose = (db: Database.Database, over: Record<string, unknown> = {}) =>
 
 describe('migration 0160 disclosures', () => {
   it('comes right after the migration before it, in order', () => {
-    expect(index).toBeGreaterThan(0);
+    expect(versionBefore(disclosures)).toBeGreaterThan(0);
     expect(disclosures.version).toBe(160);
     expect(previous).toBe(150);
   });

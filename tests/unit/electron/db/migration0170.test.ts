@@ -4,20 +4,15 @@
  */
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { MIGRATIONS, migrate, schemaVersion } from '../../../../electron/db/migrations';
+import { migrate, schemaVersion } from '../../../../electron/db/migrations';
 import { useLogUnits } from '../../../../electron/db/migrations/0170-use-log-units';
+import { databaseBefore, seedClinician, versionBefore } from '../../../support/migrations';
 
-const index = MIGRATIONS.indexOf(useLogUnits);
-const previous = MIGRATIONS[index - 1]?.version ?? 0;
+const previous = versionBefore(useLogUnits);
 
 function seeded(): Database.Database {
-  const db = new Database(':memory:');
-  db.pragma('foreign_keys = ON');
-  migrate(db, previous);
-  db.prepare(
-    `INSERT INTO users (id, username, display_name, credentials, role, created_at_ms)
-     VALUES ('u1', 'wren', 'Wren Okafor', 'LCSW', 'clinician', 1)`,
-  ).run();
+  const db = databaseBefore(useLogUnits);
+  seedClinician(db);
   db.prepare(
     `INSERT INTO clients (id, chart_number, legal_first_name, legal_last_name, sort_name, date_of_birth, sex,
        admission_date, status, created_at_ms, updated_at_ms)
@@ -43,7 +38,7 @@ const add = (db: Database.Database, id: string, form: string, amount: number, un
 
 describe('migration 0170 use-log-units', () => {
   it('comes right after the migration before it, in order', () => {
-    expect(index).toBeGreaterThan(0);
+    expect(versionBefore(useLogUnits)).toBeGreaterThan(0);
     expect(useLogUnits.version).toBe(170);
     expect(previous).toBeLessThan(170);
   });

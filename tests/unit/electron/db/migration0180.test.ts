@@ -5,11 +5,11 @@
  */
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { MIGRATIONS, migrate, schemaVersion } from '../../../../electron/db/migrations';
+import { migrate, schemaVersion } from '../../../../electron/db/migrations';
 import { levelOfCareLevels } from '../../../../electron/db/migrations/0180-level-of-care-levels';
+import { databaseBefore, seedClinician, versionBefore } from '../../../support/migrations';
 
-const index = MIGRATIONS.indexOf(levelOfCareLevels);
-const previous = MIGRATIONS[index - 1]?.version ?? 0;
+const previous = versionBefore(levelOfCareLevels);
 
 const insert = (db: Database.Database, id: string, level: string, suggested: string | null) =>
   db
@@ -25,13 +25,8 @@ const insert = (db: Database.Database, id: string, level: string, suggested: str
     );
 
 function seeded(): Database.Database {
-  const db = new Database(':memory:');
-  db.pragma('foreign_keys = ON');
-  migrate(db, previous);
-  db.prepare(
-    `INSERT INTO users (id, username, display_name, credentials, role, created_at_ms)
-     VALUES ('u1', 'wren', 'Wren Okafor', 'LCSW', 'clinician', 1)`,
-  ).run();
+  const db = databaseBefore(levelOfCareLevels);
+  seedClinician(db);
   db.prepare(
     `INSERT INTO clients (id, chart_number, legal_first_name, legal_last_name, sort_name, date_of_birth, sex,
        admission_date, status, created_at_ms, updated_at_ms)
@@ -45,7 +40,7 @@ function seeded(): Database.Database {
 
 describe('migration 0180 level-of-care-levels', () => {
   it('comes right after the migration before it, in order', () => {
-    expect(index).toBeGreaterThan(0);
+    expect(versionBefore(levelOfCareLevels)).toBeGreaterThan(0);
     expect(levelOfCareLevels.version).toBe(180);
     expect(previous).toBeLessThan(180);
   });

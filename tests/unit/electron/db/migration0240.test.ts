@@ -5,11 +5,11 @@
  */
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { MIGRATIONS, migrate, schemaVersion } from '../../../../electron/db/migrations';
+import { migrate, schemaVersion } from '../../../../electron/db/migrations';
 import { clientNames } from '../../../../electron/db/migrations/0240-client-names';
+import { databaseBefore, versionBefore } from '../../../support/migrations';
 
-const index = MIGRATIONS.indexOf(clientNames);
-const previous = MIGRATIONS[index - 1]?.version ?? 0;
+const previous = versionBefore(clientNames);
 
 const PEOPLE: Array<[id: string, first: string, last: string]> = [
   ['c1', 'Văn Minh', 'Đặng'],
@@ -23,9 +23,7 @@ const PEOPLE: Array<[id: string, first: string, last: string]> = [
 ];
 
 function seeded(): Database.Database {
-  const db = new Database(':memory:');
-  db.pragma('foreign_keys = ON');
-  migrate(db, previous);
+  const db = databaseBefore(clientNames);
   const insert = db.prepare(
     `INSERT INTO clients (id, chart_number, legal_first_name, legal_last_name, sort_name, date_of_birth, sex,
        admission_date, status, created_at_ms, updated_at_ms)
@@ -51,7 +49,7 @@ const byName = (db: Database.Database) =>
 
 describe('migration 0240 client-names', () => {
   it('comes right after the migration before it, in order', () => {
-    expect(index).toBeGreaterThan(0);
+    expect(versionBefore(clientNames)).toBeGreaterThan(0);
     expect(clientNames.version).toBe(240);
     expect(previous).toBeLessThan(240);
   });

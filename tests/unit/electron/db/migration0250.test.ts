@@ -4,20 +4,15 @@
  */
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { MIGRATIONS, migrate, schemaVersion } from '../../../../electron/db/migrations';
+import { migrate, schemaVersion } from '../../../../electron/db/migrations';
 import { clientDischarges } from '../../../../electron/db/migrations/0250-client-discharges';
+import { databaseBefore, seedClinician, versionBefore } from '../../../support/migrations';
 
-const index = MIGRATIONS.indexOf(clientDischarges);
-const previous = MIGRATIONS[index - 1]?.version ?? 0;
+const previous = versionBefore(clientDischarges);
 
 function seeded(): Database.Database {
-  const db = new Database(':memory:');
-  db.pragma('foreign_keys = ON');
-  migrate(db, previous);
-  db.prepare(
-    `INSERT INTO users (id, username, display_name, credentials, role, created_at_ms)
-     VALUES ('u1', 'wren', 'Wren Okafor', 'LCSW', 'clinician', 1)`,
-  ).run();
+  const db = databaseBefore(clientDischarges);
+  seedClinician(db);
   db.prepare(
     `INSERT INTO clients (id, chart_number, legal_first_name, legal_last_name, sort_name, date_of_birth, sex,
        admission_date, status, created_at_ms, updated_at_ms)
@@ -37,7 +32,7 @@ const insert = (db: Database.Database, type = 'completed', client = 'c1', user =
 
 describe('migration 0250 client-discharges', () => {
   it('comes right after the migration before it, in order', () => {
-    expect(index).toBeGreaterThan(0);
+    expect(versionBefore(clientDischarges)).toBeGreaterThan(0);
     expect(clientDischarges.version).toBe(250);
     expect(previous).toBeLessThan(250);
   });

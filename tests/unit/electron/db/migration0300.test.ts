@@ -4,16 +4,14 @@
  */
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { MIGRATIONS, migrate, schemaVersion } from '../../../../electron/db/migrations';
+import { migrate, schemaVersion } from '../../../../electron/db/migrations';
 import { taperVersions } from '../../../../electron/db/migrations/0300-taper-versions';
+import { databaseBefore, versionBefore } from '../../../support/migrations';
 
-const index = MIGRATIONS.indexOf(taperVersions);
-const previous = MIGRATIONS[index - 1]?.version ?? 0;
+const previous = versionBefore(taperVersions);
 
 function seeded(): Database.Database {
-  const db = new Database(':memory:');
-  db.pragma('foreign_keys = ON');
-  migrate(db, previous);
+  const db = databaseBefore(taperVersions);
   db.prepare(
     `INSERT INTO users (id, username, display_name, credentials, role, created_at_ms)
      VALUES ('u1', 'tomasz', 'Tomasz Łukasiewicz', 'LPC', 'clinician', 1)`,
@@ -48,7 +46,7 @@ const insert = (db: Database.Database, over: Record<string, unknown> = {}) =>
 
 describe('migration 0300 taper versions', () => {
   it('comes after the migration before it, in order', () => {
-    expect(index).toBeGreaterThan(0);
+    expect(versionBefore(taperVersions)).toBeGreaterThan(0);
     expect(taperVersions.version).toBe(300);
     expect(previous).toBeLessThan(300);
   });

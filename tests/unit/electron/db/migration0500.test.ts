@@ -4,20 +4,13 @@
  */
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { MIGRATIONS, migrate, schemaVersion } from '../../../../electron/db/migrations';
+import { migrate, schemaVersion } from '../../../../electron/db/migrations';
 import { recoveryPlans } from '../../../../electron/db/migrations/0500-recovery-plans';
-
-const index = MIGRATIONS.indexOf(recoveryPlans);
-const previous = MIGRATIONS[index - 1]?.version ?? 0;
+import { databaseBefore, seedClinician, versionBefore } from '../../../support/migrations';
 
 function seeded(): Database.Database {
-  const db = new Database(':memory:');
-  db.pragma('foreign_keys = ON');
-  migrate(db, previous);
-  db.prepare(
-    `INSERT INTO users (id, username, display_name, credentials, role, created_at_ms)
-     VALUES ('u1', 'wren', 'Wren Okafor', 'LCSW', 'clinician', 1)`,
-  ).run();
+  const db = databaseBefore(recoveryPlans);
+  seedClinician(db);
   db.prepare(
     `INSERT INTO clients (id, chart_number, legal_first_name, legal_last_name, sort_name, date_of_birth, sex,
        admission_date, status, created_at_ms, updated_at_ms)
@@ -40,7 +33,7 @@ const sign = (db: Database.Database, id: string) =>
 
 describe('migration 0500 recovery plans', () => {
   it('comes after the migration before it and keeps the clients as they were', () => {
-    expect(index).toBeGreaterThan(0);
+    expect(versionBefore(recoveryPlans)).toBeGreaterThan(0);
     expect(recoveryPlans.version).toBe(500);
     const db = seeded();
     const before = db.prepare('SELECT * FROM clients').all();

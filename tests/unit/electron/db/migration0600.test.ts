@@ -6,20 +6,15 @@
  */
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { MIGRATIONS, migrate, schemaVersion } from '../../../../electron/db/migrations';
+import { migrate, schemaVersion } from '../../../../electron/db/migrations';
 import { recordExports } from '../../../../electron/db/migrations/0600-record-exports';
+import { databaseBefore, seedClinician, versionBefore } from '../../../support/migrations';
 
-const index = MIGRATIONS.indexOf(recordExports);
-const previous = MIGRATIONS[index - 1]?.version ?? 0;
+const previous = versionBefore(recordExports);
 
 function seeded(): Database.Database {
-  const db = new Database(':memory:');
-  db.pragma('foreign_keys = ON');
-  migrate(db, previous);
-  db.prepare(
-    `INSERT INTO users (id, username, display_name, credentials, role, created_at_ms)
-     VALUES ('u1', 'wren', 'Wren Okafor', 'LCSW', 'clinician', 1)`,
-  ).run();
+  const db = databaseBefore(recordExports);
+  seedClinician(db);
   const client = db.prepare(
     `INSERT INTO clients (id, chart_number, legal_first_name, legal_last_name, sort_name, date_of_birth, sex,
        admission_date, status, created_at_ms, updated_at_ms)
@@ -54,7 +49,7 @@ const disclose = (db: Database.Database, over: Record<string, unknown> = {}) =>
 
 describe('migration 0600 record exports', () => {
   it('comes after the migration before it, in order', () => {
-    expect(index).toBeGreaterThan(0);
+    expect(versionBefore(recordExports)).toBeGreaterThan(0);
     expect(recordExports.version).toBe(600);
     expect(previous).toBeLessThan(600);
   });

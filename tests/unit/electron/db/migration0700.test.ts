@@ -5,20 +5,13 @@
  */
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { MIGRATIONS, migrate, schemaVersion } from '../../../../electron/db/migrations';
+import { migrate, schemaVersion } from '../../../../electron/db/migrations';
 import { consentEndAtDischarge } from '../../../../electron/db/migrations/0700-consent-end-at-discharge';
-
-const index = MIGRATIONS.indexOf(consentEndAtDischarge);
-const previous = MIGRATIONS[index - 1]?.version ?? 0;
+import { databaseBefore, seedClinician, versionBefore } from '../../../support/migrations';
 
 function seeded(): Database.Database {
-  const db = new Database(':memory:');
-  db.pragma('foreign_keys = ON');
-  migrate(db, previous);
-  db.prepare(
-    `INSERT INTO users (id, username, display_name, credentials, role, created_at_ms)
-     VALUES ('u1', 'wren', 'Wren Okafor', 'LCSW', 'clinician', 1)`,
-  ).run();
+  const db = databaseBefore(consentEndAtDischarge);
+  seedClinician(db);
   db.prepare(
     `INSERT INTO clients (id, chart_number, legal_first_name, legal_last_name, sort_name, date_of_birth, sex,
        admission_date, status, created_at_ms, updated_at_ms)
@@ -45,7 +38,7 @@ const kinds = (db: Database.Database) =>
 
 describe('migration 0700 consent-end-at-discharge', () => {
   it('comes right after the migration before it', () => {
-    expect(index).toBeGreaterThan(0);
+    expect(versionBefore(consentEndAtDischarge)).toBeGreaterThan(0);
     expect(consentEndAtDischarge.version).toBe(700);
   });
 

@@ -4,20 +4,13 @@
  */
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { MIGRATIONS, migrate, schemaVersion } from '../../../../electron/db/migrations';
+import { migrate, schemaVersion } from '../../../../electron/db/migrations';
 import { dischargeSummaries } from '../../../../electron/db/migrations/0710-discharge-summaries';
-
-const index = MIGRATIONS.indexOf(dischargeSummaries);
-const previous = MIGRATIONS[index - 1]?.version ?? 0;
+import { databaseBefore, seedClinician, versionBefore } from '../../../support/migrations';
 
 function migrated(): Database.Database {
-  const db = new Database(':memory:');
-  db.pragma('foreign_keys = ON');
-  migrate(db, previous);
-  db.prepare(
-    `INSERT INTO users (id, username, display_name, credentials, role, created_at_ms)
-     VALUES ('u1', 'wren', 'Wren Okafor', 'LCSW', 'clinician', 1)`,
-  ).run();
+  const db = databaseBefore(dischargeSummaries);
+  seedClinician(db);
   db.prepare(
     `INSERT INTO clients (id, chart_number, legal_first_name, legal_last_name, sort_name, date_of_birth, sex,
        admission_date, status, created_at_ms, updated_at_ms)
@@ -42,7 +35,7 @@ const draft = (db: Database.Database, id: string) =>
 
 describe('migration 0710 discharge-summaries', () => {
   it('comes right after the migration before it', () => {
-    expect(index).toBeGreaterThan(0);
+    expect(versionBefore(dischargeSummaries)).toBeGreaterThan(0);
     expect(dischargeSummaries.version).toBe(710);
   });
 
