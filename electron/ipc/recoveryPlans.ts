@@ -18,7 +18,7 @@ import {
   type RecoveryPlanContent,
   type RecoveryPlanKind,
 } from '../../shared/domain/recoveryPlans';
-import { AppError } from '../errors';
+import { AppError, fieldError } from '../errors';
 import { getClinic } from '../db/repositories/clinic';
 import {
   deleteRecoveryPlanDraft,
@@ -49,6 +49,25 @@ function requireRow(db: Db, id: string): RecoveryPlanRow {
 
 function requirePlan(db: Db, id: string): RecoveryPlan {
   return recoveryPlanFromRow(requireRow(db, id));
+}
+
+/**
+ * The relapse-prevention plan an aftercare plan hands on: only a signed version of the same client's. An id from
+ * anywhere else (another client's plan, a draft, another kind) would print someone else's record on this client's
+ * plan, so it is refused when saved or signed, and never printed.
+ */
+function linkedRelapsePlan(db: Db, clientId: string, content: RecoveryPlanContent): RecoveryPlan | null {
+  const id = content.kind === 'aftercare' ? content.plan.relapsePreventionPlanId : null;
+  if (id === null) return null;
+  const row = getRecoveryPlanRow(db, id);
+  if (!row || row.client_id !== clientId || row.kind !== 'relapse-prevention' || row.signed_at_ms === null) {
+    throw fieldError(
+      'INVALID_INPUT',
+      'content.plan.relapsePreventionPlanId',
+      "The linked relapse-prevention plan must be a signed version of this client's own plan.",
+    );
+  }
+  return recoveryPlanFromRow(row);
 }
 
 /** The content a signature covers, canonical JSON hashed with SHA-256. */
@@ -137,6 +156,7 @@ export const recoveryPlanHandlers: DomainHandlers<'recoveryPlans'> = {
         'This draft was changed elsewhere since you opened it. Reload it before saving.',
       );
     }
+    linkedRelapsePlan(db, row.client_id, content);
     db.transaction(() => {
       updateRecoveryPlanDraft(db, id, content, Math.max(practice.clock.now(), row.updated_at_ms + 1));
       practice.audit({ action: 'update', entity: ENTITY, entityId: id });
@@ -158,7 +178,9 @@ export const recoveryPlanHandlers: DomainHandlers<'recoveryPlans'> = {
     if (row.created_by !== user.id) {
       throw new AppError('FORBIDDEN', 'Only the clinician who started this version can sign it.');
     }
-    requireSignable(recoveryPlanFromRow(row).content, localDate(practice.clock.now()));
+    const draft = recoveryPlanFromRow(row);
+    requireSignable(draft.content, localDate(practice.clock.now()));
+    linkedRelapsePlan(db, row.client_id, draft.content);
     await practice.reauthenticate(passphrase, 'passphrase');
     db.transaction(() => {
       const now = requireRow(db, id);
@@ -194,8 +216,7 @@ export const recoveryPlanHandlers: DomainHandlers<'recoveryPlans'> = {
             : null,
         )
       : null;
-    const rpId = plan.content.kind === 'aftercare' ? plan.content.plan.relapsePreventionPlanId : null;
-    const relapsePlan = rpId ? requirePlan(db, rpId) : null;
+    const relapsePlan = linkedRelapsePlan(db, plan.clientId, plan.content);
     const bytes = await renderRecoveryPlanPdf({
       clinic,
       client,

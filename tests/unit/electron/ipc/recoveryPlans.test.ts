@@ -418,6 +418,39 @@ describe('recovery plans', () => {
     });
   });
 
+  it("links only a signed relapse-prevention version of the same client: never another client's plan or a draft", async () => {
+    const { dispatch, written, start, save, sign } = await setup();
+    // Another client's signed plan, full of their own people and phone numbers.
+    const other = value<Client>(
+      await dispatch('clients.create', {
+        client: aClient({ legalFirstName: 'Bruno', legalLastName: 'Łukasiewicz', preferredName: '' }),
+      }),
+    );
+    const theirs = await written(rp(), other.id);
+    const ownDraft = await start('relapse-prevention');
+    const aftercare = await start('aftercare');
+    const withLink = (id: string | null): RecoveryPlanContent => ({
+      kind: 'aftercare',
+      plan: anAftercarePlan({ relapsePreventionPlanId: id }),
+    });
+    for (const id of [theirs.id, ownDraft.id, aftercare.id]) {
+      const refused = await dispatch('recoveryPlans.saveDraft', {
+        id: aftercare.id,
+        content: withLink(id),
+        expectedUpdatedAtMs: aftercare.updatedAtMs,
+      });
+      expect(fieldsOf(refused)['content.plan.relapsePreventionPlanId']).toMatch(/this client's own plan/);
+    }
+    // The client's own signed version is linked, signed and printed.
+    const own = await save(ownDraft, rp());
+    const ownSigned = await sign(own);
+    const linked = await save(aftercare, withLink(ownSigned.id));
+    const signed = await sign(linked);
+    expect(signed.content.kind === 'aftercare' && signed.content.plan.relapsePreventionPlanId).toBe(
+      ownSigned.id,
+    );
+  });
+
   it('prints only signed versions; a print for the client is audited, a print for a third party is a disclosure', async () => {
     const { dispatch, client, written, start, db } = await setup();
     const draft = await start('safety');
