@@ -69,7 +69,9 @@ export const patientSection: ExportSection = {
         type: [{ text: 'Substance use treatment' }],
         patient: { reference: `urn:uuid:${refs.patient}` },
         managingOrganization: { reference: `urn:uuid:${refs.organization}` },
-        period: { start: c.admissionDate },
+        // A discharged client's episode ends on the discharge date; how they left care is in client.csv and the
+        // discharge summary.
+        period: { start: c.admissionDate, ...(c.discharge ? { end: c.discharge.dischargedOn } : {}) },
       }),
     ];
     return {
@@ -77,7 +79,9 @@ export const patientSection: ExportSection = {
       tables: [
         {
           file: 'csv/client.csv',
-          description: 'The client: one row with identity, contact details, admission date and status.',
+          description:
+            'The client: one row with identity, contact details, admission date, status and, once discharged, the ' +
+            'discharge date and type.',
           columns: [
             'chart_number',
             'legal_first_name',
@@ -94,6 +98,8 @@ export const patientSection: ExportSection = {
             'emergency_contact_phone',
             'admission_date',
             'status',
+            'discharge_date',
+            'discharge_type',
             'assigned_clinician',
           ],
           rows: [
@@ -113,6 +119,8 @@ export const patientSection: ExportSection = {
               ec.phone,
               c.admissionDate,
               c.status,
+              c.discharge?.dischargedOn ?? '',
+              c.discharge?.type ?? '',
               c.assignedClinicianName,
             ],
           ],

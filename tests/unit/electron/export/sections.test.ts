@@ -452,3 +452,44 @@ describe('export sections: medications, MAT, taper, recovery plans', () => {
     expect(bundleProblems(bundle)).toEqual([]);
   }, 60_000);
 });
+
+describe('export of a discharged client', () => {
+  it('ends the EpisodeOfCare on the discharge date and names the date and type in client.csv', async () => {
+    const { practice } = await setUpPractice({ clock: new FakeClock(NOW) });
+    const dispatch = createDispatcher(createHandlers(), {
+      practice,
+      platform: createNodePlatform(),
+      log: silentLogger,
+    });
+    const created = value<Client>(await dispatch('clients.create', { client: aClient() }));
+    const {
+      id,
+      assignedClinicianName: _n,
+      createdAtMs: _c,
+      updatedAtMs: _u,
+      discharge: _d,
+      ...input
+    } = created;
+    const client = value<Client>(
+      await dispatch('clients.update', {
+        id,
+        client: {
+          ...input,
+          status: 'discharged',
+          discharge: { dischargedOn: '2026-11-30', type: 'transferred' },
+        },
+      }),
+    );
+    const dir = await exported({ practice, client } as Made);
+    const episode = resourcesOf(dir).all.find((r) => r.resourceType === 'EpisodeOfCare');
+    expect(episode).toMatchObject({ status: 'finished', period: { start: '2026-11-02', end: '2026-11-30' } });
+    // RFC 4180: fields with commas are quoted, so split outside quotes.
+    const cells = (line: string) =>
+      line.match(/("([^"]|"")*"|[^,]*)(,|$)/g)?.map((c) => c.replace(/,$/, '')) ?? [];
+    const [head = '', line = ''] = readCsv(dir, 'client.csv').split('\r\n');
+    const columns = cells(head);
+    const row = cells(line);
+    expect(row[columns.indexOf('discharge_date')]).toBe('2026-11-30');
+    expect(row[columns.indexOf('discharge_type')]).toBe('transferred');
+  });
+});
