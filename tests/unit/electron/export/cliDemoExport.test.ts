@@ -148,11 +148,14 @@ describe('CLI demo then export', () => {
     // Four signed sessions: two individual, one group... per client: 2 individual + 1 group.
     expect(all.filter((x) => x.resourceType === 'Encounter')).toHaveLength(3);
     const docs = all.filter((x) => x.resourceType === 'DocumentReference');
-    expect(docs).toHaveLength(3);
 
-    // PDFs: one per signed note, each a sound file with the name and the notice, none naming another member.
+    // PDFs: one per signed note, her taper schedule and her signed relapse-prevention plan, each a sound file with
+    // the name and the notice, none naming another member; a DocumentReference for each.
     const pdfs = files.filter((f) => f.endsWith('.pdf'));
-    expect(pdfs).toHaveLength(3);
+    expect(docs).toHaveLength(pdfs.length);
+    expect(pdfs.filter((f) => /^pdf\/(progress|group-member)-/.test(f))).toHaveLength(3);
+    expect(pdfs).toContainEqual(expect.stringMatching(/^pdf\/taper-schedule-v\d+\.pdf$/));
+    expect(pdfs).toContainEqual(expect.stringMatching(/^pdf\/relapse-prevention-plan-v\d+\.pdf$/));
     const others = ['Siobhán', 'O’Brien', 'Núñez', 'Łukasz', 'Đặng'];
     for (const f of pdfs) {
       expect(qpdfCheck(path.join(dir, f))).toMatch(/No syntax or stream encoding errors/);
