@@ -44,8 +44,8 @@ function checkPlan(v: TaperInput, ctx: z.RefinementCtx): void {
  */
 export const STRONG_FORM_TAPER_REFUSAL =
   'A taper is never built on an extract, shot or 7-OH product: they are far more potent and the dose only looks ' +
-  'smaller. Refer the client to a prescriber for medically supported detox, or plan the taper on a leaf or ' +
-  'capsule product measured on a scale.';
+  'smaller. Using them is a criterion for medically supported detox: refer the client to a prescriber. Saving ' +
+  'is refused.';
 
 /** Whether a taper of this product form is refused (an extract, shot or 7-OH product). */
 export const refusedTaperForm = (form: ProductForm): boolean => POTENT_FORMS.includes(form);

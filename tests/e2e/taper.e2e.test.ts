@@ -88,6 +88,8 @@ describe('taper', () => {
       .poll(() => taper.fieldError(form, 'Product form').textContent())
       .toMatch(/never built on an extract, shot or 7-OH product.*medically supported detox/);
     expect(await taper.field(form, 'Product form').getAttribute('aria-invalid')).toBe('true');
+    // Said once, beside the field: the note that stood before saving gives way to the refusal.
+    expect(await page.locator('.taper-warning').count()).toBe(0);
     expect(await taper.saved().count()).toBe(0);
     await screenshot(page, 'taper-plan-extract-refused');
     // Nothing typed is lost: back to the leaf powder, and save.

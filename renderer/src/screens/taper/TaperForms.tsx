@@ -9,7 +9,7 @@ import {
   POTENT_FORMS,
   type ProductForm,
 } from '../../../../shared/domain/intake';
-import { HOLD_DAYS } from '../../../../shared/domain/taper';
+import { HOLD_DAYS, STRONG_FORM_TAPER_REFUSAL } from '../../../../shared/domain/taper';
 import type { TaperView } from '../../../../shared/ipc/contract';
 import {
   DAYS_PER_STEP,
@@ -85,7 +85,9 @@ export function TaperCreateForm({
       }),
     onDone: onSaved,
   });
-  const strong = POTENT_FORMS.includes(f.values.form);
+  const formField = f.value('form');
+  // Said once: as a note while a strong form is chosen, or beside the field once main has refused it.
+  const strong = POTENT_FORMS.includes(f.values.form) && formField.error === null;
   return (
     <form ref={f.form} className="panel taper-form" onSubmit={f.submit} aria-label="Plan a taper" noValidate>
       <h3>Plan a taper</h3>
@@ -98,9 +100,9 @@ export function TaperCreateForm({
         <Field
           label="Product"
           {...f.text('product')}
-          hint="The product the client will use throughout, by name."
+          hint="The product the client will use throughout, by name. A product sold as something else that is an extract, shot or 7-OH is that form, not “other”."
         />
-        <SelectField label="Product form" {...f.value('form')} options={FORM_OPTIONS} />
+        <SelectField label="Product form" {...formField} options={FORM_OPTIONS} />
         <Field label="Daily amount now (g)" inputMode="decimal" {...f.text('dailyGrams')} />
         <Field label="Doses per day" inputMode="numeric" {...f.text('dosesPerDay')} />
         <Field
@@ -115,9 +117,7 @@ export function TaperCreateForm({
       </div>
       {strong && (
         <p className="taper-warning" role="note">
-          A taper is not built on an extract, shot or 7-OH product: they are far more potent than leaf and the
-          dose only looks smaller. A client using them is in the highest-risk group; refer them to a
-          prescriber for medically supported detox. Saving is refused.
+          {STRONG_FORM_TAPER_REFUSAL}
         </p>
       )}
       <div className="actions">
