@@ -136,7 +136,9 @@ describe('Settings for a practice administrator', () => {
       .click();
     await page.getByRole('heading', { name: `Restore ${newest.fileName}?` }).waitFor();
     await expect.poll(() => table.getByRole('row', { name: /^Clients/ }).textContent()).toBe('Clients022');
-    await page.getByText(/Would be set aside: \d+ changes recorded after this backup, from/).waitFor();
+    await page
+      .getByText(/Would be set aside: \d+ changes? to records made after this backup, from/)
+      .waitFor();
     await screenshot(page, 'settings-restore-preview');
     expect(await axeViolations(page)).toEqual([]);
 

@@ -163,13 +163,18 @@ export interface AuditSince {
   byEntity: Record<string, number>;
 }
 
+/** Audit actions that change no record: what a restore sets aside is counted without them. */
+const READ_ONLY_ACTIONS = ['view', 'unlock', 'unlock-failed', 'lock', 'idle-lock', 'backup'] as const;
+
 export function auditSince(db: Db, afterId: number): AuditSince {
+  // Only what changed a record counts: reading a chart, unlocking, locking or taking a backup loses nothing.
+  const changed = `id > ? AND action NOT IN (${READ_ONLY_ACTIONS.map(() => '?').join(', ')})`;
   const span = db
-    .prepare('SELECT count(*) AS n, min(at_ms) AS first, max(at_ms) AS last FROM audit_log WHERE id > ?')
-    .get(afterId) as { n: number; first: number | null; last: number | null };
+    .prepare(`SELECT count(*) AS n, min(at_ms) AS first, max(at_ms) AS last FROM audit_log WHERE ${changed}`)
+    .get(afterId, ...READ_ONLY_ACTIONS) as { n: number; first: number | null; last: number | null };
   const rows = db
-    .prepare('SELECT entity, count(*) AS n FROM audit_log WHERE id > ? GROUP BY entity ORDER BY entity')
-    .all(afterId) as Array<{ entity: string; n: number }>;
+    .prepare(`SELECT entity, count(*) AS n FROM audit_log WHERE ${changed} GROUP BY entity ORDER BY entity`)
+    .all(afterId, ...READ_ONLY_ACTIONS) as Array<{ entity: string; n: number }>;
   return {
     changes: span.n,
     firstAtMs: span.first,

@@ -47,9 +47,10 @@ export function BackupSection({ user, onRestored }: { user: User; onRestored: (m
     <section className="panel" aria-labelledby="backup-settings">
       <h2 id="backup-settings">Backups</h2>
       <p className="muted">
-        Each backup is an encrypted, verified copy of the whole practice with its recovery kit, opened with
-        the same passphrases and recovery key. Clearleaf backs up every day, when you quit and before every
-        update of the database; it keeps 7 daily, 4 weekly and 12 monthly backups in each folder.
+        Each backup is an encrypted, verified copy of the whole practice with its recovery kit: this practice
+        opens it as it is, and if this computer's keys are lost, the recovery key opens it with its kit.
+        Clearleaf backs up every day, when you quit and before every update of the database; it keeps 7 daily,
+        4 weekly and 12 monthly backups in each folder.
       </p>
       <FormMessage message={error} />
       <table className="table" aria-label="Backup folders">
@@ -146,6 +147,7 @@ export function BackupSection({ user, onRestored }: { user: User; onRestored: (m
           <RestorePanel
             key={restoring ?? 'file'}
             listed={restoring}
+            hasListed={backups.length > 0}
             onClose={() => setRestoring(null)}
             onRestored={onRestored}
           />
@@ -179,7 +181,10 @@ function SecondFolderForm({ current, onSaved }: { current: string; onSaved: () =
     <form ref={form.form} onSubmit={form.submit} aria-labelledby="second-folder-title" noValidate>
       <p className="muted">
         A folder on an external drive or another disk: every backup is copied there too and checked, so a lost
-        or broken laptop does not take the backups with it. Keep the drive somewhere other than the laptop.
+        or broken laptop does not take the backups with it. While the drive is unplugged, backups go on in the
+        practice folder and the copy is marked failed here; plug it in from time to time (a backup is copied
+        at the next daily backup or with Back up now), and keep it somewhere other than the laptop between
+        times.
       </p>
       <FormMessage message={form.formError} />
       <div className="row row--end">

@@ -7,6 +7,7 @@
 import { useEffect, useState } from 'react';
 import type { RestorePreview } from '../../../shared/ipc/channels/identity';
 import { call, hasSystemChooser } from '../api/client';
+import { ENTITY_WORDS } from '../auditWords';
 import { Field } from '../components/Field';
 import { FormMessage } from '../components/FormError';
 import { useForm } from '../components/useForm';
@@ -35,10 +36,13 @@ type Source = { fileName: string } | { file: string };
 
 export function RestorePanel({
   listed,
+  hasListed,
   onClose,
   onRestored,
 }: {
   listed: string | null;
+  /** Whether any backup is listed above, so the file field is an alternative ("Or …"), not the only way. */
+  hasListed: boolean;
   onClose: () => void;
   onRestored: (message: string) => void;
 }) {
@@ -73,7 +77,7 @@ export function RestorePanel({
           <FormMessage message={chosen.formError} />
           <div className="row row--end">
             <Field
-              label="Or a backup file"
+              label={hasListed ? 'Or a backup file' : 'A backup file'}
               hint="The full path of a Clearleaf backup (….db), e.g. on a backup drive"
               spellCheck={false}
               {...chosen.text('file')}
@@ -162,8 +166,8 @@ function PreviewAndConfirm({
       </p>
       {since.changes > 0 ? (
         <p className="banner banner--warn" role="note">
-          Would be set aside: {since.changes} change{since.changes === 1 ? '' : 's'} recorded after this
-          backup
+          Would be set aside: {since.changes} change{since.changes === 1 ? '' : 's'} to records made after
+          this backup
           {since.firstAtMs !== null && since.lastAtMs !== null && (
             <>
               , from <strong>{formatDateTime(since.firstAtMs)}</strong> to{' '}
@@ -172,9 +176,10 @@ function PreviewAndConfirm({
           )}{' '}
           (
           {Object.entries(since.byEntity)
-            .map(([entity, n]) => `${entity.replace(/-/g, ' ')} ${n}`)
+            .map(([entity, n]) => `${ENTITY_WORDS[entity] ?? entity.replace(/-/g, ' ')}: ${n}`)
             .join(', ')}
-          ). They stay in the set-aside copy, not in Clearleaf.
+          ). They are not deleted: the database the backup replaces is kept, set aside, in the practice folder
+          (its name is shown after the restore).
         </p>
       ) : (
         <p>Nothing has been recorded since this backup.</p>
