@@ -13,6 +13,7 @@ import {
   userHandlers,
 } from './practiceAdmin';
 import { matNoteHandlers, medicationHandlers, pawsHandlers } from './mat';
+import { followUpHandlers, measureHandlers } from './measures';
 import { noteHandlers } from './notes';
 import { groupHandlers, planHandlers } from './plansAndGroups';
 import { recoveryPlanHandlers } from './recoveryPlans';
@@ -51,5 +52,7 @@ export function createHandlers(): Handlers {
     ...matNoteHandlers,
     ...pawsHandlers,
     ...recordExportHandlers,
+    ...measureHandlers,
+    ...followUpHandlers,
   };
 }

@@ -21,6 +21,7 @@ export const TimelineEventSchema = z.object({
     'recovery-plan-signed',
     'medication-change',
     'mat-note-signed',
+    'follow-up',
   ]),
   title: z.string(),
   detail: z.string(),

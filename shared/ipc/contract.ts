@@ -13,6 +13,7 @@ import { documentChannels } from './channels/documents';
 import { identityChannels } from './channels/identity';
 import { recoveryPlanChannels } from './channels/recoveryPlans';
 import { matChannels } from './channels/mat';
+import { followUpChannels, measureChannels } from './channels/outcomes';
 import { recordExportChannels } from './channels/recordExport';
 import { sessionChannels } from './channels/sessions';
 import { taperChannels } from './channels/taper';
@@ -48,6 +49,8 @@ export const contract = {
   ...recoveryPlanChannels,
   ...matChannels,
   ...recordExportChannels,
+  ...measureChannels,
+  ...followUpChannels,
 };
 
 export type Contract = typeof contract;

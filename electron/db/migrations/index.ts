@@ -36,6 +36,8 @@ import { recoveryPlans } from './0500-recovery-plans';
 import { alertSafetyPlan } from './0510-alert-safety-plan';
 import { planDisclosures } from './0520-plan-disclosures';
 import { recordExports } from './0600-record-exports';
+import { measureSchedules } from './0740-measure-schedules';
+import { dischargeFollowUps } from './0750-discharge-follow-ups';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
@@ -74,6 +76,8 @@ export const MIGRATIONS: readonly Migration[] = [
   alertSafetyPlan,
   planDisclosures,
   recordExports,
+  measureSchedules,
+  dischargeFollowUps,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
