@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { daysBetween, localDate } from '../../shared/domain/common';
 import { followUpDays, openFollowUps, type FollowUpAttempt } from '../../shared/domain/followUp';
 import {
+  MEASURE_IDS,
   MEASURE_INSTRUMENTS,
   addDays,
   isOff,
@@ -60,7 +61,10 @@ function dueOf(row: MeasuredClientRow, schedule: readonly MeasureRule[], today: 
       );
       return due ? [due] : [];
     })
-    .sort((a, b) => a.dueOn.localeCompare(b.dueOn));
+    .sort(
+      (a, b) =>
+        a.dueOn.localeCompare(b.dueOn) || MEASURE_IDS.indexOf(a.measure) - MEASURE_IDS.indexOf(b.measure),
+    );
 }
 
 function glance(db: Db, clientId: string, today: string): ClientGlance {
@@ -138,7 +142,13 @@ export const measureHandlers: DomainHandlers<'measures'> = {
           ...d,
         })),
     );
-    items.sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.clientName.localeCompare(b.clientName));
+    items.sort(
+      (a, b) =>
+        a.dueOn.localeCompare(b.dueOn) ||
+        a.clientName.localeCompare(b.clientName) ||
+        a.clientId.localeCompare(b.clientId) ||
+        MEASURE_IDS.indexOf(a.measure) - MEASURE_IDS.indexOf(b.measure),
+    );
     return { items: items.slice(0, LIMIT) };
   },
 };
