@@ -197,6 +197,7 @@ export const followUpHandlers: DomainHandlers<'followUps'> = {
     })();
     return { id };
   },
+  'followUps.settings': (_input, { db }) => ({ with90Days: followUp90Days(db) }),
   'followUps.saveSettings': ({ with90Days }, { db, practice, user }) => {
     if (!user.administrator)
       throw new AppError('FORBIDDEN', 'Only a practice administrator can change the follow-up contacts.');

@@ -13,6 +13,7 @@ import { OverviewScreen } from './OverviewScreen';
 import { SessionsScreen } from './sessions/SessionsScreen';
 import { SettingsScreen } from './SettingsScreen';
 import { AssessmentsWorklistScreen, PlansWorklistScreen } from './worklists/WorklistScreens';
+import { FollowUpScreen } from './outcomes/FollowUpScreen';
 import './frame.css';
 
 /** Areas of the app. Those not built yet are listed, disabled, so the navigation does not move when they arrive. */
@@ -23,6 +24,7 @@ const AREAS: ReadonlyArray<{ id: string; label: string; route: Route | null }> =
   { id: 'assessments', label: 'Assessments', route: { name: 'assessments' } },
   { id: 'plans', label: 'Plans', route: { name: 'plans' } },
   { id: 'discharge', label: 'Discharge', route: null },
+  { id: 'follow-up', label: 'Follow-up', route: { name: 'follow-up' } },
   { id: 'settings', label: 'Settings', route: { name: 'settings' } },
 ];
 
@@ -162,6 +164,8 @@ function Screen({
       return <AssessmentsWorklistScreen />;
     case 'plans':
       return <PlansWorklistScreen />;
+    case 'follow-up':
+      return <FollowUpScreen />;
     case 'clients':
       return <ClientListScreen state={clientList} onStateChange={setClientList} />;
     case 'client-new':

@@ -6,6 +6,7 @@ import { Field } from '../components/Field';
 import { FormError } from '../components/FormError';
 import { formatBytes, formatDateTime } from '../format';
 import { StaffSection } from './StaffSection';
+import { FollowUpSettings } from './outcomes/FollowUpSettings';
 
 export function SettingsScreen({ user, onStatusChanged }: { user: User; onStatusChanged: () => void }) {
   return (
@@ -14,6 +15,7 @@ export function SettingsScreen({ user, onStatusChanged }: { user: User; onStatus
       <ClinicSection />
       <IdleLockSection onStatusChanged={onStatusChanged} />
       <StaffSection user={user} />
+      <FollowUpSettings user={user} />
       <BackupSection />
       <AuditSection />
     </div>

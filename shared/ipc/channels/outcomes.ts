@@ -93,6 +93,7 @@ export const followUpChannels = {
     access: 'user',
   },
   /** Whether a 90-day contact is asked for as well (a practice setting; an administrator changes it). */
+  'followUps.settings': { input: Empty, output: z.object({ with90Days: z.boolean() }), access: 'user' },
   'followUps.saveSettings': {
     input: z.object({ with90Days: z.boolean() }).strict(),
     output: z.object({ with90Days: z.boolean() }),

@@ -16,7 +16,8 @@ export type ChartTabId =
   | 'taper'
   | 'recovery-plans'
   | 'consents'
-  | 'private-notes';
+  | 'private-notes'
+  | 'measures';
 
 const AREA_TAB: Record<TimelineEvent['area'], ChartTabId | null> = {
   profile: null,
@@ -48,6 +49,7 @@ const TAB_NAMES: Record<ChartTabId, string> = {
   taper: 'Taper',
   'recovery-plans': 'Plans',
   'private-notes': 'Private notes',
+  measures: 'Measures',
 };
 
 export function Timeline({

@@ -9,6 +9,7 @@ import { call } from '../../api/client';
 import { formatDateTime } from '../../format';
 import { navigate } from '../../router';
 import { formatDate } from '../chart/dates';
+import { DueMeasuresWorklist } from '../outcomes/DueMeasuresWorklist';
 
 const INSTRUMENT_NAMES: Record<string, string> = {
   cows: 'COWS',
@@ -60,7 +61,7 @@ interface Column<R> {
 }
 
 /** One worklist: a titled table, or a sentence saying nothing is waiting. */
-function WorkTable<R>({
+export function WorkTable<R>({
   title,
   empty,
   rows,
@@ -122,12 +123,12 @@ function Section({
 }
 
 type Who = { clientId: string; clientName: string; chartNumber: string };
-const clientColumn = <R extends Who>(): Column<R> => ({
+export const clientColumn = <R extends Who>(): Column<R> => ({
   header: 'Client',
   cell: (r) => <ClientLink id={r.clientId} name={r.clientName} chart={r.chartNumber} />,
 });
 
-function ErrorBanner({ error }: { error: string | null }) {
+export function ErrorBanner({ error }: { error: string | null }) {
   return error ? (
     <div className="banner banner--error" role="alert">
       {error}
@@ -150,6 +151,7 @@ export function AssessmentsWorklistScreen() {
         Instruments are given and signed in each client&apos;s chart. Waiting across the practice:
       </p>
       <ErrorBanner error={error} />
+      <DueMeasuresWorklist />
       {data && (
         <>
           <WorkTable
