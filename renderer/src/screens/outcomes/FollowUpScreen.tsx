@@ -80,7 +80,7 @@ export function FollowUpScreen() {
                     setDone(null);
                     setCalling(i);
                   }}
-                  aria-label={`Record the ${i.day}-day follow-up for ${i.clientName}`}
+                  aria-label={`Record contact: ${i.day}-day follow-up of ${i.clientName}`}
                 >
                   Record contact
                 </button>
