@@ -185,8 +185,8 @@ describe('measures and follow-up', () => {
     await page.getByRole('button', { name: 'Show the relapse-prevention plan' }).click();
     await page.getByText('I take the Oak Street route instead', { exact: false }).waitFor();
     const form = page.getByRole('form', { name: 'Record a follow-up contact' });
-    await form.getByRole('group', { name: 'Using since discharge' }).getByLabel('Not using').check();
-    await form.getByRole('group', { name: 'Aftercare' }).getByLabel('Engaged in aftercare').check();
+    await form.getByRole('group', { name: 'Using since discharge' }).getByLabel('Not using', { exact: true }).check();
+    await form.getByRole('group', { name: 'Aftercare' }).getByLabel('Engaged in aftercare', { exact: true }).check();
     await form.getByLabel('Re-admission offered').check();
     await form.getByLabel('Note').fill('Going to SMART Recovery on Tuesdays; sleeping better.');
     expect(await axeViolations(page)).toEqual([]);
