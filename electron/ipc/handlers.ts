@@ -14,6 +14,7 @@ import {
 } from './practiceAdmin';
 import { matNoteHandlers, medicationHandlers, pawsHandlers } from './mat';
 import { followUpHandlers, measureHandlers } from './measures';
+import { outcomeHandlers } from './outcomes';
 import { noteHandlers } from './notes';
 import { groupHandlers, planHandlers } from './plansAndGroups';
 import { recoveryPlanHandlers } from './recoveryPlans';
@@ -54,5 +55,6 @@ export function createHandlers(): Handlers {
     ...recordExportHandlers,
     ...measureHandlers,
     ...followUpHandlers,
+    ...outcomeHandlers,
   };
 }

@@ -31,6 +31,7 @@ export const ENTITY_WORDS: Record<string, string> = {
   measures: 'scored measures and response',
   'measure-schedule': 'schedule of scored measures',
   'follow-up': 'follow-up contact after discharge',
+  outcomes: 'practice outcome figures (aggregate)',
 };
 
 export const ACTION_WORDS: Record<string, string> = {

@@ -2,7 +2,7 @@
  * Hash routes for the signed-in app. The hash (not the path) carries the route because the renderer is one page
  * served from a custom protocol: changing the hash never asks main to navigate, which main refuses by policy.
  *
- *   #/overview  #/settings  #/assessments  #/plans  #/follow-up  #/clients  #/clients/new  #/clients/<id>  #/clients/<id>/edit
+ *   #/overview  #/settings  #/assessments  #/plans  #/follow-up  #/outcomes  #/clients  #/clients/new  #/clients/<id>  #/clients/<id>/edit
  *   #/clients/<id>/notes  #/clients/<id>/notes/<noteId>   (the chart opened on its Notes tab, or on one note)
  *   #/clients/<id>/mat  #/clients/<id>/mat/<noteId>       (the chart opened on Medications & MAT, or one MAT note)
  *   #/sessions  #/sessions/search  #/sessions/groups/new  #/sessions/groups/<id>
@@ -18,6 +18,7 @@ export type Route =
   | { name: 'assessments' }
   | { name: 'plans' }
   | { name: 'follow-up' }
+  | { name: 'outcomes' }
   | { name: 'clients' }
   | { name: 'client-new' }
   | { name: 'client'; id: string }
@@ -30,7 +31,8 @@ export type Route =
   | { name: 'group'; id: string };
 
 /** The area of the navigation a route belongs to. */
-export type Area = 'overview' | 'clients' | 'sessions' | 'assessments' | 'plans' | 'follow-up' | 'settings';
+export type Area =
+  'overview' | 'clients' | 'sessions' | 'assessments' | 'plans' | 'follow-up' | 'outcomes' | 'settings';
 
 export function areaOf(route: Route): Area {
   switch (route.name) {
@@ -39,6 +41,7 @@ export function areaOf(route: Route): Area {
     case 'assessments':
     case 'plans':
     case 'follow-up':
+    case 'outcomes':
       return route.name;
     case 'sessions':
     case 'note-search':
@@ -72,6 +75,7 @@ export function parseRoute(hash: string): Route | null {
   if (head === 'assessments' && second === undefined) return { name: 'assessments' };
   if (head === 'plans' && second === undefined) return { name: 'plans' };
   if (head === 'follow-up' && second === undefined) return { name: 'follow-up' };
+  if (head === 'outcomes' && second === undefined) return { name: 'outcomes' };
   if (head === 'sessions') return parseSessions(second, third);
   if (head !== 'clients') return null;
   if (second === undefined) return { name: 'clients' };
@@ -116,6 +120,7 @@ export function formatRoute(route: Route): string {
     case 'assessments':
     case 'plans':
     case 'follow-up':
+    case 'outcomes':
     case 'clients':
       return `#/${route.name}`;
     case 'client-new':

@@ -13,7 +13,7 @@ import { documentChannels } from './channels/documents';
 import { identityChannels } from './channels/identity';
 import { recoveryPlanChannels } from './channels/recoveryPlans';
 import { matChannels } from './channels/mat';
-import { followUpChannels, measureChannels } from './channels/outcomes';
+import { followUpChannels, measureChannels, outcomeChannels } from './channels/outcomes';
 import { recordExportChannels } from './channels/recordExport';
 import { sessionChannels } from './channels/sessions';
 import { taperChannels } from './channels/taper';
@@ -51,6 +51,7 @@ export const contract = {
   ...recordExportChannels,
   ...measureChannels,
   ...followUpChannels,
+  ...outcomeChannels,
 };
 
 export type Contract = typeof contract;

@@ -14,6 +14,7 @@ import { SessionsScreen } from './sessions/SessionsScreen';
 import { SettingsScreen } from './SettingsScreen';
 import { AssessmentsWorklistScreen, PlansWorklistScreen } from './worklists/WorklistScreens';
 import { FollowUpScreen } from './outcomes/FollowUpScreen';
+import { OutcomesScreen } from './outcomes/OutcomesScreen';
 import './frame.css';
 
 /** Areas of the app. Those not built yet are listed, disabled, so the navigation does not move when they arrive. */
@@ -25,6 +26,7 @@ const AREAS: ReadonlyArray<{ id: string; label: string; route: Route | null }> =
   { id: 'plans', label: 'Plans', route: { name: 'plans' } },
   { id: 'discharge', label: 'Discharge', route: null },
   { id: 'follow-up', label: 'Follow-up', route: { name: 'follow-up' } },
+  { id: 'outcomes', label: 'Outcomes', route: { name: 'outcomes' } },
   { id: 'settings', label: 'Settings', route: { name: 'settings' } },
 ];
 
@@ -166,6 +168,8 @@ function Screen({
       return <PlansWorklistScreen />;
     case 'follow-up':
       return <FollowUpScreen />;
+    case 'outcomes':
+      return <OutcomesScreen />;
     case 'clients':
       return <ClientListScreen state={clientList} onStateChange={setClientList} />;
     case 'client-new':

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { DischargeTypeSchema } from '../../domain/clients';
 import { FollowUpDaySchema, FollowUpOutcomeSchema } from '../../domain/followUp';
+import { OutcomeFiguresSchema, OutcomeQuerySchema } from '../../domain/outcomes';
 import { MeasureIdSchema, MeasureRuleSchema, MeasureScheduleSchema } from '../../domain/measures';
 import { ClientGlanceSchema } from '../../domain/response';
 import { Empty, IdSchema, type ChannelSpec } from '../spec';
@@ -97,6 +98,27 @@ export const followUpChannels = {
   'followUps.saveSettings': {
     input: z.object({ with90Days: z.boolean() }).strict(),
     output: z.object({ with90Days: z.boolean() }),
+    access: 'user',
+  },
+} as const satisfies Record<string, ChannelSpec>;
+
+const Paper = z.enum(['letter', 'a4']);
+
+export const outcomeChannels = {
+  /** The figures as counted, for the clinic's own page (the exports suppress small cells). */
+  'outcomes.practice': {
+    input: z.object({ query: OutcomeQuerySchema }).strict(),
+    output: OutcomeFiguresSchema,
+    access: 'user',
+  },
+  'outcomes.printPdf': {
+    input: z.object({ query: OutcomeQuerySchema, paper: Paper }).strict(),
+    output: z.object({ path: z.string() }),
+    access: 'user',
+  },
+  'outcomes.exportCsv': {
+    input: z.object({ query: OutcomeQuerySchema }).strict(),
+    output: z.object({ path: z.string() }),
     access: 'user',
   },
 } as const satisfies Record<string, ChannelSpec>;
