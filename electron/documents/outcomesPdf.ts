@@ -49,6 +49,7 @@ export function renderOutcomesPdf(input: {
         .font(r.value === SUPPRESSED ? 'body' : 'bold')
         .text(r.value, MARGIN + width - 120, y, { width: 120, align: 'right' });
       doc.y = Math.max(after, doc.y);
+      doc.x = MARGIN;
     }
     if (section === 'Discharges')
       dischargeBars(

@@ -52,7 +52,7 @@ export function OutcomesScreen() {
   // The last 90 days for the whole practice, at once.
   useEffect(() => {
     void f.submit();
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- the first figures only; later ones come from the form
+    // Only the first figures: later ones come from the form.
   }, []);
 
   return (
