@@ -185,8 +185,14 @@ describe('measures and follow-up', () => {
     await page.getByRole('button', { name: 'Show the relapse-prevention plan' }).click();
     await page.getByText('I take the Oak Street route instead', { exact: false }).waitFor();
     const form = page.getByRole('form', { name: 'Record a follow-up contact' });
-    await form.getByRole('group', { name: 'Using since discharge' }).getByLabel('Not using', { exact: true }).check();
-    await form.getByRole('group', { name: 'Aftercare' }).getByLabel('Engaged in aftercare', { exact: true }).check();
+    await form
+      .getByRole('group', { name: 'Using since discharge' })
+      .getByLabel('Not using', { exact: true })
+      .check();
+    await form
+      .getByRole('group', { name: 'Aftercare' })
+      .getByLabel('Engaged in aftercare', { exact: true })
+      .check();
     await form.getByLabel('Re-admission offered').check();
     await form.getByLabel('Note').fill('Going to SMART Recovery on Tuesdays; sleeping better.');
     expect(await axeViolations(page)).toEqual([]);
@@ -204,5 +210,35 @@ describe('measures and follow-up', () => {
     expect(await event.locator('..').textContent()).toContain(
       'Not using; Engaged in aftercare; re-admission offered',
     );
+  });
+
+  it('shows the practice outcomes with charts, and writes the PDF and the CSV', async () => {
+    const { page } = app;
+    await page.getByRole('navigation', { name: 'Areas' }).getByRole('button', { name: 'Outcomes' }).click();
+    const figures = page.getByRole('region', { name: /All clinicians:/ });
+    await figures.waitFor();
+    // Three clients so far in this file: Nguyễn Thị (admitted today), O’Brien (70 days ago), Đặng (discharged).
+    expect(await figures.getByText('Clients in care').locator('..').textContent()).toContain('3');
+    expect(await figures.getByText('Discharges', { exact: true }).locator('..').textContent()).toContain('1');
+    await page.getByRole('figure', { name: 'Discharges by type' }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'outcomes-page');
+
+    await page.getByRole('button', { name: 'Export CSV' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /CSV written to .*practice-outcomes-.*\.csv/ })
+      .waitFor();
+    await page.getByRole('button', { name: 'Print outcomes PDF' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /PDF written to/ })
+      .waitFor();
+
+    // A period that ends before it starts is refused beside the field.
+    await page.getByLabel('From').fill('2026-12-01');
+    await page.getByLabel('To').fill('2026-11-01');
+    await page.getByRole('button', { name: 'Show figures' }).click();
+    await page.getByText('The period ends before it starts.').waitFor();
   });
 });
