@@ -276,10 +276,7 @@ function seedMeasures(db: Db, clientIds: readonly string[], userId: string): num
       notes: '',
     },
     version: getInstrument(instrumentId).version,
-    score: scoreWithDefinition(getInstrument(instrumentId), answers, {
-      sex: null,
-      underMedicalSupervision: null,
-    }),
+    score: scoreWithDefinition(getInstrument(instrumentId), answers, {}),
     flags: [],
   });
   let n = 0;

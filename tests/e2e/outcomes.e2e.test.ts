@@ -236,8 +236,8 @@ describe('measures and follow-up', () => {
       .waitFor();
 
     // A period that ends before it starts is refused beside the field.
-    await page.getByLabel('From').fill('2026-12-01');
-    await page.getByLabel('To').fill('2026-11-01');
+    await page.getByRole('textbox', { name: 'From', exact: true }).fill('2026-12-01');
+    await page.getByRole('textbox', { name: 'To', exact: true }).fill('2026-11-01');
     await page.getByRole('button', { name: 'Show figures' }).click();
     await page.getByText('The period ends before it starts.').waitFor();
   });
