@@ -42,22 +42,28 @@ function retention(db: Db, p: OutcomeParams, days: number): { eligible: number; 
     .get(p) as { eligible: number; count: number };
 }
 
+/**
+ * First and latest score per client by the (client, instrument, time) index: one grouped pass for the count, then
+ * two indexed look-ups per client with two or more scores (window functions over the whole table were far slower).
+ */
 function response(db: Db, p: OutcomeParams, instrument: 'phq9' | 'gad7') {
+  const scored = `FROM assessments x WHERE x.client_id = s.client_id AND x.instrument_id = @instrument
+      AND x.status = 'complete' AND x.total IS NOT NULL AND x.administered_at_ms < @toEndMs`;
   return db
     .prepare(
       `WITH ${IN_CARE},
        s AS (
-         SELECT a.client_id, a.total,
-           row_number() OVER (PARTITION BY a.client_id ORDER BY a.administered_at_ms, a.id) AS first_rank,
-           row_number() OVER (PARTITION BY a.client_id ORDER BY a.administered_at_ms DESC, a.id DESC) AS last_rank,
-           count(*) OVER (PARTITION BY a.client_id) AS n
-         FROM assessments a JOIN in_care ic ON ic.id = a.client_id
-         WHERE a.instrument_id = @instrument AND a.status = 'complete' AND a.total IS NOT NULL
-           AND a.administered_at_ms < @toEndMs)
-       SELECT count(*) AS eligible, coalesce(sum(l.total * 2 <= f.total), 0) AS response,
-         coalesce(sum(l.total < 5), 0) AS remission
-       FROM s f JOIN s l ON l.client_id = f.client_id AND l.last_rank = 1
-       WHERE f.first_rank = 1 AND f.n >= 2 AND f.total >= 10`,
+         SELECT a.client_id FROM assessments a
+         WHERE a.client_id IN (SELECT id FROM in_care) AND a.instrument_id = @instrument AND a.status = 'complete' AND a.total IS NOT NULL
+           AND a.administered_at_ms < @toEndMs
+         GROUP BY a.client_id HAVING count(*) >= 2),
+       fl AS (
+         SELECT (SELECT x.total ${scored} ORDER BY x.administered_at_ms, x.id LIMIT 1) AS first,
+           (SELECT x.total ${scored} ORDER BY x.administered_at_ms DESC, x.id DESC LIMIT 1) AS latest
+         FROM s)
+       SELECT count(*) AS eligible, coalesce(sum(latest * 2 <= first), 0) AS response,
+         coalesce(sum(latest < 5), 0) AS remission
+       FROM fl WHERE first >= 10`,
     )
     .get({ ...p, instrument }) as { eligible: number; response: number; remission: number };
 }
@@ -97,8 +103,8 @@ export function outcomeFigures(db: Db, p: OutcomeParams): Omit<OutcomeFigures, '
   const cows = db
     .prepare(
       `WITH ${IN_CARE},
-       peaks AS (SELECT max(a.total) AS peak FROM assessments a JOIN in_care ic ON ic.id = a.client_id
-                 WHERE a.instrument_id = 'cows' AND a.status = 'complete' AND a.total IS NOT NULL
+       peaks AS (SELECT max(a.total) AS peak FROM assessments a
+                 WHERE a.client_id IN (SELECT id FROM in_care) AND a.instrument_id = 'cows' AND a.status = 'complete' AND a.total IS NOT NULL
                    AND a.administered_at_ms >= @fromMs AND a.administered_at_ms < @toEndMs
                  GROUP BY a.client_id),
        ordered AS (SELECT peak, row_number() OVER (ORDER BY peak) AS rn, count(*) OVER () AS n FROM peaks)
