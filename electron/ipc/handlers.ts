@@ -14,6 +14,8 @@ import {
   userHandlers,
 } from './practiceAdmin';
 import { matNoteHandlers, medicationHandlers, pawsHandlers } from './mat';
+import { followUpHandlers, measureHandlers } from './measures';
+import { outcomeHandlers } from './outcomes';
 import { noteHandlers } from './notes';
 import { groupHandlers, planHandlers } from './plansAndGroups';
 import { recoveryPlanHandlers } from './recoveryPlans';
@@ -53,5 +55,8 @@ export function createHandlers(): Handlers {
     ...pawsHandlers,
     ...recordExportHandlers,
     ...dischargeHandlers,
+    ...measureHandlers,
+    ...followUpHandlers,
+    ...outcomeHandlers,
   };
 }

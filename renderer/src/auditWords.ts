@@ -29,6 +29,10 @@ export const ENTITY_WORDS: Record<string, string> = {
   'mat-note': 'MAT coordination note',
   'paws-checkin': 'post-acute check-in',
   keyring: 'keyring (matched to the staff accounts)',
+  measures: 'scored measures and response',
+  'measure-schedule': 'schedule of scored measures',
+  'follow-up': 'follow-up contact after discharge',
+  outcomes: 'practice outcome figures (aggregate)',
 };
 
 export const ACTION_WORDS: Record<string, string> = {

@@ -2,7 +2,7 @@
  * Hash routes for the signed-in app. The hash (not the path) carries the route because the renderer is one page
  * served from a custom protocol: changing the hash never asks main to navigate, which main refuses by policy.
  *
- *   #/overview  #/settings  #/assessments  #/plans  #/clients  #/clients/new  #/clients/<id>  #/clients/<id>/edit
+ *   #/overview  #/settings  #/assessments  #/plans  #/follow-up  #/outcomes  #/clients  #/clients/new  #/clients/<id>  #/clients/<id>/edit
  *   #/clients/<id>/notes  #/clients/<id>/notes/<noteId>   (the chart opened on its Notes tab, or on one note)
  *   #/clients/<id>/mat  #/clients/<id>/mat/<noteId>       (the chart opened on Medications & MAT, or one MAT note)
  *   #/discharge  #/clients/<id>/discharge                  (the Discharge worklist; a chart on its Discharge tab)
@@ -19,6 +19,8 @@ export type Route =
   | { name: 'assessments' }
   | { name: 'plans' }
   | { name: 'discharge' }
+  | { name: 'follow-up' }
+  | { name: 'outcomes' }
   | { name: 'clients' }
   | { name: 'client-new' }
   | { name: 'client'; id: string }
@@ -32,7 +34,16 @@ export type Route =
   | { name: 'group'; id: string };
 
 /** The area of the navigation a route belongs to. */
-export type Area = 'overview' | 'clients' | 'sessions' | 'assessments' | 'plans' | 'discharge' | 'settings';
+export type Area =
+  | 'overview'
+  | 'clients'
+  | 'sessions'
+  | 'assessments'
+  | 'plans'
+  | 'discharge'
+  | 'follow-up'
+  | 'outcomes'
+  | 'settings';
 
 export function areaOf(route: Route): Area {
   switch (route.name) {
@@ -41,6 +52,8 @@ export function areaOf(route: Route): Area {
     case 'assessments':
     case 'plans':
     case 'discharge':
+    case 'follow-up':
+    case 'outcomes':
       return route.name;
     case 'sessions':
     case 'note-search':
@@ -74,6 +87,8 @@ export function parseRoute(hash: string): Route | null {
   if (head === 'assessments' && second === undefined) return { name: 'assessments' };
   if (head === 'plans' && second === undefined) return { name: 'plans' };
   if (head === 'discharge' && second === undefined) return { name: 'discharge' };
+  if (head === 'follow-up' && second === undefined) return { name: 'follow-up' };
+  if (head === 'outcomes' && second === undefined) return { name: 'outcomes' };
   if (head === 'sessions') return parseSessions(second, third);
   if (head !== 'clients') return null;
   if (second === undefined) return { name: 'clients' };
@@ -119,6 +134,8 @@ export function formatRoute(route: Route): string {
     case 'assessments':
     case 'plans':
     case 'discharge':
+    case 'follow-up':
+    case 'outcomes':
     case 'clients':
       return `#/${route.name}`;
     case 'client-new':

@@ -22,6 +22,7 @@ export const TimelineEventSchema = z.object({
     'medication-change',
     'mat-note-signed',
     'discharge-summary-signed',
+    'follow-up',
   ]),
   title: z.string(),
   detail: z.string(),

@@ -14,6 +14,7 @@ import { documentChannels } from './channels/documents';
 import { identityChannels } from './channels/identity';
 import { recoveryPlanChannels } from './channels/recoveryPlans';
 import { matChannels } from './channels/mat';
+import { followUpChannels, measureChannels, outcomeChannels } from './channels/outcomes';
 import { recordExportChannels } from './channels/recordExport';
 import { sessionChannels } from './channels/sessions';
 import { taperChannels } from './channels/taper';
@@ -52,6 +53,9 @@ export const contract = {
   ...matChannels,
   ...recordExportChannels,
   ...dischargeChannels,
+  ...measureChannels,
+  ...followUpChannels,
+  ...outcomeChannels,
 };
 
 export type Contract = typeof contract;

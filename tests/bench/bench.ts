@@ -6,7 +6,13 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import PDFDocument from 'pdfkit';
-import { insertClient } from '../../electron/db/repositories/clients';
+import type { Db } from '../../electron/db/connection';
+import { insertAssessment } from '../../electron/db/repositories/assessments';
+import { insertClient, insertDischarge } from '../../electron/db/repositories/clients';
+import { measuredClients } from '../../electron/db/repositories/measures';
+import { outcomeFigures } from '../../electron/db/repositories/outcomes';
+import { getInstrument } from '../../shared/instruments';
+import { scoreWithDefinition } from '../../shared/instruments/score';
 import { insertNote } from '../../electron/db/repositories/notes';
 import { createDispatcher } from '../../electron/ipc/dispatch';
 import { createHandlers } from '../../electron/ipc/handlers';
@@ -117,7 +123,12 @@ async function main() {
       }
     })();
   }
-  console.log(`seeded ${NOTES} notes in ${((performance.now() - t) / 1000).toFixed(1)} s\n`);
+  console.log(`seeded ${NOTES} notes in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  t = performance.now();
+  const scores = seedMeasures(db, clientIds, user.id);
+  console.log(
+    `seeded ${scores} scores and the discharges in ${((performance.now() - t) / 1000).toFixed(1)} s\n`,
+  );
 
   const rows: Array<[string, number, number]> = [];
   const listQuery = {
@@ -215,6 +226,27 @@ async function main() {
     ),
   ]);
 
+  // Issue 15: the practice's outcomes for a year, and the practice-wide due-measures worklist.
+  const year = { from: '2026-01-01', to: '2026-12-31', clinicianId: null };
+  rows.push([
+    'practice outcomes, one year, all clinicians',
+    await time(() => dispatch('outcomes.practice', { query: year })),
+    await time(() =>
+      outcomeFigures(db, {
+        ...year,
+        fromMs: new Date(2026, 0, 1).getTime(),
+        toEndMs: new Date(2027, 0, 1).getTime(),
+        last30From: '2026-12-01',
+        today: '2026-12-31',
+      }),
+    ),
+  ]);
+  rows.push([
+    'measures due across the practice',
+    await time(() => dispatch('measures.due', {})),
+    await time(() => measuredClients(db, '2026-12-31', null)),
+  ]);
+
   console.log('operation'.padEnd(48), 'app ms'.padStart(9), 'raw ms'.padStart(9), 'ratio'.padStart(7));
   for (const [name, app, raw] of rows) {
     console.log(
@@ -225,6 +257,83 @@ async function main() {
     );
   }
   practice.close();
+}
+
+/**
+ * Scores for the outcome figures: two PHQ-9 and one GAD-7 for each client, a COWS for one in ten; every discharged
+ * client gets the discharge record their status implies. Returns the number of scores.
+ */
+function seedMeasures(db: Db, clientIds: readonly string[], userId: string): number {
+  const write = (instrumentId: 'phq9' | 'gad7' | 'cows', answers: number[], atMs: number) => ({
+    input: {
+      instrumentId,
+      answers,
+      context: { sex: null, underMedicalSupervision: null },
+      lastDoseAtMs: null,
+      timePoint: null,
+      sud: null,
+      vitals: null,
+      administeredAtMs: atMs,
+      notes: '',
+    },
+    version: getInstrument(instrumentId).version,
+    score: scoreWithDefinition(getInstrument(instrumentId), answers, {}),
+    flags: [],
+  });
+  let n = 0;
+  db.transaction(() => {
+    clientIds.forEach((clientId, i) => {
+      const month = 1 + (i % 11);
+      const at = (day: number) => new Date(2026, month - 1, day, 10).getTime();
+      insertAssessment(
+        db,
+        randomUUID(),
+        clientId,
+        write('phq9', [3, 3, 2, 2, 1, 1, 1, 1, 0], at(2)),
+        userId,
+        at(2),
+      );
+      insertAssessment(
+        db,
+        randomUUID(),
+        clientId,
+        write('phq9', [1, 1, 1, 1, i % 3, 0, 0, 0, 0], at(27)),
+        userId,
+        at(27),
+      );
+      insertAssessment(
+        db,
+        randomUUID(),
+        clientId,
+        write('gad7', [2, 2, 2, 1, 1, 1, 1], at(27)),
+        userId,
+        at(27),
+      );
+      n += 3;
+      if (i % 10 === 0) {
+        insertAssessment(
+          db,
+          randomUUID(),
+          clientId,
+          write('cows', [2, 3, 1, 1, 2, 2, 2, 1, 1, 2, 0], at(3)),
+          userId,
+          at(3),
+        );
+        n += 1;
+      }
+      if (i % 4 === 3) {
+        insertDischarge(db, {
+          id: randomUUID(),
+          clientId,
+          dischargedOn: '2026-12-01',
+          type: i % 8 === 3 ? 'completed' : 'lost-contact',
+          recordedAtMs: i,
+          recordedBy: userId,
+        });
+      }
+    });
+  })();
+  return n;
 }
 
 void main();

@@ -38,6 +38,8 @@ import { planDisclosures } from './0520-plan-disclosures';
 import { recordExports } from './0600-record-exports';
 import { consentEndAtDischarge } from './0700-consent-end-at-discharge';
 import { dischargeSummaries } from './0710-discharge-summaries';
+import { measureSchedules } from './0740-measure-schedules';
+import { dischargeFollowUps } from './0750-discharge-follow-ups';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
@@ -78,6 +80,8 @@ export const MIGRATIONS: readonly Migration[] = [
   recordExports,
   consentEndAtDischarge,
   dischargeSummaries,
+  measureSchedules,
+  dischargeFollowUps,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -62,13 +62,14 @@ export function appendAudit(db: Db, event: AuditEvent): number {
  */
 const AUDIT_CLIENT_ID = `CASE
     WHEN a.entity IN ('client', 'chart', 'intake', 'use-log-list', 'consent-list', 'disclosure-list',
-                      'treatment-plan') OR a.entity GLOB 'intake-*' THEN a.entity_id
+                      'treatment-plan', 'measures', 'measure-schedule') OR a.entity GLOB 'intake-*' THEN a.entity_id
     WHEN a.entity = 'use-log' THEN (SELECT client_id FROM use_log WHERE id = a.entity_id)
     WHEN a.entity = 'consent' THEN (SELECT client_id FROM consents WHERE id = a.entity_id)
     WHEN a.entity = 'assessment' THEN (SELECT client_id FROM assessments WHERE id = a.entity_id)
     WHEN a.entity = 'alert' THEN (SELECT client_id FROM alerts WHERE id = a.entity_id)
     WHEN a.entity = 'note' THEN (SELECT client_id FROM notes WHERE id = a.entity_id)
     WHEN a.entity = 'level-of-care' THEN (SELECT client_id FROM level_of_care_decisions WHERE id = a.entity_id)
+    WHEN a.entity = 'follow-up' THEN (SELECT client_id FROM discharge_follow_ups WHERE id = a.entity_id)
   END`;
 
 /**

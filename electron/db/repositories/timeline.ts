@@ -11,6 +11,7 @@ import { LEVEL_LABELS, type Level } from '../../../shared/domain/levelOfCare';
 import { DISCHARGE_TYPE_LABELS, type DischargeType } from '../../../shared/domain/clients';
 import { TAPER_CHANGE_LABELS, type TaperChange } from '../../../shared/domain/taper';
 import { RECOVERY_PLAN_TITLES, type RecoveryPlanKind } from '../../../shared/domain/recoveryPlans';
+import { AFTERCARE_LABELS, CONTACT_RESULT_LABELS, USING_LABELS } from '../../../shared/domain/followUp';
 import {
   PHASE_LABELS,
   medicationName,
@@ -73,6 +74,10 @@ const SOURCES = [
           json_extract(content, '$.written.dischargedOn') || '|' || json_extract(content, '$.written.dischargeType'),
           NULL
      FROM discharge_summaries WHERE client_id = @clientId AND signed_at_ms IS NOT NULL`,
+  // Follow-up contacts after discharge (migration 0750): the day asked for, and the result in the detail.
+  `SELECT recorded_at_ms, 'follow-up', id, result || '|' || using_status || '|' || aftercare || '|' ||
+          readmission_offered || '|' || contacted_on, day
+     FROM discharge_follow_ups WHERE client_id = @clientId`,
 ];
 
 const INSTRUMENT_NAMES: Record<string, string> = {
@@ -233,6 +238,8 @@ function describe(r: TimelineRow): TimelineEvent {
         area: 'mat',
         refId: r.ref,
       };
+    case 'follow-up':
+      return followUpEvent(r);
     case 'consent-created':
     case 'consent-revoked':
     case 'consent-ended':
@@ -245,6 +252,26 @@ function describe(r: TimelineRow): TimelineEvent {
         refId: r.ref,
       };
   }
+}
+
+function followUpEvent(r: TimelineRow): TimelineEvent {
+  const [result = '', using = '', aftercare = '', offered = '', on = ''] = (r.a ?? '').split('|');
+  const answers =
+    result === 'reached'
+      ? [
+          USING_LABELS[using as keyof typeof USING_LABELS],
+          AFTERCARE_LABELS[aftercare as keyof typeof AFTERCARE_LABELS],
+        ].filter((w) => w && w !== 'Not asked')
+      : [];
+  if (offered === '1') answers.push('re-admission offered');
+  return {
+    atMs: r.at_ms,
+    kind: 'follow-up',
+    title: `${r.b ?? ''}-day follow-up: ${CONTACT_RESULT_LABELS[result as keyof typeof CONTACT_RESULT_LABELS] ?? result}`,
+    detail: [`Contact on ${on}`, ...answers].join('; '),
+    area: 'profile',
+    refId: r.ref,
+  };
 }
 
 const CONSENT_EVENT_WORDS = {

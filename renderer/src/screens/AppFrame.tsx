@@ -17,6 +17,8 @@ import {
   DischargeWorklistScreen,
   PlansWorklistScreen,
 } from './worklists/WorklistScreens';
+import { FollowUpScreen } from './outcomes/FollowUpScreen';
+import { OutcomesScreen } from './outcomes/OutcomesScreen';
 import './frame.css';
 
 /** Areas of the app. Those not built yet are listed, disabled, so the navigation does not move when they arrive. */
@@ -27,6 +29,8 @@ const AREAS: ReadonlyArray<{ id: string; label: string; route: Route | null }> =
   { id: 'assessments', label: 'Assessments', route: { name: 'assessments' } },
   { id: 'plans', label: 'Plans', route: { name: 'plans' } },
   { id: 'discharge', label: 'Discharge', route: { name: 'discharge' } },
+  { id: 'follow-up', label: 'Follow-up', route: { name: 'follow-up' } },
+  { id: 'outcomes', label: 'Outcomes', route: { name: 'outcomes' } },
   { id: 'settings', label: 'Settings', route: { name: 'settings' } },
 ];
 
@@ -168,6 +172,10 @@ function Screen({
       return <PlansWorklistScreen />;
     case 'discharge':
       return <DischargeWorklistScreen />;
+    case 'follow-up':
+      return <FollowUpScreen />;
+    case 'outcomes':
+      return <OutcomesScreen />;
     case 'clients':
       return <ClientListScreen state={clientList} onStateChange={setClientList} />;
     case 'client-new':

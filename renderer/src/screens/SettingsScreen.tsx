@@ -6,6 +6,7 @@ import { Field } from '../components/Field';
 import { FormError } from '../components/FormError';
 import { BackupSection } from './BackupSection';
 import { StaffSection } from './StaffSection';
+import { FollowUpSettings } from './outcomes/FollowUpSettings';
 
 export function SettingsScreen({ user, onStatusChanged }: { user: User; onStatusChanged: () => void }) {
   // After a restore every section reads the restored practice afresh (they are keyed by `generation`), and the
@@ -26,6 +27,7 @@ export function SettingsScreen({ user, onStatusChanged }: { user: User; onStatus
         <ClinicSection admin={user.administrator} />
         <IdleLockSection admin={user.administrator} onStatusChanged={onStatusChanged} />
         <StaffSection user={user} />
+        <FollowUpSettings user={user} />
         <BackupSection
           user={user}
           onRestored={(message) => {

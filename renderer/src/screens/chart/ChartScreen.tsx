@@ -25,6 +25,8 @@ import { PrivateNotesTab } from '../sessions/PrivateNotesTab';
 import { TaperTab } from '../taper/TaperTab';
 import { PlansTab } from '../plans/PlansTab';
 import { DischargeTab } from '../discharge/DischargeTab';
+import { MeasuresTab } from '../outcomes/MeasuresTab';
+import { useDueCount } from '../outcomes/useDueCount';
 import { ChartHeader } from './ChartHeader';
 import { DraftReminder } from './DraftReminder';
 import { ExportRecord } from './ExportRecord';
@@ -66,6 +68,8 @@ export function ChartScreen({
   const [notesVersion, setNotesVersion] = useState(0);
   const [medications, setMedications] = useState<Medication[]>([]);
   const [exporting, setExporting] = useState(false);
+  // The mark on the chart: scored measures due today or overdue (issue 15).
+  const [dueCount, setDueCount] = useDueCount(clientId);
 
   const load = useCallback(async () => {
     const result = await call('clients.chart', { id: clientId });
@@ -192,6 +196,11 @@ export function ChartScreen({
     { id: 'withdrawal', label: 'Withdrawal' },
     { id: 'mat', label: 'Medications & MAT' },
     { id: 'level-of-care', label: 'Level of care' },
+    {
+      id: 'measures',
+      label: 'Measures',
+      ...(dueCount > 0 ? { badge: String(dueCount), badgeHint: 'due or overdue' } : {}),
+    },
     // Session tabs (notes, plan) go here.
     { id: 'notes', label: 'Notes' },
     { id: 'plan', label: 'Treatment plan' },
@@ -284,6 +293,11 @@ export function ChartScreen({
             active={tab === 'level-of-care'}
             onChanged={onAssessmentsChanged}
           />
+        )}
+      </div>
+      <div {...tabPanelProps(ID, 'measures', tab === 'measures')}>
+        {opened.has('measures') && (
+          <MeasuresTab clientId={clientId} active={tab === 'measures'} onDueCount={setDueCount} />
         )}
       </div>
       {/* Session tab panels go here. */}

@@ -17,7 +17,8 @@ export type ChartTabId =
   | 'recovery-plans'
   | 'consents'
   | 'discharge'
-  | 'private-notes';
+  | 'private-notes'
+  | 'measures';
 
 const AREA_TAB: Record<TimelineEvent['area'], ChartTabId | null> = {
   profile: null,
@@ -51,6 +52,7 @@ const TAB_NAMES: Record<ChartTabId, string> = {
   'recovery-plans': 'Plans',
   discharge: 'Discharge',
   'private-notes': 'Private notes',
+  measures: 'Measures',
 };
 
 export function Timeline({

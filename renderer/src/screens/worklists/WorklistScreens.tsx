@@ -11,6 +11,7 @@ import { call } from '../../api/client';
 import { formatDateTime } from '../../format';
 import { navigate } from '../../router';
 import { formatDate, todayLocal } from '../chart/dates';
+import { DueMeasuresWorklist } from '../outcomes/DueMeasuresWorklist';
 
 const INSTRUMENT_NAMES: Record<string, string> = {
   cows: 'COWS',
@@ -62,7 +63,7 @@ interface Column<R> {
 }
 
 /** One worklist: a titled table, or a sentence saying nothing is waiting. */
-function WorkTable<R>({
+export function WorkTable<R>({
   title,
   empty,
   rows,
@@ -124,12 +125,12 @@ function Section({
 }
 
 type Who = { clientId: string; clientName: string; chartNumber: string };
-const clientColumn = <R extends Who>(): Column<R> => ({
+export const clientColumn = <R extends Who>(): Column<R> => ({
   header: 'Client',
   cell: (r) => <ClientLink id={r.clientId} name={r.clientName} chart={r.chartNumber} />,
 });
 
-function ErrorBanner({ error }: { error: string | null }) {
+export function ErrorBanner({ error }: { error: string | null }) {
   return error ? (
     <div className="banner banner--error" role="alert">
       {error}
@@ -152,6 +153,7 @@ export function AssessmentsWorklistScreen() {
         Instruments are given and signed in each client&apos;s chart. Waiting across the practice:
       </p>
       <ErrorBanner error={error} />
+      <DueMeasuresWorklist />
       {data && (
         <>
           <WorkTable
