@@ -88,7 +88,11 @@ function sections(doc: PDFKit.PDFDocument, s: DischargeSummary): void {
     f.diagnoses.length === 0
       ? ['No diagnosis from a signed SUD checklist.']
       : f.diagnoses.map(
-          (d) => `${d.code} ${d.text}. Severity: ${dash(d.severity)}. ${d.remission}. (Checklist of ${d.on})`,
+          (d) =>
+            `${d.code} ${d.text}. Severity: ${dash(d.severity)}. ${d.remission}. (Checklist of ${d.on}` +
+            (d.notMetOn
+              ? `; the checklist of ${d.notMetOn} found criteria not met, with no remission recorded)`
+              : ')'),
         ),
   );
 

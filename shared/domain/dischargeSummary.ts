@@ -54,6 +54,8 @@ export const DischargeFactsSchema = z.object({
       severity: z.string(),
       remission: z.string(),
       on: z.string(),
+      /** A later checklist that found criteria not met, with no remission recorded: the diagnosis still stands. */
+      notMetOn: z.string().nullable().default(null),
     }),
   ),
   levelOfCare: z

@@ -61,6 +61,13 @@ export function DischargeFactsView({ facts: f }: { facts: Facts }) {
           {f.diagnoses.map((d) => (
             <li key={d.code}>
               {d.code} {d.text}. Severity: {d.severity || '—'}. {d.remission}.
+              {d.notMetOn && (
+                <span className="muted">
+                  {' '}
+                  Criteria were last met on {formatDate(d.on)}; the checklist of {formatDate(d.notMetOn)}{' '}
+                  found them not met and no remission was recorded, so the diagnosis stands.
+                </span>
+              )}
             </li>
           ))}
         </ul>
