@@ -206,6 +206,11 @@ export function dueWords(dueBy: string, today: string, formatDate: (d: string) =
 
 export const isOverdue = (dueBy: string, today: string): boolean => dueBy < today;
 
+/** For an active or on-hold client with no recent service: no summary is due yet, a decision is. */
+export function noServiceWords(days: number): string {
+  return `No service for ${days} day${days === 1 ? '' : 's'} — discharge or re-engage`;
+}
+
 export const DISCHARGE_SUMMARY_TITLE = 'Discharge summary';
 
 /** Whether signing records a discharge, and which: the client's own recorded one is kept when the summary agrees. */

@@ -4,6 +4,7 @@ import {
   dischargeToRecord,
   dueWords,
   isOverdue,
+  noServiceWords,
   summaryDueBy,
 } from '../../../shared/domain/dischargeSummary';
 
@@ -23,6 +24,11 @@ describe('discharge summary due dates', () => {
     expect(dueWords('2026-11-25', '2026-12-02', plain)).toBe('Summary due by 2026-11-25 (overdue by 7 days)');
     expect(isOverdue('2026-12-01', '2026-12-02')).toBe(true);
     expect(isOverdue('2026-12-02', '2026-12-02')).toBe(false);
+  });
+
+  it('says how long an active client has gone without service, with no due date', () => {
+    expect(noServiceWords(45)).toBe('No service for 45 days — discharge or re-engage');
+    expect(noServiceWords(1)).toBe('No service for 1 day — discharge or re-engage');
   });
 
   it('keeps a recorded discharge the summary agrees with, and corrects one it does not', () => {

@@ -347,9 +347,10 @@ describe('the discharge summary', () => {
       }),
     );
     const listed = await due();
-    expect(listed.map((r) => [r.clientId, r.reason, r.dueBy])).toEqual([
-      [quiet.id, 'consider-discharge', '2026-10-08'],
-      [first!.id, 'discharged', '2026-11-25'],
+    // No summary is due while the client is not discharged: no due date, the days without service instead.
+    expect(listed.map((r) => [r.clientId, r.reason, r.dueBy, r.daysWithoutService])).toEqual([
+      [first!.id, 'discharged', '2026-11-25', null],
+      [quiet.id, 'consider-discharge', null, 62],
     ]);
     const s = await start(first!.id);
     value(
