@@ -97,8 +97,10 @@ function sections(doc: PDFKit.PDFDocument, s: DischargeSummary): void {
   );
 
   heading(doc, 'Level of care at discharge');
+  fields(doc, [['Recommended at discharge', dash(w.levelOfCareAtDischarge)]]);
   if (f.levelOfCare === null) paragraph(doc, 'No level-of-care decision was recorded.');
   else {
+    subheading(doc, 'Latest level-of-care decision');
     fields(doc, [
       ['Level', f.levelOfCare.level],
       ['Decided', f.levelOfCare.decidedOn],

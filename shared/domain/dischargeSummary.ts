@@ -86,6 +86,11 @@ export const DischargeWrittenSchema = z.object({
     .array(z.object({ goalId: z.string().max(64), progress: Text('Progress on this goal', 2000) }))
     .max(200),
   conditionAtDischarge: Text('Condition at discharge', 4000),
+  /**
+   * The clinician's recommendation for care after discharge (the latest level-of-care decision is usually the
+   * intake's, so it is shown only as context). Summaries written before this field have it empty.
+   */
+  levelOfCareAtDischarge: Text('Level of care recommended at discharge', 1000).default(''),
   recommendations: Text('Recommendations', 4000),
   referrals: z.array(ReferralSchema).max(20),
   incompleteReason: Text('Elements that could not be completed', 2000),
@@ -121,6 +126,7 @@ export function initialWritten(facts: DischargeFacts, presentingProblem: string)
     presentingProblem,
     goalProgress: facts.goals.map((g) => ({ goalId: g.id, progress: '' })),
     conditionAtDischarge: '',
+    levelOfCareAtDischarge: '',
     recommendations: '',
     referrals: [],
     incompleteReason: '',
@@ -174,6 +180,8 @@ export function dischargeSummaryProblems(c: DischargeSummaryContent, today: stri
   });
   if (w.conditionAtDischarge.trim() === '')
     need('conditionAtDischarge', 'Describe the client’s condition at discharge.');
+  if (w.levelOfCareAtDischarge.trim() === '')
+    need('levelOfCareAtDischarge', 'Write the level of care recommended at discharge.');
   if (w.recommendations.trim() === '') need('recommendations', 'Write the recommendations.');
   w.referrals.forEach((r, i) => {
     if (r.to.trim() === '')

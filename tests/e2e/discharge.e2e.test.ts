@@ -141,6 +141,9 @@ describe('discharge: the worklist, the summary, signing and printing', () => {
       .poll(() => discharge.fieldError('Discharge date').textContent())
       .toBe('Enter the discharge date.');
     expect(await discharge.fieldError('Recommendations').textContent()).toBe('Write the recommendations.');
+    expect(await discharge.fieldError('Level of care recommended at discharge').textContent()).toBe(
+      'Write the level of care recommended at discharge.',
+    );
     await screenshot(page, 'discharge-summary-errors');
 
     await discharge.field('Discharge date').fill(today);
@@ -154,6 +157,9 @@ describe('discharge: the worklist, the summary, signing and printing', () => {
     await discharge
       .field('Condition at discharge')
       .fill('Stable, sleeping six hours, no cravings most days; no risk concerns.');
+    await discharge
+      .field('Level of care recommended at discharge')
+      .fill('Outpatient counselling every two weeks for three months.');
     await discharge
       .field('Recommendations')
       .fill('Weekly SMART Recovery; primary care follow-up in a month.');
@@ -194,6 +200,9 @@ describe('discharge: the worklist, the summary, signing and printing', () => {
     expect(text).toContain('Nguyễn Thị Ánh');
     expect(text).toContain('Discharge type: Completed treatment');
     expect(text).toContain('Tapered to none over six weeks');
+    expect(text).toMatch(
+      /Recommended at discharge:? Outpatient counselling every two weeks for three months\./,
+    );
     expect(text).toContain('This record which has been disclosed to you');
     expect(await ipc(app.harness, 'disclosures.list', { clientId: client.id })).toEqual([]);
 

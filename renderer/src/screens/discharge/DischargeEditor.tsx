@@ -237,6 +237,21 @@ export function DischargeEditor({
           />
         </fieldset>
         <fieldset className="plan-section">
+          <legend>Level of care at discharge</legend>
+          <TextArea
+            label="Level of care recommended at discharge"
+            value={w.levelOfCareAtDischarge}
+            onChange={(x) => change({ levelOfCareAtDischarge: x })}
+            error={err('levelOfCareAtDischarge')}
+            hint={
+              facts.levelOfCare
+                ? `Latest level-of-care decision: ${facts.levelOfCare.level}, decided ${formatDate(facts.levelOfCare.decidedOn)} (its dimension ratings are listed above and print with the summary).`
+                : 'No level-of-care decision was recorded.'
+            }
+            rows={2}
+          />
+        </fieldset>
+        <fieldset className="plan-section">
           <legend>Recommendations, referrals and aftercare</legend>
           <TextArea
             label="Recommendations"

@@ -129,6 +129,10 @@ function SignedSummary({ summary: s, active }: { summary: DischargeSummary; acti
           <dd>{w.conditionAtDischarge}</dd>
         </div>
         <div>
+          <dt>Level of care recommended at discharge</dt>
+          <dd>{w.levelOfCareAtDischarge || '—'}</dd>
+        </div>
+        <div>
           <dt>Recommendations</dt>
           <dd>{w.recommendations}</dd>
         </div>

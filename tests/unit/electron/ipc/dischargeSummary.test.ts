@@ -74,6 +74,7 @@ async function setup() {
     presentingProblem: 'Daily kratom use with withdrawal on waking.',
     goalProgress: s.content.facts.goals.map((g) => ({ goalId: g.id, progress: `Progress on ${g.text}.` })),
     conditionAtDischarge: 'Stable; no kratom for three weeks; sleeping six hours.',
+    levelOfCareAtDischarge: 'Weekly outpatient counselling; no further taper support needed.',
     recommendations: 'Continue weekly counselling for three months.',
     referrals: [{ to: 'Cascade Family Medicine', reason: 'Primary care follow-up' }],
     incompleteReason: 'No signed aftercare plan: the client declined to write one.',
@@ -189,6 +190,7 @@ describe('the discharge summary', () => {
       'written.dischargeType': 'Choose how the client left care.',
       'written.goalProgress.0.progress': 'Write the progress on “Taper to no kratom use”.',
       'written.conditionAtDischarge': expect.any(String),
+      'written.levelOfCareAtDischarge': 'Write the level of care recommended at discharge.',
       'written.recommendations': 'Write the recommendations.',
       'written.incompleteReason': expect.stringContaining('no signed aftercare plan'),
     });
@@ -397,6 +399,11 @@ describe('the discharge summary', () => {
     ]) {
       expect(t).toContain(section);
     }
+    // The clinician's recommendation is the level at discharge; the latest decision is printed as context.
+    expect(t).toMatch(
+      /Recommended at discharge:? Weekly outpatient counselling; no further taper support needed\./,
+    );
+    expect(t).toContain('Latest level-of-care decision');
     expect(t).toContain(`Page ${pages} of ${pages}`);
     expect(t).toContain('PHQ-9: first 12 (Moderate) on 2026-10-25; latest 6 (Mild) on 2026-11-25 (2 scores)');
 
