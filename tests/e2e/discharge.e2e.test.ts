@@ -173,8 +173,19 @@ describe('discharge: the worklist, the summary, signing and printing', () => {
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'discharge-summary-draft');
 
-    await discharge.sign(CLINIC.passphrase);
+    // The sign step names each consent that signing ends.
+    await discharge.editor().getByRole('button', { name: 'Sign…' }).click();
+    const ending = discharge.editor().getByRole('list', { name: 'Consents that end at discharge' });
+    await ending.waitFor();
+    expect(await ending.getByRole('listitem').allTextContents()).toEqual([
+      expect.stringContaining(`to ${RECIPIENT}`),
+    ]);
+    await screenshot(page, 'discharge-sign-consents');
+    await discharge.editor().getByLabel('Your passphrase', { exact: true }).fill(CLINIC.passphrase);
+    await discharge.editor().getByRole('button', { name: 'Sign summary' }).click();
     await discharge.signedHeading().waitFor();
+    // A signed summary gives no advice to write a missing plan.
+    expect(await discharge.panel().textContent()).not.toContain('write one on the Plans tab');
     await expect.poll(() => chart.fact('Status').textContent()).toBe('Discharged');
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'discharge-summary-signed');

@@ -152,7 +152,7 @@ function SignedSummary({ summary: s, active }: { summary: DischargeSummary; acti
         )}
       </dl>
       <h4>From the record, as signed</h4>
-      <DischargeFactsView facts={s.content.facts} />
+      <DischargeFactsView facts={s.content.facts} signed />
     </section>
   );
 }
