@@ -14,6 +14,9 @@ import '../plans/plans.css';
 import { DischargeEditor } from './DischargeEditor';
 import { DischargeFactsView } from './DischargeFacts';
 
+/** The screen's locale, so the printed dates read as they do here (as notes print). */
+const locale = navigator.language || null;
+
 export function DischargeTab({
   client,
   active,
@@ -109,7 +112,9 @@ function SignedSummary({ summary: s, active }: { summary: DischargeSummary; acti
       <PlanPrint
         clientId={s.clientId}
         what="this discharge summary"
-        printPdf={(paper, disclosure) => call('discharge.printSummary', { id: s.id, paper, disclosure })}
+        printPdf={(paper, disclosure) =>
+          call('discharge.printSummary', { id: s.id, paper, disclosure, locale })
+        }
         active={active}
       />
       <h4>Written by the clinician</h4>

@@ -376,7 +376,12 @@ describe('the discharge summary', () => {
     const done = await save(s, complete(s));
     value(await dispatch('discharge.signSummary', { id: done.id, passphrase: PASS }));
     const { path } = value<{ path: string }>(
-      await dispatch('discharge.printSummary', { id: done.id, paper: 'letter', disclosure: null }),
+      await dispatch('discharge.printSummary', {
+        id: done.id,
+        paper: 'letter',
+        disclosure: null,
+        locale: 'en-US',
+      }),
     );
     const { text, pages } = checkPdf(path, 'discharge-summary-letter.pdf');
     const t = flat(text);
@@ -405,7 +410,22 @@ describe('the discharge summary', () => {
     );
     expect(t).toContain('Latest level-of-care decision');
     expect(t).toContain(`Page ${pages} of ${pages}`);
-    expect(t).toContain('PHQ-9: first 12 (Moderate) on 2026-10-25; latest 6 (Mild) on 2026-11-25 (2 scores)');
+    // Dates print as the screen shows them (in the screen's locale: en-US, en-GB below), never ISO.
+    expect(t).toContain(
+      'PHQ-9: first 12 (Moderate) on Oct 25, 2026; latest 6 (Mild) on Nov 25, 2026 (2 scores)',
+    );
+    expect(t).not.toMatch(/\b2026-\d\d-\d\d\b/);
+    const gb = value<{ path: string }>(
+      await dispatch('discharge.printSummary', {
+        id: done.id,
+        paper: 'a4',
+        disclosure: null,
+        locale: 'en-GB',
+      }),
+    );
+    expect(flat(checkPdf(gb.path, 'discharge-summary-en-gb.pdf').text)).toContain(
+      'first 12 (Moderate) on 25 Oct 2026',
+    );
 
     // A print for a third party is a disclosure under an active consent, with the consent's scope.
     const consent = value<Consent>(
