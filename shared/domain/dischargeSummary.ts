@@ -143,6 +143,10 @@ export function goalProgressRows(
   }));
 }
 
+/** Every signed service the record counts: sessions of each kind and MAT coordination contacts. */
+const serviceCount = (f: DischargeFacts): number =>
+  f.services.individual + f.services.group + f.services.family + f.services.other + f.services.matContacts;
+
 /** Elements the record could not fill, named for the "could not be completed" reason. */
 export function missingElements(f: DischargeFacts): string[] {
   const missing: string[] = [];
@@ -174,6 +178,12 @@ export function dischargeSummaryProblems(c: DischargeSummaryContent, today: stri
     need('dischargedOn', `The discharge date is before the last service (${f.lastServiceOn}).`);
   }
   if (w.dischargeType === null) need('dischargeType', 'Choose how the client left care.');
+  else if (w.dischargeType === 'completed' && serviceCount(f) === 0) {
+    need(
+      'dischargeType',
+      'Treatment cannot be completed without a signed service: choose how the client left care instead.',
+    );
+  }
   if (w.presentingProblem.trim() === '') need('presentingProblem', 'Describe the presenting problem.');
   goalProgressRows(c).forEach((g, i) => {
     if (g.progress.trim() === '') need(`goalProgress.${i}.progress`, `Write the progress on “${g.text}”.`);

@@ -173,6 +173,14 @@ describe('discharge: the worklist, the summary, signing and printing', () => {
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'discharge-summary-draft');
 
+    // No signed service was recorded: treatment cannot have been completed. Refused beside the type.
+    await discharge.sign(CLINIC.passphrase);
+    await expect
+      .poll(() => discharge.fieldError('How the client left care').textContent())
+      .toMatch(/cannot be completed without a signed service/);
+    await discharge.field('How the client left care').selectOption({ label: 'Transferred' });
+    await expect.poll(() => discharge.saveStatus().textContent()).toMatch(/Saved /);
+
     // The sign step names each consent that signing ends.
     await discharge.editor().getByRole('button', { name: 'Sign…' }).click();
     const ending = discharge.editor().getByRole('list', { name: 'Consents that end at discharge' });
@@ -209,7 +217,7 @@ describe('discharge: the worklist, the summary, signing and printing', () => {
     expect(fs.existsSync(path)).toBe(true);
     const text = pdfText(path);
     expect(text).toContain('Nguyễn Thị Ánh');
-    expect(text).toContain('Discharge type: Completed treatment');
+    expect(text).toContain('Discharge type: Transferred');
     expect(text).toContain('Tapered to none over six weeks');
     expect(text).toMatch(
       /Recommended at discharge:? Outpatient counselling every two weeks for three months\./,
