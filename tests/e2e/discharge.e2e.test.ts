@@ -114,7 +114,7 @@ describe('discharge: the worklist, the summary, signing and printing', () => {
     expect(await consents.badge(RECIPIENT).textContent()).toMatch(/Active/);
   });
 
-  it('lists the client in the Discharge area with the due date in words, and opens the summary from the row', async () => {
+  it('lists the active client in the Discharge area by days without service (no due date), and opens the summary from the row', async () => {
     const { page } = app;
     await discharge.openArea();
     const row = discharge.row('Nguyễn');
