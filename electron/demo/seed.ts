@@ -440,6 +440,8 @@ const dischargeStep: DemoStep = {
         })),
         conditionAtDischarge:
           'No kratom use for three weeks; sleeping six hours; mood steady; no risk concerns.',
+        levelOfCareAtDischarge:
+          'Outpatient counselling, weekly for three months, then monthly; no medically supported care needed.',
         recommendations: 'Weekly SMART Recovery meetings; primary care follow-up within a month.',
         referrals: [{ to: 'Cascade Family Medicine', reason: 'Primary care follow-up' }],
         incompleteReason: 'No MAT coordination or aftercare plan: neither was part of this course of care.',

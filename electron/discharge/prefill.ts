@@ -10,13 +10,8 @@ import type { DischargeFacts } from '../../shared/domain/dischargeSummary';
 import { LEVEL_LABELS } from '../../shared/domain/levelOfCare';
 import { isCurrent, medicationSummary } from '../../shared/domain/medications';
 import { PLAN_ITEM_STATUS_LABELS } from '../../shared/domain/treatmentPlans';
-import {
-  bandLabel,
-  getInstrument,
-  sudDiagnosis,
-  type BandId,
-  type ScoredInstrumentId,
-} from '../../shared/instruments';
+import { sudDiagnosesBySubstance } from '../../shared/domain/sudDiagnoses';
+import { bandLabel, getInstrument, type BandId, type ScoredInstrumentId } from '../../shared/instruments';
 import { RISK_REVIEW_RATINGS, riskReview } from '../../shared/instruments/riskReview';
 import type { Db } from '../db/connection';
 import { listAssessments } from '../db/repositories/assessments';
@@ -63,36 +58,16 @@ export function instrumentTrends(assessments: readonly Assessment[]): DischargeF
   });
 }
 
-/** One diagnosis per substance: from its latest signed SUD checklist that meets criteria or records remission. */
+/** One diagnosis per substance (shared/domain/sudDiagnoses.ts), with the severity it had before any remission. */
 export function diagnoses(assessments: readonly Assessment[]): DischargeFacts['diagnoses'] {
-  const latest = new Map<string, Scored>();
-  for (const a of signedScored(assessments)) {
-    if (a.input.instrumentId !== 'sud') continue;
-    const substance = a.input.sud?.substance ?? 'kratom';
-    const seen = latest.get(substance);
-    if (!seen || seen.input.administeredAtMs <= a.input.administeredAtMs) latest.set(substance, a);
-  }
-  return [...latest.values()].flatMap((a) => {
-    if (a.input.instrumentId !== 'sud') return [];
-    // A checklist saved before the substance was asked was the kratom checklist (as the export reads it).
-    const details = a.input.sud ?? {
-      substance: 'kratom' as const,
-      substanceName: '',
-      remission: null,
-      severityBeforeRemission: null,
-    };
-    const dx = sudDiagnosis(a.score!.band, details);
-    if (!dx) return [];
-    return [
-      {
-        code: dx.code,
-        text: dx.text,
-        severity: a.score!.band === null ? '' : bandLabel('sud', a.score!.band),
-        remission: details.remission === null ? 'Not in remission' : `In ${details.remission} remission`,
-        on: localDate(a.input.administeredAtMs),
-      },
-    ];
-  });
+  return sudDiagnosesBySubstance(assessments).map((dx) => ({
+    code: dx.code,
+    text: dx.text,
+    severity: dx.severity,
+    remission: dx.remission === null ? 'Not in remission' : `In ${dx.remission} remission`,
+    on: localDate(dx.checklist.input.administeredAtMs),
+    notMetOn: dx.laterNotMetOn === null ? null : localDate(dx.laterNotMetOn),
+  }));
 }
 
 function levelOfCare(db: Db, clientId: string): DischargeFacts['levelOfCare'] {

@@ -22,25 +22,27 @@ import {
   heading,
   paragraph,
   part2Notice,
-  printedTime,
+  printFormat,
   signatureLines,
   smallPrint,
   subheading,
   type Paper,
+  type PrintFormat,
 } from './layout';
 import { textBlock } from './planText';
 
 const dash = (s: string | null) => (s === null || s.trim() === '' ? '—' : s);
-const score = (p: { on: string; total: number | null; band: string }) =>
-  `${p.total ?? 'incomplete'}${p.band ? ` (${p.band})` : ''} on ${p.on}`;
+const score = (p: { on: string; total: number | null; band: string }, fmt: PrintFormat) =>
+  `${p.total ?? 'incomplete'}${p.band ? ` (${p.band})` : ''} on ${fmt.date(p.on)}`;
 
-function sections(doc: PDFKit.PDFDocument, s: DischargeSummary): void {
+function sections(doc: PDFKit.PDFDocument, s: DischargeSummary, fmt: PrintFormat): void {
   const { facts: f, written: w } = s.content;
+  const day = (d: string | null) => (d === null || d.trim() === '' ? '—' : fmt.date(d));
   heading(doc, 'Dates and discharge');
   fields(doc, [
-    ['Admission', f.admissionDate],
-    ['Last service', dash(f.lastServiceOn)],
-    ['Discharge', w.dischargedOn],
+    ['Admission', day(f.admissionDate)],
+    ['Last service', day(f.lastServiceOn)],
+    ['Discharge', day(w.dischargedOn)],
     ['Discharge type', w.dischargeType ? DISCHARGE_TYPE_LABELS[w.dischargeType] : '—'],
   ]);
 
@@ -77,8 +79,8 @@ function sections(doc: PDFKit.PDFDocument, s: DischargeSummary): void {
       ? ['No signed scored assessment.']
       : f.instruments.map((i) =>
           i.administrations === 1
-            ? `${i.title}: ${score(i.first)} (one score)`
-            : `${i.title}: first ${score(i.first)}; latest ${score(i.latest)} (${i.administrations} scores)`,
+            ? `${i.title}: ${score(i.first, fmt)} (one score)`
+            : `${i.title}: first ${score(i.first, fmt)}; latest ${score(i.latest, fmt)} (${i.administrations} scores)`,
         ),
   );
 
@@ -88,16 +90,22 @@ function sections(doc: PDFKit.PDFDocument, s: DischargeSummary): void {
     f.diagnoses.length === 0
       ? ['No diagnosis from a signed SUD checklist.']
       : f.diagnoses.map(
-          (d) => `${d.code} ${d.text}. Severity: ${dash(d.severity)}. ${d.remission}. (Checklist of ${d.on})`,
+          (d) =>
+            `${d.code} ${d.text}. Severity: ${dash(d.severity)}. ${d.remission}. (Checklist of ${fmt.date(d.on)}` +
+            (d.notMetOn
+              ? `; the checklist of ${fmt.date(d.notMetOn)} found criteria not met, with no remission recorded)`
+              : ')'),
         ),
   );
 
   heading(doc, 'Level of care at discharge');
+  fields(doc, [['Recommended at discharge', dash(w.levelOfCareAtDischarge)]]);
   if (f.levelOfCare === null) paragraph(doc, 'No level-of-care decision was recorded.');
   else {
+    subheading(doc, 'Latest level-of-care decision');
     fields(doc, [
       ['Level', f.levelOfCare.level],
-      ['Decided', f.levelOfCare.decidedOn],
+      ['Decided', fmt.date(f.levelOfCare.decidedOn)],
       ['Reason', f.levelOfCare.reason],
     ]);
     subheading(doc, 'Dimension ratings used');
@@ -133,7 +141,7 @@ function sections(doc: PDFKit.PDFDocument, s: DischargeSummary): void {
   paragraph(
     doc,
     f.aftercarePlan
-      ? `Aftercare plan version ${f.aftercarePlan.version}, signed ${f.aftercarePlan.signedOn} (printed separately).`
+      ? `Aftercare plan version ${f.aftercarePlan.version}, signed ${fmt.date(f.aftercarePlan.signedOn)} (printed separately).`
       : 'No signed aftercare plan.',
   );
 
@@ -150,8 +158,11 @@ export function renderDischargeSummaryPdf(input: {
   paper: Paper;
   createdAt: Date;
   disclosure: DocumentDisclosure | null;
+  /** The screen's locale, so printed dates read as on screen (as notes print). */
+  locale?: string | null;
 }): Promise<Buffer> {
   const { summary } = input;
+  const fmt = printFormat(input.locale ?? null);
   const doc = createDocument({
     clinic: input.clinic,
     title: DISCHARGE_SUMMARY_TITLE,
@@ -159,7 +170,7 @@ export function renderDischargeSummaryPdf(input: {
     paper: input.paper,
     createdAt: input.createdAt,
   });
-  sections(doc, summary);
+  sections(doc, summary, fmt);
   // The heading, the signature line and the hash stay together.
   ensureSpace(doc, 140);
   heading(doc, 'Signature');
@@ -171,12 +182,12 @@ export function renderDischargeSummaryPdf(input: {
       role: `Clinician${signer ? `: ${signer}` : ''}`,
       signed:
         summary.signedAtMs !== null
-          ? { by: `Signed electronically by ${signer}`, on: printedTime(summary.signedAtMs) }
+          ? { by: `Signed electronically by ${signer}`, on: fmt.instant(summary.signedAtMs) }
           : null,
     },
   ]);
   if (summary.contentHash) smallPrint(doc, `Content SHA-256: ${summary.contentHash}`);
   part2Notice(doc);
-  if (input.disclosure) consentScope(doc, input.disclosure);
+  if (input.disclosure) consentScope(doc, input.disclosure, fmt);
   return finish(doc);
 }

@@ -214,7 +214,7 @@ export const dischargeHandlers: DomainHandlers<'discharge'> = {
     })();
     return requireSummary(db, id);
   },
-  'discharge.printSummary': async ({ id, paper, disclosure }, ctx) => {
+  'discharge.printSummary': async ({ id, paper, disclosure, locale }, ctx) => {
     const { db, practice } = ctx;
     const summary = requireSummary(db, id);
     if (summary.signedAtMs === null) {
@@ -238,6 +238,7 @@ export const dischargeHandlers: DomainHandlers<'discharge'> = {
       client,
       summary,
       paper,
+      locale,
       createdAt: new Date(now),
       disclosure:
         disclosure && consent ? { ...disclosure, disclosedOn: today, consent: consent.consent } : null,

@@ -1,4 +1,4 @@
-import { localDate } from '../../shared/domain/common';
+import { daysBetween, localDate } from '../../shared/domain/common';
 import { CONSIDER_DISCHARGE_DAYS, summaryDueBy } from '../../shared/domain/dischargeSummary';
 import { addDays } from '../../shared/taper';
 import type { AlertKind } from '../../shared/domain/alerts';
@@ -67,19 +67,27 @@ export const worklistHandlers: DomainHandlers<'worklists'> = {
       due: rows
         .map((r) => {
           const lastServiceOn = r.last_service === '' ? null : r.last_service;
+          const discharged = r.status === 'discharged';
           return {
             clientId: r.client_id,
             clientName: r.client_name,
             chartNumber: r.chart_number,
-            reason: r.status === 'discharged' ? ('discharged' as const) : ('consider-discharge' as const),
+            reason: discharged ? ('discharged' as const) : ('consider-discharge' as const),
             status: r.status,
             lastServiceOn,
             dischargedOn: r.discharged_on,
-            dueBy: summaryDueBy(lastServiceOn, r.discharged_on ?? r.admission_date),
+            // The 7-day clock starts at discharge: an active client owes no summary yet.
+            dueBy: discharged ? summaryDueBy(lastServiceOn, r.discharged_on ?? r.admission_date) : null,
+            daysWithoutService: discharged ? null : daysBetween(lastServiceOn ?? r.admission_date, today),
             hasDraft: r.has_draft === 1,
           };
         })
-        .sort((a, b) => a.dueBy.localeCompare(b.dueBy)),
+        // Summaries due first, soonest due first; then the clients without service, longest first.
+        .sort(
+          (a, b) =>
+            (a.dueBy ?? '\uffff').localeCompare(b.dueBy ?? '\uffff') ||
+            (b.daysWithoutService ?? 0) - (a.daysWithoutService ?? 0),
+        ),
     };
   },
 };

@@ -54,6 +54,8 @@ export const DischargeFactsSchema = z.object({
       severity: z.string(),
       remission: z.string(),
       on: z.string(),
+      /** A later checklist that found criteria not met, with no remission recorded: the diagnosis still stands. */
+      notMetOn: z.string().nullable().default(null),
     }),
   ),
   levelOfCare: z
@@ -84,6 +86,11 @@ export const DischargeWrittenSchema = z.object({
     .array(z.object({ goalId: z.string().max(64), progress: Text('Progress on this goal', 2000) }))
     .max(200),
   conditionAtDischarge: Text('Condition at discharge', 4000),
+  /**
+   * The clinician's recommendation for care after discharge (the latest level-of-care decision is usually the
+   * intake's, so it is shown only as context). Summaries written before this field have it empty.
+   */
+  levelOfCareAtDischarge: Text('Level of care recommended at discharge', 1000).default(''),
   recommendations: Text('Recommendations', 4000),
   referrals: z.array(ReferralSchema).max(20),
   incompleteReason: Text('Elements that could not be completed', 2000),
@@ -119,6 +126,7 @@ export function initialWritten(facts: DischargeFacts, presentingProblem: string)
     presentingProblem,
     goalProgress: facts.goals.map((g) => ({ goalId: g.id, progress: '' })),
     conditionAtDischarge: '',
+    levelOfCareAtDischarge: '',
     recommendations: '',
     referrals: [],
     incompleteReason: '',
@@ -134,6 +142,10 @@ export function goalProgressRows(
     progress: c.written.goalProgress.find((p) => p.goalId === g.id)?.progress ?? '',
   }));
 }
+
+/** Every signed service the record counts: sessions of each kind and MAT coordination contacts. */
+const serviceCount = (f: DischargeFacts): number =>
+  f.services.individual + f.services.group + f.services.family + f.services.other + f.services.matContacts;
 
 /** Elements the record could not fill, named for the "could not be completed" reason. */
 export function missingElements(f: DischargeFacts): string[] {
@@ -166,12 +178,20 @@ export function dischargeSummaryProblems(c: DischargeSummaryContent, today: stri
     need('dischargedOn', `The discharge date is before the last service (${f.lastServiceOn}).`);
   }
   if (w.dischargeType === null) need('dischargeType', 'Choose how the client left care.');
+  else if (w.dischargeType === 'completed' && serviceCount(f) === 0) {
+    need(
+      'dischargeType',
+      'Treatment cannot be completed without a signed service: choose how the client left care instead.',
+    );
+  }
   if (w.presentingProblem.trim() === '') need('presentingProblem', 'Describe the presenting problem.');
   goalProgressRows(c).forEach((g, i) => {
     if (g.progress.trim() === '') need(`goalProgress.${i}.progress`, `Write the progress on “${g.text}”.`);
   });
   if (w.conditionAtDischarge.trim() === '')
     need('conditionAtDischarge', 'Describe the client’s condition at discharge.');
+  if (w.levelOfCareAtDischarge.trim() === '')
+    need('levelOfCareAtDischarge', 'Write the level of care recommended at discharge.');
   if (w.recommendations.trim() === '') need('recommendations', 'Write the recommendations.');
   w.referrals.forEach((r, i) => {
     if (r.to.trim() === '')
@@ -203,6 +223,11 @@ export function dueWords(dueBy: string, today: string, formatDate: (d: string) =
 }
 
 export const isOverdue = (dueBy: string, today: string): boolean => dueBy < today;
+
+/** For an active or on-hold client with no recent service: no summary is due yet, a decision is. */
+export function noServiceWords(days: number): string {
+  return `No service for ${days} day${days === 1 ? '' : 's'} — discharge or re-engage`;
+}
 
 export const DISCHARGE_SUMMARY_TITLE = 'Discharge summary';
 

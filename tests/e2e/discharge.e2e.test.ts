@@ -1,7 +1,7 @@
 /**
  * Discharge in Chromium against the harness (issue 11 item 5): a consent recorded to end "when the client is
  * discharged"; the Discharge area lists a client with no service for a month as "consider discharge" with the
- * summary's due date in words; the row opens the chart's Discharge tab, where the summary starts from the record,
+ * days without service and no due date (none is due before discharge); the row opens the chart's Discharge tab, where the summary starts from the record,
  * names what is missing beside each field, and is signed; the client is then discharged, the consent has expired,
  * the summary prints, and the worklist is empty. Screens are checked with axe and photographed.
  */
@@ -114,15 +114,16 @@ describe('discharge: the worklist, the summary, signing and printing', () => {
     expect(await consents.badge(RECIPIENT).textContent()).toMatch(/Active/);
   });
 
-  it('lists the client in the Discharge area with the due date in words, and opens the summary from the row', async () => {
+  it('lists the active client in the Discharge area by days without service (no due date), and opens the summary from the row', async () => {
     const { page } = app;
     await discharge.openArea();
     const row = discharge.row('Nguyễn');
     await row.waitFor();
-    const dueBy = localDate(Date.parse(`${admitted}T12:00:00`) + 7 * DAY);
+    // An active client owes no summary yet: the row says how long without service, with no due date or red.
     expect(await row.textContent()).toMatch(/consider discharge/);
-    expect(await row.textContent()).toMatch(/Summary due by .+ \(overdue by 53 days\)/);
-    expect(dueBy < today).toBe(true);
+    expect(await row.textContent()).toContain('No service for 60 days — discharge or re-engage');
+    expect(await row.textContent()).not.toMatch(/Summary due|overdue/);
+    expect(await row.locator('.worklist__overdue').count()).toBe(0);
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'discharge-worklist');
 
@@ -140,6 +141,9 @@ describe('discharge: the worklist, the summary, signing and printing', () => {
       .poll(() => discharge.fieldError('Discharge date').textContent())
       .toBe('Enter the discharge date.');
     expect(await discharge.fieldError('Recommendations').textContent()).toBe('Write the recommendations.');
+    expect(await discharge.fieldError('Level of care recommended at discharge').textContent()).toBe(
+      'Write the level of care recommended at discharge.',
+    );
     await screenshot(page, 'discharge-summary-errors');
 
     await discharge.field('Discharge date').fill(today);
@@ -154,6 +158,9 @@ describe('discharge: the worklist, the summary, signing and printing', () => {
       .field('Condition at discharge')
       .fill('Stable, sleeping six hours, no cravings most days; no risk concerns.');
     await discharge
+      .field('Level of care recommended at discharge')
+      .fill('Outpatient counselling every two weeks for three months.');
+    await discharge
       .field('Recommendations')
       .fill('Weekly SMART Recovery; primary care follow-up in a month.');
     await discharge.editor().getByRole('button', { name: 'Add a referral' }).click();
@@ -166,8 +173,27 @@ describe('discharge: the worklist, the summary, signing and printing', () => {
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'discharge-summary-draft');
 
+    // No signed service was recorded: treatment cannot have been completed. Refused beside the type.
     await discharge.sign(CLINIC.passphrase);
+    await expect
+      .poll(() => discharge.fieldError('How the client left care').textContent())
+      .toMatch(/cannot be completed without a signed service/);
+    await discharge.field('How the client left care').selectOption({ label: 'Transferred' });
+    await expect.poll(() => discharge.saveStatus().textContent()).toMatch(/Saved /);
+
+    // The sign step names each consent that signing ends.
+    await discharge.editor().getByRole('button', { name: 'Sign…' }).click();
+    const ending = discharge.editor().getByRole('list', { name: 'Consents that end at discharge' });
+    await ending.waitFor();
+    expect(await ending.getByRole('listitem').allTextContents()).toEqual([
+      expect.stringContaining(`to ${RECIPIENT}`),
+    ]);
+    await screenshot(page, 'discharge-sign-consents');
+    await discharge.editor().getByLabel('Your passphrase', { exact: true }).fill(CLINIC.passphrase);
+    await discharge.editor().getByRole('button', { name: 'Sign summary' }).click();
     await discharge.signedHeading().waitFor();
+    // A signed summary gives no advice to write a missing plan.
+    expect(await discharge.panel().textContent()).not.toContain('write one on the Plans tab');
     await expect.poll(() => chart.fact('Status').textContent()).toBe('Discharged');
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'discharge-summary-signed');
@@ -191,8 +217,11 @@ describe('discharge: the worklist, the summary, signing and printing', () => {
     expect(fs.existsSync(path)).toBe(true);
     const text = pdfText(path);
     expect(text).toContain('Nguyễn Thị Ánh');
-    expect(text).toContain('Discharge type: Completed treatment');
+    expect(text).toContain('Discharge type: Transferred');
     expect(text).toContain('Tapered to none over six weeks');
+    expect(text).toMatch(
+      /Recommended at discharge:? Outpatient counselling every two weeks for three months\./,
+    );
     expect(text).toContain('This record which has been disclosed to you');
     expect(await ipc(app.harness, 'disclosures.list', { clientId: client.id })).toEqual([]);
 

@@ -1,12 +1,13 @@
 /**
  * Signed assessments. Each scored one is a QuestionnaireResponse (the raw answers) and an Observation (the total and
  * band), coded as CLINICAL.md §2 gives: LOINC for PHQ-9 (panel 44249-1, total 44261-6, item 9 44260-8), GAD-7
- * (70274-6) and AUDIT-C (75626-2); the local instrument code system for COWS, SOWS and the SUD checklist. The latest
- * signed SUD checklist that meets criteria is the Condition (ICD-10-CM F19.10 / F19.20, kratom as "other
- * substance"). Drafts are not part of the record and are not exported.
+ * (70274-6) and AUDIT-C (75626-2); the local instrument code system for COWS, SOWS and the SUD checklist. Each
+ * substance's diagnosis from its signed SUD checklists is a Condition (ICD-10-CM, kratom as "other substance"), read
+ * as the discharge summary reads it. Drafts are not part of the record and are not exported.
  */
 import { listAssessments } from '../../db/repositories/assessments';
-import { getInstrument, sudDiagnosis, type ScoredInstrumentDefinition } from '../../../shared/instruments';
+import { getInstrument, type ScoredInstrumentDefinition } from '../../../shared/instruments';
+import { sudDiagnosesBySubstance } from '../../../shared/domain/sudDiagnoses';
 import type { Assessment } from '../../../shared/domain/assessments';
 import { fhirId, ICD10CM_SYSTEM, instant, labelled, ref } from '../fhir';
 import { counted, type ExportContext, type ExportSection, type FhirResource } from '../types';
@@ -97,31 +98,17 @@ function scoredResources(ctx: ExportContext, a: Scored): FhirResource[] {
   return [qr, obs];
 }
 
-/** The SUD diagnosis from the latest signed checklist that meets criteria, or none. */
-function condition(ctx: ExportContext, scored: readonly Scored[]): FhirResource[] {
-  const latest = scored
-    .filter((a) => a.input.instrumentId === 'sud')
-    .sort((x, y) => y.input.administeredAtMs - x.input.administeredAtMs)[0];
-  // A checklist saved before the substance was asked was the kratom checklist (recorded as F19, CLINICAL.md §2).
-  const details = latest?.input.sud ?? {
-    substance: 'kratom' as const,
-    substanceName: '',
-    remission: null,
-    severityBeforeRemission: null,
-  };
-  const diagnosis = latest ? sudDiagnosis(latest.score!.band, details) : null;
-  if (!latest || !diagnosis) return [];
-  const severity = bandLabel(getInstrument('sud'), latest.score!.band);
-  const inRemission = details.remission !== null;
-  return [
+/** One Condition per substance (shared/domain/sudDiagnoses.ts), as the discharge summary lists them. */
+function conditions(ctx: ExportContext, signed: readonly Assessment[]): FhirResource[] {
+  return sudDiagnosesBySubstance(signed).map((dx) =>
     labelled({
       resourceType: 'Condition',
-      id: fhirId('Condition', latest.id),
+      id: fhirId('Condition', dx.checklist.id),
       clinicalStatus: {
         coding: [
           {
             system: 'http://terminology.hl7.org/CodeSystem/condition-clinical',
-            code: inRemission ? 'remission' : 'active',
+            code: dx.remission !== null ? 'remission' : 'active',
           },
         ],
       },
@@ -135,16 +122,16 @@ function condition(ctx: ExportContext, scored: readonly Scored[]): FhirResource[
           ],
         },
       ],
-      severity: { text: severity },
+      severity: { text: dx.severity },
       code: {
-        coding: [{ system: ICD10CM_SYSTEM, code: diagnosis.code, display: diagnosis.text }],
-        text: diagnosis.text,
+        coding: [{ system: ICD10CM_SYSTEM, code: dx.code, display: dx.text }],
+        text: dx.text,
       },
       subject: ref(ctx.refs.patient),
-      recordedDate: instant(latest.signedAtMs ?? latest.input.administeredAtMs),
-      evidence: [{ detail: [ref(fhirId('Observation', latest.id))] }],
+      recordedDate: instant(dx.checklist.signedAtMs ?? dx.checklist.input.administeredAtMs),
+      evidence: [{ detail: [ref(fhirId('Observation', dx.checklist.id))] }],
     }),
-  ];
+  );
 }
 
 function answersText(a: Assessment): string {
@@ -159,7 +146,7 @@ export const assessmentsSection: ExportSection = {
     const signed = listAssessments(ctx.db, ctx.client.id).filter((a) => a.signedAtMs !== null);
     const scored = signed.filter(isScored);
     return {
-      resources: [...scored.flatMap((a) => scoredResources(ctx, a)), ...condition(ctx, scored)],
+      resources: [...scored.flatMap((a) => scoredResources(ctx, a)), ...conditions(ctx, signed)],
       tables: [
         {
           file: 'csv/assessments.csv',

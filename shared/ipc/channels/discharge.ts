@@ -45,6 +45,8 @@ export const dischargeChannels = {
         id: IdSchema,
         paper: z.enum(['letter', 'a4']),
         disclosure: DisclosureRequestSchema.nullable(),
+        /** The screen's locale, so printed dates read as on screen (as 'notes.printPdf'). */
+        locale: z.string().max(35).nullable().default(null),
       })
       .strict(),
     output: z.object({ path: z.string() }),

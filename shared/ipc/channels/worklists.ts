@@ -50,7 +50,10 @@ export const DischargeWorklistSchema = z.object({
       status: z.enum(['active', 'on-hold', 'discharged']),
       lastServiceOn: z.string().nullable(),
       dischargedOn: z.string().nullable(),
-      dueBy: z.string(),
+      /** When the summary is due: only for a discharged client (an active one owes none yet). */
+      dueBy: z.string().nullable(),
+      /** For "consider discharge": whole days since the last service (or the admission, without one). */
+      daysWithoutService: z.number().int().nullable(),
       hasDraft: z.boolean(),
     }),
   ),

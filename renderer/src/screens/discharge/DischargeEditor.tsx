@@ -15,6 +15,8 @@ import {
   type DischargeSummary,
   type DischargeWritten,
 } from '../../../../shared/domain/dischargeSummary';
+import { CONSENT_TYPE_LABELS, type Consent } from '../../../../shared/domain/consents';
+import { consentsEndedByDischarge } from '../../../../shared/domain/discharge';
 import type { AppErrorShape, Result } from '../../../../shared/ipc/result';
 import { call, fieldMessage } from '../../api/client';
 import { Field } from '../../components/Field';
@@ -56,6 +58,18 @@ export function DischargeEditor({
   const [passphrase, setPassphrase] = useState('');
   const [confirmDiscard, setConfirmDiscard] = useState(false);
   const [discardError, setDiscardError] = useState<string | null>(null);
+  // The client's consents, read when signing starts: those that end at this discharge are named before signing.
+  const [consents, setConsents] = useState<readonly Consent[] | null>(null);
+  useEffect(() => {
+    if (!signing) return;
+    let live = true;
+    void call('consents.list', { clientId: draft.clientId }).then((r) => {
+      if (live) setConsents(r.ok ? r.value : null);
+    });
+    return () => {
+      live = false;
+    };
+  }, [signing, draft.clientId]);
 
   const persist: Persist<DischargeWritten> = async (written, base, { urgent }) => {
     const result = await call(
@@ -237,6 +251,21 @@ export function DischargeEditor({
           />
         </fieldset>
         <fieldset className="plan-section">
+          <legend>Level of care at discharge</legend>
+          <TextArea
+            label="Level of care recommended at discharge"
+            value={w.levelOfCareAtDischarge}
+            onChange={(x) => change({ levelOfCareAtDischarge: x })}
+            error={err('levelOfCareAtDischarge')}
+            hint={
+              facts.levelOfCare
+                ? `Latest level-of-care decision: ${facts.levelOfCare.level}, decided ${formatDate(facts.levelOfCare.decidedOn)} (its dimension ratings are listed above and print with the summary).`
+                : 'No level-of-care decision was recorded.'
+            }
+            rows={2}
+          />
+        </fieldset>
+        <fieldset className="plan-section">
           <legend>Recommendations, referrals and aftercare</legend>
           <TextArea
             label="Recommendations"
@@ -296,9 +325,9 @@ export function DischargeEditor({
           <h3>Sign the discharge summary</h3>
           <p className="muted">
             Signing makes the summary final and discharges the client on{' '}
-            {w.dischargedOn ? formatDate(w.dischargedOn) : 'the date above'}. Consents that end at discharge
-            expire. The chart stays readable.
+            {w.dischargedOn ? formatDate(w.dischargedOn) : 'the date above'}. The chart stays readable.
           </p>
+          <EndingConsents consents={consents} dischargedOn={w.dischargedOn} />
           <PassphraseRow
             value={passphrase}
             onChange={setPassphrase}
@@ -345,5 +374,35 @@ export function DischargeEditor({
         </div>
       )}
     </form>
+  );
+}
+
+/** Each consent that signing ends, by name: the clinician sees whose permission stops before it stops. */
+function EndingConsents({
+  consents,
+  dischargedOn,
+}: {
+  consents: readonly Consent[] | null;
+  dischargedOn: string;
+}) {
+  if (consents === null) return <p className="muted">Consents that end at discharge will expire.</p>;
+  const ending = new Set(dischargedOn ? consentsEndedByDischarge(consents, dischargedOn) : []);
+  const named = consents.filter((c) => ending.has(c.id));
+  if (named.length === 0) return <p className="muted">No consent ends at this discharge.</p>;
+  return (
+    <div className="muted">
+      <p>
+        {named.length === 1 ? 'This consent ends' : `These ${named.length} consents end`} when the summary is
+        signed:
+      </p>
+      <ul aria-label="Consents that end at discharge">
+        {named.map((c) => (
+          <li key={c.id}>
+            {CONSENT_TYPE_LABELS[c.consent.type]} to {c.consent.recipient}
+            {c.consent.purpose ? ` (${c.consent.purpose})` : ''}, signed {formatDate(c.consent.signedOn)}
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }

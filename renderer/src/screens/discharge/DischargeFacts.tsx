@@ -9,7 +9,8 @@ const day = (d: string | null) => (d ? formatDate(d) : 'none recorded');
 const score = (p: { on: string; total: number | null; band: string }) =>
   `${p.total ?? 'incomplete'}${p.band ? ` (${p.band})` : ''}, ${formatDate(p.on)}`;
 
-export function DischargeFactsView({ facts: f }: { facts: Facts }) {
+/** `signed`: the facts as a signed summary froze them, where advice on what to write next no longer applies. */
+export function DischargeFactsView({ facts: f, signed = false }: { facts: Facts; signed?: boolean }) {
   return (
     <div className="discharge-facts">
       <dl className="facts">
@@ -61,6 +62,13 @@ export function DischargeFactsView({ facts: f }: { facts: Facts }) {
           {f.diagnoses.map((d) => (
             <li key={d.code}>
               {d.code} {d.text}. Severity: {d.severity || '—'}. {d.remission}.
+              {d.notMetOn && (
+                <span className="muted">
+                  {' '}
+                  Criteria were last met on {formatDate(d.on)}; the checklist of {formatDate(d.notMetOn)}{' '}
+                  found them not met and no remission was recorded, so the diagnosis stands.
+                </span>
+              )}
             </li>
           ))}
         </ul>
@@ -100,7 +108,9 @@ export function DischargeFactsView({ facts: f }: { facts: Facts }) {
       <p className={f.aftercarePlan ? undefined : 'muted'}>
         {f.aftercarePlan
           ? `Version ${f.aftercarePlan.version}, signed ${formatDate(f.aftercarePlan.signedOn)}`
-          : 'No signed aftercare plan (write one on the Plans tab).'}
+          : signed
+            ? 'No signed aftercare plan.'
+            : 'No signed aftercare plan (write one on the Plans tab).'}
       </p>
     </div>
   );

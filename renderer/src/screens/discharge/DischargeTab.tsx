@@ -14,6 +14,9 @@ import '../plans/plans.css';
 import { DischargeEditor } from './DischargeEditor';
 import { DischargeFactsView } from './DischargeFacts';
 
+/** The screen's locale, so the printed dates read as they do here (as notes print). */
+const locale = navigator.language || null;
+
 export function DischargeTab({
   client,
   active,
@@ -109,7 +112,9 @@ function SignedSummary({ summary: s, active }: { summary: DischargeSummary; acti
       <PlanPrint
         clientId={s.clientId}
         what="this discharge summary"
-        printPdf={(paper, disclosure) => call('discharge.printSummary', { id: s.id, paper, disclosure })}
+        printPdf={(paper, disclosure) =>
+          call('discharge.printSummary', { id: s.id, paper, disclosure, locale })
+        }
         active={active}
       />
       <h4>Written by the clinician</h4>
@@ -127,6 +132,10 @@ function SignedSummary({ summary: s, active }: { summary: DischargeSummary; acti
         <div>
           <dt>Condition at discharge</dt>
           <dd>{w.conditionAtDischarge}</dd>
+        </div>
+        <div>
+          <dt>Level of care recommended at discharge</dt>
+          <dd>{w.levelOfCareAtDischarge || '—'}</dd>
         </div>
         <div>
           <dt>Recommendations</dt>
@@ -148,7 +157,7 @@ function SignedSummary({ summary: s, active }: { summary: DischargeSummary; acti
         )}
       </dl>
       <h4>From the record, as signed</h4>
-      <DischargeFactsView facts={s.content.facts} />
+      <DischargeFactsView facts={s.content.facts} signed />
     </section>
   );
 }

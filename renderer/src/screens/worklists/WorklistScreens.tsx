@@ -4,7 +4,12 @@
  */
 import { useEffect, useState, type ReactNode } from 'react';
 import { ALERT_KIND_LABELS } from '../../../../shared/domain/alerts';
-import { dueWords, isOverdue } from '../../../../shared/domain/dischargeSummary';
+import {
+  CONSIDER_DISCHARGE_DAYS,
+  dueWords,
+  isOverdue,
+  noServiceWords,
+} from '../../../../shared/domain/dischargeSummary';
 import { CLIENT_STATUS_LABELS } from '../../../../shared/domain/clients';
 import type { AssessmentWorklist, DischargeWorklist, PlanWorklist } from '../../../../shared/ipc/contract';
 import { call } from '../../api/client';
@@ -241,8 +246,10 @@ export function PlansWorklistScreen() {
 }
 
 /**
- * The Discharge area: clients due a discharge summary, each opening the client's Discharge tab. A summary is due
- * within 7 days of the last service; the due date and any lateness are said in words, not by colour alone.
+ * The Discharge area: clients due a discharge summary, each opening the client's Discharge tab. A discharged
+ * client's summary is due within 7 days of the last service; the due date and any lateness are said in words, not
+ * by colour alone. An active or on-hold client without service for 30 days owes no summary yet: the row says how
+ * long it has been and that the client should be discharged or re-engaged, with no due date.
  */
 export function DischargeWorklistScreen() {
   const { data, error } = useWorklist<DischargeWorklist>('worklists.discharge');
@@ -281,7 +288,7 @@ export function DischargeWorklistScreen() {
               cell: (r) =>
                 r.reason === 'discharged'
                   ? `Discharged ${r.dischargedOn ? formatDate(r.dischargedOn) : ''}, no signed summary`
-                  : `${CLIENT_STATUS_LABELS[r.status]}: consider discharge (no service in 30 days)`,
+                  : `${CLIENT_STATUS_LABELS[r.status]}: consider discharge (no service in ${CONSIDER_DISCHARGE_DAYS} days or more)`,
             },
             {
               header: 'Last service',
@@ -290,8 +297,12 @@ export function DischargeWorklistScreen() {
             {
               header: 'Due',
               cell: (r) => (
-                <span className={isOverdue(r.dueBy, today) ? 'worklist__overdue' : undefined}>
-                  {dueWords(r.dueBy, today, formatDate)}
+                <span
+                  className={r.dueBy !== null && isOverdue(r.dueBy, today) ? 'worklist__overdue' : undefined}
+                >
+                  {r.dueBy !== null
+                    ? dueWords(r.dueBy, today, formatDate)
+                    : noServiceWords(r.daysWithoutService ?? 0)}
                   {r.hasDraft ? ' · draft started' : ''}
                 </span>
               ),

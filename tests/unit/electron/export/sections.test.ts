@@ -132,6 +132,35 @@ async function chart(): Promise<Made> {
     }),
   );
   value(await dispatch('assessments.sign', { id: rating.id, passphrase: PASS }));
+  // Two substances' SUD checklists: kratom (severe) and alcohol, now in early remission after a moderate disorder.
+  const sud = (answers: boolean[], details: Record<string, unknown>, hoursBack: number) => ({
+    instrumentId: 'sud',
+    answers,
+    context: { sex: null, underMedicalSupervision: false },
+    lastDoseAtMs: null,
+    timePoint: null,
+    sud: { substanceName: '', remission: null, severityBeforeRemission: null, ...details },
+    vitals: null,
+    administeredAtMs: NOW - hoursBack * HOUR,
+    notes: '',
+  });
+  for (const input of [
+    sud([true, true, true, true, false, false, false, false, true, true, true], { substance: 'kratom' }, 5),
+    sud(
+      [false, false, false, true, false, false, false, false, false, false, false],
+      { substance: 'alcohol', remission: 'early', severityBeforeRemission: 'moderate-severe' },
+      4,
+    ),
+  ]) {
+    const a = value<Assessment>(
+      await dispatch('assessments.save', {
+        clientId: client.id,
+        id: null,
+        assessment: input as AssessmentInput,
+      }),
+    );
+    value(await dispatch('assessments.sign', { id: a.id, passphrase: PASS }));
+  }
   const content = {
     ...emptyMatNoteContent('2026-12-02', 'Buprenorphine-naloxone 4 mg film'),
     adherence: 'as-prescribed' as const,
@@ -287,6 +316,21 @@ describe('export sections: medications, MAT, taper, recovery plans', () => {
       'Relapse-prevention plan',
       'Relapse-prevention plan',
       'Safety plan',
+    ]);
+  });
+
+  it('makes one Condition per substance, in remission with the severity before remission', () => {
+    const { all } = resourcesOf(dir);
+    const conditions = all
+      .filter((r) => r.resourceType === 'Condition')
+      .map((c) => ({
+        code: (c.code as { coding: Array<{ code: string }> }).coding[0]!.code,
+        status: (c.clinicalStatus as { coding: Array<{ code: string }> }).coding[0]!.code,
+        severity: (c.severity as { text: string }).text,
+      }));
+    expect(conditions).toEqual([
+      { code: 'F19.20', status: 'active', severity: 'Severe' },
+      { code: 'F10.21', status: 'remission', severity: 'Moderate or severe' },
     ]);
   });
 

@@ -74,6 +74,7 @@ async function setup() {
     presentingProblem: 'Daily kratom use with withdrawal on waking.',
     goalProgress: s.content.facts.goals.map((g) => ({ goalId: g.id, progress: `Progress on ${g.text}.` })),
     conditionAtDischarge: 'Stable; no kratom for three weeks; sleeping six hours.',
+    levelOfCareAtDischarge: 'Weekly outpatient counselling; no further taper support needed.',
     recommendations: 'Continue weekly counselling for three months.',
     referrals: [{ to: 'Cascade Family Medicine', reason: 'Primary care follow-up' }],
     incompleteReason: 'No signed aftercare plan: the client declined to write one.',
@@ -189,6 +190,7 @@ describe('the discharge summary', () => {
       'written.dischargeType': 'Choose how the client left care.',
       'written.goalProgress.0.progress': 'Write the progress on “Taper to no kratom use”.',
       'written.conditionAtDischarge': expect.any(String),
+      'written.levelOfCareAtDischarge': 'Write the level of care recommended at discharge.',
       'written.recommendations': 'Write the recommendations.',
       'written.incompleteReason': expect.stringContaining('no signed aftercare plan'),
     });
@@ -347,9 +349,10 @@ describe('the discharge summary', () => {
       }),
     );
     const listed = await due();
-    expect(listed.map((r) => [r.clientId, r.reason, r.dueBy])).toEqual([
-      [quiet.id, 'consider-discharge', '2026-10-08'],
-      [first!.id, 'discharged', '2026-11-25'],
+    // No summary is due while the client is not discharged: no due date, the days without service instead.
+    expect(listed.map((r) => [r.clientId, r.reason, r.dueBy, r.daysWithoutService])).toEqual([
+      [first!.id, 'discharged', '2026-11-25', null],
+      [quiet.id, 'consider-discharge', null, 62],
     ]);
     const s = await start(first!.id);
     value(
@@ -373,7 +376,12 @@ describe('the discharge summary', () => {
     const done = await save(s, complete(s));
     value(await dispatch('discharge.signSummary', { id: done.id, passphrase: PASS }));
     const { path } = value<{ path: string }>(
-      await dispatch('discharge.printSummary', { id: done.id, paper: 'letter', disclosure: null }),
+      await dispatch('discharge.printSummary', {
+        id: done.id,
+        paper: 'letter',
+        disclosure: null,
+        locale: 'en-US',
+      }),
     );
     const { text, pages } = checkPdf(path, 'discharge-summary-letter.pdf');
     const t = flat(text);
@@ -396,8 +404,28 @@ describe('the discharge summary', () => {
     ]) {
       expect(t).toContain(section);
     }
+    // The clinician's recommendation is the level at discharge; the latest decision is printed as context.
+    expect(t).toMatch(
+      /Recommended at discharge:? Weekly outpatient counselling; no further taper support needed\./,
+    );
+    expect(t).toContain('Latest level-of-care decision');
     expect(t).toContain(`Page ${pages} of ${pages}`);
-    expect(t).toContain('PHQ-9: first 12 (Moderate) on 2026-10-25; latest 6 (Mild) on 2026-11-25 (2 scores)');
+    // Dates print as the screen shows them (in the screen's locale: en-US, en-GB below), never ISO.
+    expect(t).toContain(
+      'PHQ-9: first 12 (Moderate) on Oct 25, 2026; latest 6 (Mild) on Nov 25, 2026 (2 scores)',
+    );
+    expect(t).not.toMatch(/\b2026-\d\d-\d\d\b/);
+    const gb = value<{ path: string }>(
+      await dispatch('discharge.printSummary', {
+        id: done.id,
+        paper: 'a4',
+        disclosure: null,
+        locale: 'en-GB',
+      }),
+    );
+    expect(flat(checkPdf(gb.path, 'discharge-summary-en-gb.pdf').text)).toContain(
+      'first 12 (Moderate) on 25 Oct 2026',
+    );
 
     // A print for a third party is a disclosure under an active consent, with the consent's scope.
     const consent = value<Consent>(
