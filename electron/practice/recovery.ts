@@ -27,7 +27,7 @@ import {
 } from '../security/keyring';
 import { generateRecoveryKey, normalizeRecoveryKey } from '../security/recoveryKey';
 import type { PracticeCore } from './core';
-import { secondBackupDirOf } from './backups';
+import { secondBackupFolderOf } from './backups';
 import { restoreFromDamage } from './restore';
 import {
   afterUnlock,
@@ -66,7 +66,7 @@ export function candidateKeyrings(
       throw new AppError('KIT_UNREADABLE', message, { fields: [{ path: 'kitFile', message }] });
     }
   }
-  for (const dir of [p.backupDir, secondBackupDirOf(p)]) {
+  for (const dir of [p.backupDir, secondBackupFolderOf(p)]) {
     if (!dir) continue;
     for (const b of listBackups(dir)) {
       const kit = kitOf(b.path);

@@ -178,6 +178,16 @@ export function auditSince(db: Db, afterId: number): AuditSince {
   };
 }
 
+/**
+ * A stable id for the practice: the start of the hash of its first audit row (written at setup, with the first
+ * account's random id, and never changed or removed). Backups and restores keep it; another practice never has it.
+ */
+export function practiceId(db: Db): string {
+  const first = db.prepare('SELECT hash FROM audit_log WHERE id = 1').get() as { hash: string } | undefined;
+  if (!first) throw new Error('The practice has no audit log yet.');
+  return first.hash.slice(0, 16);
+}
+
 export type AnchorCheck = 'matches' | 'no-anchor' | 'rows-missing' | 'hash-differs';
 
 /** Compares the log with an anchor written earlier: the log may have grown since, never shrunk or changed. */

@@ -359,8 +359,10 @@ describe('backups (finding 8)', () => {
     for (const f of fs.readdirSync(path.join(dataDir, 'backups'))) {
       expect(fs.statSync(path.join(dataDir, 'backups', f)).mode & 0o777).toBe(0o600);
     }
-    expect(fs.readdirSync(second)).toEqual(expect.arrayContaining([names[0], kitFileFor(names[0] ?? '')]));
-    for (const f of fs.readdirSync(second))
-      expect(fs.statSync(path.join(second, f)).mode & 0o777).toBe(0o600);
+    // The copies go into this practice's own subfolder of the chosen folder.
+    const [own] = fs.readdirSync(second).map((n) => path.join(second, n));
+    expect(fs.readdirSync(own ?? '')).toEqual(expect.arrayContaining([names[0], kitFileFor(names[0] ?? '')]));
+    for (const f of fs.readdirSync(own ?? ''))
+      expect(fs.statSync(path.join(own ?? '', f)).mode & 0o777).toBe(0o600);
   });
 });
