@@ -26,6 +26,7 @@ import {
 import { applyKey, checkDatabaseFile, openFile, type Db } from '../db/connection';
 import { LATEST_VERSION, schemaVersion } from '../db/migrations';
 import { getClinic } from '../db/repositories/clinic';
+import { alteredDischargeSummaries } from '../discharge/signing';
 import {
   auditAnchor,
   checkAuditAnchor,
@@ -59,6 +60,8 @@ export interface VerifyReport {
   /** The anchor kept with the keyring: rows and last hash, and whether the log still holds it. */
   anchor: { rows: number; lastHash: string; check: AnchorCheck } | null;
   missingTriggers: string[];
+  /** Signed discharge summaries whose content no longer matches the hash taken at signing. */
+  alteredDischargeSummaries: string[];
 }
 
 /** The second backup folder as chosen, '' when none; read from the open database (settings) or not at all when locked. */
@@ -285,6 +288,7 @@ export function verifyDb(db: Db, anchor: Keyring['anchor']): VerifyReport {
   const audit = verifyAuditChain(db);
   const check = checkAuditAnchor(db, anchor);
   const missingTriggers = missingProtectingTriggers(db);
+  const altered = alteredDischargeSummaries(db);
   return {
     integrity,
     foreignKeyProblems,
@@ -293,6 +297,7 @@ export function verifyDb(db: Db, anchor: Keyring['anchor']): VerifyReport {
     audit,
     anchor: anchor ? { rows: anchor.rows, lastHash: anchor.lastHash, check } : null,
     missingTriggers,
+    alteredDischargeSummaries: altered,
     ok:
       integrity.length === 1 &&
       integrity[0] === 'ok' &&
@@ -301,7 +306,8 @@ export function verifyDb(db: Db, anchor: Keyring['anchor']): VerifyReport {
       audit.ok &&
       check !== 'rows-missing' &&
       check !== 'hash-differs' &&
-      missingTriggers.length === 0,
+      missingTriggers.length === 0 &&
+      altered.length === 0,
   };
 }
 

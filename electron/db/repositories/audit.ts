@@ -200,7 +200,10 @@ export function checkAuditAnchor(db: Db, anchor: AuditAnchor | null | undefined)
   return row.hash === anchor.lastHash ? 'matches' : 'hash-differs';
 }
 
-/** The triggers that make history append-only; `verify` reports any that are missing. */
+/**
+ * The triggers that make history append-only or keep signed rows as signed; `verify` reports any that are missing.
+ * Every trigger that refuses an UPDATE or DELETE belongs here: a test reads them from the migrated schema.
+ */
 export const PROTECTING_TRIGGERS = [
   'audit_log_no_update',
   'audit_log_no_delete',
@@ -220,6 +223,33 @@ export const PROTECTING_TRIGGERS = [
   'alerts_no_delete',
   'disclosures_no_update',
   'disclosures_no_delete',
+  'notes_draft_integrity',
+  'alerts_acknowledged_once',
+  'alerts_finding_fixed',
+  'alerts_safety_plan_signed_own',
+  'consents_end_event_once',
+  'consents_end_event_kind',
+  'client_discharges_no_update',
+  'client_discharges_no_delete',
+  'taper_versions_no_update',
+  'taper_versions_no_delete',
+  'medications_no_update',
+  'medications_no_delete',
+  'medication_versions_no_update',
+  'medication_versions_no_delete',
+  'mat_notes_signed_immutable',
+  'mat_notes_signed_no_delete',
+  'mat_notes_signed_whole',
+  'mat_note_addenda_no_update',
+  'mat_note_addenda_no_delete',
+  'paws_checkins_no_update',
+  'paws_checkins_no_delete',
+  'recovery_plans_signed_kept',
+  'recovery_plans_same_identity',
+  'recovery_plans_signed_not_deleted',
+  'discharge_summaries_signed_kept',
+  'discharge_summaries_same_identity',
+  'discharge_summaries_signed_not_deleted',
 ] as const;
 
 export function missingProtectingTriggers(db: Db): string[] {

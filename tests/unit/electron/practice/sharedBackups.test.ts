@@ -3,7 +3,23 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { kitFileFor, listBackups } from '../../../../electron/db/backup';
-import { aClinic, FakeClock, setUpPractice, tempDir } from '../../../support/fixtures';
+import { PROTECTING_TRIGGERS } from '../../../../electron/db/repositories/audit';
+import { createDispatcher, type Dispatch } from '../../../../electron/ipc/dispatch';
+import { createHandlers } from '../../../../electron/ipc/handlers';
+import { createNodePlatform } from '../../../../electron/platform/nodePlatform';
+import { silentLogger } from '../../../../electron/platform/types';
+import type { Client } from '../../../../shared/domain/clients';
+import type { DischargeSummary } from '../../../../shared/domain/dischargeSummary';
+import type { Result } from '../../../../shared/ipc/result';
+import { aClient } from '../../../support/clients';
+import { aClinic, aClinician, FakeClock, setUpPractice, tempDir } from '../../../support/fixtures';
+
+const PASS = aClinician().passphrase;
+
+function value<T>(r: Result<unknown>): T {
+  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
+  return r.value as T;
+}
 
 const DAY_MS = 86_400_000;
 
@@ -63,5 +79,80 @@ describe('a second folder shared by two practices (one USB drive for two laptops
     practice.updateClinic(aClinic({ name: 'Nguyễn Thị Ánh Recovery' }));
     practice.backup();
     expect(fs.readdirSync(usb)).toEqual([expect.stringMatching(/^riverbend-recovery-collective-/)]);
+  });
+});
+
+describe('verify knows every trigger that protects history (a future migration cannot forget)', () => {
+  it('each trigger in a fully migrated schema that refuses an UPDATE or DELETE is on verify’s list', async () => {
+    const { practice } = await setUpPractice();
+    const triggers = practice
+      .session()
+      .db.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name`)
+      .all() as Array<{ name: string; sql: string }>;
+    const refusing = triggers
+      .filter((t) => /\bBEFORE\s+(UPDATE|DELETE)\b/i.test(t.sql) && /\bRAISE\s*\(/i.test(t.sql))
+      .map((t) => t.name);
+    expect(refusing.length).toBeGreaterThan(30);
+    expect(refusing.filter((t) => !(PROTECTING_TRIGGERS as readonly string[]).includes(t))).toEqual([]);
+    // And the list names no trigger the schema does not have.
+    expect(PROTECTING_TRIGGERS.filter((t) => !refusing.includes(t))).toEqual([]);
+  });
+});
+
+describe('verify fails on a dropped trigger or a forged signed discharge summary', () => {
+  async function withSignedSummary() {
+    const clock = new FakeClock(Date.UTC(2026, 11, 2, 18, 0));
+    const { practice } = await setUpPractice({ clock });
+    const dispatch: Dispatch = createDispatcher(createHandlers(), {
+      practice,
+      platform: createNodePlatform(),
+      log: silentLogger,
+    });
+    const client = value<Client>(await dispatch('clients.create', { client: aClient() }));
+    const s = value<DischargeSummary>(await dispatch('discharge.startSummary', { clientId: client.id }));
+    const saved = value<DischargeSummary>(
+      await dispatch('discharge.saveSummary', {
+        id: s.id,
+        written: {
+          ...s.content.written,
+          dischargedOn: '2026-12-02',
+          dischargeType: 'completed',
+          presentingProblem: 'Daily kratom use with withdrawal on waking.',
+          conditionAtDischarge: 'Stable; no kratom for three weeks.',
+          recommendations: 'Continue weekly counselling for three months.',
+          incompleteReason: 'No signed aftercare plan: the client declined to write one.',
+        },
+        expectedUpdatedAtMs: s.updatedAtMs,
+      }),
+    );
+    value(await dispatch('discharge.signSummary', { id: saved.id, passphrase: PASS }));
+    return { practice, id: saved.id };
+  }
+
+  it('a dropped trigger is named on the report', async () => {
+    const { practice } = await withSignedSummary();
+    expect(practice.verify()).toMatchObject({ ok: true, missingTriggers: [], alteredDischargeSummaries: [] });
+    practice.session().db.exec('DROP TRIGGER discharge_summaries_signed_kept');
+    expect(practice.verify()).toMatchObject({
+      ok: false,
+      missingTriggers: ['discharge_summaries_signed_kept'],
+    });
+  });
+
+  it('a signed summary’s content changed in SQL fails verify, naming the summary', async () => {
+    const { practice, id } = await withSignedSummary();
+    const db = practice.session().db;
+    db.exec('DROP TRIGGER discharge_summaries_signed_kept');
+    db.prepare(
+      `UPDATE discharge_summaries
+          SET content = json_set(content, '$.written.recommendations', 'No follow-up needed.') WHERE id = ?`,
+    ).run(id);
+    db.exec(`CREATE TRIGGER discharge_summaries_signed_kept BEFORE UPDATE ON discharge_summaries
+        WHEN OLD.signed_at_ms IS NOT NULL
+        BEGIN SELECT RAISE(ABORT, 'a signed discharge summary is kept as it was'); END;`);
+    const report = practice.verify();
+    expect(report.missingTriggers).toEqual([]);
+    expect(report.alteredDischargeSummaries).toEqual([id]);
+    expect(report.ok).toBe(false);
   });
 });
