@@ -37,7 +37,7 @@ import {
   type AuditVerification,
 } from '../db/repositories/audit';
 import { getSecondBackupDir, saveSecondBackupDir } from '../db/repositories/settings';
-import { passphraseAad, unwrapKey, writeRecoveryKit, type Keyring } from '../security/keyring';
+import { kitKeyringOf, passphraseAad, unwrapKey, writeRecoveryKit, type Keyring } from '../security/keyring';
 import type { PracticeCore } from './core';
 import {
   backupFailureMessage,
@@ -137,7 +137,7 @@ export function writePracticeBackup(p: PracticeCore, db: Db, key: Buffer, reason
             version: 1,
             createdAtMs: now,
             backupFile: fileName,
-            keyring: { ...ring, anchor: { ...w.anchor, atMs: now } } satisfies Keyring,
+            keyring: kitKeyringOf({ ...ring, anchor: { ...w.anchor, atMs: now } }),
             anchor: { ...w.anchor, atMs: now },
             counts: w.counts,
             schemaVersion: w.schemaVersion,
@@ -201,7 +201,7 @@ export function backupTo(p: PracticeCore, outFile: string, options: { plaintext:
         version: 1,
         createdAtMs: now,
         backupFile: path.basename(outFile),
-        keyring: ring,
+        keyring: kitKeyringOf(ring),
         anchor: { ...w.anchor, atMs: now },
         counts: w.counts,
         schemaVersion: w.schemaVersion,

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { kitFileFor, listBackups } from '../../../../electron/db/backup';
 import { PROTECTING_TRIGGERS } from '../../../../electron/db/repositories/audit';
+import { readKeyring, readRecoveryKit, RECOVERY_AAD, unwrapKey } from '../../../../electron/security/keyring';
 import { createDispatcher, type Dispatch } from '../../../../electron/ipc/dispatch';
 import { createHandlers } from '../../../../electron/ipc/handlers';
 import { createNodePlatform } from '../../../../electron/platform/nodePlatform';
@@ -156,3 +157,70 @@ describe('verify fails on a dropped trigger or a forged signed discharge summary
     expect(report.ok).toBe(false);
   });
 });
+
+describe('a recovery kit holds only what the recovery key needs', () => {
+  it('a kit file carries no passphrase wraps, only the recovery wrap, the accounts and the anchor', async () => {
+    const { practice } = await setUpPractice();
+    const b = practice.backup();
+    const text = fs.readFileSync(kitFileFor(b.path), 'utf8');
+    const kit = JSON.parse(text) as {
+      keyring: { users: Array<Record<string, unknown>>; recovery: { kdf: { N: number } } };
+      anchor: { rows: number };
+    };
+    expect(kit.keyring.users).toEqual([
+      {
+        kind: 'passphrase',
+        userId: expect.any(String),
+        username: 'mquintero',
+        displayName: expect.any(String),
+      },
+    ]);
+    expect(kit.keyring.recovery.kdf.N).toBeGreaterThan(0);
+    expect(kit.anchor.rows).toBeGreaterThan(0);
+    // Exactly one wrap (the recovery key's) in the whole file.
+    expect(text.match(/"ciphertext"/g)).toHaveLength(1);
+  });
+
+  it('an old passphrase and an old kit open nothing once the passphrase is changed and the keyring lost', async () => {
+    const { practice, dataDir, recoveryKey } = await setUpPractice();
+    const old = PASS;
+    const b = practice.backup();
+    const kitCopy = path.join(tempDir('clearleaf-drive-'), 'old.kit.json');
+    fs.copyFileSync(kitFileFor(b.path), kitCopy);
+    await practice.changePassphrase(old, 'a much better passphrase now');
+    practice.lock('manual');
+    fs.rmSync(path.join(dataDir, 'keyring.json'));
+    // Nothing in the kit unwraps with the old passphrase (and, its wraps stripped, with any passphrase).
+    const kit = readRecoveryKit(kitCopy);
+    for (const u of kit.keyring.users) expect('wrap' in u).toBe(false);
+    expect(await unwrapKey(kit.keyring.recovery, old, RECOVERY_AAD)).toBeNull();
+    // An old kit cannot bring a passphrase back: recovering from it with the recovery key gives only the new one.
+    await practice.recover(recoveryKey, 'mquintero', 'set after recovery here', kitCopy);
+    practice.lock('manual');
+    expect((await errorOfUnlock(practice.unlock('mquintero', old))).code).toBe('WRONG_PASSPHRASE');
+  });
+
+  it('a kit an older version wrote, wraps included, is read without them', async () => {
+    const { practice, dataDir, recoveryKey } = await setUpPractice();
+    const b = practice.backup();
+    const ring = readKeyring(path.join(dataDir, 'keyring.json'));
+    const kit = JSON.parse(fs.readFileSync(kitFileFor(b.path), 'utf8')) as Record<string, unknown>;
+    fs.writeFileSync(kitFileFor(b.path), JSON.stringify({ ...kit, keyring: ring }));
+    expect(JSON.stringify(readRecoveryKit(kitFileFor(b.path)))).not.toContain('"wrap"');
+    practice.lock('manual');
+    fs.rmSync(path.join(dataDir, 'keyring.json'));
+    await practice.recover(recoveryKey, 'mquintero', 'set after recovery here');
+    expect(readKeyring(path.join(dataDir, 'keyring.json'))?.users.map((u) => u.username)).toEqual([
+      'mquintero',
+    ]);
+  });
+});
+
+async function errorOfUnlock(p: Promise<unknown>): Promise<{ code: string }> {
+  try {
+    await p;
+  } catch (err) {
+    return err as { code: string };
+  }
+  throw new Error('expected the unlock to be refused');
+}
