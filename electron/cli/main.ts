@@ -177,6 +177,9 @@ export async function runCli(
         out(
           `protecting triggers: ${report.missingTriggers.length === 0 ? 'all present' : `MISSING ${report.missingTriggers.join(', ')}`}`,
         );
+        out(
+          `signed discharge summaries: ${report.alteredDischargeSummaries.length === 0 ? 'all match their signatures' : `ALTERED ${report.alteredDischargeSummaries.join(', ')}`}`,
+        );
         out(report.ok ? 'verify: ok' : 'verify: PROBLEMS FOUND');
         return report.ok ? 0 : 1;
       }

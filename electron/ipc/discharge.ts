@@ -38,9 +38,9 @@ import {
 } from '../db/repositories/dischargeSummaries';
 import type { Db } from '../db/connection';
 import { dischargeFacts, presentingProblemFromIntake } from '../discharge/prefill';
+import { dischargeSummaryHash } from '../discharge/signing';
 import { renderDischargeSummaryPdf } from '../documents/dischargeSummaryPdf';
 import { deliverDocument, requireDisclosureConsent } from '../documents/delivery';
-import { canonicalJson, sha256 } from '../notes/signing';
 import { endConsentsAtDischarge, recordDischarge, requireClient } from './clients';
 import type { DomainHandlers, SessionDeps } from './types';
 
@@ -69,18 +69,6 @@ function refreshed(
 ): DischargeSummaryContent {
   const on = written.dischargedOn === '' ? null : written.dischargedOn;
   return { facts: dischargeFacts(db, client, on, today), written };
-}
-
-/** What a signature covers, canonical JSON hashed with SHA-256 (the same helpers as notes and plans). */
-export function dischargeSummaryHash(s: {
-  id: string;
-  clientId: string;
-  content: DischargeSummaryContent;
-  signedBy: string;
-  credentials: string;
-  signedAtMs: number;
-}): string {
-  return sha256(canonicalJson(s));
 }
 
 function requireSignable(content: DischargeSummaryContent, today: string): void {

@@ -4,6 +4,9 @@
  *   before every migration; plus any the user asks for. Each is encrypted, verified after writing (db/backup.ts),
  *   carries its recovery kit, is copied to the optional second folder (an external drive) and checked there, and
  *   the folder is rotated (7 daily, 4 weekly, 12 monthly).
+ * - The second folder may be shared (one USB drive for several laptops): each practice writes, lists and rotates
+ *   only its own subfolder, `<clinic>-<practice id>` (owner-only), found again by the id when the clinic is
+ *   renamed. Backups an older version wrote directly into the folder are left alone.
  * - Each attempt, failed or not, is recorded per folder for Settings (backupStatus.ts). Restore is in restore.ts.
  */
 import fs from 'node:fs';
@@ -22,16 +25,19 @@ import {
 } from '../db/backup';
 import { applyKey, checkDatabaseFile, openFile, type Db } from '../db/connection';
 import { LATEST_VERSION, schemaVersion } from '../db/migrations';
+import { getClinic } from '../db/repositories/clinic';
+import { alteredDischargeSummaries } from '../discharge/signing';
 import {
   auditAnchor,
   checkAuditAnchor,
   missingProtectingTriggers,
+  practiceId,
   verifyAuditChain,
   type AnchorCheck,
   type AuditVerification,
 } from '../db/repositories/audit';
 import { getSecondBackupDir, saveSecondBackupDir } from '../db/repositories/settings';
-import { passphraseAad, unwrapKey, writeRecoveryKit, type Keyring } from '../security/keyring';
+import { kitKeyringOf, passphraseAad, unwrapKey, writeRecoveryKit, type Keyring } from '../security/keyring';
 import type { PracticeCore } from './core';
 import {
   backupFailureMessage,
@@ -54,11 +60,50 @@ export interface VerifyReport {
   /** The anchor kept with the keyring: rows and last hash, and whether the log still holds it. */
   anchor: { rows: number; lastHash: string; check: AnchorCheck } | null;
   missingTriggers: string[];
+  /** Signed discharge summaries whose content no longer matches the hash taken at signing. */
+  alteredDischargeSummaries: string[];
 }
 
-/** The second backup folder, '' when none; read from the open database (settings) or not at all when locked. */
+/** The second backup folder as chosen, '' when none; read from the open database (settings) or not at all when locked. */
 export function secondBackupDirOf(p: PracticeCore): string {
   return p.db ? getSecondBackupDir(p.db) : '';
+}
+
+/** A readable folder name from the clinic's name: ASCII letters and digits, Unicode letters stripped of accents. */
+function clinicSlug(name: string): string {
+  const slug = name
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[Łł]/g, 'l')
+    .replace(/[Đđ]/g, 'd')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40)
+    .replace(/-+$/, '');
+  return slug || 'practice';
+}
+
+/**
+ * This practice's own subfolder of a (possibly shared) second folder: the existing one with its id when there is
+ * one, else `<clinic>-<id>`. Not created here.
+ */
+export function practiceFolderIn(dir: string, db: Db): string {
+  const id = practiceId(db);
+  let names: string[] = [];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    // Not there yet (or the drive is gone): the name below is where it will be.
+  }
+  const existing = names.find((n) => n.endsWith(`-${id}`) && fs.statSync(path.join(dir, n)).isDirectory());
+  return path.join(dir, existing ?? `${clinicSlug(getClinic(db)?.name ?? '')}-${id}`);
+}
+
+/** Where this practice's copies in the second folder are, '' when there is no second folder or it is locked. */
+export function secondBackupFolderOf(p: PracticeCore): string {
+  const dir = secondBackupDirOf(p);
+  return dir && p.db ? practiceFolderIn(dir, p.db) : '';
 }
 
 /**
@@ -92,7 +137,7 @@ export function writePracticeBackup(p: PracticeCore, db: Db, key: Buffer, reason
             version: 1,
             createdAtMs: now,
             backupFile: fileName,
-            keyring: { ...ring, anchor: { ...w.anchor, atMs: now } } satisfies Keyring,
+            keyring: kitKeyringOf({ ...ring, anchor: { ...w.anchor, atMs: now } }),
             anchor: { ...w.anchor, atMs: now },
             counts: w.counts,
             schemaVersion: w.schemaVersion,
@@ -103,7 +148,8 @@ export function writePracticeBackup(p: PracticeCore, db: Db, key: Buffer, reason
   );
   // VACUUM INTO read every page of the source and the copy passed quick_check: that is a full check.
   recordFullCheck(p.dataDir, now);
-  const second = getSecondBackupDir(db);
+  const chosen = getSecondBackupDir(db);
+  const second = chosen ? practiceFolderIn(chosen, db) : '';
   if (second) attempt('second', second, () => mirrorBackup(finalPath, key, second));
   rotateBackups(p.backupDir, fileName);
   if (second) rotateBackups(second, fileName);
@@ -155,7 +201,7 @@ export function backupTo(p: PracticeCore, outFile: string, options: { plaintext:
         version: 1,
         createdAtMs: now,
         backupFile: path.basename(outFile),
-        keyring: ring,
+        keyring: kitKeyringOf(ring),
         anchor: { ...w.anchor, atMs: now },
         counts: w.counts,
         schemaVersion: w.schemaVersion,
@@ -211,7 +257,7 @@ export interface BackupFolderStatus {
 /** Each backup folder: where it is, its newest backup, and how the last attempt to write there went. */
 export function backupFolders(p: PracticeCore): BackupFolderStatus[] {
   requireSession(p);
-  const second = secondBackupDirOf(p);
+  const second = secondBackupFolderOf(p);
   const folders: Array<{ kind: BackupFolderKind; dir: string }> = [{ kind: 'main', dir: p.backupDir }];
   if (second) folders.push({ kind: 'second', dir: second });
   return folders.map(({ kind, dir }) => {
@@ -242,6 +288,7 @@ export function verifyDb(db: Db, anchor: Keyring['anchor']): VerifyReport {
   const audit = verifyAuditChain(db);
   const check = checkAuditAnchor(db, anchor);
   const missingTriggers = missingProtectingTriggers(db);
+  const altered = alteredDischargeSummaries(db);
   return {
     integrity,
     foreignKeyProblems,
@@ -250,6 +297,7 @@ export function verifyDb(db: Db, anchor: Keyring['anchor']): VerifyReport {
     audit,
     anchor: anchor ? { rows: anchor.rows, lastHash: anchor.lastHash, check } : null,
     missingTriggers,
+    alteredDischargeSummaries: altered,
     ok:
       integrity.length === 1 &&
       integrity[0] === 'ok' &&
@@ -258,7 +306,8 @@ export function verifyDb(db: Db, anchor: Keyring['anchor']): VerifyReport {
       audit.ok &&
       check !== 'rows-missing' &&
       check !== 'hash-differs' &&
-      missingTriggers.length === 0,
+      missingTriggers.length === 0 &&
+      altered.length === 0,
   };
 }
 

@@ -3,6 +3,9 @@
  * - The printable recovery key unwraps the database key. Its wrap is in keyring.json and, as a recovery kit, beside
  *   every backup (`….kit.json`, in the backups folder and the second folder), so losing or damaging keyring.json
  *   loses nothing: recovery takes the keyring from a kit the user chooses, or the newest kit beside the backups.
+ * - A kit holds no passphrase wraps (keyring.ts): the keyring rebuilt from it holds only the recovering account's
+ *   new passphrase. Every other account sets a new one the same way, with the recovery key (an administrator keeps
+ *   it), and until then cannot unlock; an old passphrase never comes back with an old kit.
  * - A kit is taken only when keyring.json is missing or damaged. While the live keyring is sound it is the only
  *   one the recovery key is tried against, and recovery replaces nothing in it but the recovering account's own
  *   wrap: an old kit must not bring back a replaced recovery key, a removed account or an old passphrase.
@@ -24,10 +27,11 @@ import {
   wrapKey,
   writeKeyring,
   type Keyring,
+  type KitKeyring,
 } from '../security/keyring';
 import { generateRecoveryKey, normalizeRecoveryKey } from '../security/recoveryKey';
 import type { PracticeCore } from './core';
-import { secondBackupDirOf } from './backups';
+import { secondBackupFolderOf } from './backups';
 import { restoreFromDamage } from './restore';
 import {
   afterUnlock,
@@ -50,14 +54,14 @@ const DAMAGED_OR_MISSING = new Set(['DB_MISSING', 'DB_EMPTY', 'DB_TRUNCATED', 'D
 export function candidateKeyrings(
   p: PracticeCore,
   kitFile: string | null,
-): Array<{ ring: Keyring; from: string }> {
+): Array<{ ring: Keyring | KitKeyring; from: string }> {
   try {
     const live = p.keyring();
     if (live) return [{ ring: live, from: 'keyring' }];
   } catch {
     // Damaged: recovered from a kit below.
   }
-  const out: Array<{ ring: Keyring; from: string }> = [];
+  const out: Array<{ ring: KitKeyring; from: string }> = [];
   if (kitFile) {
     try {
       out.push({ ring: readRecoveryKit(kitFile).keyring, from: kitFile });
@@ -66,7 +70,7 @@ export function candidateKeyrings(
       throw new AppError('KIT_UNREADABLE', message, { fields: [{ path: 'kitFile', message }] });
     }
   }
-  for (const dir of [p.backupDir, secondBackupDirOf(p)]) {
+  for (const dir of [p.backupDir, secondBackupFolderOf(p)]) {
     if (!dir) continue;
     for (const b of listBackups(dir)) {
       const kit = kitOf(b.path);
@@ -107,11 +111,13 @@ export function recover(
       );
     }
     let key: Buffer | null = null;
-    let base: Keyring | null = null;
+    let base: Keyring | KitKeyring | null = null;
+    let fromLive = false;
     for (const c of candidates) {
       key = await unwrapKey(c.ring.recovery, canonical, RECOVERY_AAD);
       if (key) {
         base = c.ring;
+        fromLive = c.from === 'keyring';
         break;
       }
     }
@@ -158,10 +164,19 @@ export function recover(
     p.attach(db, key, user);
     // Database first (the audit row), then the keyring.
     db.transaction(() => p.audit({ action: 'recover', entity: 'user', entityId: user.id }))();
+    // From the live keyring the other accounts keep their passphrases; from a kit there are none to keep.
+    const others = fromLive
+      ? (base as Keyring).users.filter((u) => u.userId !== user.id && u.username !== user.username)
+      : [];
+    const { format, version, clinicName, recovery, anchor } = base;
     writeKeyring(p.keyringFile, {
-      ...base,
+      format,
+      version,
+      clinicName,
+      recovery,
+      ...(anchor ? { anchor } : {}),
       users: [
-        ...base.users.filter((u) => u.userId !== user.id && u.username !== user.username),
+        ...others,
         { kind: 'passphrase', userId: user.id, username: user.username, displayName: user.displayName, wrap },
       ],
     });

@@ -24,7 +24,7 @@ import { applyKey, checkDatabaseFile, openFile } from '../db/connection';
 import { auditAnchor, auditSince, checkAuditAnchor, type AuditSince } from '../db/repositories/audit';
 import { getUser } from '../db/repositories/users';
 import { passphraseAad, unwrapKey } from '../security/keyring';
-import { secondBackupDirOf, writePracticeBackup } from './backups';
+import { secondBackupFolderOf, writePracticeBackup } from './backups';
 import type { PracticeCore } from './core';
 import {
   afterUnlock,
@@ -57,7 +57,7 @@ export function restoreFromDamage(
 }
 
 function newestInSecond(p: PracticeCore, key: Buffer): BackupInfo | null {
-  const second = secondBackupDirOf(p);
+  const second = secondBackupFolderOf(p);
   return second ? newestVerifiedBackup(second, key) : null;
 }
 
@@ -144,7 +144,7 @@ function backupPath(p: PracticeCore, source: BackupSource): string {
     }
     return file;
   }
-  const found = [p.backupDir, secondBackupDirOf(p)]
+  const found = [p.backupDir, secondBackupFolderOf(p)]
     .filter((d) => d !== '')
     .flatMap((d) => listBackups(d))
     .find((b) => b.fileName === source.fileName);

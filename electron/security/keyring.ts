@@ -10,8 +10,10 @@
  *   unlock eat all memory or accept a trivial cost it did not choose), a 16-byte salt, a 12-byte IV and a full
  *   16-byte GCM tag (Node would otherwise accept a truncated tag). Usernames are unique.
  * - It carries the audit chain's anchor (see audit.ts), refreshed at every lock and backup.
- * - A recovery kit is a copy of the keyring written beside every backup: with the recovery key it opens that backup
- *   and the live database, so losing this file loses nothing.
+ * - A recovery kit is written beside every backup with what the recovery key needs: the recovery wrap (with its
+ *   KDF parameters), the clinic name, the account list and the anchor. It carries no passphrase wraps, so an old
+ *   kit and an old or guessed passphrase open nothing; with the recovery key it opens that backup and the live
+ *   database, so losing this file loses nothing.
  */
 import { createCipheriv, createDecipheriv, randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 import fs from 'node:fs';
@@ -184,13 +186,44 @@ export function writeKeyring(file: string, keyring: Keyring): void {
   writeFileAtomic(file, JSON.stringify(KeyringSchema.parse(keyring), null, 2));
 }
 
-/** A recovery kit: the keyring as it was when a backup was written, and that backup's anchor and row counts. */
+/**
+ * The keyring as a kit carries it: the recovery wrap and the accounts without their passphrase wraps. Reading a kit
+ * an older version wrote (with the wraps) drops them.
+ */
+const KitKeyringSchema = z.object({
+  format: z.literal('clearleaf-keyring'),
+  version: z.literal(1),
+  clinicName: z.string(),
+  users: z.array(PassphraseEntrySchema.omit({ wrap: true })),
+  recovery: WrapSchema,
+  anchor: AnchorSchema.optional(),
+});
+export type KitKeyring = z.infer<typeof KitKeyringSchema>;
+
+/** What of a keyring goes into a recovery kit: everything but the passphrase wraps. */
+export function kitKeyringOf(ring: Keyring): KitKeyring {
+  return {
+    format: ring.format,
+    version: ring.version,
+    clinicName: ring.clinicName,
+    users: ring.users.map(({ kind, userId, username, displayName }) => ({
+      kind,
+      userId,
+      username,
+      displayName,
+    })),
+    recovery: ring.recovery,
+    ...(ring.anchor ? { anchor: ring.anchor } : {}),
+  };
+}
+
+/** A recovery kit: what the recovery key needs when a backup was written, and that backup's anchor and counts. */
 const RecoveryKitSchema = z.object({
   format: z.literal('clearleaf-recovery-kit'),
   version: z.literal(1),
   createdAtMs: z.number().int(),
   backupFile: z.string(),
-  keyring: KeyringSchema,
+  keyring: KitKeyringSchema,
   anchor: AnchorSchema,
   counts: z.record(z.string(), z.number().int().min(0)),
   schemaVersion: z.number().int(),

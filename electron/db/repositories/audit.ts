@@ -184,6 +184,16 @@ export function auditSince(db: Db, afterId: number): AuditSince {
   };
 }
 
+/**
+ * A stable id for the practice: the start of the hash of its first audit row (written at setup, with the first
+ * account's random id, and never changed or removed). Backups and restores keep it; another practice never has it.
+ */
+export function practiceId(db: Db): string {
+  const first = db.prepare('SELECT hash FROM audit_log WHERE id = 1').get() as { hash: string } | undefined;
+  if (!first) throw new Error('The practice has no audit log yet.');
+  return first.hash.slice(0, 16);
+}
+
 export type AnchorCheck = 'matches' | 'no-anchor' | 'rows-missing' | 'hash-differs';
 
 /** Compares the log with an anchor written earlier: the log may have grown since, never shrunk or changed. */
@@ -196,7 +206,10 @@ export function checkAuditAnchor(db: Db, anchor: AuditAnchor | null | undefined)
   return row.hash === anchor.lastHash ? 'matches' : 'hash-differs';
 }
 
-/** The triggers that make history append-only; `verify` reports any that are missing. */
+/**
+ * The triggers that make history append-only or keep signed rows as signed; `verify` reports any that are missing.
+ * Every trigger that refuses an UPDATE or DELETE belongs here: a test reads them from the migrated schema.
+ */
 export const PROTECTING_TRIGGERS = [
   'audit_log_no_update',
   'audit_log_no_delete',
@@ -216,6 +229,33 @@ export const PROTECTING_TRIGGERS = [
   'alerts_no_delete',
   'disclosures_no_update',
   'disclosures_no_delete',
+  'notes_draft_integrity',
+  'alerts_acknowledged_once',
+  'alerts_finding_fixed',
+  'alerts_safety_plan_signed_own',
+  'consents_end_event_once',
+  'consents_end_event_kind',
+  'client_discharges_no_update',
+  'client_discharges_no_delete',
+  'taper_versions_no_update',
+  'taper_versions_no_delete',
+  'medications_no_update',
+  'medications_no_delete',
+  'medication_versions_no_update',
+  'medication_versions_no_delete',
+  'mat_notes_signed_immutable',
+  'mat_notes_signed_no_delete',
+  'mat_notes_signed_whole',
+  'mat_note_addenda_no_update',
+  'mat_note_addenda_no_delete',
+  'paws_checkins_no_update',
+  'paws_checkins_no_delete',
+  'recovery_plans_signed_kept',
+  'recovery_plans_same_identity',
+  'recovery_plans_signed_not_deleted',
+  'discharge_summaries_signed_kept',
+  'discharge_summaries_same_identity',
+  'discharge_summaries_signed_not_deleted',
 ] as const;
 
 export function missingProtectingTriggers(db: Db): string[] {

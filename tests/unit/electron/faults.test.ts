@@ -106,7 +106,7 @@ describe('disk full', () => {
       code = (err as { code?: string }).code ?? String(err);
     }
     expect(['DISK_FULL', 'ENOSPC']).toContain(code);
-    expect(fs.readdirSync(disk).filter((f) => f.endsWith('.db'))).toEqual([]);
+    expect(fs.readdirSync(disk, { recursive: true }).filter((f) => String(f).endsWith('.db'))).toEqual([]);
     expect(practice.verify().ok).toBe(true);
   });
 
