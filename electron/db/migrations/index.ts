@@ -38,6 +38,7 @@ import { planDisclosures } from './0520-plan-disclosures';
 import { recordExports } from './0600-record-exports';
 import { consentEndAtDischarge } from './0700-consent-end-at-discharge';
 import { dischargeSummaries } from './0710-discharge-summaries';
+import { disclosuresConsentInForce } from './0770-disclosures-consent-in-force';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
@@ -78,6 +79,7 @@ export const MIGRATIONS: readonly Migration[] = [
   recordExports,
   consentEndAtDischarge,
   dischargeSummaries,
+  disclosuresConsentInForce,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
