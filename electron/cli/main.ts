@@ -41,14 +41,16 @@ Commands:
   export   Export one client's record: the same export as the app, recorded in the accounting of disclosures.
            --username NAME --client CHART_NUMBER --out DIR
            [--recipient NAME --purpose TEXT --consent CONSENT_ID] [--recipient-address TEXT] [--paper letter|a4]
-           [--archive | --encrypt]
+           --encrypt | --plain | --archive
            [--include PART,PART...]
            Without --consent the export is made at the client's own request and goes to the client (no --recipient).
            Under --consent, --include names the parts of the record the consent permits, from:
            ${choosableSections()
              .map((s) => s.id)
              .join(', ')}.
-           --encrypt writes one .age file; its passphrase comes from CLEARLEAF_EXPORT_PASSPHRASE.
+           How the copy is written must be chosen: --encrypt writes one .age file (its passphrase comes from
+           CLEARLEAF_EXPORT_PASSPHRASE); --plain (a folder) and --archive (a .tar) are NOT encrypted, and say so
+           on stderr: they are health records, handle them as such.
   restore  Restore a backup file. --username NAME --from FILE
            Over a damaged or missing database any account may; over a healthy one only an administrator, and
            the current database is backed up and set aside, never deleted.
@@ -62,6 +64,27 @@ Common options:
 `;
 
 class UsageError extends Error {}
+
+/**
+ * How an export is written: chosen every time, never by default, so an unencrypted copy of a health record is never
+ * made without asking for it (CLINICAL.md §7: exports encrypted at rest).
+ */
+function exportOutput(values: {
+  encrypt?: boolean | undefined;
+  plain?: boolean | undefined;
+  archive?: boolean | undefined;
+}): 'encrypted' | 'folder' | 'archive' {
+  const chosen = (['encrypt', 'plain', 'archive'] as const).filter((o) => values[o]);
+  const [only] = chosen;
+  if (only === undefined || chosen.length > 1) {
+    throw new UsageError(
+      chosen.length > 1
+        ? `Choose one of ${chosen.map((o) => `--${o}`).join(', ')}, not more.`
+        : 'Choose how the export is written: --encrypt (one .age file), or --plain (a folder) or --archive (a .tar), which are not encrypted.',
+    );
+  }
+  return only === 'encrypt' ? 'encrypted' : only === 'plain' ? 'folder' : 'archive';
+}
 
 const DAMAGED_OR_MISSING = new Set(['DB_MISSING', 'DB_EMPTY', 'DB_TRUNCATED', 'DB_UNREADABLE', 'DB_CORRUPT']);
 
@@ -124,6 +147,7 @@ export async function runCli(
       paper: { type: 'string' },
       archive: { type: 'boolean' },
       encrypt: { type: 'boolean' },
+      plain: { type: 'boolean' },
       help: { type: 'boolean' },
     },
   });
@@ -241,8 +265,7 @@ export async function runCli(
       case 'export': {
         const chartNumber = required(values, 'client');
         const outDir = path.resolve(required(values, 'out'));
-        if (values.archive && values.encrypt)
-          throw new UsageError('Choose --archive or --encrypt, not both.');
+        const output = exportOutput(values);
         const exportPassphrase = values.encrypt ? (process.env.CLEARLEAF_EXPORT_PASSPHRASE ?? '') : null;
         if (values.encrypt && !exportPassphrase) {
           throw new UsageError('--encrypt needs the export passphrase in CLEARLEAF_EXPORT_PASSPHRASE.');
@@ -272,10 +295,10 @@ export async function runCli(
           purpose:
             values.purpose ?? (values.consent ? (named?.consent.purpose ?? '') : "At the client's request"),
           paper: values.paper ?? 'letter',
-          output: values.encrypt ? 'encrypted' : values.archive ? 'archive' : 'folder',
+          output,
           exportPassphrase,
-          // Naming the output folder on the command line without --encrypt is the explicit choice of a plain copy.
-          plainConfirmed: !values.encrypt,
+          // --plain or --archive on the command line is the explicit choice of an unencrypted copy.
+          plainConfirmed: output !== 'encrypted',
           ...(values.include ? { include: values.include.split(',').map((p) => p.trim()) } : {}),
         });
         // The export re-authenticates as the app does (CLINICAL.md §7): the passphrase just used to unlock.
@@ -284,6 +307,11 @@ export async function runCli(
           ...(options.scryptWorkFactor ? { scryptWorkFactor: options.scryptWorkFactor } : {}),
         });
         out(result.path);
+        if (output !== 'encrypted') {
+          err(
+            `clearleaf: warning: this export is NOT encrypted (${output === 'archive' ? '.tar archive' : 'plain folder'}): it is a health record; keep it under your control and delete it once handed over.`,
+          );
+        }
         return 0;
       }
       case 'restore': {

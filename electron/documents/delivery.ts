@@ -2,7 +2,10 @@
  * Handing out a printed document. Policy (42 CFR Part 2, CLINICAL.md §6): a print for the record or for the client
  * is audited; a print for anyone else is a disclosure, made only under an active consent of this client, and
  * recorded for the accounting (date, recipient, what, purpose, consent, notice version) in the same transaction as
- * the print's audit row. A copy whose print could not be recorded is deleted: it must not be handed out.
+ * the print's audit row. Rendering takes time, so the consent is checked again inside that transaction, at the
+ * moment the disclosure is recorded (and dated then): a consent revoked or ended while the document was being made
+ * never carries it (the database refuses it too, migration 0770). A copy whose print could not be recorded is
+ * deleted: it must not be handed out.
  */
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
@@ -12,6 +15,7 @@ import {
   disclosureOutsideConsent,
   type DisclosureRequest,
 } from '../../shared/domain/disclosures';
+import { localDate } from '../../shared/domain/common';
 import { PART2_NOTICE_VERSION } from '../../shared/domain/part2';
 import type { AuditEvent } from '../db/repositories/audit';
 import { getConsent } from '../db/repositories/consents';
@@ -55,19 +59,44 @@ export function requireDisclosureConsent(
   return consent;
 }
 
+/** What a consent for SUD counselling notes permits of anything else: nothing (42 CFR 2.31(b)). */
+export const notCounsellingNotesConsent = (type: ConsentType): string | null =>
+  type === 'sud-counselling-notes'
+    ? 'A consent for SUD counselling notes covers only those notes (42 CFR 2.31(b)). Choose another consent.'
+    : null;
+
+/**
+ * The consent checked again when the disclosure is recorded, inside that transaction (`check` is the same check
+ * made before the document was built). A refusal now means the consent changed while the document was being made:
+ * the error says so, and that nothing was disclosed, and keeps the field it belongs beside.
+ */
+export function consentStillPermits<T>(check: () => T, made: string): T {
+  try {
+    return check();
+  } catch (e) {
+    if (!(e instanceof AppError)) throw e;
+    throw new AppError(
+      e.code,
+      `The consent changed while the ${made} was being made, so nothing was disclosed and no copy was kept. ${e.message}`,
+      { fields: e.fields, cause: e },
+    );
+  }
+}
+
 /** What the accounting records about one disclosed document. */
 export interface DisclosedDocument {
   clientId: string;
-  consent: Consent;
   request: DisclosureRequest;
+  /** The type refusal the consent was first checked with; the same check is made again at the disclosure. */
+  permits: (type: ConsentType) => string | null;
   what: string;
   sourceType: NewDisclosure['sourceType'];
   sourceId: string;
 }
 
 /**
- * Writes the document, then audits the print (and records the disclosure, if any) in one transaction. Returns the
- * file's path.
+ * Writes the document, then audits the print (and records the disclosure, if any, under its consent checked again
+ * then) in one transaction. Returns the file's path.
  */
 export function deliverDocument(
   ctx: SessionDeps,
@@ -76,7 +105,6 @@ export function deliverDocument(
     bytes: Buffer;
     audit: Omit<AuditEvent, 'atMs' | 'userId'>;
     disclosure: DisclosedDocument | null;
-    atMs: number;
   },
 ): string {
   const { db, practice, user } = ctx;
@@ -86,11 +114,16 @@ export function deliverDocument(
       practice.audit(doc.audit);
       const d = doc.disclosure;
       if (d) {
+        const atMs = practice.clock.now();
+        const consent = consentStillPermits(
+          () => requireDisclosureConsent(db, d.clientId, d.request, localDate(atMs), d.permits),
+          'printed copy',
+        );
         insertDisclosure(db, {
           id: randomUUID(),
           clientId: d.clientId,
-          consentId: d.consent.id,
-          disclosedAtMs: doc.atMs,
+          consentId: consent.id,
+          disclosedAtMs: atMs,
           disclosedBy: user.id,
           recipient: d.request.recipient,
           recipientAddress: d.request.recipientAddress,

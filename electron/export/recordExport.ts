@@ -10,7 +10,9 @@
  * - Files are written owner-only (folders 0700, files 0600); an encrypted export is one age file (passphrase,
  *   scrypt) made by the age library, never by our own cryptography.
  * - The export is a disclosure: recorded in the accounting (date, recipient, what, purpose, consent or the client's
- *   own request, notice version) in the same transaction as its audit row. If that fails, the written files are
+ *   own request, notice version) in the same transaction as its audit row, and dated then. Building, writing and
+ *   encrypting take time, so the consent is checked again inside that transaction: one revoked or ended meanwhile
+ *   never carries the export (the database refuses it too, migration 0770). If that fails, the written files are
  *   removed: a copy that is not in the accounting must not be handed out.
  */
 import { randomUUID } from 'node:crypto';
@@ -26,6 +28,7 @@ import {
 } from '../../shared/domain/recordExport';
 import { PART2_NOTICE_VERSION } from '../../shared/domain/part2';
 import type { Client } from '../../shared/domain/clients';
+import { consentStillPermits } from '../documents/delivery';
 import { AppError, fieldError } from '../errors';
 import type { Db } from '../db/connection';
 import { getClient } from '../db/repositories/clients';
@@ -223,12 +226,14 @@ export async function runRecordExport(
   const disclosureId = randomUUID();
   try {
     db.transaction(() => {
+      const atMs = practice.clock.now();
+      const still = consentStillPermits(() => resolveExportDisclosure(db, req, localDate(atMs)), 'export');
       insertDisclosure(db, {
         id: disclosureId,
         clientId: client.id,
-        basis: disclosure.basis,
-        consentId: disclosure.consent?.id ?? null,
-        disclosedAtMs: nowMs,
+        basis: still.basis,
+        consentId: still.consent?.id ?? null,
+        disclosedAtMs: atMs,
         disclosedBy: user.id,
         recipient: disclosure.recipient,
         recipientAddress: disclosure.recipientAddress,

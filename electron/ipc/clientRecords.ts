@@ -153,8 +153,16 @@ export const consentHandlers: DomainHandlers<'consents'> = {
     return consents;
   },
   'consents.create': ({ clientId, consent }, { db, practice, user }) => {
-    requireClient(db, clientId);
+    const client = requireClient(db, clientId);
     const today = localDate(practice.clock.now());
+    // The discharge that would end it has already happened: such a consent would never end.
+    if (consent.expiryKind === 'discharge' && client.status === 'discharged') {
+      throw fieldError(
+        'INVALID_INPUT',
+        'consent.expiryKind',
+        'This client is already discharged, so a consent that ends at discharge would never end. Choose an expiry date or another event.',
+      );
+    }
     if (consent.signedOn > today) {
       throw fieldError('INVALID_INPUT', 'consent.signedOn', 'The date signed cannot be in the future.');
     }
@@ -197,13 +205,18 @@ export const consentHandlers: DomainHandlers<'consents'> = {
   'consents.recordEndEvent': ({ id, endEvent }, { db, practice, user }) => {
     const existing = getConsent(db, id);
     if (!existing) throw new AppError('NOT_FOUND', 'That consent is not in this practice.');
-    if (existing.consent.expiryKind === 'discharge') {
+    // An at-discharge consent is ended by the discharge itself; by hand only if one stayed active after it (a
+    // consent recorded before the discharge ended every such consent whatever its signing date).
+    if (
+      existing.consent.expiryKind === 'discharge' &&
+      requireClient(db, existing.clientId).status !== 'discharged'
+    ) {
       throw new AppError(
         'CONFLICT',
         'This consent ends when the client is discharged: the discharge records it.',
       );
     }
-    if (existing.consent.expiryKind !== 'event') {
+    if (existing.consent.expiryKind === 'date') {
       throw new AppError('CONFLICT', 'This consent ends on a date, not on an event.');
     }
     if (existing.revocation)

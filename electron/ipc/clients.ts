@@ -104,9 +104,9 @@ export function endConsentsAtDischarge(
   { db, practice, user }: SessionDeps,
 ): void {
   const atMs = practice.clock.now();
-  for (const consentId of consentsEndedByDischarge(listConsents(db, clientId), dischargedOn)) {
-    if (recordConsentEndEvent(db, consentId, { happenedOn: dischargedOn }, user.id, atMs)) {
-      practice.audit({ action: 'record-end-event', entity: 'consent', entityId: consentId });
+  for (const { id, endedOn } of consentsEndedByDischarge(listConsents(db, clientId), dischargedOn)) {
+    if (recordConsentEndEvent(db, id, { happenedOn: endedOn }, user.id, atMs)) {
+      practice.audit({ action: 'record-end-event', entity: 'consent', entityId: id });
     }
   }
 }

@@ -40,7 +40,7 @@ import type { Db } from '../db/connection';
 import { dischargeFacts, presentingProblemFromIntake } from '../discharge/prefill';
 import { dischargeSummaryHash } from '../discharge/signing';
 import { renderDischargeSummaryPdf } from '../documents/dischargeSummaryPdf';
-import { deliverDocument, requireDisclosureConsent } from '../documents/delivery';
+import { deliverDocument, notCounsellingNotesConsent, requireDisclosureConsent } from '../documents/delivery';
 import { endConsentsAtDischarge, recordDischarge, requireClient } from './clients';
 import type { DomainHandlers, SessionDeps } from './types';
 
@@ -215,11 +215,7 @@ export const dischargeHandlers: DomainHandlers<'discharge'> = {
     const today = localDate(now);
     // A consent for SUD counselling notes covers those notes only (42 CFR 2.31(b)), never a summary.
     const consent = disclosure
-      ? requireDisclosureConsent(db, summary.clientId, disclosure, today, (type) =>
-          type === 'sud-counselling-notes'
-            ? 'A consent for SUD counselling notes covers only those notes (42 CFR 2.31(b)). Choose another consent.'
-            : null,
-        )
+      ? requireDisclosureConsent(db, summary.clientId, disclosure, today, notCounsellingNotesConsent)
       : null;
     const bytes = await renderDischargeSummaryPdf({
       clinic,
@@ -242,14 +238,13 @@ export const dischargeHandlers: DomainHandlers<'discharge'> = {
         disclosure && consent
           ? {
               clientId: summary.clientId,
-              consent,
               request: disclosure,
+              permits: notCounsellingNotesConsent,
               what: `${DISCHARGE_SUMMARY_TITLE} signed ${localDate(summary.signedAtMs)}`,
               sourceType: 'discharge-summary',
               sourceId: id,
             }
           : null,
-      atMs: now,
     });
     return { path };
   },

@@ -54,7 +54,11 @@ import {
 import { addendumHash } from '../notes/signing';
 import { renderMatSummaryPdf } from '../pdf/matSummaryPdf';
 import { requireClient } from './clients';
-import { requireDisclosureConsent } from '../documents/delivery';
+import {
+  consentStillPermits,
+  notCounsellingNotesConsent,
+  requireDisclosureConsent,
+} from '../documents/delivery';
 import { writeDocument } from '../documents/files';
 import type { DomainHandlers } from './types';
 
@@ -228,22 +232,22 @@ export const matNoteHandlers: DomainHandlers<'matNotes'> = {
     // The consent first, as every other disclosure (electron/documents/delivery.ts): this client's, active, able
     // to carry a summary (not a consent for SUD counselling notes), not a used single disclosure, and for the
     // address and purpose it names. Its recipient is a name or a class; the prescriber must be named in it.
+    // Made again when the disclosure is recorded: the consent may be revoked or ended while the PDF is made.
     const named = getConsent(db, disclosure.consentId);
-    const consent = requireDisclosureConsent(
-      db,
-      note.clientId,
-      {
-        consentId: disclosure.consentId,
-        recipient: named?.consent.recipient ?? '',
-        recipientAddress: disclosure.recipientAddress,
-        purpose: disclosure.purpose,
-      },
-      today,
-      (type) =>
-        type === 'sud-counselling-notes'
-          ? 'A consent for SUD counselling notes covers only those notes (42 CFR 2.31(b)). Choose another consent.'
-          : null,
-    );
+    const permitting = (on: string) =>
+      requireDisclosureConsent(
+        db,
+        note.clientId,
+        {
+          consentId: disclosure.consentId,
+          recipient: named?.consent.recipient ?? '',
+          recipientAddress: disclosure.recipientAddress,
+          purpose: disclosure.purpose,
+        },
+        on,
+        notCounsellingNotesConsent,
+      );
+    const consent = permitting(today);
     const medications = listMedications(db, note.clientId);
     const prescribers = new Set(medications.map((m) => fold(m.current.medication.prescriber)));
     if (!prescribers.has(fold(disclosure.prescriber))) {
@@ -284,12 +288,14 @@ export const matNoteHandlers: DomainHandlers<'matNotes'> = {
     );
     try {
       db.transaction(() => {
+        const atMs = practice.clock.now();
+        const still = consentStillPermits(() => permitting(localDate(atMs)), 'summary');
         practice.audit({ action: 'print', entity: 'mat-note', entityId: id });
         insertDisclosure(db, {
           id: randomUUID(),
           clientId: note.clientId,
-          consentId: consent.id,
-          disclosedAtMs: now,
+          consentId: still.id,
+          disclosedAtMs: atMs,
           disclosedBy: user.id,
           recipient: disclosure.prescriber,
           recipientAddress: disclosure.recipientAddress,

@@ -20,7 +20,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { localDate } from '../../shared/domain/common';
-import type { Consent } from '../../shared/domain/consents';
+import type { Consent, ConsentType } from '../../shared/domain/consents';
 import {
   consentPermitsNote,
   noteDisclosureWhat,
@@ -149,14 +149,17 @@ function searchExtraFor(note: Pick<Note, 'group'>): string[] {
 }
 
 /** A note is disclosed under a consent whose type covers it (CLINICAL.md §6; 42 CFR 2.31(b)). */
-function requireNoteConsent(db: Db, note: Note, request: DisclosureRequest, today: string): Consent {
-  return requireDisclosureConsent(db, note.clientId, request, today, (type) =>
+const noteConsentPermits =
+  (note: Note) =>
+  (type: ConsentType): string | null =>
     consentPermitsNote(type, note.kind)
       ? null
       : note.kind === 'sud-counselling'
         ? 'A private SUD counselling note may be disclosed only under a consent for SUD counselling notes.'
-        : 'A consent for SUD counselling notes covers only those notes (42 CFR 2.31(b)). Choose another consent.',
-  );
+        : 'A consent for SUD counselling notes covers only those notes (42 CFR 2.31(b)). Choose another consent.';
+
+function requireNoteConsent(db: Db, note: Note, request: DisclosureRequest, today: string): Consent {
+  return requireDisclosureConsent(db, note.clientId, request, today, noteConsentPermits(note));
 }
 
 export const noteHandlers: DomainHandlers<'notes'> = {
@@ -349,14 +352,13 @@ export const noteHandlers: DomainHandlers<'notes'> = {
         disclosure && consent
           ? {
               clientId: note.clientId,
-              consent,
               request: disclosure,
+              permits: noteConsentPermits(note),
               what: noteDisclosureWhat(note.kind, note.content.sessionDate),
               sourceType: 'note',
               sourceId: note.id,
             }
           : null,
-      atMs: now,
     });
     return { path: file };
   },

@@ -32,7 +32,7 @@ import {
   type RecoveryPlanRow,
 } from '../db/repositories/recoveryPlans';
 import type { Db } from '../db/connection';
-import { deliverDocument, requireDisclosureConsent } from '../documents/delivery';
+import { deliverDocument, notCounsellingNotesConsent, requireDisclosureConsent } from '../documents/delivery';
 import { renderRecoveryPlanPdf } from '../documents/recoveryPlanPdf';
 import { canonicalJson, sha256 } from '../notes/signing';
 import { aftercarePrefill } from '../plans/aftercarePrefill';
@@ -210,11 +210,7 @@ export const recoveryPlanHandlers: DomainHandlers<'recoveryPlans'> = {
     const today = localDate(now);
     // A consent for SUD counselling notes covers those notes only (42 CFR 2.31(b)), never a plan.
     const consent = disclosure
-      ? requireDisclosureConsent(db, plan.clientId, disclosure, today, (type) =>
-          type === 'sud-counselling-notes'
-            ? 'A consent for SUD counselling notes covers only those notes (42 CFR 2.31(b)). Choose another consent.'
-            : null,
-        )
+      ? requireDisclosureConsent(db, plan.clientId, disclosure, today, notCounsellingNotesConsent)
       : null;
     const relapsePlan = linkedRelapsePlan(db, plan.clientId, plan.content);
     const bytes = await renderRecoveryPlanPdf({
@@ -239,14 +235,13 @@ export const recoveryPlanHandlers: DomainHandlers<'recoveryPlans'> = {
         disclosure && consent
           ? {
               clientId: plan.clientId,
-              consent,
               request: disclosure,
+              permits: notCounsellingNotesConsent,
               what: `${title}, version ${plan.version} signed ${localDate(plan.signedAtMs)}`,
               sourceType: 'recovery-plan',
               sourceId: id,
             }
           : null,
-      atMs: now,
     });
     return { path };
   },

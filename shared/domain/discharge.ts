@@ -59,21 +59,21 @@ export function dischargeOnSave(
 export const DISCHARGE_WORDS = /\bdischarg/iu;
 
 /**
- * Consents whose ending event is this discharge: those whose end is "when the client is discharged" (a structured
- * choice on the consent, not a reading of its words: migration 0700 moved the older worded ones), neither revoked
- * nor already ended, and signed on or before the discharge date (an ending event cannot come before the signature).
+ * Consents whose ending event is this discharge, and the date each ends on. Every consent of the client whose end is
+ * "when the client is discharged" (a structured choice on the consent, not a reading of its words: migration 0700
+ * moved the older worded ones) that is neither revoked nor already ended, whatever its signing date: a consent the
+ * discharge left open would stay active for good, since nothing else ends it. A consent signed after the discharge
+ * date (a summary backdated to the day the client left, signed later) ends on its signing date, because an ending
+ * event cannot come before the signature and the database's record of it must read in order.
  */
 export function consentsEndedByDischarge(
   consents: readonly Pick<Consent, 'id' | 'consent' | 'revocation' | 'endEvent'>[],
   dischargedOn: string,
-): string[] {
+): Array<{ id: string; endedOn: string }> {
   return consents
-    .filter(
-      (c) =>
-        c.consent.expiryKind === 'discharge' &&
-        c.revocation === null &&
-        c.endEvent === null &&
-        c.consent.signedOn <= dischargedOn,
-    )
-    .map((c) => c.id);
+    .filter((c) => c.consent.expiryKind === 'discharge' && c.revocation === null && c.endEvent === null)
+    .map((c) => ({
+      id: c.id,
+      endedOn: c.consent.signedOn > dischargedOn ? c.consent.signedOn : dischargedOn,
+    }));
 }

@@ -40,6 +40,7 @@ import { consentEndAtDischarge } from './0700-consent-end-at-discharge';
 import { dischargeSummaries } from './0710-discharge-summaries';
 import { measureSchedules } from './0740-measure-schedules';
 import { dischargeFollowUps } from './0750-discharge-follow-ups';
+import { disclosuresConsentInForce } from './0770-disclosures-consent-in-force';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
@@ -82,6 +83,7 @@ export const MIGRATIONS: readonly Migration[] = [
   dischargeSummaries,
   measureSchedules,
   dischargeFollowUps,
+  disclosuresConsentInForce,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -77,7 +77,7 @@ describe('consents ended by a discharge', () => {
     endEvent: extra.ended ? { happenedOn: '2026-11-10', recordedAtMs: 1, recordedBy: 'u' } : null,
   });
 
-  it('ends consents whose end is the discharge, still in force and signed by the discharge date', () => {
+  it('ends every consent whose end is the discharge and still in force, whatever its signing date', () => {
     const atDischarge = { expiryKind: 'discharge', expiryEvent: '' } as const;
     const list = [
       consent('a', atDischarge),
@@ -91,6 +91,11 @@ describe('consents ended by a discharge', () => {
       // Words alone no longer end a consent: the end is the structured choice.
       consent('h', { expiryEvent: 'Discharge from the programme' }),
     ];
-    expect(consentsEndedByDischarge(list, '2026-11-20')).toEqual(['a', 'b']);
+    // g was signed after the discharge date (a backdated summary): it ends too, on the day it was signed.
+    expect(consentsEndedByDischarge(list, '2026-11-20')).toEqual([
+      { id: 'a', endedOn: '2026-11-20' },
+      { id: 'b', endedOn: '2026-11-20' },
+      { id: 'g', endedOn: '2026-11-21' },
+    ]);
   });
 });

@@ -234,8 +234,9 @@ function ExpiryFields({ d, set, err }: PartProps) {
       )}
       {d.expiryKind === 'discharge' && (
         <p className="field__hint">
-          The consent expires on the client’s discharge date, recorded when the discharge summary is signed or
-          the client is set to Discharged.
+          The consent expires on the client’s discharge date (or the day it was signed, if that is later),
+          recorded when the discharge summary is signed or the client is set to Discharged. Not for a client
+          already discharged.
         </p>
       )}
       {d.expiryKind === 'event' && (

@@ -220,8 +220,9 @@ describe('npm run cli -- demo, then export, as child processes', () => {
     const chart = charts[0] ?? '';
     const out = path.join(tempDir(), 'out');
     const args = ['export', '--data', data, '--username', 'demo', '--client', chart, '--out', out];
-    const plain = await cli(args);
+    const plain = await cli([...args, '--plain']);
     expect(plain.code).toBe(0);
+    expect(plain.stderr).toMatch(/warning: this export is NOT encrypted \(plain folder\)/);
     const folder = plain.stdout.trim();
     expect(plain.stdout).toBe(`${folder}\n`);
     const bundle = exportIsSound(folder);

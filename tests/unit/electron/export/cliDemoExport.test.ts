@@ -76,8 +76,16 @@ describe('CLI demo then export', () => {
   it('exports a client at their own request: a valid Bundle, CSV, PDFs, README, notice and a matching manifest', async () => {
     const out = path.join(tempDir(), 'out');
     const chart = charts[0]!;
-    const r = await cli(['export', '--data', data, '--username', 'demo', '--client', chart, '--out', out]);
+    const args = ['export', '--data', data, '--username', 'demo', '--client', chart, '--out', out];
+    // How the copy is written is always chosen: never an unencrypted copy by default.
+    await expect(cli(args)).rejects.toThrow(/Choose how the export is written: --encrypt/);
+    await expect(cli([...args, '--plain', '--archive'])).rejects.toThrow(/Choose one of --plain, --archive/);
+    expect(fs.existsSync(out) ? fs.readdirSync(out) : []).toEqual([]);
+    const r = await cli([...args, '--plain']);
     expect(r.code).toBe(0);
+    expect(r.err).toEqual([
+      expect.stringMatching(/^clearleaf: warning: this export is NOT encrypted \(plain folder\)/),
+    ]);
     const dir = r.out[0]!;
     expect(path.dirname(dir)).toBe(out);
     expect(fs.statSync(dir).mode & 0o777).toBe(0o700);
@@ -192,10 +200,12 @@ describe('CLI demo then export', () => {
 
     const out = path.join(tempDir(), 'out');
     const args = ['export', '--data', data, '--username', 'demo', '--client', chart, '--out', out];
+    // Refusals made whatever the output (here, an archive): none writes anything.
+    const archived = [...args, '--archive'];
     // A recipient or purpose other than the consent's is refused; left out, they are the consent's own.
     await expect(
       cli([
-        ...args,
+        ...archived,
         '--recipient',
         'Brightside Staffing (employer)',
         '--consent',
@@ -205,10 +215,10 @@ describe('CLI demo then export', () => {
       ]),
     ).rejects.toThrow(/consent names the recipient/);
     // Under a consent, what it permits is named; the accounting of disclosures is never one of those.
-    await expect(cli([...args, '--consent', consent.id])).rejects.toThrow(/--consent needs --include/);
-    await expect(cli([...args, '--consent', consent.id, '--include', 'notes,disclosures'])).rejects.toThrow(
-      /cannot hold disclosures/,
-    );
+    await expect(cli([...archived, '--consent', consent.id])).rejects.toThrow(/--consent needs --include/);
+    await expect(
+      cli([...archived, '--consent', consent.id, '--include', 'notes,disclosures']),
+    ).rejects.toThrow(/cannot hold disclosures/);
     const withConsent = [
       ...args,
       '--consent',

@@ -8,6 +8,7 @@ import { createHandlers } from '../../../../electron/ipc/handlers';
 import { createNodePlatform } from '../../../../electron/platform/nodePlatform';
 import { silentLogger } from '../../../../electron/platform/types';
 import { listAudit } from '../../../../electron/db/repositories/audit';
+import { insertConsent } from '../../../../electron/db/repositories/consents';
 import type { Client } from '../../../../shared/domain/clients';
 import { consentStatus, type Consent } from '../../../../shared/domain/consents';
 import { emptyNoteContent, type Note } from '../../../../shared/domain/notes';
@@ -163,5 +164,71 @@ describe('consents.recordEndEvent', () => {
     expect(value<{ path: string }>(await print()).path).toMatch(/\.pdf$/);
     value(await dispatch('consents.recordEndEvent', { id: consent.id, endEvent: { happenedOn: TODAY } }));
     expect(fieldsOf(await print())['disclosure.consentId']).toMatch(/expired/);
+  });
+});
+
+describe('a consent that ends at discharge', () => {
+  const atDischarge = { expiryKind: 'discharge', expiryDate: null, expiryEvent: '' } as const;
+  const asInput = (c: Client) => {
+    const { id: _i, assignedClinicianName: _n, createdAtMs: _c, updatedAtMs: _u, discharge: _d, ...rest } = c;
+    return { ...rest, discharge: null };
+  };
+  const discharge = (dispatch: Dispatch, client: Client, dischargedOn: string) =>
+    dispatch('clients.update', {
+      id: client.id,
+      client: { ...asInput(client), status: 'discharged', discharge: { dischargedOn, type: 'completed' } },
+    });
+
+  it('is ended by a discharge dated before its signing, on the day it was signed', async () => {
+    const { dispatch, client } = await setup();
+    const before = value<Consent>(
+      await dispatch('consents.create', {
+        clientId: client.id,
+        consent: aConsent({ ...atDischarge, signedOn: '2026-11-19' }),
+      }),
+    );
+    const after = value<Consent>(
+      await dispatch('consents.create', {
+        clientId: client.id,
+        consent: aConsent({ ...atDischarge, signedOn: '2026-11-22' }),
+      }),
+    );
+    value(await discharge(dispatch, client, '2026-11-20'));
+    const ended = Object.fromEntries(
+      value<Consent[]>(await dispatch('consents.list', { clientId: client.id })).map((c) => [c.id, c]),
+    );
+    expect(ended[before.id]?.endEvent?.happenedOn).toBe('2026-11-20');
+    expect(ended[after.id]?.endEvent?.happenedOn).toBe('2026-11-22');
+    for (const c of Object.values(ended)) expect(consentStatus(c, TODAY)).toBe('expired');
+  });
+
+  it('is refused for a client already discharged, beside the expiry, with a plain message', async () => {
+    const { dispatch, client } = await setup();
+    value(await discharge(dispatch, client, '2026-11-20'));
+    const r = await dispatch('consents.create', { clientId: client.id, consent: aConsent(atDischarge) });
+    expect(fieldsOf(r)).toEqual({
+      'consent.expiryKind':
+        'This client is already discharged, so a consent that ends at discharge would never end. Choose an expiry date or another event.',
+    });
+    expect(value<Consent[]>(await dispatch('consents.list', { clientId: client.id }))).toEqual([]);
+  });
+
+  it('can be ended by hand once the client is discharged, if one stayed active, and not before', async () => {
+    const { dispatch, client, practice, user } = await setup();
+    const recordEnd = (id: string) =>
+      dispatch('consents.recordEndEvent', { id, endEvent: { happenedOn: TODAY } });
+    const open = value<Consent>(
+      await dispatch('consents.create', { clientId: client.id, consent: aConsent(atDischarge) }),
+    );
+    expect(await recordEnd(open.id)).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: expect.stringMatching(/the discharge records it/) },
+    });
+    value(await discharge(dispatch, client, '2026-11-21'));
+    // One left active by an older version of the app (its discharge skipped consents signed after the date).
+    insertConsent(practice.session().db, 'stayed-open', client.id, aConsent(atDischarge), user.id, 1);
+    const ended = value<Consent>(await recordEnd('stayed-open'));
+    expect(ended.endEvent?.happenedOn).toBe(TODAY);
+    expect(consentStatus(ended, TODAY)).toBe('expired');
   });
 });

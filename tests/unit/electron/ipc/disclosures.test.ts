@@ -11,6 +11,7 @@ import { createHandlers } from '../../../../electron/ipc/handlers';
 import { createNodePlatform } from '../../../../electron/platform/nodePlatform';
 import { silentLogger } from '../../../../electron/platform/types';
 import { listAudit } from '../../../../electron/db/repositories/audit';
+import { recordConsentEndEvent, revokeConsent } from '../../../../electron/db/repositories/consents';
 import type { Client } from '../../../../shared/domain/clients';
 import type { Consent, ConsentInput } from '../../../../shared/domain/consents';
 import type { Disclosure, DisclosureRequest } from '../../../../shared/domain/disclosures';
@@ -104,6 +105,40 @@ describe('note prints and disclosures', () => {
       .prepare(`SELECT count(*) AS n FROM audit_log WHERE action = 'print' AND entity_id = ?`)
       .get(n.id) as { n: number };
     expect(printed.n).toBe(0);
+  });
+
+  it('records nothing and keeps no copy when the consent is revoked or ended while the PDF is made', async () => {
+    const { note, consent, print, count, db, practice, user } = await setup();
+    const n = await note('progress');
+    const request = { recipient: 'Dr. Ilse Verhoeven', purpose: 'Shared care' };
+    const revoked = await consent(request);
+    const ended = await consent({
+      ...request,
+      expiryKind: 'event',
+      expiryDate: null,
+      expiryEvent: 'End of probation',
+    });
+    // The handler checks the consent before its first await (the render); the revocation lands while it renders.
+    const printing = print(n.id, under(revoked.id, request));
+    revokeConsent(db, revoked.id, { revokedOn: TODAY, receivedHow: 'in-writing', note: '' }, user.id, NOW);
+    const r = await printing;
+    expect(r).toMatchObject({
+      ok: false,
+      error: {
+        message: expect.stringMatching(
+          /^The consent changed while the printed copy was being made, so nothing was disclosed and no copy was kept\. That consent is revoked/,
+        ),
+        fields: [{ path: 'disclosure.consentId' }],
+      },
+    });
+    const printingAgain = print(n.id, under(ended.id, request));
+    recordConsentEndEvent(db, ended.id, { happenedOn: TODAY }, user.id, NOW);
+    expect(await printingAgain).toMatchObject({
+      ok: false,
+      error: { message: expect.stringMatching(/is expired/) },
+    });
+    expect(count()).toBe(0);
+    expect(fs.existsSync(practice.documentsDir) ? fs.readdirSync(practice.documentsDir) : []).toEqual([]);
   });
 
   it('writes no disclosure for a progress note printed for the record', async () => {

@@ -4,11 +4,13 @@
  * as a disclosure under a consent that names them, with its accounting row and a PDF checked by poppler and qpdf.
  */
 import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createDispatcher, type Dispatch } from '../../../../electron/ipc/dispatch';
 import { createHandlers } from '../../../../electron/ipc/handlers';
 import { createNodePlatform } from '../../../../electron/platform/nodePlatform';
 import { silentLogger } from '../../../../electron/platform/types';
+import { revokeConsent } from '../../../../electron/db/repositories/consents';
 import type { Assessment, AssessmentInput } from '../../../../shared/domain/assessments';
 import type { Client } from '../../../../shared/domain/clients';
 import type { Consent, ConsentInput } from '../../../../shared/domain/consents';
@@ -496,6 +498,35 @@ describe("the prescriber's coordination summary", () => {
     expect(count()).toBe(1);
     expect(fieldsOf(await print(request(single.id)))['disclosure.consentId']).toMatch(/already been used/);
     expect(count()).toBe(1);
+  });
+
+  it('records nothing and keeps no copy when the consent is revoked while the summary is made', async () => {
+    const { dispatch, note, consent, count, db, practice } = await signedWithMedication();
+    const named = await consent({ recipient: 'Dr. Ilse Verhoeven, Cascade Family Medicine' });
+    // The handler checks the consent before its first await (the render); the revocation lands while it renders.
+    const printing = dispatch('matNotes.printSummary', {
+      id: note.id,
+      paper: 'letter',
+      disclosure: request(named.id),
+    });
+    const { user } = practice.session();
+    revokeConsent(
+      db,
+      named.id,
+      { revokedOn: '2026-12-02', receivedHow: 'in-writing', note: '' },
+      user.id,
+      NOW,
+    );
+    expect(await printing).toMatchObject({
+      ok: false,
+      error: {
+        message: expect.stringMatching(
+          /^The consent changed while the summary was being made, so nothing was disclosed and no copy was kept\. That consent is revoked/,
+        ),
+      },
+    });
+    expect(count()).toBe(0);
+    expect(fs.existsSync(practice.documentsDir) ? fs.readdirSync(practice.documentsDir) : []).toEqual([]);
   });
 
   it('is refused for a draft', async () => {

@@ -11,6 +11,7 @@ import { createHandlers } from '../../../../electron/ipc/handlers';
 import { createNodePlatform } from '../../../../electron/platform/nodePlatform';
 import { silentLogger } from '../../../../electron/platform/types';
 import { listAudit } from '../../../../electron/db/repositories/audit';
+import { revokeConsent } from '../../../../electron/db/repositories/consents';
 import {
   choosableSections,
   exportStepCount,
@@ -390,5 +391,52 @@ describe('record export from the app', () => {
     const [d] = await disclosures();
     expect(d?.what).not.toMatch(/session note/);
     expect(d?.what).toMatch(/signed assessment/);
+  });
+});
+
+describe('a consent revoked while the export is being made', () => {
+  it('records no disclosure, keeps no file and says why', async () => {
+    const { practice, consent, signedNote, request, dataDir, disclosures } = await setup();
+    await signedNote('progress', 'Planned the route home that avoids the smoke shop.');
+    const tpo = await consent({
+      type: 'tpo',
+      redisclosureStatementIncluded: true,
+      refusalConsequencesExplained: true,
+    });
+    const { db, user } = practice.session();
+    const outDir = path.join(dataDir, 'out');
+    const labels: string[] = [];
+    // Between the check at the start and the recording at the end: the files are being written.
+    const revokeWhileWriting = (_done: number, label: string) => {
+      labels.push(label);
+      if (label === 'Writing files') {
+        revokeConsent(
+          db,
+          tpo.id,
+          { revokedOn: '2026-11-23', receivedHow: 'in-writing', note: '' },
+          user.id,
+          NOW,
+        );
+      }
+    };
+    const made = runRecordExport(
+      { db, practice, user },
+      request({
+        basis: 'consent',
+        consentId: tpo.id,
+        recipient: tpo.consent.recipient,
+        recipientAddress: tpo.consent.recipientAddress,
+        purpose: tpo.consent.purpose,
+      }),
+      outDir,
+      revokeWhileWriting,
+    );
+    await expect(made).rejects.toThrow(
+      /consent changed while the export was being made, so nothing was disclosed and no copy was kept\. That consent is revoked/,
+    );
+    expect(labels).toContain('Recording the disclosure');
+    expect(await disclosures()).toEqual([]);
+    expect(fs.readdirSync(outDir)).toEqual([]);
+    expect(listAudit(db, { limit: 20, beforeId: null }).some((a) => a.action === 'export')).toBe(false);
   });
 });
