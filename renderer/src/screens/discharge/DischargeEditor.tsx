@@ -386,7 +386,9 @@ function EndingConsents({
   dischargedOn: string;
 }) {
   if (consents === null) return <p className="muted">Consents that end at discharge will expire.</p>;
-  const ending = new Set(dischargedOn ? consentsEndedByDischarge(consents, dischargedOn) : []);
+  const ending = new Set(
+    dischargedOn ? consentsEndedByDischarge(consents, dischargedOn).map((e) => e.id) : [],
+  );
   const named = consents.filter((c) => ending.has(c.id));
   if (named.length === 0) return <p className="muted">No consent ends at this discharge.</p>;
   return (
