@@ -9,7 +9,7 @@ import { createDispatcher, type Dispatch } from '../../../../electron/ipc/dispat
 import { createHandlers } from '../../../../electron/ipc/handlers';
 import { createNodePlatform } from '../../../../electron/platform/nodePlatform';
 import { silentLogger } from '../../../../electron/platform/types';
-import { DEMO_STEPS, demoCaller, seedDemo } from '../../../../electron/demo/seed';
+import { DEMO_STEPS, demoCaller, demoStartMs, seedDemo } from '../../../../electron/demo/seed';
 import { dischargeSummarySection } from '../../../../electron/export/sections/dischargeSummary';
 import { getClinic } from '../../../../electron/db/repositories/clinic';
 import { listAudit } from '../../../../electron/db/repositories/audit';
@@ -38,7 +38,8 @@ function fieldsOf(r: Result<unknown>): Record<string, string> {
 
 /** A practice with the demo's course of care for each invented client, none of them discharged yet. */
 async function setup() {
-  const clock = new FakeClock(NOW);
+  // The demo's course of care is written on its own days; the clock then stands at NOW.
+  const clock = new FakeClock(demoStartMs(NOW));
   const { practice, user } = await setUpPractice({ clock });
   const dispatch: Dispatch = createDispatcher(createHandlers(), {
     practice,
@@ -53,7 +54,10 @@ async function setup() {
       userId: user.id,
       clinicName: getClinic(db)!.name,
       nowMs: NOW,
-      clients: [],
+      advanceTo: (ms) => {
+        clock.ms = Math.max(clock.ms, ms);
+        practice.touch();
+      },
     },
     DEMO_STEPS.filter((s) => s.id !== 'discharge'),
   );
@@ -448,7 +452,8 @@ describe('the discharge summary', () => {
   });
 
   it('is part of the demo: its discharged client has a signed summary and is not due one', async () => {
-    const clock = new FakeClock(NOW);
+    // The demo's course of care is written on its own days; the clock then stands at NOW.
+    const clock = new FakeClock(demoStartMs(NOW));
     const { practice, user } = await setUpPractice({ clock });
     const dispatch: Dispatch = createDispatcher(createHandlers(), {
       practice,
@@ -462,7 +467,10 @@ describe('the discharge summary', () => {
       userId: user.id,
       clinicName: getClinic(db)!.name,
       nowMs: NOW,
-      clients: [],
+      advanceTo: (ms) => {
+        clock.ms = Math.max(clock.ms, ms);
+        practice.touch();
+      },
     });
     const last = clients[clients.length - 1]!;
     expect(last.status).toBe('discharged');
