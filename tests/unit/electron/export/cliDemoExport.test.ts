@@ -147,12 +147,13 @@ describe('CLI demo then export', () => {
     });
     // Four signed sessions: two individual, one group... per client: 2 individual + 1 group.
     expect(all.filter((x) => x.resourceType === 'Encounter')).toHaveLength(3);
+    // The three signed notes, her taper schedule and her signed relapse-prevention plan.
     const docs = all.filter((x) => x.resourceType === 'DocumentReference');
-    expect(docs).toHaveLength(3);
+    expect(docs).toHaveLength(5);
 
-    // PDFs: one per signed note, each a sound file with the name and the notice, none naming another member.
+    // PDFs: one per document, each a sound file with the name and the notice, none naming another member.
     const pdfs = files.filter((f) => f.endsWith('.pdf'));
-    expect(pdfs).toHaveLength(3);
+    expect(pdfs).toHaveLength(5);
     const others = ['Siobhán', 'O’Brien', 'Núñez', 'Łukasz', 'Đặng'];
     for (const f of pdfs) {
       expect(qpdfCheck(path.join(dir, f))).toMatch(/No syntax or stream encoding errors/);

@@ -140,12 +140,13 @@ describe('the discharge summary', () => {
     const s = await start();
     const f = s.content.facts;
     expect(f.admissionDate).toBe(client.admissionDate);
-    // Signed sessions: the intake (35 days back), one individual (21), one group attended (14); the MAT contact.
-    expect(f.services).toEqual({ individual: 1, group: 1, family: 0, other: 1, matContacts: 1 });
+    // Signed sessions: two individual (the level-of-care visit and 21 days back), one group attended (14); the MAT
+    // contact.
+    expect(f.services).toEqual({ individual: 2, group: 1, family: 0, other: 0, matContacts: 1 });
     expect(f.lastServiceOn).toBe('2026-11-28');
     expect(f.goals.map((g) => [g.id, g.text, g.status])).toEqual([
       ['g1', 'Taper to no kratom use', 'Active'],
-      ['g2', 'Sleep six hours or more most nights', 'Partially met'],
+      ['g2', 'Sleep six hours or more most nights', 'Active'],
     ]);
     expect(s.content.written.goalProgress).toEqual([
       { goalId: 'g1', progress: '' },
@@ -155,7 +156,7 @@ describe('the discharge summary', () => {
     expect(phq9).toMatchObject({
       title: 'PHQ-9',
       administrations: 2,
-      first: { on: '2026-10-25', total: 12, band: 'Moderate' },
+      first: { on: '2026-10-19', total: 12, band: 'Moderate' },
       latest: { on: '2026-11-25', total: 6, band: 'Mild' },
     });
     expect(f.instruments.map((i) => i.instrumentId).sort()).toEqual(
@@ -170,7 +171,7 @@ describe('the discharge summary', () => {
     ]);
     expect(f.levelOfCare?.level).toMatch(/taper/i);
     expect(f.levelOfCare?.dimensions).toHaveLength(6);
-    expect(f.levelOfCare?.dimensions[0]).toMatchObject({ rating: '2 – Moderate concern' });
+    expect(f.levelOfCare?.dimensions[0]).toMatchObject({ rating: '1 – Low concern' });
     expect(f.medications).toEqual([
       {
         summary: expect.stringContaining('8 mg sublingual film, once daily (maintenance)'),
@@ -401,7 +402,7 @@ describe('the discharge summary', () => {
       expect(t).toContain(section);
     }
     expect(t).toContain(`Page ${pages} of ${pages}`);
-    expect(t).toContain('PHQ-9: first 12 (Moderate) on 2026-10-25; latest 6 (Mild) on 2026-11-25 (2 scores)');
+    expect(t).toContain('PHQ-9: first 12 (Moderate) on 2026-10-19; latest 6 (Mild) on 2026-11-25 (2 scores)');
 
     // A print for a third party is a disclosure under an active consent, with the consent's scope.
     const consent = value<Consent>(
