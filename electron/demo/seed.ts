@@ -12,7 +12,15 @@ import { emptyNoteContent, type Note } from '../../shared/domain/notes';
 import type { TreatmentPlanInput } from '../../shared/domain/treatmentPlans';
 import type { Channel, Input, Output } from '../../shared/ipc/contract';
 import type { Dispatch } from '../ipc/dispatch';
-import { atDay, clientAt, COURSE_STEPS, daysAgo, LUKASZ, lukaszTaperZeroDate } from './courseOfCare';
+import {
+  atDay,
+  clientAt,
+  COURSE_STEPS,
+  daysAgo,
+  doseHour,
+  LUKASZ,
+  lukaszTaperZeroDate,
+} from './courseOfCare';
 
 export interface DemoPerson {
   first: string;
@@ -275,10 +283,6 @@ const clientsStep: DemoStep = {
     }
   },
 };
-
-/** The hour of each of a day's doses: the first at 07:15, the rest spread over the waking day. */
-export const doseHour = (dose: number, dosesPerDay: number): number =>
-  7 + Math.floor((dose * 15) / dosesPerDay);
 
 const intakeStep: DemoStep = {
   id: 'intake',
