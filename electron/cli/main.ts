@@ -11,14 +11,14 @@ import { clientOwnRecipient, RecordExportRequestSchema } from '../../shared/doma
 import { AppError } from '../errors';
 import { getClientByChartNumber } from '../db/repositories/clients';
 import { getConsent } from '../db/repositories/consents';
-import { demoCaller, seedDemo } from '../demo/seed';
+import { demoCaller, demoStartMs, seedDemo } from '../demo/seed';
 import { choosableSections, runRecordExport } from '../export/recordExport';
 import { createDispatcher } from '../ipc/dispatch';
 import { createHandlers } from '../ipc/handlers';
 import { createNodePlatform } from '../platform/nodePlatform';
 import { silentLogger } from '../platform/types';
 import { defaultDataDir } from '../practice/paths';
-import { Practice } from '../practice/practice';
+import { Practice, type Clock } from '../practice/practice';
 import type { KdfCost } from '../security/keyring';
 
 const USAGE = `Usage: npm run cli -- <command> [options]
@@ -84,6 +84,27 @@ function exportOutput(values: {
     );
   }
   return only === 'encrypt' ? 'encrypted' : only === 'plain' ? 'folder' : 'archive';
+}
+
+/**
+ * The demo's clock: it starts on the morning of the first invented admission, is moved forward to each record's own
+ * date and time as the course of care is written, and follows the real clock once the demo has caught up with it.
+ */
+class DemoClock implements Clock {
+  private ms: number;
+  private live = false;
+  constructor(readonly realNowMs: number) {
+    this.ms = demoStartMs(realNowMs);
+  }
+  now(): number {
+    return this.live ? Date.now() : this.ms;
+  }
+  advanceTo(ms: number): void {
+    this.ms = Math.max(this.ms, ms);
+  }
+  followRealTime(): void {
+    this.live = true;
+  }
 }
 
 const DAMAGED_OR_MISSING = new Set(['DB_MISSING', 'DB_EMPTY', 'DB_TRUNCATED', 'DB_UNREADABLE', 'DB_CORRUPT']);
@@ -157,7 +178,12 @@ export async function runCli(
     return command || values.help ? 0 : 2;
   }
   const dataDir = values.data ? path.resolve(values.data) : defaultDataDir();
-  const practice = new Practice({ dataDir, ...(options.kdfCost ? { kdfCost: options.kdfCost } : {}) });
+  const demoClock = command === 'demo' ? new DemoClock(Date.now()) : null;
+  const practice = new Practice({
+    dataDir,
+    ...(demoClock ? { clock: demoClock } : {}),
+    ...(options.kdfCost ? { kdfCost: options.kdfCost } : {}),
+  });
   try {
     switch (command) {
       case 'init': {
@@ -225,6 +251,7 @@ export async function runCli(
       }
       case 'demo': {
         const passphrase = readPassphrase(values['passphrase-file']);
+        if (!demoClock) throw new Error('The demo runs on its own clock.');
         if (practice.state() !== 'needs-setup') {
           throw new UsageError(
             `${dataDir} already holds a practice; the demo makes a new one in an empty folder.`,
@@ -256,9 +283,14 @@ export async function runCli(
           passphrase,
           userId: user.id,
           clinicName: clinic.name,
-          nowMs: practice.clock.now(),
-          clients: [],
+          nowMs: demoClock.realNowMs,
+          // Every record is written on its own day: the clock jumps there, and the clinician is at work there.
+          advanceTo: (ms) => {
+            demoClock.advanceTo(ms);
+            practice.touch();
+          },
         });
+        demoClock.followRealTime();
         for (const c of clients) out(c.chartNumber);
         return 0;
       }

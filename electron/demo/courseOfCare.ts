@@ -3,14 +3,17 @@
  * client gets what fits their story, written through the same handlers as the app, so every rule, signature and
  * audit row applies.
  * - Nguyễn Thị Ánh: a leaf-powder taper logged dose by dose, once staying on a step two days longer than planned,
- *   and a step held today; post-acute check-ins.
- * - Siobhán O’Brien: a PHQ-9 with thoughts of self-harm raises the suicide-risk alert; a safety plan is written and
- *   signed with her, and the alert is acknowledged naming that version.
+ *   and a step held yesterday; still tapering, so no post-acute check-ins yet.
+ * - Siobhán O’Brien: medically supported withdrawal; a PHQ-9 in her first week off kratom with thoughts of self-harm
+ *   raises the suicide-risk alert; a safety plan is written and signed with her, and the alert is acknowledged
+ *   naming that version; post-acute check-ins after the acute phase.
  * - José Núñez: buprenorphine-naloxone under a prescriber: the medication list, an induction with COWS ratings (and
  *   vital signs) before the first dose, at 30 min and at 2 h, signed MAT coordination notes, and the coordination
- *   summary disclosed to the prescriber under the client's consent; post-acute check-ins.
- * - Łukasz Đặng: a taper carried down to zero, then a signed aftercare plan before the discharge (seed.ts).
- * Everyone gets a signed relapse-prevention plan. Every person and number here is invented.
+ *   summary disclosed to the prescriber under the client's consent; post-acute check-ins after the acute phase.
+ * - Łukasz Đặng: a taper carried down to zero, post-acute check-ins, then a signed aftercare plan, and the discharge
+ *   two and a half weeks after his last dose (seed.ts).
+ * Everyone gets a signed relapse-prevention plan. Every record is written at its own date and time (`ctx.at`).
+ * Every person and number here is invented.
  */
 import { localDate } from '../../shared/domain/common';
 import type { AssessmentInput } from '../../shared/domain/assessments';
@@ -18,16 +21,24 @@ import { emptyMatNoteContent, type MatNoteContent } from '../../shared/domain/ma
 import type { MedicationInput } from '../../shared/domain/medications';
 import type { RecoveryPlanContent, RecoveryPlanKind } from '../../shared/domain/recoveryPlans';
 import type { TaperStep } from '../../shared/taper';
-import { doseSplit } from '../../shared/taper';
+import { doseSplit, planTaper } from '../../shared/taper';
 import type { DemoClient, DemoContext, DemoStep } from './seed';
 
 export const DAY = 86_400_000;
 const HOUR = 3_600_000;
 
-export const daysAgo = (ctx: DemoContext, n: number) => localDate(ctx.nowMs - n * DAY);
+export const daysAgo = (ctx: Pick<DemoContext, 'nowMs'>, n: number) => localDate(ctx.nowMs - n * DAY);
+
+/** The hour of each of a day's doses: the first at 07:15, the rest spread over the waking day. */
+export const doseHour = (dose: number, dosesPerDay: number): number =>
+  7 + Math.floor((dose * 15) / dosesPerDay);
+
+/** A moment `n` calendar days before now, at a local time of day. */
+export const atDay = (ctx: Pick<DemoContext, 'nowMs'>, n: number, hour: number, minute = 0): number =>
+  atLocal(daysAgo(ctx, n), hour, minute);
 
 /** The demo's clients by their place in DEMO_PEOPLE. */
-const clientAt = (ctx: DemoContext, index: number): DemoClient => {
+export const clientAt = (ctx: DemoContext, index: number): DemoClient => {
   const c = ctx.clients[index];
   if (!c) throw new Error(`The demo has no client ${index + 1}.`);
   return c;
@@ -84,10 +95,12 @@ async function logTaperDays(
       ...Array<number>(split.smallerCount).fill(split.grams),
     ].filter((g) => g > 0);
     for (const [i, grams] of doses.entries()) {
+      const takenAtMs = atLocal(date, doseHour(i, doses.length), 15);
+      await ctx.at(takenAtMs);
       await ctx.call('useLog.add', {
         clientId: dc.client.id,
         entry: {
-          takenAtMs: atLocal(date, 7 + Math.floor((i * 15) / doses.length), 15),
+          takenAtMs,
           product: dc.person.product,
           form: 'leaf-powder',
           amount: grams,
@@ -121,47 +134,88 @@ const cows = (
   notes,
 });
 
-/** Nguyễn Thị Ánh's taper: 20 g a day in five doses, 10 % every 5 days; one step kept longer, today's step held. */
-const taperStep: DemoStep = {
+/** Days before now of the taper starts and of Łukasz Đặng's discharge. */
+const ANH_TAPER_STARTS_DAYS_AGO = 38;
+export const LUKASZ = { taperStartsDaysAgo: 48, dischargeDaysAgo: 5 } as const;
+
+const annTaperInput = (ctx: DemoContext, ann: DemoClient) => ({
+  product: ann.person.product,
+  form: 'leaf-powder' as const,
+  dailyGrams: ann.person.gramsPerDose * ann.person.dosesPerDay,
+  dosesPerDay: ann.person.dosesPerDay,
+  reductionPercent: 10,
+  daysPerStep: 5,
+  precisionGrams: 0.5,
+  startDate: daysAgo(ctx, ANH_TAPER_STARTS_DAYS_AGO),
+});
+
+const lukaszTaperInput = (ctx: Pick<DemoContext, 'nowMs'>, product: string) => ({
+  product,
+  form: 'leaf-powder' as const,
+  dailyGrams: 4,
+  dosesPerDay: 2,
+  reductionPercent: 20,
+  daysPerStep: 3,
+  precisionGrams: 0.5,
+  startDate: daysAgo(ctx, LUKASZ.taperStartsDaysAgo),
+});
+
+/** The day Łukasz Đặng's taper reaches zero. */
+export function lukaszTaperZeroDate(ctx: Pick<DemoContext, 'nowMs'>): string {
+  const zero = planTaper(lukaszTaperInput(ctx, '')).steps.find((s) => s.dailyGrams === 0);
+  if (!zero) throw new Error('The demo taper never reaches zero.');
+  return zero.date;
+}
+
+/**
+ * Nguyễn Thị Ánh's taper: 4.5 g a day in three doses, 10 % every 5 days, planned the day before it starts; one step
+ * kept two days longer than planned. She logs every dose as she takes it.
+ */
+const annTaperStep: DemoStep = {
   id: 'taper',
   async run(ctx) {
+    await ctx.at(atDay(ctx, ANH_TAPER_STARTS_DAYS_AGO + 1, 10, 15));
     const ann = clientAt(ctx, 0);
-    const start = daysAgo(ctx, 30);
     const planned = await ctx.call('taper.create', {
       clientId: ann.client.id,
-      taper: {
-        product: ann.person.product,
-        form: 'leaf-powder',
-        dailyGrams: ann.person.gramsPerDose * ann.person.dosesPerDay,
-        dosesPerDay: ann.person.dosesPerDay,
-        reductionPercent: 10,
-        daysPerStep: 5,
-        precisionGrams: 0.5,
-        startDate: start,
-      },
+      taper: annTaperInput(ctx, ann),
     });
     const v1 = planned.current;
     if (!v1) throw new Error('The demo taper was not saved.');
     // The third step came in a stressful week: she stayed on the second step's amount for its first two days.
-    const third = v1.steps[2]?.date ?? start;
+    const third = v1.steps[2]?.date ?? v1.effectiveDate;
     await logTaperDays(ctx, ann, v1, daysAgo(ctx, 0), new Set([third, addDays(third, 1)]));
-    // Two hard nights at the latest step: a COWS rating with vital signs before holding it.
+  },
+};
+
+/** Two hard nights at her latest step: a COWS rating with vital signs at yesterday's session, then the step held. */
+const annHoldStep: DemoStep = {
+  id: 'taper-hold',
+  async run(ctx) {
+    const ratedAt = atDay(ctx, 1, 16, 30);
+    await ctx.at(ratedAt);
+    const ann = clientAt(ctx, 0);
+    // Her last dose before the rating is the one she logged at midday.
+    const lastDoseAtMs = atDay(ctx, 1, doseHour(1, ann.person.dosesPerDay), 15);
     const rated = await ctx.call('assessments.save', {
       clientId: ann.client.id,
       id: null,
       assessment: cows(
         [1, 1, 1, 1, 2, 1, 1, 0, 1, 0, 0],
-        atLocal(daysAgo(ctx, 1), 9, 30),
-        atLocal(daysAgo(ctx, 2), 19, 15),
+        ratedAt,
+        lastDoseAtMs,
         null,
         { systolic: 132, diastolic: 84, heartRate: 96, temperatureC: 37.0 },
-        'Aches and broken sleep two nights running at the new step.',
+        'Aches and broken sleep two nights running at the new step; last dose at 12:15.',
       ),
     });
     await ctx.call('assessments.sign', { id: rated.id, passphrase: ctx.passphrase });
+    await ctx.at(atDay(ctx, 1, 16, 50));
+    const taper = await ctx.call('taper.get', { clientId: ann.client.id });
+    if (!taper.current) throw new Error('The demo taper was not saved.');
     await ctx.call('taper.hold', {
       clientId: ann.client.id,
-      baseVersion: v1.version,
+      baseVersion: taper.current.version,
       hold: {
         days: 4,
         reason:
@@ -169,24 +223,21 @@ const taperStep: DemoStep = {
           'step four more days; review at Friday’s session.',
       },
     });
+  },
+};
 
-    // Łukasz Đặng: 7.5 g a day in three doses, 20 % every 3 days, carried down to zero before his discharge.
+/** Łukasz Đặng: 4 g a day in two doses, 20 % every 3 days, carried down to zero. */
+const lukaszTaperStep: DemoStep = {
+  id: 'taper-to-zero',
+  async run(ctx) {
+    await ctx.at(atDay(ctx, LUKASZ.taperStartsDaysAgo + 1, 10, 15));
     const luk = clientAt(ctx, 3);
     const lukTaper = await ctx.call('taper.create', {
       clientId: luk.client.id,
-      taper: {
-        product: luk.person.product,
-        form: 'leaf-powder',
-        dailyGrams: luk.person.gramsPerDose * luk.person.dosesPerDay,
-        dosesPerDay: luk.person.dosesPerDay,
-        reductionPercent: 20,
-        daysPerStep: 3,
-        precisionGrams: 0.5,
-        startDate: daysAgo(ctx, 34),
-      },
+      taper: lukaszTaperInput(ctx, luk.person.product),
     });
     if (!lukTaper.current) throw new Error('The demo taper was not saved.');
-    await logTaperDays(ctx, luk, lukTaper.current, daysAgo(ctx, 1));
+    await logTaperDays(ctx, luk, lukTaper.current, lukaszTaperZeroDate(ctx));
   },
 };
 
@@ -197,9 +248,11 @@ const PHARMACY = 'Riverbend Pharmacy, 200 Oak Street, Eugene, OR 97401';
 const matStep: DemoStep = {
   id: 'mat',
   async run(ctx) {
+    const inductionDaysAgo = 20;
+    const inductionDay = daysAgo(ctx, inductionDaysAgo);
+    await ctx.at(atDay(ctx, inductionDaysAgo, 7, 50));
     const jose = clientAt(ctx, 2);
     const clientId = jose.client.id;
-    const inductionDay = daysAgo(ctx, 20);
     const bup: MedicationInput = {
       medication: 'buprenorphine-naloxone',
       otherName: '',
@@ -216,38 +269,12 @@ const matStep: DemoStep = {
       opioidHistory: 'no',
     };
     const med = await ctx.call('medications.save', { clientId, id: null, baseVersion: 0, medication: bup });
-    await ctx.call('medications.save', {
-      clientId,
-      id: med.id,
-      baseVersion: med.history[0]?.version ?? 1,
-      medication: {
-        ...bup,
-        dose: 12,
-        phase: 'maintenance',
-        schedule: 'Once a day in the morning (8 mg film and half a film)',
-        changeNote: 'Raised to 12 mg a day for afternoon cravings; Dr. Okonkwo by phone.',
-      },
-    });
-    await ctx.call('medications.save', {
-      clientId,
-      id: null,
-      baseVersion: 0,
-      medication: {
-        ...bup,
-        medication: 'naloxone',
-        formulation: 'Nasal spray 4 mg',
-        dose: 4,
-        schedule: 'For an overdose: one spray in a nostril, call 911, repeat after 2–3 minutes if needed',
-        phase: 'maintenance',
-        changeNote: 'Kit given with training at induction.',
-      },
-    });
 
-    // COWS before the first dose (about 14 h after the last kratom), then 30 min and 2 h after it.
+    // COWS before the first dose (about 14 h after the last kratom), then 30 min and 2 h after it (given at 08:20).
     const lastKratom = atLocal(inductionDay, 8) - 14 * HOUR;
     const ratings: Array<[number[], number, 'before-first-dose' | '30-min' | '2-h', string]> = [
       [
-        [1, 2, 3, 1, 2, 2, 2, 1, 2, 2, 3],
+        [2, 2, 3, 1, 2, 2, 2, 1, 2, 2, 3],
         0,
         'before-first-dose',
         'Moderate withdrawal: first dose given at 08:20.',
@@ -263,11 +290,28 @@ const matStep: DemoStep = {
     const ratingIds: string[] = [];
     for (const [i, [answers, minutes, point, note]] of ratings.entries()) {
       const at = atLocal(inductionDay, 8) + minutes * 60_000;
+      await ctx.at(at);
       const input = cows(answers, at, lastKratom, point, vitals[i] ?? vitals[0]!, note);
       const saved = await ctx.call('assessments.save', { clientId, id: null, assessment: input });
       await ctx.call('assessments.sign', { id: saved.id, passphrase: ctx.passphrase });
       ratingIds.push(saved.id);
     }
+
+    await ctx.at(atDay(ctx, inductionDaysAgo, 11));
+    await ctx.call('medications.save', {
+      clientId,
+      id: null,
+      baseVersion: 0,
+      medication: {
+        ...bup,
+        medication: 'naloxone',
+        formulation: 'Nasal spray 4 mg',
+        dose: 4,
+        schedule: 'For an overdose: one spray in a nostril, call 911, repeat after 2–3 minutes if needed',
+        phase: 'maintenance',
+        changeNote: 'Kit given with training at induction.',
+      },
+    });
 
     const induction: MatNoteContent = {
       ...emptyMatNoteContent(inductionDay),
@@ -293,10 +337,54 @@ const matStep: DemoStep = {
         'alongside. Naloxone kit given and shown; safe storage in the locked box at home.',
       nextAppointment: `${addDays(inductionDay, 1)} 09:00 with Dr. Okonkwo; counselling on Thursday`,
     };
+    await ctx.at(atDay(ctx, inductionDaysAgo, 11, 30));
     const first = await ctx.call('matNotes.create', { clientId, content: induction });
     await ctx.call('matNotes.sign', { id: first.id, passphrase: ctx.passphrase });
 
-    const followUpDay = daysAgo(ctx, 13);
+    // The prescriber receives the coordination summary only under a consent that names them (CLINICAL.md §6).
+    await ctx.at(atDay(ctx, inductionDaysAgo, 11, 45));
+    const name = `${jose.person.first} ${jose.person.last}`;
+    const consent = await ctx.call('consents.create', {
+      clientId,
+      consent: {
+        type: 'tpo',
+        patientName: name,
+        disclosingParty: ctx.clinicName,
+        informationDescription: 'MAT coordination notes, withdrawal ratings and urine drug screen results',
+        recipient: `${PRESCRIBER}, Willamette Addiction Medicine`,
+        recipientAddress: '30 Ferry Street, Eugene, OR 97401',
+        purpose: 'Coordinating buprenorphine-naloxone treatment with the prescriber',
+        revocationRightExplained: true,
+        howToRevoke: 'In writing to the clinic at any time',
+        expiryKind: 'date',
+        expiryDate: addDays(inductionDay, 365),
+        expiryEvent: '',
+        signedBy: 'patient',
+        signerName: name,
+        representativeAuthority: '',
+        signedOn: inductionDay,
+        redisclosureStatementIncluded: true,
+        refusalConsequencesExplained: true,
+      },
+    });
+
+    await ctx.at(atDay(ctx, 17, 15));
+    await ctx.call('medications.save', {
+      clientId,
+      id: med.id,
+      baseVersion: med.history[0]?.version ?? 1,
+      medication: {
+        ...bup,
+        dose: 12,
+        phase: 'maintenance',
+        schedule: 'Once a day in the morning (8 mg film and half a film)',
+        changeNote: 'Raised to 12 mg a day for afternoon cravings; Dr. Okonkwo by phone.',
+      },
+    });
+
+    const followUpDaysAgo = 13;
+    const followUpDay = daysAgo(ctx, followUpDaysAgo);
+    await ctx.at(atDay(ctx, followUpDaysAgo, 11));
     const followUp = await ctx.call('matNotes.create', {
       clientId,
       content: {
@@ -312,36 +400,12 @@ const matStep: DemoStep = {
         udsCollectedOn: followUpDay,
         uds: { mitragynine: 'negative', fentanyl: 'negative', buprenorphine: 'positive' },
         plan: 'Maintenance at 12 mg; Dr. Okonkwo reviews in two weeks. Work on the drive-home plan in counselling.',
-        nextAppointment: `${daysAgo(ctx, -1)} 10:00 with Dr. Okonkwo`,
+        nextAppointment: `${addDays(followUpDay, 14)} 10:00 with Dr. Okonkwo`,
       },
     });
     await ctx.call('matNotes.sign', { id: followUp.id, passphrase: ctx.passphrase });
+    await ctx.at(atDay(ctx, followUpDaysAgo, 11, 20));
 
-    // The prescriber receives the coordination summary only under a consent that names them (CLINICAL.md §6).
-    const name = `${jose.person.first} ${jose.person.last}`;
-    const consent = await ctx.call('consents.create', {
-      clientId,
-      consent: {
-        type: 'tpo',
-        patientName: name,
-        disclosingParty: ctx.clinicName,
-        informationDescription: 'MAT coordination notes, withdrawal ratings and urine drug screen results',
-        recipient: `${PRESCRIBER}, Willamette Addiction Medicine`,
-        recipientAddress: '30 Ferry Street, Eugene, OR 97401',
-        purpose: 'Coordinating buprenorphine-naloxone treatment with the prescriber',
-        revocationRightExplained: true,
-        howToRevoke: 'In writing to the clinic at any time',
-        expiryKind: 'date',
-        expiryDate: daysAgo(ctx, -365),
-        expiryEvent: '',
-        signedBy: 'patient',
-        signerName: name,
-        representativeAuthority: '',
-        signedOn: inductionDay,
-        redisclosureStatementIncluded: true,
-        refusalConsequencesExplained: true,
-      },
-    });
     await ctx.call('matNotes.printSummary', {
       id: followUp.id,
       paper: 'letter',
@@ -359,6 +423,8 @@ const matStep: DemoStep = {
 const safetyStep: DemoStep = {
   id: 'safety',
   async run(ctx) {
+    const phq9DaysAgo = 24;
+    await ctx.at(atDay(ctx, phq9DaysAgo, 11));
     const shiv = clientAt(ctx, 1);
     const clientId = shiv.client.id;
     const phq9 = await ctx.call('assessments.save', {
@@ -372,12 +438,13 @@ const safetyStep: DemoStep = {
         timePoint: null,
         sud: null,
         vitals: null,
-        administeredAtMs: ctx.nowMs - 24 * DAY,
+        administeredAtMs: atDay(ctx, phq9DaysAgo, 11),
         notes:
           'Item 9: passing thoughts of being better off dead in the first week off kratom; no plan, no intent.',
       },
     });
     await ctx.call('assessments.sign', { id: phq9.id, passphrase: ctx.passphrase });
+    await ctx.at(atDay(ctx, phq9DaysAgo, 11, 40));
     await signedPlan(ctx, clientId, 'safety', () => ({
       kind: 'safety',
       plan: {
@@ -398,6 +465,7 @@ const safetyStep: DemoStep = {
         reasonsForLiving: 'My nephew Oisín; finishing my nursing course; the sea at Yachats in June.',
       },
     }));
+    await ctx.at(atDay(ctx, phq9DaysAgo, 11, 50));
     const alert = (await ctx.call('alerts.list', { clientId })).find(
       (a) => a.kind === 'phq9-item9' && !a.acknowledgement,
     );
@@ -438,13 +506,20 @@ const OWN_WORDS: ReadonlyArray<{ reasons: string; person: string; change: string
   },
 ];
 
-/** A signed relapse-prevention plan for everyone, in their own words. */
+/** Days before now each client's relapse-prevention plan is written, in DEMO_PEOPLE order. */
+const RELAPSE_PLAN_DAYS_AGO = [10, 10, 9, 12] as const;
+
+/** A signed relapse-prevention plan for everyone, in their own words, in a session of its own. */
 const relapsePreventionStep: DemoStep = {
   id: 'relapse-prevention',
   async run(ctx) {
-    for (const [i, dc] of ctx.clients.entries()) {
+    const order = [...RELAPSE_PLAN_DAYS_AGO.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+    for (const [i, daysBack] of order) {
+      await ctx.at(atDay(ctx, daysBack, 15, 50));
+      const dc = clientAt(ctx, i);
       const own = OWN_WORDS[i];
       if (!own) throw new Error(`The demo has no relapse-prevention plan for client ${i + 1}.`);
+      const written = daysAgo(ctx, daysBack);
       await signedPlan(ctx, dc.client.id, 'relapse-prevention', () => ({
         kind: 'relapse-prevention',
         plan: {
@@ -488,20 +563,23 @@ const relapsePreventionStep: DemoStep = {
           afterLapse:
             'Stop, do not punish myself; tell my person the same day; call the clinic for a session within 48 h; ' +
             'write down what led to it.',
-          nextAppointment: `${daysAgo(ctx, -3)} 17:00, individual session`,
+          nextAppointment: `${addDays(written, 7)} 17:00, individual session`,
           oneChange: own.change,
-          reviewDate: daysAgo(ctx, -30),
+          reviewDate: addDays(written, 30),
         },
       }));
     }
   },
 };
 
-/** Łukasz Đặng's aftercare plan: the prefilled record, completed and signed before his discharge. */
+/** Łukasz Đặng's aftercare plan: the prefilled record, completed and signed with him the day before his discharge. */
 const aftercareStep: DemoStep = {
   id: 'aftercare',
   async run(ctx) {
+    const writtenDaysAgo = LUKASZ.dischargeDaysAgo + 1;
+    await ctx.at(atDay(ctx, writtenDaysAgo, 16));
     const luk = clientAt(ctx, 3);
+    const zero = lukaszTaperZeroDate(ctx);
     await signedPlan(ctx, luk.client.id, 'aftercare', (started) => {
       if (started.kind !== 'aftercare') throw new Error('The aftercare draft is of another kind.');
       const p = started.plan;
@@ -510,14 +588,14 @@ const aftercareStep: DemoStep = {
         plan: {
           ...p,
           statusAtDischarge:
-            'Tapered from 7.5 g a day to none over five weeks; no kratom for the last days of care. Sleeping six ' +
-            'to seven hours; PHQ-9 down from 12 to 6.',
+            `Tapered from 4 g a day to none by ${zero} as planned; no kratom since. Sleeping six to seven hours; ` +
+            'PHQ-9 down from 12 to 6.',
           counselling: 'Fortnightly individual counselling at Larchwood Recovery for three months.',
           supportGroups:
             'SMART Recovery, Tuesdays 18:30 at the Whiteaker Community Center; online on weekends.',
           alumni: 'Larchwood alumni evening, first Thursday of the month.',
           coaching: 'Weekly recovery-coaching check-in by phone, Mondays.',
-          nextAppointments: `${daysAgo(ctx, -13)} 16:00 counselling at Larchwood Recovery`,
+          nextAppointments: `${daysAgo(ctx, LUKASZ.dischargeDaysAgo - 14)} 16:00 counselling at Larchwood Recovery`,
           obstacles: [
             { obstacle: 'Evening shifts clash with the group', response: 'Use the weekend online meeting' },
             {
@@ -532,30 +610,46 @@ const aftercareStep: DemoStep = {
   },
 };
 
-/** Post-acute check-ins (CLINICAL.md §1.4): sleep, mood, craving and energy, weekly while they settle. */
+/**
+ * Post-acute check-ins (CLINICAL.md §1.4): sleep, mood, craving and energy, weekly once the acute withdrawal (5–10
+ * days) is over: after Siobhán O’Brien stopped (28 days ago), José Núñez's induction (20 days ago) and the end of
+ * Łukasz Đặng's taper. Nguyễn Thị Ánh is still tapering: none for her yet.
+ */
 const pawsStep: DemoStep = {
   id: 'paws',
   async run(ctx) {
-    const weeks: Array<[number, number, number, number, number, string]> = [
-      [21, 4, 4, 7, 3, 'Sleep broken; low after the step down.'],
-      [14, 5, 5, 5, 5, 'Better mornings; cravings at work breaks.'],
-      [7, 6, 6, 4, 6, 'Walking after dinner helps.'],
+    const weeks: Array<[number, number, number, number, string]> = [
+      [4, 4, 7, 3, 'Sleep broken; low in the evenings.'],
+      [5, 5, 5, 5, 'Better mornings; cravings at work breaks.'],
+      [6, 6, 4, 6, 'Walking after dinner helps.'],
     ];
-    for (const index of [0, 2, 3]) {
-      const dc = clientAt(ctx, index);
-      for (const [daysBack, sleep, mood, craving, energy, note] of weeks) {
-        await ctx.call('paws.add', {
-          clientId: dc.client.id,
-          checkin: { checkinDate: daysAgo(ctx, daysBack), sleep, mood, craving, energy, note },
-        });
-      }
+    const lukZeroDaysAgo = Math.round(
+      (atLocal(daysAgo(ctx, 0), 12) - atLocal(lukaszTaperZeroDate(ctx), 12)) / DAY,
+    );
+    const days: Array<[number, number[]]> = [
+      [1, [17, 10, 3]],
+      [2, [12, 5]],
+      [3, [lukZeroDaysAgo - 10, lukZeroDaysAgo - 14, LUKASZ.dischargeDaysAgo + 1]],
+    ];
+    const checkins = days
+      .flatMap(([index, daysBack]) => daysBack.map((d, week) => ({ index, d, week })))
+      .sort((a, b) => b.d - a.d || a.index - b.index);
+    for (const { index, d, week } of checkins) {
+      await ctx.at(atDay(ctx, d, 15));
+      const [sleep, mood, craving, energy, note] = weeks[week] ?? weeks[0]!;
+      await ctx.call('paws.add', {
+        clientId: clientAt(ctx, index).client.id,
+        checkin: { checkinDate: daysAgo(ctx, d), sleep, mood, craving, energy, note },
+      });
     }
   },
 };
 
-/** In the order care happens; the discharge (seed.ts) comes after all of them. */
+/** Run together on the demo's clock; the discharge (seed.ts) comes after all of them. */
 export const COURSE_STEPS: readonly DemoStep[] = [
-  taperStep,
+  annTaperStep,
+  annHoldStep,
+  lukaszTaperStep,
   matStep,
   safetyStep,
   relapsePreventionStep,

@@ -28,12 +28,15 @@ import {
   sha256sumCheck,
   untar,
 } from '../../../support/exportChecks';
+import { localDate } from '../../../../shared/domain/common';
 import { tempDir } from '../../../support/fixtures';
 
 const ROOT = path.resolve(__dirname, '../../../..');
 const PASS = 'harbour lichen mosaic eleven';
 const EXPORT_PASS = 'quiet orchard compass nine';
 const run = promisify(execFile);
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
 
 /** `npm run --silent cli -- …` from the project folder; a failure comes back as its exit code, never a throw. */
 async function cli(args: string[], env: Record<string, string> = {}) {
@@ -98,16 +101,8 @@ describe('npm run cli -- demo, then export, as child processes', () => {
     charts = demo.stdout.trim().split('\n');
   }, 900_000);
 
-  it('prints four new chart numbers, and the practice verifies: every record went through the audited handlers', async () => {
-    expect(charts).toHaveLength(4);
-    expect(new Set(charts).size).toBe(4);
-    const verify = await cli(['verify', '--data', data, '--username', 'demo']);
-    expect(verify.code).toBe(0);
-    expect(verify.stdout).toMatch(/audit log: \d+ entries, chain intact/);
-    expect(verify.stdout).toContain('verify: ok');
-  }, 300_000);
-
-  it('gives each invented client a course of care: taper, MAT, safety, relapse-prevention and aftercare', async () => {
+  /** The demo practice, unlocked, with a throwing call to its handlers. */
+  async function openDemo() {
     const practice = new Practice({ dataDir: data });
     await practice.unlock('demo', PASS);
     const dispatch = createDispatcher(createHandlers(), {
@@ -120,17 +115,40 @@ describe('npm run cli -- demo, then export, as child processes', () => {
       if (!r.ok) throw new Error(`${channel}: ${r.error.message}`);
       return r.value as Output<C>;
     };
+    return { call, close: () => practice.close() };
+  }
+
+  /** The four clients in the order the demo printed their chart numbers (its people's order). */
+  async function demoClients(call: Awaited<ReturnType<typeof openDemo>>['call']) {
+    const page = await call('clients.list', {
+      search: '',
+      statuses: [],
+      clinicianId: null,
+      sort: { column: 'chartNumber', direction: 'asc' },
+      page: 0,
+      pageSize: 10,
+    });
+    expect(page.rows.map((r) => r.chartNumber).sort()).toEqual([...charts].sort());
+    return charts.map((chart) => {
+      const row = page.rows.find((r) => r.chartNumber === chart);
+      if (!row) throw new Error(`No client ${chart}`);
+      return row;
+    });
+  }
+
+  it('prints four new chart numbers, and the practice verifies: every record went through the audited handlers', async () => {
+    expect(charts).toHaveLength(4);
+    expect(new Set(charts).size).toBe(4);
+    const verify = await cli(['verify', '--data', data, '--username', 'demo']);
+    expect(verify.code).toBe(0);
+    expect(verify.stdout).toMatch(/audit log: \d+ entries, chain intact/);
+    expect(verify.stdout).toContain('verify: ok');
+  }, 300_000);
+
+  it('gives each invented client a course of care: taper, MAT, safety, relapse-prevention and aftercare', async () => {
+    const { call, close } = await openDemo();
     try {
-      const page = await call('clients.list', {
-        search: '',
-        statuses: [],
-        clinicianId: null,
-        sort: { column: 'chartNumber', direction: 'asc' },
-        page: 0,
-        pageSize: 10,
-      });
-      const [ann, shiv, jose, luk] = page.rows;
-      expect(page.rows.map((r) => r.chartNumber)).toEqual(charts);
+      const [ann, shiv, jose, luk] = await demoClients(call);
       if (!ann || !shiv || !jose || !luk) throw new Error('four clients expected');
       const ids = [ann.id, shiv.id, jose.id, luk.id];
       const annClient = await call('clients.get', { id: ann.id });
@@ -156,7 +174,9 @@ describe('npm run cli -- demo, then export, as child processes', () => {
         (a) => a.input.instrumentId === 'cows' && a.input.vitals !== null,
       );
       expect(annCows.map((a) => [a.score?.total, a.signedAtMs !== null])).toEqual([[9, true]]);
-      expect((await call('paws.list', { clientId: ann.id })).length).toBeGreaterThan(0);
+      // Still tapering: no post-acute check-ins for her yet (CLINICAL.md §1.4).
+      expect(await call('paws.list', { clientId: ann.id })).toEqual([]);
+      expect((await call('paws.list', { clientId: shiv.id })).length).toBeGreaterThan(0);
 
       // The safety plan, and the suicide-risk alert acknowledged naming its signed version.
       const [safety] = await call('recoveryPlans.list', { clientId: shiv.id, kind: 'safety' });
@@ -212,7 +232,130 @@ describe('npm run cli -- demo, then export, as child processes', () => {
         lukRp?.id,
       );
     } finally {
-      practice.close();
+      close();
+    }
+  }, 300_000);
+
+  it('writes every record at its own date and time, in order, ending at the real now', async () => {
+    const { call, close } = await openDemo();
+    try {
+      // The audit trail, oldest first: times never go back, span the course of care and end today.
+      const rows: Array<{ id: number; atMs: number; action: string }> = [];
+      for (let before: number | null = null; ;) {
+        const page: Output<'audit.list'> = await call('audit.list', { limit: 500, beforeId: before });
+        rows.push(...page);
+        if (page.length < 500) break;
+        before = page.at(-1)!.id;
+      }
+      rows.sort((a, b) => a.id - b.id);
+      for (const [i, r] of rows.entries())
+        if (i > 0) expect(r.atMs).toBeGreaterThanOrEqual(rows[i - 1]!.atMs);
+      expect(rows.at(-1)!.atMs - rows[0]!.atMs).toBeGreaterThan(40 * DAY);
+      expect(localDate(rows.at(-1)!.atMs)).toBe(localDate(Date.now()));
+      expect(rows.some((r) => r.action === 'idle-lock')).toBe(false);
+
+      for (const c of await demoClients(call)) {
+        const client = await call('clients.get', { id: c.id });
+        // Each note is signed on the day of its session, after it ended.
+        for (const note of await call('notes.list', { clientId: c.id, kind: 'record' })) {
+          expect(note.signedAtMs).not.toBeNull();
+          expect(localDate(note.signedAtMs!)).toBe(note.content.sessionDate);
+        }
+        // Each assessment is signed the day it was given; nothing before the admission.
+        for (const a of await call('assessments.list', { clientId: c.id })) {
+          expect(localDate(a.signedAtMs!)).toBe(localDate(a.input.administeredAtMs));
+          expect(localDate(a.input.administeredAtMs) >= client.admissionDate).toBe(true);
+        }
+        // Each dose is logged as it is taken, from the admission on.
+        const log = await call('useLog.list', { clientId: c.id });
+        for (const e of log) {
+          expect(e.recordedAtMs - e.takenAtMs).toBeGreaterThanOrEqual(0);
+          expect(e.recordedAtMs - e.takenAtMs).toBeLessThan(HOUR);
+          expect(localDate(e.takenAtMs) >= client.admissionDate).toBe(true);
+          expect(e.product).toMatch(/leaf powder$/);
+        }
+        // The intake's last dose is the one logged that morning; the consent is signed at or after admission.
+        const intake = await call('intake.get', { clientId: c.id });
+        const kratom = intake.sections.kratom!;
+        expect(localDate(kratom.lastDoseAtMs!)).toBe(client.admissionDate);
+        expect(kratom.productNotes).toBe(log[0]?.product);
+        for (const consent of await call('consents.list', { clientId: c.id })) {
+          expect(consent.consent.signedOn >= client.admissionDate).toBe(true);
+        }
+        // The level of care is decided during care, before any discharge.
+        const [decision] = (await call('levelOfCare.get', { clientId: c.id })).decisions;
+        expect(localDate(decision!.decidedAtMs) > client.admissionDate).toBe(true);
+        if (client.discharge)
+          expect(localDate(decision!.decidedAtMs) < client.discharge.dischargedOn).toBe(true);
+      }
+    } finally {
+      close();
+    }
+  }, 300_000);
+
+  it('decides each level of care against CLINICAL.md §3, with each client’s own reason', async () => {
+    const { call, close } = await openDemo();
+    try {
+      const clients = await demoClients(call);
+      const reasons = new Set<string>();
+      const levels: string[] = [];
+      for (const c of clients) {
+        const kratom = (await call('intake.get', { clientId: c.id })).sections.kratom!;
+        const [decision] = (await call('levelOfCare.get', { clientId: c.id })).decisions;
+        const daily = kratom.gramsPerDose! * kratom.dosesPerDay!;
+        // §3: over ~5 g a day, more than three doses, waking in withdrawal or derailed quits call for detox.
+        const detoxCriteria =
+          daily > 5 ||
+          kratom.dosesPerDay! > 3 ||
+          kratom.wakesInWithdrawal ||
+          kratom.withdrawalDerailedQuitting;
+        expect(decision!.decision.level).toBe(detoxCriteria ? 'detox' : 'taper');
+        reasons.add(decision!.decision.reason);
+        levels.push(decision!.decision.level);
+      }
+      expect(reasons.size).toBe(clients.length);
+      expect(levels).toEqual(['taper', 'detox', 'detox', 'taper']);
+      // Łukasz lives with his brother: his reason says so, and names no partner.
+      expect([...reasons][3]).toMatch(/brother/);
+      expect([...reasons][3]).not.toMatch(/partner/);
+    } finally {
+      close();
+    }
+  }, 300_000);
+
+  it('discharges Łukasz two to three weeks after his taper reached zero, with a final session and goals met', async () => {
+    const { call, close } = await openDemo();
+    try {
+      const luk = (await demoClients(call))[3]!;
+      const client = await call('clients.get', { id: luk.id });
+      const dischargedOn = client.discharge!.dischargedOn;
+      const taper = await call('taper.get', { clientId: luk.id });
+      const zero = taper.current!.steps.find((s) => s.dailyGrams === 0)!.date;
+      const days = (Date.parse(dischargedOn) - Date.parse(zero)) / DAY;
+      expect(days).toBeGreaterThanOrEqual(14);
+      expect(days).toBeLessThanOrEqual(21);
+      // Nothing logged after reaching zero.
+      const log = await call('useLog.list', { clientId: luk.id });
+      expect(log.every((e) => localDate(e.takenAtMs) < zero)).toBe(true);
+      // Post-acute check-ins only once the acute withdrawal is over, and before the discharge.
+      for (const p of await call('paws.list', { clientId: luk.id })) {
+        expect((Date.parse(p.checkinDate) - Date.parse(zero)) / DAY).toBeGreaterThanOrEqual(7);
+        expect(p.checkinDate < dischargedOn).toBe(true);
+      }
+      const notes = await call('notes.list', { clientId: luk.id, kind: 'record' });
+      expect(notes.some((n) => n.content.sessionDate === dischargedOn && n.kind === 'progress')).toBe(true);
+      const [summary] = await call('discharge.summaries', { clientId: luk.id });
+      expect(summary?.signedAtMs).not.toBeNull();
+      expect(localDate(summary!.signedAtMs!)).toBe(dischargedOn);
+      expect(summary!.content.written.incompleteReason).toBe('');
+      expect(summary!.content.written.conditionAtDischarge).toContain(`No kratom use since ${zero}`);
+      const plan = await call('plans.get', { clientId: luk.id });
+      expect(plan.current!.plan.problems.flatMap((p) => p.goals.map((g) => g.status))).toEqual([
+        'met',
+        'met',
+      ]);
+    } finally {
+      close();
     }
   }, 300_000);
 

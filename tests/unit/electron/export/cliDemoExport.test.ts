@@ -155,6 +155,7 @@ describe('CLI demo then export', () => {
     });
     // Four signed sessions: two individual, one group... per client: 2 individual + 1 group.
     expect(all.filter((x) => x.resourceType === 'Encounter')).toHaveLength(3);
+    // The three signed notes, her taper schedule and her signed relapse-prevention plan.
     const docs = all.filter((x) => x.resourceType === 'DocumentReference');
 
     // PDFs: one per signed note, her taper schedule and her signed relapse-prevention plan, each a sound file with

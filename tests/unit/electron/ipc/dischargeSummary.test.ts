@@ -9,7 +9,7 @@ import { createDispatcher, type Dispatch } from '../../../../electron/ipc/dispat
 import { createHandlers } from '../../../../electron/ipc/handlers';
 import { createNodePlatform } from '../../../../electron/platform/nodePlatform';
 import { silentLogger } from '../../../../electron/platform/types';
-import { DEMO_STEPS, demoCaller, seedDemo } from '../../../../electron/demo/seed';
+import { DEMO_STEPS, demoCaller, demoStartMs, seedDemo } from '../../../../electron/demo/seed';
 import { dischargeSummarySection } from '../../../../electron/export/sections/dischargeSummary';
 import { getClinic } from '../../../../electron/db/repositories/clinic';
 import { listAudit } from '../../../../electron/db/repositories/audit';
@@ -38,7 +38,8 @@ function fieldsOf(r: Result<unknown>): Record<string, string> {
 
 /** A practice with the demo's course of care for each invented client, none of them discharged yet. */
 async function setup() {
-  const clock = new FakeClock(NOW);
+  // The demo's course of care is written on its own days; the clock then stands at NOW.
+  const clock = new FakeClock(demoStartMs(NOW));
   const { practice, user } = await setUpPractice({ clock });
   const dispatch: Dispatch = createDispatcher(createHandlers(), {
     practice,
@@ -53,7 +54,10 @@ async function setup() {
       userId: user.id,
       clinicName: getClinic(db)!.name,
       nowMs: NOW,
-      clients: [],
+      advanceTo: (ms) => {
+        clock.ms = Math.max(clock.ms, ms);
+        practice.touch();
+      },
     },
     DEMO_STEPS.filter((s) => s.id !== 'discharge'),
   );
@@ -137,12 +141,13 @@ describe('the discharge summary', () => {
     const s = await start();
     const f = s.content.facts;
     expect(f.admissionDate).toBe(client.admissionDate);
-    // Signed sessions: the intake (35 days back), one individual (21), one group attended (14); the MAT contact.
-    expect(f.services).toEqual({ individual: 1, group: 1, family: 0, other: 1, matContacts: 1 });
+    // Signed sessions: two individual (the level-of-care visit and 21 days back), one group attended (14); the MAT
+    // contact.
+    expect(f.services).toEqual({ individual: 2, group: 1, family: 0, other: 0, matContacts: 1 });
     expect(f.lastServiceOn).toBe('2026-11-28');
     expect(f.goals.map((g) => [g.id, g.text, g.status])).toEqual([
       ['g1', 'Taper to no kratom use', 'Active'],
-      ['g2', 'Sleep six hours or more most nights', 'Partially met'],
+      ['g2', 'Sleep six hours or more most nights', 'Active'],
     ]);
     expect(s.content.written.goalProgress).toEqual([
       { goalId: 'g1', progress: '' },
@@ -152,7 +157,7 @@ describe('the discharge summary', () => {
     expect(phq9).toMatchObject({
       title: 'PHQ-9',
       administrations: 2,
-      first: { on: '2026-10-25', total: 12, band: 'Moderate' },
+      first: { on: '2026-10-19', total: 12, band: 'Moderate' },
       latest: { on: '2026-11-25', total: 6, band: 'Mild' },
     });
     expect(f.instruments.map((i) => i.instrumentId).sort()).toEqual(
@@ -167,7 +172,7 @@ describe('the discharge summary', () => {
     ]);
     expect(f.levelOfCare?.level).toMatch(/taper/i);
     expect(f.levelOfCare?.dimensions).toHaveLength(6);
-    expect(f.levelOfCare?.dimensions[0]).toMatchObject({ rating: '2 – Moderate concern' });
+    expect(f.levelOfCare?.dimensions[0]).toMatchObject({ rating: '1 – Low concern' });
     expect(f.medications).toEqual([
       {
         summary: expect.stringContaining('8 mg sublingual film, once daily (maintenance)'),
@@ -412,7 +417,7 @@ describe('the discharge summary', () => {
     expect(t).toContain(`Page ${pages} of ${pages}`);
     // Dates print as the screen shows them (in the screen's locale: en-US, en-GB below), never ISO.
     expect(t).toContain(
-      'PHQ-9: first 12 (Moderate) on Oct 25, 2026; latest 6 (Mild) on Nov 25, 2026 (2 scores)',
+      'PHQ-9: first 12 (Moderate) on Oct 19, 2026; latest 6 (Mild) on Nov 25, 2026 (2 scores)',
     );
     expect(t).not.toMatch(/\b2026-\d\d-\d\d\b/);
     const gb = value<{ path: string }>(
@@ -424,7 +429,7 @@ describe('the discharge summary', () => {
       }),
     );
     expect(flat(checkPdf(gb.path, 'discharge-summary-en-gb.pdf').text)).toContain(
-      'first 12 (Moderate) on 25 Oct 2026',
+      'first 12 (Moderate) on 19 Oct 2026',
     );
 
     // A print for a third party is a disclosure under an active consent, with the consent's scope.
@@ -476,7 +481,8 @@ describe('the discharge summary', () => {
   });
 
   it('is part of the demo: its discharged client has a signed summary and is not due one', async () => {
-    const clock = new FakeClock(NOW);
+    // The demo's course of care is written on its own days; the clock then stands at NOW.
+    const clock = new FakeClock(demoStartMs(NOW));
     const { practice, user } = await setUpPractice({ clock });
     const dispatch: Dispatch = createDispatcher(createHandlers(), {
       practice,
@@ -490,7 +496,10 @@ describe('the discharge summary', () => {
       userId: user.id,
       clinicName: getClinic(db)!.name,
       nowMs: NOW,
-      clients: [],
+      advanceTo: (ms) => {
+        clock.ms = Math.max(clock.ms, ms);
+        practice.touch();
+      },
     });
     const last = clients[clients.length - 1]!;
     expect(last.status).toBe('discharged');
