@@ -91,8 +91,12 @@ describe('Settings for a practice administrator', () => {
         .poll(() => folders.getByRole('row', { name: new RegExp(name) }).textContent())
         .toMatch(/Succeeded/);
     }
-    expect(fs.readdirSync(drive).some((f) => f.endsWith('.db'))).toBe(true);
-    expect(fs.readdirSync(drive).some((f) => f.endsWith('.kit.json'))).toBe(true);
+    // Copies go into this practice's own subfolder of the drive (several practices may share one drive).
+    const [own, ...others] = fs.readdirSync(drive);
+    expect(others).toEqual([]);
+    const copies = fs.readdirSync(path.join(drive, own ?? ''));
+    expect(copies.some((f) => f.endsWith('.db'))).toBe(true);
+    expect(copies.some((f) => f.endsWith('.kit.json'))).toBe(true);
     await screenshot(page, 'settings-backup-folders');
   });
 

@@ -256,6 +256,9 @@ export const PROTECTING_TRIGGERS = [
   'discharge_summaries_signed_kept',
   'discharge_summaries_same_identity',
   'discharge_summaries_signed_not_deleted',
+  'discharge_follow_ups_no_update',
+  'discharge_follow_ups_no_delete',
+  'disclosures_consent_in_force',
 ] as const;
 
 export function missingProtectingTriggers(db: Db): string[] {

@@ -292,7 +292,15 @@ describe('backup folders', () => {
     let folders = value<BackupFolderStatus[]>(await dispatch('backup.folders', {}));
     expect(folders.map((f) => [f.kind, f.dir, f.newest?.fileName, f.lastAttempt?.ok])).toEqual([
       ['main', expect.stringMatching(/backups$/), first.fileName, true],
-      ['second', drive, first.fileName, true],
+      // The practice's own subfolder of the drive, so practices sharing a drive never touch each other's copies.
+      [
+        'second',
+        expect.stringMatching(
+          new RegExp(`^${drive.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/.+-[0-9a-f]{16}$`),
+        ),
+        first.fileName,
+        true,
+      ],
     ]);
 
     // The drive is unplugged (here: its folder replaced by a file): the backup stays in the main folder, the
