@@ -29,6 +29,7 @@ import { formatDateTime } from '../../format';
 import type { Persist } from '../sessions/autosave';
 import { useDraftAutosave } from '../sessions/useDraftAutosave';
 import { DischargeFactsView } from './DischargeFacts';
+import { DraftActions } from '../plans/DraftActions';
 
 const MAX_REFERRALS = 20;
 
@@ -56,8 +57,6 @@ export function DischargeEditor({
   const [facts, setFacts] = useState(draft.content.facts);
   const [signing, setSigning] = useState(false);
   const [passphrase, setPassphrase] = useState('');
-  const [confirmDiscard, setConfirmDiscard] = useState(false);
-  const [discardError, setDiscardError] = useState<string | null>(null);
   // The client's consents, read when signing starts: those that end at this discharge are named before signing.
   const [consents, setConsents] = useState<readonly Consent[] | null>(null);
   useEffect(() => {
@@ -139,13 +138,6 @@ export function DischargeEditor({
       { referrals: w.referrals.map((r, j) => (j === i ? { ...r, ...patch } : r)) },
       Object.keys(patch).map((k) => `referrals.${i}.${k}`),
     );
-
-  async function discard() {
-    setDiscardError(null);
-    const result = await call('discharge.deleteSummaryDraft', { id: draft.id });
-    if (result.ok) onDiscarded();
-    else setDiscardError(result.error.message);
-  }
 
   return (
     <form
@@ -338,40 +330,13 @@ export function DischargeEditor({
           />
         </div>
       ) : (
-        <div className="actions">
-          <button
-            type="button"
-            className="primary"
-            onClick={() => {
-              setSigning(true);
-              requestAnimationFrame(() =>
-                form.form.current?.querySelector<HTMLInputElement>('input[type="password"]')?.focus(),
-              );
-            }}
-          >
-            Sign…
-          </button>
-          {confirmDiscard ? (
-            <>
-              <span>Discard this draft for good?</span>
-              <button type="button" className="danger" onClick={() => void discard()}>
-                Discard
-              </button>
-              <button type="button" onClick={() => setConfirmDiscard(false)}>
-                Keep the draft
-              </button>
-            </>
-          ) : (
-            <button type="button" onClick={() => setConfirmDiscard(true)}>
-              Discard this draft…
-            </button>
-          )}
-          {discardError && (
-            <p className="field__error" role="alert">
-              {discardError}
-            </p>
-          )}
-        </div>
+        <DraftActions
+          formRef={form.form}
+          onSign={() => setSigning(true)}
+          discardQuestion={'Discard this draft for good?'}
+          deleteDraft={() => call('discharge.deleteSummaryDraft', { id: draft.id })}
+          onDiscarded={onDiscarded}
+        />
       )}
     </form>
   );

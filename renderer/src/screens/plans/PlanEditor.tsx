@@ -19,6 +19,7 @@ import { formatDateTime } from '../../format';
 import type { Persist } from '../sessions/autosave';
 import { useDraftAutosave } from '../sessions/useDraftAutosave';
 import { AftercareFields, RelapsePreventionFields, SafetyFields } from './planFields';
+import { DraftActions } from './DraftActions';
 
 type Plan = RecoveryPlanContent['plan'];
 
@@ -48,8 +49,6 @@ export function PlanEditor({
   const kind = draft.content.kind;
   const [signing, setSigning] = useState(false);
   const [passphrase, setPassphrase] = useState('');
-  const [discardError, setDiscardError] = useState<string | null>(null);
-  const [confirmDiscard, setConfirmDiscard] = useState(false);
 
   const persist: Persist<Plan> = async (plan, base, { urgent }) => {
     const result = await call(
@@ -103,13 +102,6 @@ export function PlanEditor({
       ? form.error.message
       : null;
   const missing = form.error?.fields.filter((f) => f.path.startsWith('content.')).length ?? 0;
-
-  async function discard() {
-    setDiscardError(null);
-    const result = await call('recoveryPlans.deleteDraft', { id: draft.id });
-    if (result.ok) onDiscarded();
-    else setDiscardError(result.error.message);
-  }
 
   return (
     <form
@@ -172,40 +164,13 @@ export function PlanEditor({
           />
         </div>
       ) : (
-        <div className="actions">
-          <button
-            type="button"
-            className="primary"
-            onClick={() => {
-              setSigning(true);
-              requestAnimationFrame(() =>
-                form.form.current?.querySelector<HTMLInputElement>('input[type="password"]')?.focus(),
-              );
-            }}
-          >
-            Sign…
-          </button>
-          {confirmDiscard ? (
-            <>
-              <span>Discard version {draft.version} for good?</span>
-              <button type="button" className="danger" onClick={() => void discard()}>
-                Discard
-              </button>
-              <button type="button" onClick={() => setConfirmDiscard(false)}>
-                Keep the draft
-              </button>
-            </>
-          ) : (
-            <button type="button" onClick={() => setConfirmDiscard(true)}>
-              Discard this draft…
-            </button>
-          )}
-          {discardError && (
-            <p className="field__error" role="alert">
-              {discardError}
-            </p>
-          )}
-        </div>
+        <DraftActions
+          formRef={form.form}
+          onSign={() => setSigning(true)}
+          discardQuestion={`Discard version ${draft.version} for good?`}
+          deleteDraft={() => call('recoveryPlans.deleteDraft', { id: draft.id })}
+          onDiscarded={onDiscarded}
+        />
       )}
     </form>
   );
