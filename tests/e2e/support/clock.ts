@@ -13,8 +13,15 @@ export const DAY = 86_400_000;
 /** The calendar day of an instant in the shared zone, as 'YYYY-MM-DD'. */
 export const dayOf = (ms: number): string => localDate(ms);
 
-/** The calendar day `n` days before today, as 'YYYY-MM-DD'. */
-export const daysAgo = (n: number): string => dayOf(Date.now() - n * DAY);
+/**
+ * The calendar day `n` days before today, as 'YYYY-MM-DD': counted in calendar days, so a daylight-saving change in
+ * between never makes it one day off (n × 24 h before 23:30 after the autumn change is the wrong day).
+ */
+export function daysAgo(n: number): string {
+  const d = new Date();
+  d.setDate(d.getDate() - n);
+  return dayOf(d.getTime());
+}
 
 /** The instant of a local date ('YYYY-MM-DD') and time ('HH:MM') in the shared zone. */
 export function localMs(date: string, time: string): number {
