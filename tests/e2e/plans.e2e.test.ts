@@ -18,8 +18,6 @@ import { axeViolations } from './support/axe';
 import { openApp, screenshot, type AppUnderTest } from './support/browser';
 import { CLINIC, ipc, setUpPracticeThroughUi } from './support/practice';
 
-process.env.TZ = 'America/Los_Angeles';
-
 const RP = 'Relapse-prevention plan';
 const SP = 'Safety plan';
 const AC = 'Aftercare plan';

@@ -11,19 +11,10 @@ import { openApp, screenshot, type AppUnderTest } from './support/browser';
 import { ipc, setUpPracticeThroughUi } from './support/practice';
 import { ChartPage } from './pages/ChartPage';
 import { TaperPage } from './pages/TaperPage';
+import { daysAgo, localMs } from './support/clock';
 
-const TZ = 'America/Los_Angeles';
-// The harness runs main's code in this process: give it the browser's zone, as the chart e2e does.
-process.env.TZ = TZ;
-const DAY = 86_400_000;
-const isoDateInTz = (ms: number) =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: TZ, dateStyle: 'short' }).format(ms);
-const daysAgo = (n: number) => isoDateInTz(Date.now() - n * DAY);
 /** Local time `hour`:00 on the day `n` days ago. */
-const atDaysAgo = (n: number, hour: number) => {
-  const [y, m, d] = daysAgo(n).split('-').map(Number) as [number, number, number];
-  return new Date(y, m - 1, d, hour, 0).getTime();
-};
+const atDaysAgo = (n: number, hour: number) => localMs(daysAgo(n), `${String(hour).padStart(2, '0')}:00`);
 
 describe('taper', () => {
   let app: AppUnderTest;

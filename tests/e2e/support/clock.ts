@@ -1,12 +1,12 @@
 /**
  * The one time zone of an e2e file. The harness runs main's code in the test's own process and `openApp` gives the
- * browser that process's zone, as in the app, where main and the renderer share a computer. Importing this module
- * fixes the zone before any date is read, so days and local times agree on both sides whatever the machine's zone.
+ * browser that process's zone, as in the app, where main and the renderer share a computer. vitest.config.mts picks
+ * the zone for the whole run (a fixed-offset zone where it is about noon at the start, so no test crosses local
+ * midnight or a clock change); CLEARLEAF_E2E_TZ overrides it to try a test at another hour.
  */
 import { localDate } from '../../../shared/domain/common';
 
-export const TZ = 'America/Los_Angeles';
-process.env.TZ = TZ;
+export const TZ = process.env.TZ ?? 'Etc/UTC';
 
 export const DAY = 86_400_000;
 
