@@ -1,0 +1,418 @@
+/**
+ * The data-layer part of `npm run bench`: each operation through the app's own path (the dispatcher, zod,
+ * repositories, mappers; the practice's unlock for opening it) and, where one applies, the same work by raw
+ * better-sqlite3 prepared statements or a bare pdfkit document in the same run.
+ */
+import fs from 'node:fs';
+import { createHash } from 'node:crypto';
+import PDFDocument from 'pdfkit';
+import type { Db } from '../../electron/db/connection';
+import { measuredClients } from '../../electron/db/repositories/measures';
+import { outcomeFigures } from '../../electron/db/repositories/outcomes';
+import { createDispatcher, type Dispatch } from '../../electron/ipc/dispatch';
+import { createHandlers } from '../../electron/ipc/handlers';
+import { FONT_REGULAR } from '../../electron/documents/layout';
+import { createNodePlatform } from '../../electron/platform/nodePlatform';
+import { silentLogger } from '../../electron/platform/types';
+import { Practice } from '../../electron/practice/practice';
+import { emptyNoteContent, type Note } from '../../shared/domain/notes';
+import type { Client } from '../../shared/domain/clients';
+import { clientOwnRecipient, type ExportProgress } from '../../shared/domain/recordExport';
+import type { RecoveryPlan } from '../../shared/domain/recoveryPlans';
+import type { Result } from '../../shared/ipc/result';
+import { anAftercarePlan } from '../support/recoveryPlans';
+import { aClinician, FAST_KDF, FakeClock, setUpPractice } from '../support/fixtures';
+import { RARE_WORD, seedPractice, seedSizes, type Seeded } from './seed';
+import { row, time, type BenchRow } from './stats';
+
+const PASS = aClinician().passphrase;
+const USER = aClinician().username;
+
+function value<T>(r: Result<unknown>): T {
+  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message} ${JSON.stringify(r.error.fields)}`);
+  return r.value as T;
+}
+
+/** A bare pdfkit document of about `lines` lines of body text: the floor any printed document stands on. */
+const barePdf = (lines: number) =>
+  new Promise<void>((resolve) => {
+    const doc = new PDFDocument({ size: 'LETTER' });
+    doc.registerFont('body', FONT_REGULAR);
+    doc.font('body').fontSize(10);
+    for (let i = 0; i < lines; i += 1)
+      doc.text('Client discussed craving and sleep this week; progress with the taper and the plan.');
+    doc.on('data', () => {});
+    doc.on('end', () => resolve());
+    doc.end();
+  });
+
+interface Bench {
+  practice: Practice;
+  db: Db;
+  dispatch: Dispatch;
+  clock: FakeClock;
+  dataDir: string;
+  userId: string;
+  seeded: Seeded;
+}
+
+function dispatcherFor(practice: Practice): Dispatch {
+  return createDispatcher(createHandlers(), { practice, platform: createNodePlatform(), log: silentLogger });
+}
+
+/** Sets up and seeds the practice in `dataDir` (a temp dir when not given); returns it unlocked. */
+export async function seededPractice(dataDir?: string): Promise<Bench> {
+  const clock = new FakeClock(new Date(2026, 11, 2, 14, 0).getTime());
+  const set = await setUpPractice({ clock, ...(dataDir ? { dataDir } : {}) });
+  const { db } = set.practice.session();
+  const seeded = seedPractice(db, set.user.id, seedSizes());
+  return {
+    practice: set.practice,
+    db,
+    dispatch: dispatcherFor(set.practice),
+    clock,
+    dataDir: set.dataDir,
+    userId: set.user.id,
+    seeded,
+  };
+}
+
+export async function runDataLayer(): Promise<BenchRow[]> {
+  let b = await seededPractice();
+  const rows: BenchRow[] = [];
+  const heavy = b.seeded.heavyIds[0] ?? '';
+  const prepared = <T>(sql: string) => {
+    const s = b.db.prepare(sql);
+    return (...args: unknown[]) => s.all(...args) as T[];
+  };
+
+  // Aftercare plan for the heavy client, signed through the app (a few calls, not bulk).
+  const draft = value<RecoveryPlan>(
+    await b.dispatch('recoveryPlans.startDraft', { clientId: heavy, kind: 'aftercare' }),
+  );
+  const saved = value<RecoveryPlan>(
+    await b.dispatch('recoveryPlans.saveDraft', {
+      id: draft.id,
+      content: { kind: 'aftercare', plan: anAftercarePlan() },
+      expectedUpdatedAtMs: draft.updatedAtMs,
+    }),
+  );
+  const aftercare = value<RecoveryPlan>(
+    await b.dispatch('recoveryPlans.sign', { id: saved.id, passphrase: PASS }),
+  );
+
+  // Open: the practice closed (a quit) and opened again through the app's unlock: keyring, key, health check,
+  // migrations check, session.
+  let opened: Practice = b.practice;
+  rows.push(
+    row(
+      'open and unlock (health + migrations check)',
+      await time(
+        async () => {
+          opened = new Practice({ dataDir: b.dataDir, clock: b.clock, kdfCost: FAST_KDF });
+          value(await dispatcherFor(opened)('session.unlock', { username: USER, passphrase: PASS }));
+        },
+        { runs: 7, prepare: () => opened.close() },
+      ),
+      null,
+      'fast test KDF; the real passphrase KDF adds its fixed cost',
+    ),
+  );
+  b = { ...b, practice: opened, db: opened.session().db, dispatch: dispatcherFor(opened) };
+  const db = b.db;
+  const dispatch = b.dispatch;
+  console.log(`synchronous = ${String(db.pragma('synchronous', { simple: true }))} (2 = FULL)`);
+
+  const quickFindRaw = prepared(
+    `SELECT c.* FROM client_search s JOIN clients c ON c.id = s.client_id WHERE client_search MATCH ?
+     ORDER BY s.rank LIMIT 10`,
+  );
+  rows.push(
+    row(
+      'quick find by chart number "C-012345"',
+      await time(() => dispatch('clients.quickFind', { search: 'C-012345', limit: 10 })),
+      await time(() => quickFindRaw('"c"* "012345"*')),
+    ),
+    row(
+      'quick find by name prefix "family123"',
+      await time(() => dispatch('clients.quickFind', { search: 'family123', limit: 10 })),
+      await time(() => quickFindRaw('"family123"*')),
+    ),
+  );
+
+  const listRaw = prepared(
+    `SELECT * FROM clients WHERE status = 'active' ORDER BY sort_name, id LIMIT 50 OFFSET 2000`,
+  );
+  const countRaw = b.db.prepare(`SELECT count(*) FROM clients WHERE status = 'active'`);
+  rows.push(
+    row(
+      'client list, page 41, active, by name',
+      await time(() =>
+        dispatch('clients.list', {
+          search: '',
+          statuses: ['active'],
+          clinicianId: null,
+          sort: { column: 'name', direction: 'asc' },
+          page: 40,
+          pageSize: 50,
+        }),
+      ),
+      await time(() => {
+        listRaw();
+        countRaw.get();
+      }),
+    ),
+  );
+
+  // A heavy client's chart as the renderer opens it (ChartScreen, DraftReminder, AlertBanner, useDueCount).
+  const rawClient = prepared('SELECT * FROM clients WHERE id = ?');
+  const rawNotes = prepared(
+    `SELECT n.* FROM notes n WHERE n.client_id = ? AND n.kind IN ('progress', 'group-member')
+     ORDER BY n.session_date DESC, n.created_at_ms DESC`,
+  );
+  const rawAddenda = prepared(
+    `SELECT d.* FROM note_addenda d JOIN notes n ON n.id = d.note_id WHERE n.client_id = ?`,
+  );
+  const rawScores = prepared('SELECT * FROM assessments WHERE client_id = ? ORDER BY administered_at_ms DESC');
+  const rawMeds = prepared(
+    `SELECT v.* FROM medication_versions v JOIN medications m ON m.id = v.medication_id WHERE m.client_id = ?`,
+  );
+  const openChart = () =>
+    Promise.all([
+      dispatch('clients.chart', { id: heavy }),
+      dispatch('medications.list', { clientId: heavy }),
+      dispatch('measures.forClient', { clientId: heavy }),
+      dispatch('notes.list', { clientId: heavy, kind: 'record' }),
+      dispatch('assessments.list', { clientId: heavy }),
+      dispatch('alerts.list', { clientId: heavy }),
+    ]);
+  rows.push(
+    row(
+      "open a heavy client's chart (all its first calls)",
+      await time(openChart, { runs: 9 }),
+      await time(() => {
+        rawClient(heavy);
+        rawNotes(heavy);
+        rawAddenda(heavy);
+        rawScores(heavy);
+        rawMeds(heavy);
+      }),
+      '2,000 notes, 300 scores',
+    ),
+    row(
+      'heavy chart: header and first timeline page (clients.chart)',
+      await time(() => dispatch('clients.chart', { id: heavy })),
+      null,
+    ),
+    row(
+      'heavy chart: score trends (assessments.list, 300)',
+      await time(() => dispatch('assessments.list', { clientId: heavy })),
+      await time(() => rawScores(heavy)),
+    ),
+    row(
+      "heavy chart: the client's notes (notes.list, 2,000)",
+      await time(() => dispatch('notes.list', { clientId: heavy, kind: 'record' }), { runs: 9 }),
+      await time(() => {
+        rawNotes(heavy);
+        rawAddenda(heavy);
+      }),
+    ),
+  );
+  const someClient = b.seeded.clientIds[123] ?? '';
+  rows.push(
+    row(
+      "one client's notes (about 10)",
+      await time(() => dispatch('notes.list', { clientId: someClient, kind: 'record' })),
+      await time(() => {
+        rawNotes(someClient);
+        rawAddenda(someClient);
+      }),
+    ),
+  );
+
+  // Save a draft, sign a note: a quiet client's own draft; each signature on a fresh draft.
+  const quiet = b.seeded.quietId;
+  const newDraft = async () =>
+    value<Note>(
+      await dispatch('notes.create', {
+        clientId: quiet,
+        kind: 'progress',
+        content: {
+          ...emptyNoteContent('dap', '2026-12-01'),
+          risk: { suicidalIdeation: 'denied', homicidalIdeation: 'denied', redFlagsObserved: false, note: '' },
+          sections: {
+            data: 'Client reported sleeping six hours and one craving at work.',
+            assessment: 'Steady on the taper.',
+            plan: 'Keep the evening walk; next session in a week.',
+          },
+        },
+      }),
+    );
+  let note = await newDraft();
+  let n = 0;
+  const rawSave = b.db.prepare('UPDATE notes SET content = ?, updated_at_ms = ? WHERE id = ?');
+  // The audit row is hash-chained: the raw baseline writes it as appendAudit does, with statements prepared once.
+  const lastAudit = b.db.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1');
+  const rawAudit = b.db.prepare(
+    `INSERT INTO audit_log (id, at_ms, user_id, action, entity, entity_id, prev_hash, hash)
+     VALUES (?, ?, ?, 'sign', 'note', ?, ?, ?)`,
+  );
+  const auditRow = (noteId: string) => {
+    const last = lastAudit.get() as { id: number; hash: string };
+    const at = b.clock.now();
+    const hash = createHash('sha256')
+      .update(JSON.stringify([last.id + 1, last.hash, at, b.userId, 'sign', 'note', noteId]))
+      .digest('hex');
+    rawAudit.run(last.id + 1, at, b.userId, noteId, last.hash, hash);
+  };
+  const rawSign = b.db.prepare(
+    'UPDATE notes SET signed_at_ms = ?, signed_by = ?, content_hash = ? WHERE id = ? AND signed_at_ms IS NULL',
+  );
+  rows.push(
+    row(
+      'save a note draft',
+      await time(async () => {
+        b.clock.advance(1000);
+        n += 1;
+        note = value<Note>(
+          await dispatch('notes.saveDraft', {
+            id: note.id,
+            content: { ...note.content, sections: { ...note.content.sections, plan: `Review in a week (${n}).` } },
+            attendance: null,
+            expectedUpdatedAtMs: note.updatedAtMs,
+          }),
+        );
+      }),
+      await time(() => {
+        n += 1;
+        rawSave.run(JSON.stringify({ ...note.content, n }), n, note.id);
+      }),
+    ),
+  );
+  rows.push(
+    row(
+      'sign a note (audit row, search index, synchronous=FULL)',
+      await time(
+        async (d: Note) => {
+          value(await dispatch('notes.sign', { id: d.id, passphrase: PASS }));
+        },
+        { prepare: newDraft },
+      ),
+      await time(
+        (d: Note) =>
+          b.db.transaction(() => {
+            rawSign.run(b.clock.now(), b.userId, 'x'.repeat(64), d.id);
+            auditRow(d.id);
+          })(),
+        { prepare: newDraft },
+      ),
+      'includes the passphrase check at the fast test KDF',
+    ),
+  );
+
+  const searchRaw = prepared(
+    `SELECT s.note_id, s.client_id, snippet(note_search, 5, char(1), char(2), '…', 16) AS snippet,
+       c.legal_last_name, c.chart_number
+     FROM note_search s JOIN clients c ON c.id = s.client_id WHERE note_search MATCH ? ORDER BY s.rowid DESC LIMIT 50`,
+  );
+  const search = (query: string) =>
+    dispatch('notes.search', { query, clientId: null, fromDate: null, toDate: null, kinds: [], limit: 50 });
+  for (const [label, query, match] of [
+    [`rare "${RARE_WORD}"`, RARE_WORD, `"${RARE_WORD}"`],
+    ['common "craving"', 'craving', '"craving"'],
+    ['phrase "craving and sleep"', '"craving and sleep"', '"craving and sleep"'],
+    ['prefix "crav*"', 'crav*', '"crav"*'],
+  ] as const) {
+    rows.push(row(`note search, ${label}`, await time(() => search(query)), await time(() => searchRaw(match))));
+  }
+
+  const someNote = b.db.prepare('SELECT id FROM notes WHERE client_id = ? LIMIT 1').get(heavy) as { id: string };
+  rows.push(
+    row(
+      'note PDF',
+      await time(() => dispatch('notes.printPdf', { id: someNote.id, paper: 'letter', disclosure: null })),
+      await time(() => barePdf(40)),
+    ),
+    row(
+      'aftercare plan PDF',
+      await time(() => dispatch('recoveryPlans.printPdf', { id: aftercare.id, paper: 'letter', disclosure: null })),
+      await time(() => barePdf(60)),
+    ),
+    row(
+      'taper schedule PDF',
+      await time(() => dispatch('taper.printPdf', { clientId: heavy, paper: 'letter' })),
+      await time(() => barePdf(60)),
+    ),
+  );
+
+  const exportRecord = async () => {
+    const client = value<Client>(await dispatch('clients.get', { id: heavy }));
+    const { jobId } = value<{ jobId: string }>(
+      await dispatch('recordExport.start', {
+        request: {
+          clientId: heavy,
+          basis: 'client-request',
+          consentId: null,
+          recipient: clientOwnRecipient(client),
+          recipientAddress: '',
+          purpose: 'Personal copy',
+          paper: 'letter',
+          output: 'folder',
+          exportPassphrase: null,
+          plainConfirmed: true,
+        },
+        passphrase: PASS,
+      }),
+    );
+    for (;;) {
+      const p = value<ExportProgress>(await dispatch('recordExport.progress', { jobId }));
+      if (p.state === 'failed') throw new Error('the export failed');
+      if (p.state !== 'running') return;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  };
+  rows.push(row("heavy client's full record export", await time(exportRecord, { runs: 3 }), null));
+
+  let backupBytes = 0;
+  const rawBackupFile = `${b.dataDir}/raw-backup.db`;
+  const backup = await time(
+    async () => {
+      backupBytes = value<{ sizeBytes: number }>(await dispatch('backup.create', {})).sizeBytes;
+    },
+    { runs: 3 },
+  );
+  const rawBackup = await time(
+    async () => {
+      fs.rmSync(rawBackupFile, { force: true });
+      await b.db.backup(rawBackupFile);
+    },
+    { runs: 3 },
+  );
+  fs.rmSync(rawBackupFile, { force: true });
+  rows.push(row('verified backup', backup, rawBackup, `${(backupBytes / 1e6).toFixed(0)} MB`));
+
+  const year = { from: '2026-01-01', to: '2026-12-31', clinicianId: null };
+  rows.push(
+    row(
+      'practice outcomes, one year, all clinicians',
+      await time(() => dispatch('outcomes.practice', { query: year })),
+      await time(() =>
+        outcomeFigures(b.db, {
+          ...year,
+          fromMs: new Date(2026, 0, 1).getTime(),
+          toEndMs: new Date(2027, 0, 1).getTime(),
+          last30From: '2026-12-01',
+          today: '2026-12-31',
+        }),
+      ),
+    ),
+    row(
+      'measures due across the practice',
+      await time(() => dispatch('measures.due', {})),
+      await time(() => measuredClients(b.db, '2026-12-31', null)),
+    ),
+  );
+  b.practice.close();
+  fs.rmSync(b.dataDir, { recursive: true, force: true });
+  return rows;
+}

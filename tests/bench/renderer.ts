@@ -1,0 +1,2 @@
+export const RENDERER_PREFIX = 'page: ';
+export async function runRenderer() { return []; }

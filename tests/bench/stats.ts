@@ -1,0 +1,105 @@
+/** Timing and the results file for `npm run bench`: medians and p95 after a warm-up, never an assertion. */
+import fs from 'node:fs';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+
+export interface BenchRow {
+  name: string;
+  medianMs: number;
+  p95Ms: number;
+  baselineMedianMs: number | null;
+  ratio: number | null;
+  note?: string;
+}
+
+export const RESULTS_FILE = path.resolve('out/bench/latest.json');
+
+function quantile(xs: readonly number[], q: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? 0;
+}
+
+export interface Samples {
+  medianMs: number;
+  p95Ms: number;
+}
+
+export const summarize = (samples: readonly number[]): Samples => ({
+  medianMs: quantile(samples, 0.5),
+  p95Ms: quantile(samples, 0.95),
+});
+
+/**
+ * Runs `fn` once to warm up, then `runs` times; `prepare` runs untimed before each run (e.g. a fresh draft to
+ * sign) and its result is handed to `fn`.
+ */
+export async function time<T = undefined>(
+  fn: (prepared: T) => unknown,
+  options: { runs?: number; prepare?: () => T | Promise<T> } = {},
+): Promise<Samples> {
+  const runs = options.runs ?? 15;
+  const samples: number[] = [];
+  for (let i = 0; i <= runs; i += 1) {
+    const prepared = (await options.prepare?.()) as T;
+    const t = performance.now();
+    await fn(prepared);
+    if (i > 0) samples.push(performance.now() - t);
+  }
+  return summarize(samples);
+}
+
+export function row(name: string, app: Samples, raw: Samples | null, note?: string): BenchRow {
+  return {
+    name,
+    medianMs: round(app.medianMs),
+    p95Ms: round(app.p95Ms),
+    baselineMedianMs: raw ? round(raw.medianMs) : null,
+    ratio: raw ? round(app.medianMs / Math.max(raw.medianMs, 0.001)) : null,
+    ...(note ? { note } : {}),
+  };
+}
+
+const round = (x: number) => Math.round(x * 100) / 100;
+
+/** Replaces the rows whose names start with `prefix` (one part of the bench) and keeps the others. */
+export function mergeResults(rows: readonly BenchRow[], replacesPrefix: (name: string) => boolean): void {
+  let kept: BenchRow[] = [];
+  try {
+    kept = (JSON.parse(fs.readFileSync(RESULTS_FILE, 'utf8')) as BenchRow[]).filter(
+      (r) => !replacesPrefix(r.name),
+    );
+  } catch {
+    // No earlier results: this part's rows are the whole file.
+  }
+  fs.mkdirSync(path.dirname(RESULTS_FILE), { recursive: true });
+  fs.writeFileSync(RESULTS_FILE, `${JSON.stringify([...kept, ...rows], null, 2)}\n`);
+}
+
+export function printTable(rows: readonly BenchRow[]): void {
+  const num = (x: number | null) => (x === null ? '–' : x.toFixed(2)).padStart(9);
+  console.log(
+    'operation'.padEnd(56),
+    'median'.padStart(9),
+    'p95'.padStart(9),
+    'raw'.padStart(9),
+    'ratio'.padStart(9),
+  );
+  for (const r of rows) {
+    console.log(
+      r.name.padEnd(56),
+      num(r.medianMs),
+      num(r.p95Ms),
+      num(r.baselineMedianMs),
+      num(r.ratio),
+      r.note ? ` ${r.note}` : '',
+    );
+  }
+}
+
+/** A size from the environment, scaled by BENCH_SCALE (e.g. 0.1 for a quick run) unless given outright. */
+export function size(name: string, full: number): number {
+  const given = process.env[name];
+  if (given !== undefined && given !== '') return Number(given);
+  const scale = Number(process.env.BENCH_SCALE ?? 1);
+  return Math.max(1, Math.round(full * scale));
+}
