@@ -173,7 +173,9 @@ export async function runDataLayer(): Promise<BenchRow[]> {
   const rawAddenda = prepared(
     `SELECT d.* FROM note_addenda d JOIN notes n ON n.id = d.note_id WHERE n.client_id = ?`,
   );
-  const rawScores = prepared('SELECT * FROM assessments WHERE client_id = ? ORDER BY administered_at_ms DESC');
+  const rawScores = prepared(
+    'SELECT * FROM assessments WHERE client_id = ? ORDER BY administered_at_ms DESC',
+  );
   const rawMeds = prepared(
     `SELECT v.* FROM medication_versions v JOIN medications m ON m.id = v.medication_id WHERE m.client_id = ?`,
   );
@@ -239,7 +241,12 @@ export async function runDataLayer(): Promise<BenchRow[]> {
         kind: 'progress',
         content: {
           ...emptyNoteContent('dap', '2026-12-01'),
-          risk: { suicidalIdeation: 'denied', homicidalIdeation: 'denied', redFlagsObserved: false, note: '' },
+          risk: {
+            suicidalIdeation: 'denied',
+            homicidalIdeation: 'denied',
+            redFlagsObserved: false,
+            note: '',
+          },
           sections: {
             data: 'Client reported sleeping six hours and one craving at work.',
             assessment: 'Steady on the taper.',
@@ -277,7 +284,10 @@ export async function runDataLayer(): Promise<BenchRow[]> {
         note = value<Note>(
           await dispatch('notes.saveDraft', {
             id: note.id,
-            content: { ...note.content, sections: { ...note.content.sections, plan: `Review in a week (${n}).` } },
+            content: {
+              ...note.content,
+              sections: { ...note.content.sections, plan: `Review in a week (${n}).` },
+            },
             attendance: null,
             expectedUpdatedAtMs: note.updatedAtMs,
           }),
@@ -323,10 +333,14 @@ export async function runDataLayer(): Promise<BenchRow[]> {
     ['phrase "craving and sleep"', '"craving and sleep"', '"craving and sleep"'],
     ['prefix "crav*"', 'crav*', '"crav"*'],
   ] as const) {
-    rows.push(row(`note search, ${label}`, await time(() => search(query)), await time(() => searchRaw(match))));
+    rows.push(
+      row(`note search, ${label}`, await time(() => search(query)), await time(() => searchRaw(match))),
+    );
   }
 
-  const someNote = b.db.prepare('SELECT id FROM notes WHERE client_id = ? LIMIT 1').get(heavy) as { id: string };
+  const someNote = b.db.prepare('SELECT id FROM notes WHERE client_id = ? LIMIT 1').get(heavy) as {
+    id: string;
+  };
   rows.push(
     row(
       'note PDF',
@@ -335,7 +349,9 @@ export async function runDataLayer(): Promise<BenchRow[]> {
     ),
     row(
       'aftercare plan PDF',
-      await time(() => dispatch('recoveryPlans.printPdf', { id: aftercare.id, paper: 'letter', disclosure: null })),
+      await time(() =>
+        dispatch('recoveryPlans.printPdf', { id: aftercare.id, paper: 'letter', disclosure: null }),
+      ),
       await time(() => barePdf(60)),
     ),
     row(

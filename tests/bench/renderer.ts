@@ -1,2 +1,246 @@
+/**
+ * The renderer at scale (issue 13 item 3): the browser harness over a data dir seeded directly, headless Chromium,
+ * and times taken in the page — from the key or click (a capture listener's `performance.now()`) to the frame
+ * after the DOM shows the result (requestAnimationFrame, then a task: the paint has happened). Needs a build
+ * (`npx electron-vite build`); `npm run bench` runs it after the data-layer part.
+ */
+import fs from 'node:fs';
+import type { Page } from 'playwright-core';
+import { openApp } from '../e2e/support/browser';
+import { FramePage } from '../e2e/pages/FramePage';
+import { LockPage } from '../e2e/pages/LockPage';
+import { QuickFindPage } from '../e2e/pages/QuickFindPage';
+import { SearchPage } from '../e2e/pages/SearchPage';
+import { aClinician, FakeClock, setUpPractice, tempDir } from '../support/fixtures';
+import { seedPractice, type SeedSizes } from './seed';
+import { row, summarize, type BenchRow } from './stats';
+
 export const RENDERER_PREFIX = 'page: ';
-export async function runRenderer() { return []; }
+const RUNS = Number(process.env.BENCH_PAGE_RUNS ?? 7);
+
+/**
+ * Arms a measurement in the page: the next keydown or click (capture phase) starts the clock; the first DOM change
+ * after which `until` (a JS expression over `document`) holds, plus one frame, stops it.
+ */
+async function arm(page: Page, until: string): Promise<void> {
+  await page.evaluate(`(() => {
+    window.__bench = new Promise((resolve) => {
+      let t0 = null;
+      const start = () => { if (t0 === null) t0 = performance.now(); };
+      window.addEventListener('keydown', start, { capture: true, once: true });
+      window.addEventListener('click', start, { capture: true, once: true });
+      let done = false;
+      const check = () => {
+        if (done || t0 === null) return;
+        let ok = false;
+        try { ok = Boolean(${until}); } catch { ok = false; }
+        if (!ok) return;
+        done = true;
+        observer.disconnect();
+        requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - t0), 0));
+      };
+      const observer = new MutationObserver(check);
+      observer.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+      window.__benchCheck = check;
+    });
+  })()`);
+}
+
+async function measured(page: Page, until: string, act: () => Promise<void>): Promise<number> {
+  await arm(page, until);
+  await act();
+  // A result already on screen by the time the action returned still needs its check.
+  await page.evaluate('window.__benchCheck()');
+  return (await page.evaluate('window.__bench')) as number;
+}
+
+const text = (selector: string) => `(document.querySelector(${JSON.stringify(selector)})?.textContent ?? '')`;
+
+async function sample(fn: (i: number) => Promise<number>): Promise<{ medianMs: number; p95Ms: number }> {
+  await fn(-1); // warm-up
+  const xs: number[] = [];
+  for (let i = 0; i < RUNS; i += 1) xs.push(await fn(i));
+  return summarize(xs);
+}
+
+function sizesFor(clients: number): SeedSizes {
+  return {
+    clients,
+    notes: clients * 10,
+    assessments: clients * 4,
+    matClients: Math.round(clients / 10),
+    tapers: Math.round(clients / 5),
+    useLogClients: Math.max(1, Math.round(clients / 100)),
+    heavyClients: 1,
+    heavyNotes: 2_000,
+    heavyAssessments: 300,
+  };
+}
+
+async function atSize(clients: number): Promise<BenchRow[]> {
+  const label = (what: string) => `${RENDERER_PREFIX}${what} (${clients.toLocaleString('en-US')} clients)`;
+  const dataDir = tempDir('clearleaf-bench-page-');
+  const set = await setUpPractice({ dataDir, clock: new FakeClock(Date.now()) });
+  const seeded = seedPractice(set.practice.session().db, set.user.id, sizesFor(clients));
+  const heavy = set.practice
+    .session()
+    .db.prepare('SELECT chart_number FROM clients WHERE id = ?')
+    .get(seeded.heavyIds[0]) as { chart_number: string };
+  set.practice.close();
+
+  const app = await openApp({ dataDir });
+  const rows: BenchRow[] = [];
+  try {
+    const { page } = app;
+    await page.goto(app.harness.url);
+    await new LockPage(page).heading().waitFor();
+    await new LockPage(page).unlock(aClinician().passphrase);
+    await new FramePage(page).signedInUser().waitFor();
+    // The client list's locators as ClientListPage has them (that page model reads the DOM, typed for the e2e
+    // project only).
+    const table = page.getByRole('table', { name: 'Clients' });
+    const list = {
+      heading: () => page.getByRole('heading', { name: 'Clients', level: 1 }),
+      search: () => page.getByRole('searchbox', { name: 'Search' }),
+      sortButton: (column: string) => table.getByRole('button', { name: column, exact: true }),
+      pageButton: (name: 'Next') =>
+        page.getByRole('navigation', { name: 'Pages of the client list' }).getByRole('button', { name }),
+    };
+    const nav = (name: string) =>
+      page.getByRole('navigation', { name: 'Areas' }).getByRole('button', { name, exact: true });
+
+    rows.push(
+      row(
+        label('client list first paint'),
+        await sample(async () => {
+          await nav('Sessions').click();
+          await list.heading().waitFor({ state: 'detached' });
+          return measured(page, `document.querySelectorAll('table tbody tr').length > 0`, () =>
+            nav('Clients').click(),
+          );
+        }),
+        null,
+      ),
+    );
+
+    const range = text('[data-testid="page-range"]');
+    rows.push(
+      row(
+        label('list filter, key to paint'),
+        await sample(async (i) => {
+          const stem = `family${((i + 2) % 9) + 1}${(i + 5) % 10}`;
+          await list.search().fill(stem);
+          await page.waitForFunction(
+            `${text('table tbody tr .client-link')}.toLowerCase().includes(${JSON.stringify(stem)})`,
+          );
+          const before = await page.evaluate(range);
+          return measured(page, `${range} !== ${JSON.stringify(before)}`, () => list.search().press('3'));
+        }),
+        null,
+        'includes the debounce',
+      ),
+    );
+    await list.search().fill('');
+    await page.waitForFunction(`${range}.length > 0`);
+
+    const firstName = text('table tbody tr .client-link');
+    rows.push(
+      row(
+        label('sort by name, click to paint'),
+        await sample(async () => {
+          const before = await page.evaluate(firstName);
+          return measured(page, `${firstName} !== ${JSON.stringify(before)}`, () =>
+            list.sortButton('Name').click(),
+          );
+        }),
+        null,
+      ),
+      row(
+        label('next page, click to paint'),
+        await sample(async () => {
+          const before = await page.evaluate(range);
+          return measured(page, `${range} !== ${JSON.stringify(before)}`, () =>
+            list.pageButton('Next').click(),
+          );
+        }),
+        null,
+      ),
+    );
+
+    const find = new QuickFindPage(page);
+    rows.push(
+      row(
+        label('quick find, last key to first result'),
+        await sample(async () => {
+          await page.keyboard.press('Escape');
+          await find.openWithShortcut();
+          await find.input().fill(heavy.chart_number.slice(0, -1));
+          return measured(
+            page,
+            `[...document.querySelectorAll('[role=option]')].some((o) => o.textContent.includes(${JSON.stringify(heavy.chart_number)}))`,
+            () => find.input().press(heavy.chart_number.slice(-1)),
+          );
+        }),
+        null,
+        'includes the debounce',
+      ),
+      row(
+        label('open a heavy chart (2,000 notes), Enter to timeline'),
+        await sample(async () => {
+          await page.keyboard.press('Escape');
+          await nav('Clients').click();
+          await find.openWithShortcut();
+          await find.input().fill(heavy.chart_number);
+          await find.selectedOption().waitFor();
+          return measured(page, `document.querySelectorAll('.timeline__event').length > 0`, () =>
+            find.input().press('Enter'),
+          );
+        }),
+        null,
+      ),
+    );
+
+    const search = new SearchPage(page);
+    await search.open();
+    const box = search.form().getByLabel('Search for', { exact: true });
+    rows.push(
+      row(
+        label('note search, Enter to results'),
+        await sample(async (i) => {
+          const word = ['craving', 'sleep', 'family', 'anxiety'][(i + 4) % 4] ?? 'craving';
+          await box.fill(word);
+          const before = await page.evaluate(text('.search-count'));
+          return measured(
+            page,
+            `${text('.search-count')} !== ${JSON.stringify(before)} && document.querySelectorAll('.search-result').length > 0`,
+            () => box.press('Enter'),
+          );
+        }),
+        null,
+      ),
+    );
+
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('HeapProfiler.collectGarbage');
+    const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+    rows.push({
+      name: label('JS heap after GC, MB'),
+      medianMs: Math.round(heap.usedSize / 1e4) / 100,
+      p95Ms: Math.round(heap.usedSize / 1e4) / 100,
+      baselineMedianMs: null,
+      ratio: null,
+      note: 'megabytes, not ms',
+    });
+  } finally {
+    await app.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+  return rows;
+}
+
+export async function runRenderer(): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [];
+  for (const clients of [1_000, Number(process.env.BENCH_PAGE_CLIENTS ?? 50_000)])
+    rows.push(...(await atSize(clients)));
+  return rows;
+}

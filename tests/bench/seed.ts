@@ -10,12 +10,7 @@ import { insertAssessment } from '../../electron/db/repositories/assessments';
 import { insertClient, insertDischarge } from '../../electron/db/repositories/clients';
 import { insertMatNote } from '../../electron/db/repositories/matNotes';
 import { insertMedication, insertMedicationVersion } from '../../electron/db/repositories/medications';
-import {
-  getNoteRow,
-  insertAddendum,
-  insertNote,
-  markNoteSigned,
-} from '../../electron/db/repositories/notes';
+import { getNoteRow, insertAddendum, insertNote, markNoteSigned } from '../../electron/db/repositories/notes';
 import { insertTaperVersion } from '../../electron/db/repositories/taper';
 import { insertUseLogEntry } from '../../electron/db/repositories/useLog';
 import { expectedNoteHash, takeSnapshot } from '../../electron/notes/noteRecords';
@@ -154,7 +149,14 @@ const ANSWERS: Record<Instrument, (i: number) => number[]> = {
 /** Scores by instrument and answers: the seed has a handful of answer sets, scored once each. */
 const SCORES = new Map<string, ReturnType<typeof scoreWithDefinition>>();
 
-function assessment(db: Db, clientId: string, instrumentId: Instrument, i: number, atMs: number, userId: string) {
+function assessment(
+  db: Db,
+  clientId: string,
+  instrumentId: Instrument,
+  i: number,
+  atMs: number,
+  userId: string,
+) {
   const answers = ANSWERS[instrumentId](i);
   const key = `${instrumentId}:${answers.join(',')}`;
   const score = SCORES.get(key) ?? scoreWithDefinition(getInstrument(instrumentId), answers, {});
@@ -328,7 +330,10 @@ function seedMat(db: Db, clientId: string, i: number, userId: string): void {
         id: randomUUID(),
         clientId,
         content: {
-          ...emptyMatNoteContent(`2026-${String(3 + k).padStart(2, '0')}-10`, 'Buprenorphine-naloxone 8 mg film'),
+          ...emptyMatNoteContent(
+            `2026-${String(3 + k).padStart(2, '0')}-10`,
+            'Buprenorphine-naloxone 8 mg film',
+          ),
           adherence: 'as-prescribed',
           craving: 3,
           plan: 'Continue 8 mg daily; review in four weeks.',
@@ -403,7 +408,14 @@ function seedHeavy(
   );
   db.transaction(() => {
     for (let i = 0; i < sizes.heavyAssessments; i += 1) {
-      assessment(db, clientId, (['phq9', 'gad7', 'cows'] as const)[i % 3] ?? 'phq9', i, YEAR_START - i * 3 * DAY, userId);
+      assessment(
+        db,
+        clientId,
+        (['phq9', 'gad7', 'cows'] as const)[i % 3] ?? 'phq9',
+        i,
+        YEAR_START - i * 3 * DAY,
+        userId,
+      );
     }
     seedMat(db, clientId, h, userId);
     insertTaperVersion(
