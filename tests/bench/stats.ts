@@ -30,16 +30,17 @@ export const summarize = (samples: readonly number[]): Samples => ({
 });
 
 /**
- * Runs `fn` once to warm up, then `runs` times; `prepare` runs untimed before each run (e.g. a fresh draft to
+ * Runs `fn` once to warm up (unless `warmUp` is false: an operation of minutes), then `runs` times; `prepare` runs untimed before each run (e.g. a fresh draft to
  * sign) and its result is handed to `fn`.
  */
 export async function time<T = undefined>(
   fn: (prepared: T) => unknown,
-  options: { runs?: number; prepare?: () => T | Promise<T> } = {},
+  options: { runs?: number; warmUp?: boolean; prepare?: () => T | Promise<T> } = {},
 ): Promise<Samples> {
   const runs = options.runs ?? 15;
+  const first = options.warmUp === false ? 1 : 0;
   const samples: number[] = [];
-  for (let i = 0; i <= runs; i += 1) {
+  for (let i = first; i <= runs; i += 1) {
     const prepared = (await options.prepare?.()) as T;
     const t = performance.now();
     await fn(prepared);
