@@ -49,7 +49,7 @@ import type { Db } from '../db/connection';
 import {
   expectedNoteHash,
   loadNote,
-  noteFromRow,
+  notesFromRows,
   planGoalTexts,
   takeSnapshot,
   verifyNote,
@@ -167,7 +167,7 @@ export const noteHandlers: DomainHandlers<'notes'> = {
     requireClient(db, clientId);
     const kinds =
       kind === 'record' ? (['progress', 'group-member'] as const) : (['sud-counselling'] as const);
-    return listNoteRows(db, clientId, kinds).map((r) => noteFromRow(db, r));
+    return notesFromRows(db, clientId, listNoteRows(db, clientId, kinds));
   },
   'notes.get': ({ id }, { db, practice }) => {
     const note = requireNote(db, id);

@@ -18,6 +18,8 @@ import {
   getNoteRow,
   groupNumberPresent,
   listAddenda,
+  listClientAddenda,
+  type AddendumRow,
   type NoteRow,
 } from '../db/repositories/notes';
 import { listPlanVersions } from '../db/repositories/treatmentPlans';
@@ -75,15 +77,22 @@ function snapshotOf(r: NoteRow): SignedSnapshot | null {
   }
 }
 
-export function noteFromRow(db: Db, r: NoteRow): Note {
+/** What a list of notes reads once for all of them (see notesFromRows). */
+interface Preloaded {
+  addenda: AddendumRow[];
+  groupBlock: (groupSessionId: string) => GroupBlock | null;
+}
+
+export function noteFromRow(db: Db, r: NoteRow, preloaded?: Preloaded): Note {
   const snapshot = snapshotOf(r);
+  const group = preloaded?.groupBlock ?? ((id: string) => groupBlock(db, id));
   return {
     id: r.id,
     clientId: r.client_id,
     kind: r.kind,
     content: NoteContentSchema.parse(JSON.parse(r.content)),
     // Notes signed before snapshots existed (migration 0140) fall back to the group block as it is now.
-    group: snapshot ? snapshot.group : r.group_session_id ? groupBlock(db, r.group_session_id) : null,
+    group: snapshot ? snapshot.group : r.group_session_id ? group(r.group_session_id) : null,
     attendance: (r.attendance as Note['attendance']) ?? null,
     authorName: r.author_name,
     createdAtMs: r.created_at_ms,
@@ -94,7 +103,7 @@ export function noteFromRow(db: Db, r: NoteRow): Note {
     contentHash: r.content_hash,
     cosignedAtMs: r.cosigned_at_ms,
     cosignedByName: r.cosigned_by_name,
-    addenda: listAddenda(db, r.id).map((a) => ({
+    addenda: (preloaded?.addenda ?? listAddenda(db, r.id)).map((a) => ({
       id: a.id,
       text: a.text,
       signedAtMs: a.signed_at_ms,
@@ -103,6 +112,20 @@ export function noteFromRow(db: Db, r: NoteRow): Note {
     })),
     signedGoals: snapshot ? snapshot.goals : null,
   };
+}
+
+/**
+ * One client's notes as the app shows them, reading the addenda in one query and each group session's block once
+ * (a long chart has thousands of notes: one query per note made the list many times slower than its rows).
+ */
+export function notesFromRows(db: Db, clientId: string, rows: readonly NoteRow[]): Note[] {
+  const addenda = listClientAddenda(db, clientId);
+  const blocks = new Map<string, GroupBlock | null>();
+  const block = (id: string) => {
+    if (!blocks.has(id)) blocks.set(id, groupBlock(db, id));
+    return blocks.get(id) ?? null;
+  };
+  return rows.map((r) => noteFromRow(db, r, { addenda: addenda.get(r.id) ?? [], groupBlock: block }));
 }
 
 export function loadNote(db: Db, id: string): Note | null {

@@ -170,6 +170,27 @@ export function insertAddendum(
   ).run(a.id, a.noteId, a.text, atMs, userId, a.hash);
 }
 
+/**
+ * The signed addenda of every note of a client, by note id, oldest first: a list of notes reads them in one query
+ * instead of one per note.
+ */
+export function listClientAddenda(db: Db, clientId: string): Map<string, AddendumRow[]> {
+  const rows = db
+    .prepare(
+      `SELECT d.*, u.display_name AS signed_by_name FROM notes n
+         JOIN note_addenda d ON d.note_id = n.id LEFT JOIN users u ON u.id = d.signed_by
+       WHERE n.client_id = ? ORDER BY d.signed_at_ms`,
+    )
+    .all(clientId) as AddendumRow[];
+  const byNote = new Map<string, AddendumRow[]>();
+  for (const r of rows) {
+    const list = byNote.get(r.note_id);
+    if (list) list.push(r);
+    else byNote.set(r.note_id, [r]);
+  }
+  return byNote;
+}
+
 export function listAddenda(db: Db, noteId: string): AddendumRow[] {
   return db
     .prepare(

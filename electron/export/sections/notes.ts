@@ -4,7 +4,7 @@
  * client's own block only, never another member's. Private SUD counselling notes go only under a consent for them.
  */
 import { listNoteRows } from '../../db/repositories/notes';
-import { noteFromRow } from '../../notes/noteRecords';
+import { notesFromRows } from '../../notes/noteRecords';
 import { renderNotePdf } from '../../pdf/notePdf';
 import { sessionMinutes, type Note, type NoteKind } from '../../../shared/domain/notes';
 import { fhirId, instant, labelled, ref } from '../fhir';
@@ -56,8 +56,7 @@ export const notesSection: ExportSection = {
     const kinds: NoteKind[] = ctx.includeCounsellingNotes
       ? ['progress', 'group-member', 'sud-counselling']
       : ['progress', 'group-member'];
-    const notes = listNoteRows(ctx.db, ctx.client.id, kinds)
-      .map((r) => noteFromRow(ctx.db, r))
+    const notes = notesFromRows(ctx.db, ctx.client.id, listNoteRows(ctx.db, ctx.client.id, kinds))
       .filter((n) => n.signedAtMs !== null)
       .sort(
         (a, b) => a.content.sessionDate.localeCompare(b.content.sessionDate) || a.createdAtMs - b.createdAtMs,

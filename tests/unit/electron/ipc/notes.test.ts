@@ -189,6 +189,44 @@ describe('session notes', () => {
     expect(() => db.prepare(`DELETE FROM note_addenda`).run()).toThrow(/addendum cannot be deleted/);
   });
 
+  it("lists a client's notes each as it shows alone: its own addenda in order, none of another client's", async () => {
+    const { dispatch, client, clock } = await setup();
+    const other = value<Client>(
+      await dispatch('clients.create', {
+        client: aClient({ legalFirstName: 'Łucja', legalLastName: 'O’Brien' }),
+      }),
+    );
+    const signed = async (clientId: string, subjective: string) => {
+      const n = value<Note>(
+        await dispatch('notes.create', { clientId, kind: 'progress', content: soap({ subjective }) }),
+      );
+      return value<Note>(await dispatch('notes.sign', { id: n.id, passphrase: PASS }));
+    };
+    const addendum = async (id: string, text: string) => {
+      clock.advance(60_000);
+      value(await dispatch('notes.addAddendum', { id, addendum: { text }, passphrase: PASS }));
+    };
+    const first = await signed(client.id, 'First session.');
+    const second = await signed(client.id, 'Second session.');
+    const theirs = await signed(other.id, 'Their session.');
+    value(await dispatch('notes.create', { clientId: client.id, kind: 'progress', content: soap() }));
+    await addendum(first.id, 'Correction: COWS 4 at arrival.');
+    await addendum(theirs.id, 'Their correction.');
+    await addendum(first.id, 'Second correction: the call was on Tuesday.');
+
+    const listed = value<Note[]>(await dispatch('notes.list', { clientId: client.id, kind: 'record' }));
+    expect(listed).toHaveLength(3);
+    for (const note of listed) {
+      expect(note).toEqual(value<Note>(await dispatch('notes.get', { id: note.id })));
+    }
+    const byId = new Map(listed.map((n) => [n.id, n]));
+    expect(byId.get(first.id)?.addenda.map((a) => a.text)).toEqual([
+      'Correction: COWS 4 at arrival.',
+      'Second correction: the call was on Tuesday.',
+    ]);
+    expect(byId.get(second.id)?.addenda).toEqual([]);
+  });
+
   it('lets a supervisor co-sign once, and not a clinician', async () => {
     const { dispatch, client, practice } = await setup();
     const note = value<Note>(
