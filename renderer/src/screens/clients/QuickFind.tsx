@@ -4,17 +4,15 @@
  * inside by hand, Esc closes, and focus goes back where it was. The input is an ARIA combobox over a listbox:
  * Arrow keys move the active option, Enter opens that client's chart.
  */
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useDeferredValue, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { clientDisplayName, type ClientListRow } from '../../../../shared/domain/clients';
 import { call } from '../../api/client';
 import { navigate } from '../../router';
 import { formatDateOnly } from './clientFormat';
 import { StatusBadge } from './StatusBadge';
-import { useDebouncedValue } from './useDebouncedValue';
 import './clients.css';
 
 const LIMIT = 10;
-const DEBOUNCE_MS = 120;
 
 export const isMac = (): boolean => /Mac|iPhone|iPad/.test(navigator.userAgent);
 
@@ -55,7 +53,8 @@ function QuickFindDialog({ onClose }: { onClose: () => void }) {
   const [search, setSearch] = useState('');
   const [results, setResults] = useState<ClientListRow[] | null>(null);
   const [active, setActive] = useState(0);
-  const query = useDebouncedValue(search, DEBOUNCE_MS);
+  // No debounce: each key asks at once and the cleanup below drops an answer overtaken by a newer one.
+  const query = useDeferredValue(search);
   const ids = useId();
   const listId = `${ids}-list`;
   const optionId = (i: number) => `${ids}-option-${i}`;
