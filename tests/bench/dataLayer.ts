@@ -398,6 +398,7 @@ export async function runDataLayer(): Promise<BenchRow[]> {
 
   let backupBytes = 0;
   const rawBackupFile = `${b.dataDir}/raw-backup.db`;
+  const vacuumInto = b.db.prepare('VACUUM INTO ?');
   const backup = await time(
     async () => {
       backupBytes = value<{ sizeBytes: number }>(await dispatch('backup.create', {})).sizeBytes;
@@ -406,8 +407,10 @@ export async function runDataLayer(): Promise<BenchRow[]> {
   );
   const rawBackup = await time(
     async () => {
+      // The snapshot alone, as the app takes it (VACUUM INTO, encrypted with the same key), without the
+      // verification, the recovery kit and the rotation.
       fs.rmSync(rawBackupFile, { force: true });
-      await b.db.backup(rawBackupFile);
+      vacuumInto.run(rawBackupFile);
     },
     { runs: 3 },
   );
