@@ -54,6 +54,16 @@ async function measured(page: Page, until: string, act: () => Promise<void>): Pr
   return (await page.evaluate('window.__bench')) as number;
 }
 
+/** Waits until `expr` holds in the page (page.waitForFunction evaluates with eval, which the app's CSP refuses). */
+async function until(page: Page, expr: string): Promise<void> {
+  await page.evaluate(`new Promise((resolve) => {
+    const ok = () => { try { return Boolean(${expr}); } catch { return false; } };
+    if (ok()) return resolve(true);
+    const o = new MutationObserver(() => { if (ok()) { o.disconnect(); resolve(true); } });
+    o.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+  })`);
+}
+
 const text = (selector: string) => `(document.querySelector(${JSON.stringify(selector)})?.textContent ?? '')`;
 
 async function sample(fn: (i: number) => Promise<number>): Promise<{ medianMs: number; p95Ms: number }> {
@@ -130,7 +140,8 @@ async function atSize(clients: number): Promise<BenchRow[]> {
         await sample(async (i) => {
           const stem = `family${((i + 2) % 9) + 1}${(i + 5) % 10}`;
           await list.search().fill(stem);
-          await page.waitForFunction(
+          await until(
+            page,
             `${text('table tbody tr .client-link')}.toLowerCase().includes(${JSON.stringify(stem)})`,
           );
           const before = await page.evaluate(range);
@@ -141,7 +152,7 @@ async function atSize(clients: number): Promise<BenchRow[]> {
       ),
     );
     await list.search().fill('');
-    await page.waitForFunction(`${range}.length > 0`);
+    await until(page, `${range}.length > 0`);
 
     const firstName = text('table tbody tr .client-link');
     rows.push(
