@@ -257,7 +257,10 @@ export async function runDataLayer(): Promise<BenchRow[]> {
     );
   let note = await newDraft();
   let n = 0;
-  const rawSave = b.db.prepare('UPDATE notes SET content = ?, updated_at_ms = ? WHERE id = ?');
+  // The search text too: the triggers keep note_search in step with it, as for the app's save.
+  const rawSave = b.db.prepare(
+    'UPDATE notes SET content = ?, search_text = ?, updated_at_ms = ? WHERE id = ?',
+  );
   // The audit row is hash-chained: the raw baseline writes it as appendAudit does, with statements prepared once.
   const lastAudit = b.db.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1');
   const rawAudit = b.db.prepare(
@@ -295,7 +298,7 @@ export async function runDataLayer(): Promise<BenchRow[]> {
       }),
       await time(() => {
         n += 1;
-        rawSave.run(JSON.stringify({ ...note.content, n }), n, note.id);
+        rawSave.run(JSON.stringify({ ...note.content, n }), `Review in a week (${n}).`, n, note.id);
       }),
     ),
   );
