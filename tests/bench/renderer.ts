@@ -212,6 +212,7 @@ async function atSize(clients: number): Promise<BenchRow[]> {
     );
 
     const search = new SearchPage(page);
+    await nav('Sessions').click();
     await search.open();
     const box = search.form().getByLabel('Search for', { exact: true });
     rows.push(
