@@ -51,22 +51,38 @@ async function measured(page: Page, until: string, act: () => Promise<void>): Pr
   await act();
   // A result already on screen by the time the action returned still needs its check.
   await page.evaluate('window.__benchCheck()');
-  return (await page.evaluate('window.__bench')) as number;
+  return (await withTimeout(`waiting for ${until}`, page.evaluate('window.__bench'))) as number;
 }
 
 /** Waits until `expr` holds in the page (page.waitForFunction evaluates with eval, which the app's CSP refuses). */
 async function until(page: Page, expr: string): Promise<void> {
-  await page.evaluate(`new Promise((resolve) => {
+  await withTimeout(
+    `waiting for ${expr}`,
+    page.evaluate(`new Promise((resolve) => {
     const ok = () => { try { return Boolean(${expr}); } catch { return false; } };
     if (ok()) return resolve(true);
     const o = new MutationObserver(() => { if (ok()) { o.disconnect(); resolve(true); } });
     o.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
-  })`);
+  })`),
+  );
+}
+
+/** A wait in the page that never ends is a broken step: say which, instead of hanging the bench. */
+function withTimeout<T>(what: string, p: Promise<T>, ms = 60_000): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`bench page: gave up ${what}`)), ms);
+  });
+  return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
 }
 
 const text = (selector: string) => `(document.querySelector(${JSON.stringify(selector)})?.textContent ?? '')`;
 
-async function sample(fn: (i: number) => Promise<number>): Promise<{ medianMs: number; p95Ms: number }> {
+async function sample(
+  what: string,
+  fn: (i: number) => Promise<number>,
+): Promise<{ medianMs: number; p95Ms: number }> {
+  console.log(`  ${what}`);
   await fn(-1); // warm-up
   const xs: number[] = [];
   for (let i = 0; i < RUNS; i += 1) xs.push(await fn(i));
@@ -122,7 +138,7 @@ async function atSize(clients: number): Promise<BenchRow[]> {
     rows.push(
       row(
         label('client list first paint'),
-        await sample(async () => {
+        await sample('client list first paint', async () => {
           await nav('Sessions').click();
           await list.heading().waitFor({ state: 'detached' });
           return measured(page, `document.querySelectorAll('table tbody tr').length > 0`, () =>
@@ -137,7 +153,7 @@ async function atSize(clients: number): Promise<BenchRow[]> {
     rows.push(
       row(
         label('list filter, key to paint'),
-        await sample(async (i) => {
+        await sample('list filter, key to paint', async (i) => {
           const stem = `family${((i + 2) % 9) + 1}${(i + 5) % 10}`;
           await list.search().fill(stem);
           await until(
@@ -158,7 +174,7 @@ async function atSize(clients: number): Promise<BenchRow[]> {
     rows.push(
       row(
         label('sort by name, click to paint'),
-        await sample(async () => {
+        await sample('sort by name, click to paint', async () => {
           const before = await page.evaluate(firstName);
           return measured(page, `${firstName} !== ${JSON.stringify(before)}`, () =>
             list.sortButton('Name').click(),
@@ -168,7 +184,7 @@ async function atSize(clients: number): Promise<BenchRow[]> {
       ),
       row(
         label('next page, click to paint'),
-        await sample(async () => {
+        await sample('next page, click to paint', async () => {
           const before = await page.evaluate(range);
           return measured(page, `${range} !== ${JSON.stringify(before)}`, () =>
             list.pageButton('Next').click(),
@@ -182,7 +198,7 @@ async function atSize(clients: number): Promise<BenchRow[]> {
     rows.push(
       row(
         label('quick find, last key to first result'),
-        await sample(async () => {
+        await sample('quick find, last key to first result', async () => {
           await page.keyboard.press('Escape');
           await find.openWithShortcut();
           await find.input().fill(heavy.chart_number.slice(0, -1));
@@ -197,7 +213,7 @@ async function atSize(clients: number): Promise<BenchRow[]> {
       ),
       row(
         label('open a heavy chart (2,000 notes), Enter to timeline'),
-        await sample(async () => {
+        await sample('open a heavy chart (2,000 notes), Enter to timeline', async () => {
           await page.keyboard.press('Escape');
           await nav('Clients').click();
           await find.openWithShortcut();
@@ -218,13 +234,13 @@ async function atSize(clients: number): Promise<BenchRow[]> {
     rows.push(
       row(
         label('note search, Enter to results'),
-        await sample(async (i) => {
+        await sample('note search, Enter to results', async (i) => {
           const word = ['craving', 'sleep', 'family', 'anxiety'][(i + 4) % 4] ?? 'craving';
           await box.fill(word);
-          const before = await page.evaluate(text('.search-count'));
+          // The words take turns, so the first result's highlighted word tells the new results from the last ones.
           return measured(
             page,
-            `${text('.search-count')} !== ${JSON.stringify(before)} && document.querySelectorAll('.search-result').length > 0`,
+            `${text('.search-result .snippet mark')}.toLowerCase() === ${JSON.stringify(word)}`,
             () => box.press('Enter'),
           );
         }),
