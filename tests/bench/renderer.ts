@@ -164,7 +164,7 @@ async function atSize(clients: number): Promise<BenchRow[]> {
           return measured(page, `${range} !== ${JSON.stringify(before)}`, () => list.search().press('3'));
         }),
         null,
-        'includes the debounce',
+        'includes any debounce',
       ),
     );
     await list.search().fill('');
@@ -209,7 +209,7 @@ async function atSize(clients: number): Promise<BenchRow[]> {
           );
         }),
         null,
-        'includes the debounce',
+        'includes any debounce',
       ),
       row(
         label('open a heavy chart (2,000 notes), Enter to timeline'),
