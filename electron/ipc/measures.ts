@@ -44,7 +44,7 @@ const UPCOMING_DAYS = 7;
 
 /** Every scheduled measure's next due date for one measured client, earliest first. */
 function dueOf(row: MeasuredClientRow, schedule: readonly MeasureRule[], today: string): MeasureDue[] {
-  const lastDone = JSON.parse(row.last_done ?? '{}') as Record<string, number>;
+  const lastDone: Record<string, number | null> = row.last_done;
   return schedule
     .filter((r) => !isOff(r))
     .flatMap((rule) => {

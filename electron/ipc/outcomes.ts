@@ -3,7 +3,7 @@
  * CSV for a funder or board. The page shows the counts as they are, inside the clinic; what leaves it (PDF, CSV) is
  * aggregate only with small cells suppressed, from one table of rows (shared/domain/outcomes.ts).
  */
-import { localDate } from '../../shared/domain/common';
+import { localDate, localMidnight } from '../../shared/domain/common';
 import {
   OUTCOME_DEFINITIONS,
   outcomeCsv,
@@ -20,12 +20,6 @@ import { outcomeFigures } from '../db/repositories/outcomes';
 import { listUsers } from '../db/repositories/users';
 import { AppError } from '../errors';
 import type { DomainHandlers } from './types';
-
-/** Epoch ms of local midnight starting a 'YYYY-MM-DD'. */
-function localMidnight(date: string): number {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return new Date(y, m - 1, d).getTime();
-}
 
 export function figuresFor(db: Db, q: OutcomeQuery, nowMs: number): OutcomeFigures {
   let clinicianName: string | null = null;

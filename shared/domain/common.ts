@@ -48,6 +48,12 @@ export function localDate(ms: number): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
+/** Epoch ms of the local midnight that starts a 'YYYY-MM-DD' (the first instant of that day in this zone). */
+export function localMidnight(date: string): number {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return new Date(y, m - 1, d).getTime();
+}
+
 /** Whole years between a date of birth and a date, both 'YYYY-MM-DD'. */
 export function ageOn(dateOfBirth: string, on: string): number {
   const [by, bm, bd] = dateOfBirth.split('-').map(Number) as [number, number, number];

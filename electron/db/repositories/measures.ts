@@ -66,36 +66,42 @@ export interface MeasuredClientRow {
   client_name: string;
   chart_number: string;
   admission_date: string;
-  /** JSON object: instrument id → epoch ms of its latest complete score. */
-  last_done: string;
+  /** Instrument id → epoch ms of its latest complete score, or null when it has none. */
+  last_done: Record<MeasuredInstrument, number | null>;
   last_contact_on: string | null;
 }
 
+const MEASURED_INSTRUMENTS = ['phq9', 'gad7', 'auditc', 'cows', 'sows'] as const;
+type MeasuredInstrument = (typeof MEASURED_INSTRUMENTS)[number];
+
 /**
  * Active clients (or one client) with what the due rules need. One pass: the latest complete score per instrument
- * comes from the (client, instrument, time) index, the latest contact from the MAT notes' (client, date) index.
+ * from the client's `client_outcomes` row (migration 0780), the latest contact from the MAT notes' (client, date)
+ * index.
  */
 export function measuredClients(db: Db, today: string, clientId: string | null): MeasuredClientRow[] {
   const rows = db
     .prepare(
       `SELECT c.id AS client_id, c.legal_last_name AS family, c.legal_first_name AS given, c.chart_number,
-         c.admission_date,
-         (SELECT json_group_object(instrument_id, at_ms) FROM (
-            SELECT a.instrument_id, max(a.administered_at_ms) AS at_ms FROM assessments a
-            WHERE a.client_id = c.id AND a.status = 'complete' AND a.total IS NOT NULL
-              AND a.instrument_id IN ('phq9', 'gad7', 'auditc', 'cows', 'sows')
-            GROUP BY a.instrument_id)) AS last_done,
+         c.admission_date, ${MEASURED_INSTRUMENTS.map((i) => `o.${i}_latest_at_ms AS ${i}`).join(', ')},
          (SELECT max(m.contact_date) FROM mat_notes m WHERE m.client_id = c.id AND m.contact_date <= @today)
            AS last_contact_on
-       FROM clients c
+       FROM clients c JOIN client_outcomes o ON o.client_id = c.id
        WHERE c.status = 'active' AND (@clientId IS NULL OR c.id = @clientId)`,
     )
     .all({ today, clientId }) as Array<
-    Omit<MeasuredClientRow, 'client_name'> & { family: string; given: string }
+    Omit<MeasuredClientRow, 'client_name' | 'last_done'> & { family: string; given: string } & Record<
+        MeasuredInstrument,
+        number | null
+      >
   >;
-  return rows.map(({ family, given, ...r }) => ({
-    ...r,
-    client_name: listName({ legalLastName: family, legalFirstName: given }),
+  return rows.map((r) => ({
+    client_id: r.client_id,
+    client_name: listName({ legalLastName: r.family, legalFirstName: r.given }),
+    chart_number: r.chart_number,
+    admission_date: r.admission_date,
+    last_done: { phq9: r.phq9, gad7: r.gad7, auditc: r.auditc, cows: r.cows, sows: r.sows },
+    last_contact_on: r.last_contact_on,
   }));
 }
 

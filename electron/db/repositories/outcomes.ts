@@ -1,10 +1,15 @@
 /**
- * The practice's outcome figures (issue 15 item 3; definitions in shared/domain/outcomes.ts), each one aggregate
- * SELECT over the clients in care for the period, so nothing per client leaves SQLite. Local dates of scores use
- * this computer's zone, like the timeline's use-log days.
+ * The practice's outcome figures (issue 15 item 3; definitions in shared/domain/outcomes.ts), as aggregate SELECTs
+ * so nothing per client leaves SQLite. They read `client_outcomes` (migration 0780), one narrow row per client kept
+ * by triggers, so every per-client figure is one pass over it; a period that ends before a client's latest score
+ * reads that client's scores through the `assessments_scored` index instead. Scores count when complete with a
+ * total. Score times are compared with the local midnights of the period's days (this computer's zone), like the
+ * timeline's use-log days.
  */
 import type { Db } from '../connection';
+import { localMidnight } from '../../../shared/domain/common';
 import { DISCHARGE_TYPES, type DischargeType } from '../../../shared/domain/clients';
+import { addDays } from '../../../shared/domain/measures';
 import type { OutcomeFigures } from '../../../shared/domain/outcomes';
 
 export interface OutcomeParams {
@@ -19,94 +24,114 @@ export interface OutcomeParams {
   clinicianId: string | null;
 }
 
-/** Clients of the chosen clinician (or all) admitted by the period's end and not discharged before its start. */
-const IN_CARE = `in_care AS (
-  SELECT c.id, c.admission_date FROM clients c
-  WHERE (@clinicianId IS NULL OR c.assigned_clinician_id = @clinicianId)
-    AND c.admission_date <= @to
-    AND NOT EXISTS (SELECT 1 FROM client_discharges d WHERE d.client_id = c.id
-                    AND d.discharged_on >= c.admission_date AND d.discharged_on < @from))`;
+const SCORED = (instrument: string) => `FROM assessments a WHERE a.instrument_id = '${instrument}'
+  AND a.client_id = o.client_id AND a.status = 'complete' AND a.total IS NOT NULL AND a.administered_at_ms < @toEndMs`;
 
-function retention(db: Db, p: OutcomeParams, days: number): { eligible: number; count: number } {
-  return db
-    .prepare(
-      `SELECT count(*) AS eligible, coalesce(sum(NOT EXISTS (
-           SELECT 1 FROM client_discharges d WHERE d.client_id = c.id AND d.discharge_type <> 'completed'
-             AND d.discharged_on >= c.admission_date AND d.discharged_on < date(c.admission_date, '+${days} days'))), 0)
-         AS count
-       FROM clients c
-       WHERE (@clinicianId IS NULL OR c.assigned_clinician_id = @clinicianId)
-         AND c.admission_date BETWEEN @from AND @to
-         AND date(c.admission_date, '+${days} days') <= @today`,
-    )
-    .get(p) as { eligible: number; count: number };
+/**
+ * The latest score by the period's end of a client with two or more by then and a first of 10 or more, else null.
+ * From the row when the period ends after the latest score; otherwise from the scores before the end.
+ */
+const latestOfEligible = (i: 'phq9' | 'gad7') => `CASE
+    WHEN o.${i}_first_at_ms IS NULL OR o.${i}_first_at_ms >= @toEndMs OR o.${i}_first < 10 THEN NULL
+    WHEN o.${i}_latest_at_ms < @toEndMs THEN CASE WHEN o.${i}_scores >= 2 THEN o.${i}_latest END
+    WHEN (SELECT count(*) FROM (SELECT 1 ${SCORED(i)} LIMIT 2)) = 2
+      THEN (SELECT a.total ${SCORED(i)} ORDER BY a.administered_at_ms DESC, a.id DESC LIMIT 1)
+  END`;
+
+/** A score in the period's last 30 days: [@last30Ms, @toEndMs). */
+const measuredRecently = (i: 'phq9' | 'gad7') => `CASE
+    WHEN o.${i}_latest_at_ms IS NULL OR o.${i}_latest_at_ms < @last30Ms THEN 0
+    WHEN o.${i}_latest_at_ms < @toEndMs THEN 1
+    ELSE EXISTS (SELECT 1 ${SCORED(i)} AND a.administered_at_ms >= @last30Ms)
+  END`;
+
+/** Clients of the chosen clinician (or all) admitted by the period's end and not discharged before its start. */
+const IN_CARE = `(@clinicianId IS NULL OR o.clinician_id = @clinicianId) AND o.admission_date <= @to
+  AND (o.ended_on IS NULL OR o.ended_on >= @from)`;
+
+/**
+ * Retention at N days: of the clients admitted in the period at least N days ago (all of them in care), those with
+ * no discharge other than a completed treatment within N days of admission. "Admitted at least N days ago" is
+ * `admission_date <= today − N days`, so only a client who left is dated in SQL.
+ */
+const retained = (days: number) => `
+  coalesce(sum(o.admission_date >= @from AND o.admission_date <= @admittedBy${days}), 0) AS retention${days}Eligible,
+  coalesce(sum(o.admission_date >= @from AND o.admission_date <= @admittedBy${days}
+    AND (o.left_on IS NULL OR o.left_on >= date(o.admission_date, '+${days} days'))), 0) AS retention${days}Count`;
+
+interface CareRow {
+  clientsInCare: number;
+  admissions: number;
+  retention30Eligible: number;
+  retention30Count: number;
+  retention90Eligible: number;
+  retention90Count: number;
+  atEnd: number;
+  measured: number;
+  phq9Eligible: number;
+  phq9Response: number;
+  phq9Remission: number;
+  gad7Eligible: number;
+  gad7Response: number;
+  gad7Remission: number;
 }
 
 /**
- * First and latest score per client by the (client, instrument, time) index: one grouped pass for the count, then
- * two indexed look-ups per client with two or more scores (window functions over the whole table were far slower).
+ * Every per-client figure in one pass over the clients in care. The `LIMIT -1` keeps the CTE from being flattened
+ * into the aggregate, which would evaluate each client's latest score once per sum that reads it.
  */
-function response(db: Db, p: OutcomeParams, instrument: 'phq9' | 'gad7') {
-  const scored = `FROM assessments x WHERE x.client_id = s.client_id AND x.instrument_id = @instrument
-      AND x.status = 'complete' AND x.total IS NOT NULL AND x.administered_at_ms < @toEndMs`;
+function care(
+  db: Db,
+  p: OutcomeParams & { last30Ms: number; admittedBy30: string; admittedBy90: string },
+): CareRow {
+  const response = (i: 'phq9' | 'gad7') => `
+    count(${i}_latest) AS ${i}Eligible, coalesce(sum(${i}_latest * 2 <= ${i}_first), 0) AS ${i}Response,
+    coalesce(sum(${i}_latest < 5), 0) AS ${i}Remission`;
   return db
     .prepare(
-      `WITH ${IN_CARE},
-       s AS (
-         SELECT a.client_id FROM assessments a
-         WHERE a.client_id IN (SELECT id FROM in_care) AND a.instrument_id = @instrument AND a.status = 'complete' AND a.total IS NOT NULL
-           AND a.administered_at_ms < @toEndMs
-         GROUP BY a.client_id HAVING count(*) >= 2),
-       fl AS (
-         SELECT (SELECT x.total ${scored} ORDER BY x.administered_at_ms, x.id LIMIT 1) AS first,
-           (SELECT x.total ${scored} ORDER BY x.administered_at_ms DESC, x.id DESC LIMIT 1) AS latest
-         FROM s)
-       SELECT count(*) AS eligible, coalesce(sum(latest * 2 <= first), 0) AS response,
-         coalesce(sum(latest < 5), 0) AS remission
-       FROM fl WHERE first >= 10`,
+      `WITH in_care AS (
+         SELECT o.admission_date, o.left_on, o.phq9_first, o.gad7_first,
+           ${latestOfEligible('phq9')} AS phq9_latest, ${latestOfEligible('gad7')} AS gad7_latest,
+           o.ended_on IS NULL OR o.ended_on > @to AS at_end,
+           CASE WHEN o.ended_on IS NULL OR o.ended_on > @to
+             THEN ${measuredRecently('phq9')} AND ${measuredRecently('gad7')} ELSE 0 END AS measured
+         FROM client_outcomes o WHERE ${IN_CARE}
+         LIMIT -1)
+       SELECT count(*) AS clientsInCare, coalesce(sum(o.admission_date >= @from), 0) AS admissions,
+         ${retained(30)}, ${retained(90)},
+         coalesce(sum(at_end), 0) AS atEnd, coalesce(sum(measured), 0) AS measured,
+         ${response('phq9')}, ${response('gad7')}
+       FROM in_care o`,
     )
-    .get({ ...p, instrument }) as { eligible: number; response: number; remission: number };
+    .get(p) as CareRow;
 }
 
 export function outcomeFigures(db: Db, p: OutcomeParams): Omit<OutcomeFigures, 'clinicianName'> {
-  const caseload = db
-    .prepare(
-      `WITH ${IN_CARE}
-       SELECT count(*) AS clientsInCare, coalesce(sum(admission_date >= @from), 0) AS admissions FROM in_care`,
-    )
-    .get(p) as { clientsInCare: number; admissions: number };
+  const c = care(db, {
+    ...p,
+    last30Ms: localMidnight(addDays(p.last30From, 1)),
+    admittedBy30: addDays(p.today, -30),
+    admittedBy90: addDays(p.today, -90),
+  });
   const byType = db
     .prepare(
-      `SELECT d.discharge_type AS type, count(*) AS n FROM client_discharges d JOIN clients c ON c.id = d.client_id
-       WHERE d.discharged_on BETWEEN @from AND @to
-         AND (@clinicianId IS NULL OR c.assigned_clinician_id = @clinicianId)
+      `SELECT d.discharge_type AS type, count(*) AS n FROM client_discharges d
+       WHERE d.discharged_on BETWEEN @from AND @to AND (@clinicianId IS NULL OR EXISTS (
+         SELECT 1 FROM client_outcomes o WHERE o.client_id = d.client_id AND o.clinician_id = @clinicianId))
        GROUP BY d.discharge_type`,
     )
     .all(p) as Array<{ type: DischargeType; n: number }>;
   const discharges = Object.fromEntries(
     DISCHARGE_TYPES.map((t) => [t, byType.find((r) => r.type === t)?.n ?? 0]),
   ) as Record<DischargeType, number>;
-  // In care at the period's end: not discharged by then. Measured: a PHQ-9 and a GAD-7 in its last 30 days.
-  const measured = db
-    .prepare(
-      `WITH ${IN_CARE},
-       at_end AS (SELECT ic.id FROM in_care ic WHERE NOT EXISTS (SELECT 1 FROM client_discharges d
-                  WHERE d.client_id = ic.id AND d.discharged_on >= ic.admission_date AND d.discharged_on <= @to))
-       SELECT count(*) AS eligible, coalesce(sum(
-           (SELECT count(DISTINCT a.instrument_id) FROM assessments a
-            WHERE a.client_id = e.id AND a.instrument_id IN ('phq9', 'gad7') AND a.status = 'complete'
-              AND date(a.administered_at_ms / 1000, 'unixepoch', 'localtime') > @last30From
-              AND a.administered_at_ms < @toEndMs) = 2), 0) AS count
-       FROM at_end e`,
-    )
-    .get(p) as { eligible: number; count: number };
+  // Each client's highest COWS in the period.
   const cows = db
     .prepare(
-      `WITH ${IN_CARE},
-       peaks AS (SELECT max(a.total) AS peak FROM assessments a
-                 WHERE a.client_id IN (SELECT id FROM in_care) AND a.instrument_id = 'cows' AND a.status = 'complete' AND a.total IS NOT NULL
-                   AND a.administered_at_ms >= @fromMs AND a.administered_at_ms < @toEndMs
-                 GROUP BY a.client_id),
+      `WITH peaks AS (
+         SELECT max(a.total) AS peak FROM assessments a JOIN client_outcomes o ON o.client_id = a.client_id
+         WHERE a.instrument_id = 'cows' AND a.status = 'complete' AND a.total IS NOT NULL
+           AND a.administered_at_ms >= @fromMs AND a.administered_at_ms < @toEndMs AND ${IN_CARE}
+         GROUP BY a.client_id),
        ordered AS (SELECT peak, row_number() OVER (ORDER BY peak) AS rn, count(*) OVER () AS n FROM peaks)
        SELECT (SELECT count(*) FROM peaks) AS clients,
          (SELECT avg(peak) FROM ordered WHERE rn IN ((n + 1) / 2, (n + 2) / 2)) AS median`,
@@ -115,13 +140,14 @@ export function outcomeFigures(db: Db, p: OutcomeParams): Omit<OutcomeFigures, '
   return {
     from: p.from,
     to: p.to,
-    ...caseload,
+    clientsInCare: c.clientsInCare,
+    admissions: c.admissions,
     discharges,
-    retention30: retention(db, p, 30),
-    retention90: retention(db, p, 90),
-    measuredOnSchedule: measured,
-    phq9: response(db, p, 'phq9'),
-    gad7: response(db, p, 'gad7'),
+    retention30: { eligible: c.retention30Eligible, count: c.retention30Count },
+    retention90: { eligible: c.retention90Eligible, count: c.retention90Count },
+    measuredOnSchedule: { eligible: c.atEnd, count: c.measured },
+    phq9: { eligible: c.phq9Eligible, response: c.phq9Response, remission: c.phq9Remission },
+    gad7: { eligible: c.gad7Eligible, response: c.gad7Response, remission: c.gad7Remission },
     cowsPeak: cows,
   };
 }
