@@ -132,24 +132,25 @@ export const measureHandlers: DomainHandlers<'measures'> = {
   'measures.due': (_input, { db, practice }) => {
     const today = localDate(practice.clock.now());
     const schedules = storedSchedules(db, null);
-    const items = measuredClients(db, today, null).flatMap((row) =>
+    // Sorted on the stored collation key with a plain comparison: localeCompare over every due item of 50,000
+    // clients took most of a second.
+    const due = measuredClients(db, today, null).flatMap((row) =>
       dueOf(row, scheduleWith(schedules.get(row.client_id) ?? []), today)
         .filter((d) => d.status !== 'upcoming')
         .map((d) => ({
-          clientId: row.client_id,
-          clientName: row.client_name,
-          chartNumber: row.chart_number,
-          ...d,
+          sortName: row.sort_name,
+          item: { clientId: row.client_id, clientName: row.client_name, chartNumber: row.chart_number, ...d },
         })),
     );
-    items.sort(
+    const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+    due.sort(
       (a, b) =>
-        a.dueOn.localeCompare(b.dueOn) ||
-        a.clientName.localeCompare(b.clientName) ||
-        a.clientId.localeCompare(b.clientId) ||
-        MEASURE_IDS.indexOf(a.measure) - MEASURE_IDS.indexOf(b.measure),
+        cmp(a.item.dueOn, b.item.dueOn) ||
+        cmp(a.sortName, b.sortName) ||
+        cmp(a.item.clientId, b.item.clientId) ||
+        MEASURE_IDS.indexOf(a.item.measure) - MEASURE_IDS.indexOf(b.item.measure),
     );
-    return { items: items.slice(0, LIMIT) };
+    return { items: due.slice(0, LIMIT).map((d) => d.item) };
   },
 };
 

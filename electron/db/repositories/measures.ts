@@ -64,6 +64,8 @@ export function saveSchedule(
 export interface MeasuredClientRow {
   client_id: string;
   client_name: string;
+  /** The list's collation key (clients.sort_name): worklists order by it with a plain comparison. */
+  sort_name: string;
   chart_number: string;
   admission_date: string;
   /** Instrument id → epoch ms of its latest complete score, or null when it has none. */
@@ -82,7 +84,7 @@ type MeasuredInstrument = (typeof MEASURED_INSTRUMENTS)[number];
 export function measuredClients(db: Db, today: string, clientId: string | null): MeasuredClientRow[] {
   const rows = db
     .prepare(
-      `SELECT c.id AS client_id, c.legal_last_name AS family, c.legal_first_name AS given, c.chart_number,
+      `SELECT c.id AS client_id, c.legal_last_name AS family, c.legal_first_name AS given, c.sort_name, c.chart_number,
          c.admission_date, ${MEASURED_INSTRUMENTS.map((i) => `o.${i}_latest_at_ms AS ${i}`).join(', ')},
          (SELECT max(m.contact_date) FROM mat_notes m WHERE m.client_id = c.id AND m.contact_date <= @today)
            AS last_contact_on
@@ -98,6 +100,7 @@ export function measuredClients(db: Db, today: string, clientId: string | null):
   return rows.map((r) => ({
     client_id: r.client_id,
     client_name: listName({ legalLastName: r.family, legalFirstName: r.given }),
+    sort_name: r.sort_name,
     chart_number: r.chart_number,
     admission_date: r.admission_date,
     last_done: { phq9: r.phq9, gad7: r.gad7, auditc: r.auditc, cows: r.cows, sows: r.sows },
