@@ -1,6 +1,7 @@
 /** The client record: identity, contact, admission and who is responsible. */
 import { z } from 'zod';
 import { isoDate, optionalEmail, optionalPhone, optionalText, requiredText } from './common';
+import { DocumentLanguageSchema } from '../i18n/languages';
 import { fullName, listName, NAME_ORDERS } from './names';
 
 export const CLIENT_STATUSES = ['active', 'on-hold', 'discharged'] as const;
@@ -89,6 +90,10 @@ export const ClientInputSchema = z.object({
    */
   discharge: DischargeSchema.nullable(),
   assignedClinicianId: z.string().max(64).nullable(),
+  /** The language the client's take-home documents print in (issue 14); a single print may choose another. */
+  documentLanguage: DocumentLanguageSchema,
+  /** The client needs an interpreter for sessions and for going over documents. */
+  interpreterNeeded: z.boolean(),
 });
 export type ClientInput = z.infer<typeof ClientInputSchema>;
 

@@ -41,6 +41,7 @@ import { dischargeSummaries } from './0710-discharge-summaries';
 import { measureSchedules } from './0740-measure-schedules';
 import { dischargeFollowUps } from './0750-discharge-follow-ups';
 import { disclosuresConsentInForce } from './0770-disclosures-consent-in-force';
+import { clientLanguage } from './0790-client-language';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
@@ -84,6 +85,7 @@ export const MIGRATIONS: readonly Migration[] = [
   measureSchedules,
   dischargeFollowUps,
   disclosuresConsentInForce,
+  clientLanguage,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
