@@ -90,10 +90,13 @@ export const ClientInputSchema = z.object({
    */
   discharge: DischargeSchema.nullable(),
   assignedClinicianId: z.string().max(64).nullable(),
-  /** The language the client's take-home documents print in (issue 14); a single print may choose another. */
-  documentLanguage: DocumentLanguageSchema,
+  /**
+   * The language the client's take-home documents print in (issue 14); a single print may choose another. A caller
+   * that does not send it (a script or import written before the field) gets English, as every document was before.
+   */
+  documentLanguage: DocumentLanguageSchema.default('en'),
   /** The client needs an interpreter for sessions and for going over documents. */
-  interpreterNeeded: z.boolean(),
+  interpreterNeeded: z.boolean().default(false),
 });
 export type ClientInput = z.infer<typeof ClientInputSchema>;
 
