@@ -1,6 +1,7 @@
 /**
- * The clinic's wording of client documents (issue 14, item 3). Any signed-in user may review or replace a text, as
- * with the clinic profile and settings today; each save is a new version with who reviewed it and when, audited.
+ * The clinic's wording of client documents (issue 14, item 3). Everyone reads it; only a practice administrator
+ * reviews or replaces a text, as with the clinic profile and settings. Each save is a new version with who reviewed
+ * it and when, audited.
  */
 import { insertWordingVersion, listWording } from '../db/repositories/clinicWording';
 import { CATALOGUES, MESSAGE_IDS, type MessageId } from '../../shared/i18n/catalogue';
@@ -13,6 +14,7 @@ const isMessageId = (id: string): id is MessageId => (MESSAGE_IDS as string[]).i
 export const wordingHandlers: DomainHandlers<'wording'> = {
   'wording.list': (_input, { db }) => listWording(db),
   'wording.save': ({ language, messageId, text }, { db, practice, user }) => {
+    practice.requireAdministrator('change the wording of client documents');
     if (!isMessageId(messageId))
       throw new AppError('NOT_FOUND', 'There is no such text on client documents.');
     const shipped = CATALOGUES[language][messageId];
