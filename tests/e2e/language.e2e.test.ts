@@ -121,7 +121,7 @@ describe('client documents in the client’s language', () => {
     await section.getByLabel('Document').selectOption('safety');
     await expect.poll(() => section.textContent()).toContain('Plan de seguridad');
     expect(await section.textContent()).toContain('Not yet reviewed by the clinic');
-    await section.getByRole('button', { name: 'Mark Spanish text safety.title reviewed' }).click();
+    await section.getByRole('button', { name: 'Mark reviewed: Spanish text safety.title' }).click();
     await expect
       .poll(() => section.getByRole('row', { name: /safety\.title/ }).textContent())
       .toMatch(/As shipped, reviewed by/);

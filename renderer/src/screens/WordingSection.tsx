@@ -154,11 +154,11 @@ function WordingCell({
       <p className={entry.reviewed ? 'muted' : 'wording__unreviewed'}>{status(entry)}</p>
       {admin && (
         <div className="actions">
-          <button type="button" onClick={() => setEditing(true)} aria-label={`Change ${label}`}>
+          <button type="button" onClick={() => setEditing(true)} aria-label={`Change: ${label}`}>
             Change
           </button>
           {!entry.reviewed && (
-            <button type="button" onClick={() => void review.submit()} aria-label={`Mark ${label} reviewed`}>
+            <button type="button" onClick={() => void review.submit()} aria-label={`Mark reviewed: ${label}`}>
               Mark reviewed
             </button>
           )}
