@@ -102,7 +102,7 @@ export const en = {
 
   // The aftercare plan.
   'aftercare.title': 'Aftercare plan',
-  'aftercare.status': 'Where I am now: how I am doing as I leave care',
+  'aftercare.status': 'Where I am now: status and progress at discharge',
   'aftercare.care': 'My care from here',
   'aftercare.counselling': 'Counseling',
   'aftercare.medication': 'Medicine (MAT) to keep taking',

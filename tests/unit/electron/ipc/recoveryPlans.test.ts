@@ -707,7 +707,7 @@ describe('plan PDFs', () => {
     async (paper) => {
       const text = await printed('aftercare', paper);
       for (const section of [
-        'Where I am now: how I am doing as I leave care',
+        'Where I am now: status and progress at discharge',
         'My care from here',
         'Counseling:',
         'Medicine (MAT) to keep taking: Buprenorphine-naloxone 8 mg daily',
