@@ -34,6 +34,8 @@ export interface DemoPerson {
   product: string;
   /** How the person writes their full name (Vietnamese: family name first). */
   nameOrder?: 'given-first' | 'family-first';
+  /** The language their take-home documents print in, and whether they need an interpreter (English, no, if absent). */
+  language?: { documents: ClientInput['documentLanguage']; interpreter: boolean };
   /** Days before now they were admitted: intake that morning, then a four-day log, then the level of care. */
   admittedDaysAgo: number;
   /** Withdrawal has ended a quit before (CLINICAL.md §3: a reason for medically supported detox). */
@@ -131,6 +133,7 @@ export const DEMO_PEOPLE: readonly DemoPerson[] = [
   {
     first: 'José',
     last: 'Núñez',
+    language: { documents: 'es', interpreter: false },
     preferred: '',
     sex: 'male',
     dateOfBirth: '1979-07-21',
@@ -277,6 +280,8 @@ const clientsStep: DemoStep = {
           status: 'active',
           discharge: null,
           assignedClinicianId: ctx.userId,
+          documentLanguage: person.language?.documents ?? 'en',
+          interpreterNeeded: person.language?.interpreter ?? false,
         },
       });
       ctx.clients[i] = { person, client, goalIds: [] };

@@ -1,70 +1,112 @@
-/** The sections of the aftercare plan (CLINICAL.md §5), with the signed relapse-prevention plan it hands on. */
-import type { AftercareContent, RecoveryPlan } from '../../shared/domain/recoveryPlans';
-import { bullets, fields, heading, paragraph, printedTime, subheading } from './layout';
-import { lines, textBlock } from './planText';
+/**
+ * The sections of the aftercare plan (CLINICAL.md §5), with the signed relapse-prevention plan it hands on.
+ *
+ * The withdrawal-comfort basics and red flags start as shipped text the clinician may edit. Left as shipped, they
+ * are the catalogue's fixed text and print in the document's language; once edited, they are the clinician's words
+ * and print as typed. The crisis lines always print from the catalogue, with any number the clinician added.
+ */
+import type { ClinicProfile } from '../../shared/domain/identity';
+import {
+  RED_FLAGS_TEXT,
+  WITHDRAWAL_COMFORT_BASICS,
+  type AftercareContent,
+  type RecoveryPlan,
+} from '../../shared/domain/recoveryPlans';
+import type { Translator } from '../../shared/i18n/catalogue';
+import { bullets, fields, heading, paragraph, subheading } from './layout';
+import { contactLines, crisisLines, lines, RED_FLAG_SIGNS, textBlock } from './planText';
 
 export function aftercareSections(
   doc: PDFKit.PDFDocument,
   p: AftercareContent,
   relapsePlan: RecoveryPlan | null,
+  clinic: ClinicProfile,
+  tr: Translator,
 ): void {
-  heading(doc, 'Where I am now: status and progress at discharge');
+  heading(doc, tr.t('aftercare.status'));
   textBlock(doc, p.statusAtDischarge);
 
-  heading(doc, 'My continuing care');
+  heading(doc, tr.t('aftercare.care'));
   fields(doc, [
-    ['Outpatient counselling', p.counselling],
-    ['Medication (MAT) continuation', p.medication],
-    ['Prescriber', p.prescriber],
-    ['Pharmacy', p.pharmacy],
-    ['Support groups', p.supportGroups],
-    ['Sober living', p.soberLiving],
-    ['Alumni programme', p.alumni],
-    ['Weekly recovery-coaching check-ins', p.coaching],
+    [tr.t('aftercare.counselling'), p.counselling],
+    [tr.t('aftercare.medication'), p.medication],
+    [tr.t('aftercare.prescriber'), p.prescriber],
+    [tr.t('aftercare.pharmacy'), p.pharmacy],
+    [tr.t('aftercare.groups'), p.supportGroups],
+    [tr.t('aftercare.soberLiving'), p.soberLiving],
+    [tr.t('aftercare.alumni'), p.alumni],
+    [tr.t('aftercare.coaching'), p.coaching],
   ]);
-  subheading(doc, 'Next appointments');
+  subheading(doc, tr.t('aftercare.appointments'));
   textBlock(doc, p.nextAppointments);
 
-  heading(doc, 'Obstacles and how I will meet them');
+  heading(doc, tr.t('aftercare.obstacles'));
   bullets(
     doc,
     p.obstacles
       .filter((o) => o.obstacle.trim() !== '')
-      .map((o) => `${o.obstacle.trim()}: ${o.response.trim() || '—'}`),
+      .map((o) =>
+        tr.t('aftercare.obstacle', { obstacle: o.obstacle.trim(), response: o.response.trim() || '—' }),
+      ),
   );
 
-  heading(doc, 'My relapse-prevention plan');
+  heading(doc, tr.t('aftercare.relapsePlan'));
   const rp = relapsePlan?.content.kind === 'relapse-prevention' ? relapsePlan.content.plan : null;
   if (relapsePlan && rp) {
     paragraph(
       doc,
-      `Version ${relapsePlan.version}${relapsePlan.signedAtMs !== null ? `, signed ${printedTime(relapsePlan.signedAtMs)}` : ''}. The full plan is printed separately; in short:`,
+      tr.t('aftercare.relapseVersion', {
+        version: relapsePlan.version,
+        signed: relapsePlan.signedAtMs !== null ? 'yes' : 'no',
+        date: relapsePlan.signedAtMs !== null ? tr.instant(relapsePlan.signedAtMs) : '',
+      }),
     );
-    subheading(doc, 'My reasons for recovery');
+    subheading(doc, tr.t('aftercare.reasons'));
     textBlock(doc, rp.reasonsForRecovery);
-    subheading(doc, 'My early warning signs');
+    subheading(doc, tr.t('aftercare.signs'));
     bullets(
       doc,
       rp.warningSigns.filter((s) => s.trim() !== ''),
     );
-    subheading(doc, 'The first people I will tell');
-    bullets(
-      doc,
-      rp.peopleToTell.filter((c) => c.name.trim() !== '').map((c) => `${c.name.trim()} — ${c.phone.trim()}`),
-    );
-    subheading(doc, 'If I lapse');
+    subheading(doc, tr.t('aftercare.people'));
+    bullets(doc, contactLines(rp.peopleToTell, tr));
+    subheading(doc, tr.t('aftercare.lapse'));
     textBlock(doc, rp.afterLapse);
   } else {
-    paragraph(doc, 'No signed relapse-prevention plan yet: ask your counsellor to write one with you.');
+    paragraph(doc, tr.t('aftercare.noRelapsePlan'));
   }
 
-  heading(doc, 'Withdrawal comfort basics');
-  bullets(doc, lines(p.withdrawalComfort));
-  if (p.comfortPerson.trim() !== '') fields(doc, [['A person to text', p.comfortPerson]]);
+  heading(doc, tr.t('aftercare.comfort'));
+  bullets(
+    doc,
+    p.withdrawalComfort === WITHDRAWAL_COMFORT_BASICS
+      ? [
+          tr.t('aftercare.comfort.fluids'),
+          tr.t('aftercare.comfort.food'),
+          tr.t('aftercare.comfort.sleep'),
+          tr.t('aftercare.comfort.move'),
+          tr.t('aftercare.comfort.text'),
+        ]
+      : lines(p.withdrawalComfort),
+  );
+  if (p.comfortPerson.trim() !== '') fields(doc, [[tr.t('aftercare.textPerson'), p.comfortPerson]]);
 
-  heading(doc, 'Urgent red flags: get help now');
-  textBlock(doc, p.redFlags);
+  heading(doc, tr.t('aftercare.redFlags'));
+  if (p.redFlags === RED_FLAGS_TEXT) {
+    paragraph(doc, tr.t('redflags.call911'));
+    bullets(
+      doc,
+      RED_FLAG_SIGNS.map((id) => tr.t(id)),
+    );
+    paragraph(doc, tr.t('redflags.suicide'));
+  } else textBlock(doc, p.redFlags);
 
-  heading(doc, 'Crisis numbers');
-  bullets(doc, lines(p.crisisNumbers));
+  heading(doc, tr.t('crisis.heading'));
+  // 988, 911 and the clinic always print, in the document's language (CLINICAL.md §4); a number the clinician
+  // added (a local crisis team, a warm line) prints as typed after them.
+  const fixed = crisisLines(clinic, tr);
+  const added = lines(p.crisisNumbers).filter(
+    (l) => !/\b(988|911)\b/.test(l) && !(clinic.phone.trim() !== '' && l.includes(clinic.phone.trim())),
+  );
+  bullets(doc, [...fixed, ...added]);
 }

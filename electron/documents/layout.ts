@@ -10,7 +10,7 @@ import path from 'node:path';
 import PDFDocument from 'pdfkit';
 import { clientFullName, type Client } from '../../shared/domain/clients';
 import type { ClinicProfile } from '../../shared/domain/identity';
-import { PART2_NOTICE_FULL, PART2_NOTICE_SHORT } from '../../shared/domain/part2';
+import { translator, type Translator } from '../../shared/i18n/catalogue';
 
 export type Paper = 'letter' | 'a4';
 
@@ -36,6 +36,11 @@ export interface DocumentMeta {
   reader?: 'record' | 'client';
   /** A marking printed at the top of every page (an internal document says so on each of its pages). */
   everyPageMark?: string;
+  /**
+   * The language of the fixed words the layout prints (page numbers, the notice, "Date" under a signature line),
+   * with the clinic's own wording: a client document's chosen language. English, as shipped, if absent.
+   */
+  tr?: Translator;
 }
 
 /** Type sizes (points) of each scale: body, section heading, space before a section (lines). */
@@ -50,6 +55,10 @@ export const TYPE_SCALES: Record<'record' | 'client', TypeScale> = {
 };
 
 const scaleOf = (doc: PDFKit.PDFDocument): TypeScale => TYPE_SCALES[metaOf.get(doc)?.reader ?? 'record'];
+
+const ENGLISH = translator('en');
+/** The document's translator: its language's fixed words, in the clinic's wording where it has its own. */
+export const translatorOf = (doc: PDFKit.PDFDocument): Translator => metaOf.get(doc)?.tr ?? ENGLISH;
 
 /** Each document's meta, for the footer that finish() writes on every page once the page count is known. */
 const metaOf = new WeakMap<PDFKit.PDFDocument, DocumentMeta>();
@@ -104,8 +113,8 @@ export function printFormat(locale: string | null): PrintFormat {
 }
 
 /** The subject line of a document about one client. */
-export const clientSubject = (client: Client): string =>
-  `${clientFullName(client)} — Chart ${client.chartNumber} — DOB ${client.dateOfBirth}`;
+export const clientSubject = (client: Client, tr: Translator = ENGLISH): string =>
+  tr.t('doc.subject', { name: clientFullName(client), chart: client.chartNumber, dob: client.dateOfBirth });
 
 export function createDocument(meta: DocumentMeta): PDFKit.PDFDocument {
   const doc = new PDFDocument({
@@ -215,7 +224,7 @@ export function signatureLines(
       .stroke();
     doc.fontSize(body - 2).fillColor('#333333');
     doc.text(s.role, MARGIN, y + 4, { width: lineWidth, lineBreak: false });
-    doc.text('Date', dateX, y + 4, { lineBreak: false });
+    doc.text(translatorOf(doc).t('doc.date'), dateX, y + 4, { lineBreak: false });
     doc.fillColor('#000000').fontSize(body);
     doc.x = MARGIN;
     doc.y = y + 4 + body;
@@ -265,16 +274,15 @@ export function paragraph(doc: PDFKit.PDFDocument, text: string): void {
 /** The full notice, boxed, once per document. */
 export function part2Notice(doc: PDFKit.PDFDocument): void {
   // The notice is read as one block: it starts on a new page rather than break across two.
+  const tr = translatorOf(doc);
+  const notice = tr.t('notice.full');
   const width = doc.page.width - 2 * MARGIN;
-  const height = doc
-    .font('body')
-    .fontSize(8.5)
-    .heightOfString(PART2_NOTICE_FULL, { width, align: 'justify' });
+  const height = doc.font('body').fontSize(8.5).heightOfString(notice, { width, align: 'justify' });
   doc.fontSize(scaleOf(doc).body);
   ensureSpace(doc, height + 60);
   doc.moveDown(1);
-  heading(doc, 'Notice: confidentiality of substance use disorder records');
-  doc.font('body').fontSize(8.5).text(PART2_NOTICE_FULL, { align: 'justify' });
+  heading(doc, tr.t('notice.heading'));
+  doc.font('body').fontSize(8.5).text(notice, { align: 'justify' });
   doc.fontSize(scaleOf(doc).body);
 }
 
@@ -290,6 +298,7 @@ export function finish(doc: PDFKit.PDFDocument): Promise<Buffer> {
     doc.on('error', reject);
   });
   const meta = metaOf.get(doc);
+  const tr = translatorOf(doc);
   const about = meta ? [meta.subject, meta.title].filter(Boolean).join(' · ') : '';
   const range = doc.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i += 1) {
@@ -300,8 +309,8 @@ export function finish(doc: PDFKit.PDFDocument): Promise<Buffer> {
     const saved = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
     doc.font('body').fontSize(7.5).fillColor('#333333');
-    doc.text(PART2_NOTICE_SHORT, MARGIN, bottom, { width, align: 'left', lineBreak: false });
-    const pageNumber = `Page ${i - range.start + 1} of ${range.count}`;
+    doc.text(tr.t('notice.short'), MARGIN, bottom, { width, align: 'left', lineBreak: false });
+    const pageNumber = tr.t('doc.page', { page: i - range.start + 1, count: range.count });
     const numberWidth = doc.widthOfString(pageNumber) + 12;
     if (about) {
       doc.text(about, MARGIN, bottom + 12, {

@@ -7,7 +7,9 @@
  */
 import type { Client } from '../../shared/domain/clients';
 import type { ClinicProfile } from '../../shared/domain/identity';
-import { RECOVERY_PLAN_TITLES, type RecoveryPlan } from '../../shared/domain/recoveryPlans';
+import type { RecoveryPlan, RecoveryPlanKind } from '../../shared/domain/recoveryPlans';
+import { translator, type MessageId, type MessageOverrides } from '../../shared/i18n/catalogue';
+import type { DocumentLanguage } from '../../shared/i18n/languages';
 import { aftercareSections } from './aftercarePlanPdf';
 import { consentScope, type DocumentDisclosure } from './consentScope';
 import {
@@ -18,13 +20,18 @@ import {
   finish,
   heading,
   part2Notice,
-  printedTime,
   signatureLines,
   smallPrint,
   type Paper,
 } from './layout';
 import { relapsePreventionSections } from './relapsePreventionPdf';
 import { safetyPlanSections } from './safetyPlanPdf';
+
+const PLAN_TITLES: Record<RecoveryPlanKind, MessageId> = {
+  'relapse-prevention': 'relapse.title',
+  safety: 'safety.title',
+  aftercare: 'aftercare.title',
+};
 
 export function renderRecoveryPlanPdf(input: {
   clinic: ClinicProfile;
@@ -35,46 +42,52 @@ export function renderRecoveryPlanPdf(input: {
   paper: Paper;
   createdAt: Date;
   disclosure: DocumentDisclosure | null;
+  /** The language the plan prints in (the client's, unless this print chose another). */
+  language: DocumentLanguage;
+  /** The clinic's own wording of fixed texts, where it has replaced the shipped ones. */
+  overrides?: MessageOverrides;
 }): Promise<Buffer> {
   const { plan } = input;
+  const tr = translator(input.language, input.overrides);
   const doc = createDocument({
     clinic: input.clinic,
-    title: RECOVERY_PLAN_TITLES[plan.content.kind],
-    subject: clientSubject(input.client),
+    title: tr.t(PLAN_TITLES[plan.content.kind]),
+    subject: clientSubject(input.client, tr),
     paper: input.paper,
     createdAt: input.createdAt,
     reader: 'client',
+    tr,
   });
   fields(doc, [
-    ['Version', String(plan.version)],
-    ['Written', printedTime(plan.createdAtMs)],
+    [tr.t('plan.version'), String(plan.version)],
+    [tr.t('plan.written'), tr.instant(plan.createdAtMs)],
   ]);
   switch (plan.content.kind) {
     case 'relapse-prevention':
-      relapsePreventionSections(doc, plan.content.plan);
+      relapsePreventionSections(doc, plan.content.plan, input.clinic, tr);
       break;
     case 'safety':
-      safetyPlanSections(doc, plan.content.plan, input.clinic);
+      safetyPlanSections(doc, plan.content.plan, input.clinic, tr);
       break;
     case 'aftercare':
-      aftercareSections(doc, plan.content.plan, input.relapsePlan);
+      aftercareSections(doc, plan.content.plan, input.relapsePlan, input.clinic, tr);
       break;
   }
   // The heading, both signature lines and the hash stay together.
   ensureSpace(doc, 200);
-  heading(doc, 'Signatures');
+  heading(doc, tr.t('plan.signatures'));
   const signer = [plan.signedByName, plan.signedByCredentials].filter((s) => s && s.trim() !== '').join(', ');
   signatureLines(doc, [
-    { role: 'Client' },
+    { role: tr.t('plan.client') },
     {
-      role: `Clinician${signer ? `: ${signer}` : ''}`,
+      role: tr.t('plan.clinician', { named: signer ? 'yes' : 'no', signer }),
       signed:
         plan.signedAtMs !== null
-          ? { by: `Signed electronically by ${signer}`, on: printedTime(plan.signedAtMs) }
+          ? { by: tr.t('plan.signedBy', { signer }), on: tr.instant(plan.signedAtMs) }
           : null,
     },
   ]);
-  if (plan.contentHash) smallPrint(doc, `Content SHA-256: ${plan.contentHash}`);
+  if (plan.contentHash) smallPrint(doc, tr.t('plan.hash', { hash: plan.contentHash }));
   part2Notice(doc);
   if (input.disclosure) consentScope(doc, input.disclosure);
   return finish(doc);

@@ -1,53 +1,54 @@
-/** The sections of the relapse-prevention plan (CLINICAL.md §5), in the client's voice. */
-import {
-  TRIGGER_GROUPS,
-  TRIGGER_GROUP_LABELS,
-  type RelapsePreventionContent,
-} from '../../shared/domain/recoveryPlans';
+/** The sections of the relapse-prevention plan (CLINICAL.md §5), in the client's voice and language. */
+import type { ClinicProfile } from '../../shared/domain/identity';
+import { TRIGGER_GROUPS, type RelapsePreventionContent } from '../../shared/domain/recoveryPlans';
+import type { Translator } from '../../shared/i18n/catalogue';
 import { bullets, heading, numbered, paragraph, subheading } from './layout';
-import { textBlock } from './planText';
+import { contactLines, crisisLines, textBlock } from './planText';
 
 const filled = (s: string) => s.trim() !== '';
 
-export function relapsePreventionSections(doc: PDFKit.PDFDocument, p: RelapsePreventionContent): void {
-  heading(doc, 'My reasons for recovery');
+export function relapsePreventionSections(
+  doc: PDFKit.PDFDocument,
+  p: RelapsePreventionContent,
+  clinic: ClinicProfile,
+  tr: Translator,
+): void {
+  heading(doc, tr.t('relapse.reasons'));
   textBlock(doc, p.reasonsForRecovery);
 
-  heading(doc, 'My triggers and what I will do: if this happens, then I will…');
+  heading(doc, tr.t('relapse.triggers'));
   for (const group of TRIGGER_GROUPS) {
-    const label = TRIGGER_GROUP_LABELS[group];
-    subheading(doc, `${label.title} (${label.examples})`);
+    subheading(doc, tr.t('relapse.group', { group }));
     bullets(
       doc,
       p.triggers[group]
         .filter((r) => filled(r.trigger) || filled(r.response))
-        .map((r) => `If ${r.trigger.trim()}, then ${r.response.trim()}`),
+        .map((r) => tr.t('relapse.ifThen', { trigger: r.trigger.trim(), response: r.response.trim() })),
     );
   }
 
-  heading(doc, 'My top 5 early warning signs');
+  heading(doc, tr.t('relapse.signs'));
   numbered(doc, p.warningSigns);
 
-  heading(doc, 'Coping strategies that work for me');
+  heading(doc, tr.t('relapse.coping'));
   textBlock(doc, p.copingStrategies);
 
-  heading(doc, 'The first people I will tell');
-  bullets(
-    doc,
-    p.peopleToTell
-      .filter((c) => filled(c.name))
-      .map((c) => `${c.name.trim()} — ${c.phone.trim() || 'no number'}`),
-  );
+  heading(doc, tr.t('relapse.people'));
+  bullets(doc, contactLines(p.peopleToTell, tr));
 
-  heading(doc, 'If I lapse: how I get back on track');
+  heading(doc, tr.t('relapse.lapse'));
   textBlock(doc, p.afterLapse);
 
-  heading(doc, 'My next appointment');
+  heading(doc, tr.t('relapse.appointment'));
   paragraph(doc, p.nextAppointment);
 
-  heading(doc, 'One change I am making now');
+  heading(doc, tr.t('relapse.change'));
   paragraph(doc, p.oneChange);
 
-  heading(doc, 'We will review this plan on');
+  heading(doc, tr.t('relapse.review'));
   paragraph(doc, p.reviewDate);
+
+  // The plan is read in a hard moment: the crisis lines are on it too (CLINICAL.md §4).
+  heading(doc, tr.t('crisis.heading'));
+  bullets(doc, crisisLines(clinic, tr));
 }

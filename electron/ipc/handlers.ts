@@ -23,6 +23,7 @@ import { recordExportHandlers } from './recordExport';
 import { sessionHandlers } from './session';
 import { taperHandlers } from './taper';
 import { worklistHandlers } from './worklists';
+import { wordingHandlers } from './wording';
 import type { Handlers } from './types';
 
 export function createHandlers(): Handlers {
@@ -58,5 +59,6 @@ export function createHandlers(): Handlers {
     ...measureHandlers,
     ...followUpHandlers,
     ...outcomeHandlers,
+    ...wordingHandlers,
   };
 }

@@ -20,6 +20,7 @@ import {
 } from '../../shared/domain/recoveryPlans';
 import { AppError, fieldError } from '../errors';
 import { getClinic } from '../db/repositories/clinic';
+import { clinicWording } from '../db/repositories/clinicWording';
 import {
   deleteRecoveryPlanDraft,
   getRecoveryPlanRow,
@@ -194,7 +195,7 @@ export const recoveryPlanHandlers: DomainHandlers<'recoveryPlans'> = {
     })();
     return requirePlan(db, id);
   },
-  'recoveryPlans.printPdf': async ({ id, paper, disclosure }, ctx) => {
+  'recoveryPlans.printPdf': async ({ id, paper, disclosure, language }, ctx) => {
     const { db, practice } = ctx;
     const plan = requirePlan(db, id);
     if (plan.signedAtMs === null) {
@@ -222,6 +223,8 @@ export const recoveryPlanHandlers: DomainHandlers<'recoveryPlans'> = {
       createdAt: new Date(now),
       disclosure:
         disclosure && consent ? { ...disclosure, disclosedOn: today, consent: consent.consent } : null,
+      language: language ?? client.documentLanguage,
+      overrides: clinicWording(db),
     });
     const title = RECOVERY_PLAN_TITLES[plan.content.kind];
     const path = deliverDocument(ctx, {

@@ -29,6 +29,7 @@ import type { TaperView } from '../../shared/ipc/contract';
 import { planTaper, taperInputProblems, type TaperInput } from '../../shared/taper';
 import { AppError, fieldError } from '../errors';
 import { getClinic } from '../db/repositories/clinic';
+import { clinicWording } from '../db/repositories/clinicWording';
 import {
   currentTaperVersion,
   insertTaperVersion,
@@ -242,7 +243,7 @@ export const taperHandlers: DomainHandlers<'taper'> = {
       'restart',
     );
   },
-  'taper.printPdf': async ({ clientId, paper }, ctx) => {
+  'taper.printPdf': async ({ clientId, paper, language }, ctx) => {
     const { db, practice } = ctx;
     const client = requireClient(db, clientId);
     const current = listTaperVersions(db, clientId)[0];
@@ -250,7 +251,15 @@ export const taperHandlers: DomainHandlers<'taper'> = {
     const clinic = getClinic(db);
     if (!clinic) throw new AppError('NOT_FOUND', 'The clinic profile is missing.');
     const now = practice.clock.now();
-    const bytes = await renderTaperPdf({ clinic, client, taper: current, paper, createdAt: new Date(now) });
+    const bytes = await renderTaperPdf({
+      clinic,
+      client,
+      taper: current,
+      paper,
+      createdAt: new Date(now),
+      language: language ?? client.documentLanguage,
+      overrides: clinicWording(db),
+    });
     const file = writeDocument(
       ctx,
       `taper-schedule-${client.chartNumber}-v${current.version}-${localDate(now)}.pdf`,

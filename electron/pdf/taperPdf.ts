@@ -7,33 +7,45 @@
 import type { Client } from '../../shared/domain/clients';
 import { localDate } from '../../shared/domain/common';
 import type { ClinicProfile } from '../../shared/domain/identity';
-import { PRODUCT_FORM_LABELS } from '../../shared/domain/intake';
+import type { ProductForm } from '../../shared/domain/intake';
 import { stepEnd, type TaperVersion } from '../../shared/domain/taper';
+import { translator, type MessageOverrides, type Translator } from '../../shared/i18n/catalogue';
+import type { DocumentLanguage } from '../../shared/i18n/languages';
 import { doseSplit } from '../../shared/taper';
 import { consentScope, type DocumentDisclosure } from '../documents/consentScope';
+import { crisisLines, RED_FLAG_SIGNS } from '../documents/planText';
 import { MARGIN, createDocument, finish, part2Notice, type Paper, clientSubject } from './document';
 
 const BODY = 13;
 const TABLE = 13;
+const ENGLISH = translator('en');
 
-const dateFormat = new Intl.DateTimeFormat('en-US', {
-  weekday: 'short',
-  month: 'short',
-  day: 'numeric',
-  year: 'numeric',
-  timeZone: 'UTC',
-});
-/** 'YYYY-MM-DD' → "Mon, Mar 1, 2026", drawn as a calendar day (no time-zone drift). */
-export const scheduleDate = (date: string): string => dateFormat.format(Date.parse(`${date}T00:00:00Z`));
+/** 'YYYY-MM-DD' → "Mon, Mar 1, 2026" ("lun, 1 mar 2026"), drawn as a calendar day (no time-zone drift). */
+export const scheduleDate = (date: string, tr: Translator = ENGLISH): string => tr.date(date, 'weekday');
 
 /** Grams as the scale shows them: "2.7 g", "0.05 g", "8 g". */
-export const grams = (g: number): string => `${Number(g.toFixed(2))} g`;
+export const grams = (g: number, tr: Translator = ENGLISH): string => tr.grams(g);
+
+/** The product forms as ICU select keys (a key cannot hold a dash or start with a digit). */
+const FORM_KEYS: Record<ProductForm, string> = {
+  'leaf-powder': 'leafPowder',
+  capsules: 'capsules',
+  extract: 'extract',
+  shot: 'shot',
+  '7-oh-product': 'sevenOh',
+  other: 'other',
+};
 
 /** How the day's amount is taken, one line per dose size: "3 doses of 2.7 g", or "2 doses of 2.4 g\n1 dose of 2.5 g". */
-export function perDoseText(dailyGrams: number, dosesPerDay: number, precisionGrams: number): string {
-  if (dailyGrams === 0) return 'None: stop';
+export function perDoseText(
+  dailyGrams: number,
+  dosesPerDay: number,
+  precisionGrams: number,
+  tr: Translator = ENGLISH,
+): string {
+  if (dailyGrams === 0) return tr.t('taper.none');
   const s = doseSplit(dailyGrams, dosesPerDay, precisionGrams);
-  const doses = (n: number, g: number) => `${n} ${n === 1 ? 'dose' : 'doses'} of ${grams(g)}`;
+  const doses = (n: number, g: number) => tr.t('taper.doses', { count: n, amount: tr.grams(g) });
   return [
     s.smallerCount > 0 && s.grams > 0 ? doses(s.smallerCount, s.grams) : null,
     s.largerCount > 0 ? doses(s.largerCount, s.largerGrams) : null,
@@ -50,14 +62,20 @@ export function renderTaperPdf(input: {
   createdAt: Date;
   /** A copy in a record export made under a consent carries the consent's scope (CLINICAL.md §6). */
   disclosure?: DocumentDisclosure | null;
+  /** The language the schedule prints in (the client's, unless this print chose another); English if absent. */
+  language?: DocumentLanguage;
+  /** The clinic's own wording of fixed texts, where it has replaced the shipped ones. */
+  overrides?: MessageOverrides;
 }): Promise<Buffer> {
   const { taper, clinic } = input;
+  const tr = translator(input.language ?? 'en', input.overrides);
   const doc = createDocument({
     clinic,
-    title: 'Your taper schedule',
-    subject: clientSubject(input.client),
+    title: tr.t('taper.title'),
+    subject: clientSubject(input.client, tr),
     paper: input.paper,
     createdAt: input.createdAt,
+    tr,
   });
   const width = doc.page.width - 2 * MARGIN;
   const bottom = () => doc.page.height - doc.page.margins.bottom;
@@ -86,13 +104,18 @@ export function renderTaperPdf(input: {
     }
   };
 
-  doc.font('bold').fontSize(BODY).text('Product: ', { continued: true });
-  say(`${taper.product} (${PRODUCT_FORM_LABELS[taper.form].toLowerCase()})`);
+  doc
+    .font('bold')
+    .fontSize(BODY)
+    .text(`${tr.t('taper.product')} `, { continued: true });
+  say(`${taper.product} (${tr.t('taper.form', { form: FORM_KEYS[taper.form] })})`);
   say(
-    `Your daily amount goes down by about ${taper.reductionPercent} % every ${taper.daysPerStep} days, ` +
-      `weighed on a scale to ${grams(taper.precisionGrams)}, in ${taper.dosesPerDay} ` +
-      `${taper.dosesPerDay === 1 ? 'dose' : 'doses'} a day. Each row is one step: take that amount every day ` +
-      'from the first date to the last.',
+    tr.t('taper.intro', {
+      percent: taper.reductionPercent,
+      days: taper.daysPerStep,
+      precision: tr.grams(taper.precisionGrams),
+      doses: taper.dosesPerDay,
+    }),
   );
   // The client works from today: steps already over are left off (they stay in the chart's versions).
   const today = localDate(input.createdAt.getTime());
@@ -100,13 +123,13 @@ export function renderTaperPdf(input: {
     0,
     taper.steps.findLastIndex((s) => s.date <= today),
   );
-  say(`Schedule version ${taper.version}, printed ${scheduleDate(today)}.`, { paragraphGap: 4 });
+  say(tr.t('taper.version', { version: taper.version, date: scheduleDate(today, tr) }), { paragraphGap: 4 });
 
-  head('Your steps');
+  head(tr.t('taper.steps'));
   const cols = [
-    { title: 'Dates', x: MARGIN, w: width * 0.42 },
-    { title: 'Each day', x: MARGIN + width * 0.42, w: width * 0.2 },
-    { title: 'Each dose', x: MARGIN + width * 0.62, w: width * 0.38 },
+    { title: tr.t('taper.col.dates'), x: MARGIN, w: width * 0.42 },
+    { title: tr.t('taper.col.day'), x: MARGIN + width * 0.42, w: width * 0.2 },
+    { title: tr.t('taper.col.dose'), x: MARGIN + width * 0.62, w: width * 0.38 },
   ] as const;
   const row = (cells: readonly string[], bold: boolean, shade: boolean) => {
     doc.font(bold ? 'bold' : 'body').fontSize(TABLE);
@@ -147,53 +170,43 @@ export function renderTaperPdf(input: {
     const end = stepEnd(taper.steps, i);
     const dates =
       s.dailyGrams === 0
-        ? `From ${scheduleDate(s.date)}`
+        ? tr.t('taper.from', { date: scheduleDate(s.date, tr) })
         : end === null || end === s.date
-          ? scheduleDate(s.date)
-          : `${scheduleDate(s.date)}\nto ${scheduleDate(end)}`;
+          ? scheduleDate(s.date, tr)
+          : tr.t('taper.range', { from: scheduleDate(s.date, tr), to: scheduleDate(end, tr) });
     row(
       [
         dates,
-        s.dailyGrams === 0 ? 'Stop' : grams(s.dailyGrams),
-        perDoseText(s.dailyGrams, taper.dosesPerDay, taper.precisionGrams),
+        s.dailyGrams === 0 ? tr.t('taper.stop') : tr.grams(s.dailyGrams),
+        perDoseText(s.dailyGrams, taper.dosesPerDay, taper.precisionGrams, tr),
       ],
       false,
       (i - from) % 2 === 1,
     );
   });
   doc.moveDown(0.6);
-  say(
-    `Your doses add up to the amount for the day. When the day does not share out evenly, some doses are one ` +
-      `scale step (${grams(taper.precisionGrams)}) bigger than the others. Never take more than the amount for the day.`,
-  );
+  say(tr.t('taper.addUp', { precision: tr.grams(taper.precisionGrams) }));
 
-  head('How to taper safely');
+  head(tr.t('taper.safe.heading'));
   bullets([
-    'Use one product, the same one every day, and weigh every dose on your scale. Do not guess with spoons or capsules.',
-    'Never switch to extracts, shots or 7-OH products to make a dose look smaller. They are much stronger than leaf: ' +
-      'a small-looking dose is not a small dose, and switching is not tapering.',
-    'Write down each dose: the time and the amount. Bring your log to every visit.',
-    'Do not mix with alcohol, sleeping pills, sedatives or opioids, and do not take large amounts of ' +
-      'over-the-counter medicines (high doses of loperamide can harm the heart).',
+    tr.t('taper.safe.product'),
+    tr.t('taper.safe.extracts'),
+    tr.t('taper.safe.log'),
+    tr.t('taper.safe.mix'),
   ]);
 
-  head('If withdrawal feels too strong');
+  head(tr.t('taper.strong.heading'));
   bullets([
-    'Stay on the amount you are taking now. Do not cut further until you have talked with us.',
-    `Call the clinic at ${clinic.phone}. Your clinician can hold this step for longer or change the pace.`,
-    'Do not go back up on your own or switch to another product. A held step is a normal part of a taper.',
+    tr.t('taper.strong.stay'),
+    tr.t('taper.strong.call', { phone: clinic.phone }),
+    tr.t('taper.strong.noUp'),
   ]);
 
-  head('Get help right away');
-  say(
-    'Call 911 for trouble breathing, being very sleepy or unable to stay awake, chest pain, fainting, a very fast ' +
-      'heartbeat, a seizure, or severe confusion, hallucinations or agitation.',
-    { paragraphGap: 8 },
-  );
-  say(
-    'Call or text 988 (Suicide & Crisis Lifeline) if you have thoughts of suicide or of hurting yourself, or ' +
-      'sudden deep sadness.',
-  );
+  head(tr.t('redflags.heading'));
+  say(tr.t('redflags.call911'));
+  bullets(RED_FLAG_SIGNS.map((id) => tr.t(id)));
+  say(tr.t('redflags.suicide'), { paragraphGap: 8 });
+  bullets(crisisLines(clinic, tr));
 
   part2Notice(doc);
   if (input.disclosure) consentScope(doc, input.disclosure);

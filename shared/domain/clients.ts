@@ -1,6 +1,7 @@
 /** The client record: identity, contact, admission and who is responsible. */
 import { z } from 'zod';
 import { isoDate, optionalEmail, optionalPhone, optionalText, requiredText } from './common';
+import { DocumentLanguageSchema } from '../i18n/languages';
 import { fullName, listName, NAME_ORDERS } from './names';
 
 export const CLIENT_STATUSES = ['active', 'on-hold', 'discharged'] as const;
@@ -89,6 +90,13 @@ export const ClientInputSchema = z.object({
    */
   discharge: DischargeSchema.nullable(),
   assignedClinicianId: z.string().max(64).nullable(),
+  /**
+   * The language the client's take-home documents print in (issue 14); a single print may choose another. A caller
+   * that does not send it (a script or import written before the field) gets English, as every document was before.
+   */
+  documentLanguage: DocumentLanguageSchema.default('en'),
+  /** The client needs an interpreter for sessions and for going over documents. */
+  interpreterNeeded: z.boolean().default(false),
 });
 export type ClientInput = z.infer<typeof ClientInputSchema>;
 

@@ -18,6 +18,7 @@ import { followUpChannels, measureChannels, outcomeChannels } from './channels/o
 import { recordExportChannels } from './channels/recordExport';
 import { sessionChannels } from './channels/sessions';
 import { taperChannels } from './channels/taper';
+import { wordingChannels } from './channels/wording';
 export {
   AssessmentWorklistSchema,
   DischargeWorklistSchema,
@@ -56,6 +57,7 @@ export const contract = {
   ...measureChannels,
   ...followUpChannels,
   ...outcomeChannels,
+  ...wordingChannels,
 };
 
 export type Contract = typeof contract;

@@ -75,6 +75,8 @@ function seededClients(clinicians: { me: string; other: string }): ClientInput[]
       status,
       discharge: status === 'discharged' ? { dischargedOn: isoDaysAgo(1), type: 'completed' } : null,
       assignedClinicianId: i % 2 === 0 ? clinicians.me : clinicians.other,
+      documentLanguage: i % 4 === 2 ? 'es' : 'en',
+      interpreterNeeded: i % 8 === 2,
     };
   });
 }

@@ -20,6 +20,8 @@ export const aClient = (over: Partial<ClientInput> = {}): ClientInput => ({
   status: 'active',
   discharge: null,
   assignedClinicianId: null,
+  documentLanguage: 'en',
+  interpreterNeeded: false,
   ...over,
 });
 

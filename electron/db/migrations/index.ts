@@ -42,6 +42,7 @@ import { measureSchedules } from './0740-measure-schedules';
 import { dischargeFollowUps } from './0750-discharge-follow-ups';
 import { disclosuresConsentInForce } from './0770-disclosures-consent-in-force';
 import { clientOutcomes } from './0780-client-outcomes';
+import { clientLanguage } from './0790-client-language';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
@@ -86,6 +87,7 @@ export const MIGRATIONS: readonly Migration[] = [
   dischargeFollowUps,
   disclosuresConsentInForce,
   clientOutcomes,
+  clientLanguage,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -1,6 +1,7 @@
 /** Clients: the record, the list (filtered, sorted and paged in SQL) and quick find. */
 import type { Db } from '../connection';
 import { CLIENT_STATUSES } from '../../../shared/domain/clients';
+import type { DocumentLanguage } from '../../../shared/i18n/languages';
 import { nameSearchText, nameSortKey, searchWords, type NameOrder } from '../../../shared/domain/names';
 import type {
   Client,
@@ -36,6 +37,8 @@ export interface ClientRow {
   admission_date: string;
   status: ClientStatus;
   assigned_clinician_id: string | null;
+  document_language: DocumentLanguage;
+  interpreter_needed: 0 | 1;
   created_at_ms: number;
   updated_at_ms: number;
 }
@@ -76,6 +79,8 @@ export const clientFromRow = (r: ClientRowWithClinician): Client => ({
         }
       : null,
   assignedClinicianId: r.assigned_clinician_id,
+  documentLanguage: r.document_language,
+  interpreterNeeded: r.interpreter_needed === 1,
   assignedClinicianName: r.clinician_name,
   createdAtMs: r.created_at_ms,
   updatedAtMs: r.updated_at_ms,
@@ -111,6 +116,8 @@ function rowParams(id: string, c: ClientInput & { chartNumber: string }, atMs: n
     admission_date: c.admissionDate,
     status: c.status,
     assigned_clinician_id: c.assignedClinicianId,
+    document_language: c.documentLanguage,
+    interpreter_needed: c.interpreterNeeded ? 1 : 0,
     at_ms: atMs,
   };
 }
@@ -124,10 +131,11 @@ export function insertClient(
   db.prepare(
     `INSERT INTO clients (id, chart_number, legal_first_name, legal_last_name, name_order, preferred_name, sort_name,
        search_names, date_of_birth, pronouns, sex, phone, email, address, emergency_name, emergency_relationship, emergency_phone,
-       admission_date, status, assigned_clinician_id, created_at_ms, updated_at_ms)
+       admission_date, status, assigned_clinician_id, document_language, interpreter_needed, created_at_ms, updated_at_ms)
      VALUES (@id, @chart_number, @legal_first_name, @legal_last_name, @name_order, @preferred_name, @sort_name,
        @search_names, @date_of_birth, @pronouns, @sex, @phone, @email, @address, @emergency_name, @emergency_relationship,
-       @emergency_phone, @admission_date, @status, @assigned_clinician_id, @at_ms, @at_ms)`,
+       @emergency_phone, @admission_date, @status, @assigned_clinician_id, @document_language, @interpreter_needed,
+       @at_ms, @at_ms)`,
   ).run(rowParams(id, c, atMs));
 }
 
@@ -144,7 +152,8 @@ export function updateClient(
        date_of_birth = @date_of_birth, pronouns = @pronouns, sex = @sex, phone = @phone, email = @email,
        address = @address, emergency_name = @emergency_name, emergency_relationship = @emergency_relationship,
        emergency_phone = @emergency_phone, admission_date = @admission_date, status = @status,
-       assigned_clinician_id = @assigned_clinician_id, updated_at_ms = @at_ms
+       assigned_clinician_id = @assigned_clinician_id, document_language = @document_language,
+       interpreter_needed = @interpreter_needed, updated_at_ms = @at_ms
      WHERE id = @id`,
   ).run(rowParams(id, c, atMs));
 }

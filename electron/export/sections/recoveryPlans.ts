@@ -218,6 +218,8 @@ export const recoveryPlansSection: ExportSection = {
           paper: ctx.paper,
           createdAt: new Date(ctx.nowMs),
           disclosure: printedDisclosure(ctx),
+          // The export is read by the receiving clinic: in English, as the rest of the record.
+          language: 'en',
         }),
       });
     }

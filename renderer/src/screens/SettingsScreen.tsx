@@ -6,6 +6,7 @@ import { Field } from '../components/Field';
 import { FormError } from '../components/FormError';
 import { BackupSection } from './BackupSection';
 import { StaffSection } from './StaffSection';
+import { WordingSection } from './WordingSection';
 import { FollowUpSettings } from './outcomes/FollowUpSettings';
 
 export function SettingsScreen({ user, onStatusChanged }: { user: User; onStatusChanged: () => void }) {
@@ -28,6 +29,7 @@ export function SettingsScreen({ user, onStatusChanged }: { user: User; onStatus
         <IdleLockSection admin={user.administrator} onStatusChanged={onStatusChanged} />
         <StaffSection user={user} />
         <FollowUpSettings user={user} />
+        <WordingSection admin={user.administrator} />
         <BackupSection
           user={user}
           onRestored={(message) => {

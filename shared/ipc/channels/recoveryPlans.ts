@@ -6,6 +6,7 @@ import {
   RecoveryPlanKindSchema,
   RecoveryPlanSchema,
 } from '../../domain/recoveryPlans';
+import { DocumentLanguageSchema } from '../../i18n/languages';
 import { IdSchema, type ChannelSpec } from '../spec';
 
 const Passphrase = z.string().min(1, 'Enter your passphrase to sign.').max(1024);
@@ -50,6 +51,8 @@ export const recoveryPlanChannels = {
         id: IdSchema,
         paper: z.enum(['letter', 'a4']),
         disclosure: DisclosureRequestSchema.nullable(),
+        /** The language of this print; null prints in the client's language for documents. */
+        language: DocumentLanguageSchema.nullable().default(null),
       })
       .strict(),
     output: z.object({ path: z.string() }),

@@ -9,6 +9,7 @@ import {
   TaperRestartSchema,
   TaperVersionSchema,
 } from '../../domain/taper';
+import { DocumentLanguageSchema } from '../../i18n/languages';
 import { IdSchema, type ChannelSpec } from '../spec';
 
 const Paper = z.enum(['letter', 'a4']);
@@ -68,9 +69,14 @@ export const taperChannels = {
     output: TaperViewSchema,
     access: 'user',
   },
-  /** The current schedule, printed for the client to take home (for the client themself: not a disclosure). */
+  /**
+   * The current schedule, printed for the client to take home (for the client themself: not a disclosure), in
+   * `language`, or in the client's language for documents when null.
+   */
   'taper.printPdf': {
-    input: z.object({ clientId: IdSchema, paper: Paper }).strict(),
+    input: z
+      .object({ clientId: IdSchema, paper: Paper, language: DocumentLanguageSchema.nullable().default(null) })
+      .strict(),
     output: z.object({ path: z.string() }),
     access: 'user',
   },

@@ -5,6 +5,7 @@
 import { clientFullName, type Client } from '../../../../shared/domain/clients';
 import { ageOn, daysBetween } from '../../../../shared/domain/common';
 import type { RiskFlag } from '../../../../shared/domain/riskFlags';
+import { LANGUAGE_LABELS } from '../../../../shared/i18n/languages';
 import { isCurrent, medicationSummary, type Medication } from '../../../../shared/domain/medications';
 import type { ReactNode } from 'react';
 import { StatusBadge } from '../clients/StatusBadge';
@@ -43,6 +44,7 @@ export function ChartHeader({
           </Fact>
           <Fact term="In care">{inCare(client, today)}</Fact>
           <Fact term="Clinician">{client.assignedClinicianName ?? 'Not assigned'}</Fact>
+          <Fact term="Language">{languageFact(client)}</Fact>
         </dl>
       </div>
       <div className="chart-header__actions">
@@ -98,6 +100,12 @@ function Fact({ term, children }: { term: string; children: ReactNode }) {
       <dd>{children}</dd>
     </div>
   );
+}
+
+/** "Documents in Spanish · interpreter": the language the client's documents print in, and any interpreter need. */
+export function languageFact(client: Pick<Client, 'documentLanguage' | 'interpreterNeeded'>): string {
+  const documents = `Documents in ${LANGUAGE_LABELS[client.documentLanguage]}`;
+  return client.interpreterNeeded ? `${documents} · interpreter` : documents;
 }
 
 /** Days since admission; a discharged client's count would keep growing, so it shows the admission date only. */

@@ -17,6 +17,7 @@ import {
 import { localDate } from '../../../../shared/domain/common';
 import { fullName, NAME_ORDER_LABELS, NAME_ORDERS } from '../../../../shared/domain/names';
 import type { User } from '../../../../shared/domain/identity';
+import { DOCUMENT_LANGUAGES, LANGUAGE_ENDONYMS, LANGUAGE_LABELS } from '../../../../shared/i18n/languages';
 import { call, fieldMessage, type AppErrorShape } from '../../api/client';
 import { Field } from '../../components/Field';
 import { FormError } from '../../components/FormError';
@@ -238,6 +239,28 @@ function ClientFormBody({ clientId, loaded }: { clientId: string | null; loaded:
                   {SEX_LABELS[s]}
                 </option>
               ))}
+            </NativeSelectField>
+            <NativeSelectField
+              label="Language for documents"
+              hint="Plans and the taper schedule the client takes home print in this language"
+              value={values.documentLanguage}
+              onChange={set('documentLanguage')}
+              error={err('documentLanguage')}
+            >
+              {DOCUMENT_LANGUAGES.map((l) => (
+                <option key={l} value={l}>
+                  {l === 'en' ? LANGUAGE_LABELS[l] : `${LANGUAGE_LABELS[l]} (${LANGUAGE_ENDONYMS[l]})`}
+                </option>
+              ))}
+            </NativeSelectField>
+            <NativeSelectField
+              label="Interpreter needed"
+              value={values.interpreterNeeded}
+              onChange={set('interpreterNeeded')}
+              error={err('interpreterNeeded')}
+            >
+              <option value="no">No</option>
+              <option value="yes">Yes</option>
             </NativeSelectField>
           </div>
         </fieldset>

@@ -10,6 +10,7 @@ import type {
   Sex,
 } from '../../../../shared/domain/clients';
 import type { NameOrder } from '../../../../shared/domain/names';
+import type { DocumentLanguage } from '../../../../shared/i18n/languages';
 
 export interface ClientFormValues {
   legalFirstName: string;
@@ -33,6 +34,8 @@ export interface ClientFormValues {
   dischargeType: DischargeType | '';
   /** '' for "not assigned". */
   assignedClinicianId: string;
+  documentLanguage: DocumentLanguage;
+  interpreterNeeded: 'yes' | 'no';
 }
 
 /** Where the server reports an error for each form value (the input is `{ client: ClientInput }`). */
@@ -56,6 +59,8 @@ export const FIELD_PATHS = {
   dischargedOn: 'client.discharge.dischargedOn',
   dischargeType: 'client.discharge.type',
   assignedClinicianId: 'client.assignedClinicianId',
+  documentLanguage: 'client.documentLanguage',
+  interpreterNeeded: 'client.interpreterNeeded',
 } as const satisfies Record<keyof ClientFormValues, string>;
 
 export const ALL_FIELD_PATHS: string[] = Object.values(FIELD_PATHS);
@@ -86,6 +91,8 @@ export function newClientForm(defaults: {
     dischargedOn: '',
     dischargeType: '',
     assignedClinicianId: defaults.clinicianId ?? '',
+    documentLanguage: 'en',
+    interpreterNeeded: 'no',
   };
 }
 
@@ -110,6 +117,8 @@ export function formFromClient(c: Client): ClientFormValues {
     dischargedOn: c.discharge?.dischargedOn ?? '',
     dischargeType: c.discharge?.type ?? '',
     assignedClinicianId: c.assignedClinicianId ?? '',
+    documentLanguage: c.documentLanguage,
+    interpreterNeeded: c.interpreterNeeded ? 'yes' : 'no',
   };
 }
 
@@ -136,6 +145,8 @@ export function clientInputFrom(v: ClientFormValues): ClientInput {
     status: v.status,
     discharge: dischargeFrom(v),
     assignedClinicianId: v.assignedClinicianId === '' ? null : v.assignedClinicianId,
+    documentLanguage: v.documentLanguage,
+    interpreterNeeded: v.interpreterNeeded === 'yes',
   };
 }
 

@@ -121,10 +121,11 @@ export function PlanKindPanel({
             key={current.id}
             clientId={current.clientId}
             what="this plan"
-            printPdf={(paper, disclosure) =>
-              call('recoveryPlans.printPdf', { id: current.id, paper, disclosure })
+            printPdf={(paper, disclosure, language) =>
+              call('recoveryPlans.printPdf', { id: current.id, paper, disclosure, language })
             }
             active={active}
+            clientDocument
           />
           <PlanView plan={current} />
         </div>

@@ -16,6 +16,8 @@ import { Choice, NativeSelectField, type Option } from '../../components/control
 import { useForm } from '../../components/useForm';
 import { formatDate, todayLocal } from '../chart/dates';
 import { PrintPdf, type Paper } from '../sessions/PrintPdf';
+import type { DocumentLanguage } from '../../../../shared/i18n/languages';
+import { PrintLanguageField, usePrintLanguage } from './PrintLanguage';
 
 type Audience = 'client' | 'disclose';
 const AUDIENCES: readonly Option<Audience>[] = [
@@ -37,12 +39,20 @@ export function PlanPrint({
   what,
   printPdf,
   active,
+  clientDocument = false,
 }: {
   clientId: string;
   what: string;
-  printPdf: (paper: Paper, disclosure: DisclosureRequest | null) => Promise<Result<{ path: string }>>;
+  printPdf: (
+    paper: Paper,
+    disclosure: DisclosureRequest | null,
+    language: DocumentLanguage | null,
+  ) => Promise<Result<{ path: string }>>;
   active: boolean;
+  /** A document the client takes home: the print asks its language, starting at the client's. */
+  clientDocument?: boolean;
 }) {
+  const printLanguage = usePrintLanguage(clientId);
   const [consents, setConsents] = useState<Consent[] | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [recorded, setRecorded] = useState('');
@@ -54,7 +64,11 @@ export function PlanPrint({
     fieldPrefix: 'disclosure',
     autoFocus: false,
     send: async ({ audience, ...d }) => {
-      const result = await printPdf(paper.current, audience === 'disclose' ? d : null);
+      const result = await printPdf(
+        paper.current,
+        audience === 'disclose' ? d : null,
+        clientDocument ? printLanguage.language : null,
+      );
       last.current = result;
       return result;
     },
@@ -142,6 +156,7 @@ export function PlanPrint({
           <Field label="Purpose" readOnly {...f.text('purpose')} />
         </div>
       )}
+      {clientDocument && <PrintLanguageField {...printLanguage} />}
       <FormMessage message={f.formError} />
       <PrintPdf
         label="Print PDF"

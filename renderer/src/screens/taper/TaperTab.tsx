@@ -4,6 +4,7 @@
  * with the old ones listed. The schedule prints for the client to take home. Keyboard-first: every action is a
  * button in reading order; a change opens one form at a time with its first field focused.
  */
+import { PrintLanguageField, usePrintLanguage } from '../plans/PrintLanguage';
 import { useCallback, useEffect, useState } from 'react';
 import { PRODUCT_FORM_LABELS } from '../../../../shared/domain/intake';
 import { TAPER_CHANGE_LABELS, stepEnd, stepOn } from '../../../../shared/domain/taper';
@@ -49,6 +50,7 @@ export function TaperTab({
   const [error, setError] = useState<string | null>(null);
   const [change, setChange] = useState<Change | null>(null);
   const [saved, setSaved] = useState('');
+  const printLanguage = usePrintLanguage(clientId);
 
   const load = useCallback(async () => {
     const r = await call('taper.get', { clientId });
@@ -201,10 +203,11 @@ export function TaperTab({
           and red flags with 911 and 988. A copy for the client themself is not a disclosure; it is recorded
           in the audit log as a print.
         </p>
+        <PrintLanguageField {...printLanguage} />
         <PrintPdf
           label="Print taper schedule"
           print={async (paper) => {
-            const r = await call('taper.printPdf', { clientId, paper });
+            const r = await call('taper.printPdf', { clientId, paper, language: printLanguage.language });
             return r.ok ? { ok: true, path: r.value.path } : { ok: false, error: r.error };
           }}
         />

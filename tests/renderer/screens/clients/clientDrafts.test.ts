@@ -23,6 +23,8 @@ const saved: ClientFormValues = {
   dischargedOn: '',
   dischargeType: '',
   assignedClinicianId: '',
+  documentLanguage: 'en',
+  interpreterNeeded: 'no',
 };
 
 describe('client form drafts', () => {

@@ -26,6 +26,8 @@ const client: Client = {
   status: 'on-hold',
   discharge: null,
   assignedClinicianId: 'u1',
+  documentLanguage: 'es',
+  interpreterNeeded: true,
   assignedClinicianName: 'Tobias Okonkwo-Reyes',
   createdAtMs: 0,
   updatedAtMs: 0,

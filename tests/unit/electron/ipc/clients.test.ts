@@ -35,6 +35,32 @@ function fieldsOf(r: Result<unknown>): Record<string, string> {
 }
 
 describe('clients', () => {
+  it('keeps the language for documents and the interpreter need, and refuses a language it has no catalogue for', async () => {
+    const { dispatch } = await practiceWithDispatch();
+    const anh = value<Client>(
+      await dispatch('clients.create', {
+        client: aClient({
+          legalFirstName: 'Thị Ánh',
+          legalLastName: 'Nguyễn',
+          nameOrder: 'family-first',
+          documentLanguage: 'es',
+          interpreterNeeded: true,
+        }),
+      }),
+    );
+    expect(anh).toMatchObject({ documentLanguage: 'es', interpreterNeeded: true });
+    const { id: _id, assignedClinicianName: _a, createdAtMs: _c, updatedAtMs: _u, ...input } = anh;
+    const updated = value<Client>(
+      await dispatch('clients.update', {
+        id: anh.id,
+        client: { ...input, discharge: null, documentLanguage: 'en', interpreterNeeded: false },
+      }),
+    );
+    expect(updated).toMatchObject({ documentLanguage: 'en', interpreterNeeded: false });
+    const refused = await dispatch('clients.create', { client: { ...aClient(), documentLanguage: 'fr' } });
+    expect(fieldsOf(refused)['client.documentLanguage']).toBe('Choose English or Spanish.');
+  });
+
   it('creates a client with a generated chart number, keeps accents, and audits the create and each chart view', async () => {
     const { dispatch, practice, user } = await practiceWithDispatch();
     const jose = value<Client>(

@@ -30,6 +30,7 @@ import type { Chart } from '../../../../shared/ipc/channels/clients';
 import type { Result } from '../../../../shared/ipc/result';
 import { aClient, aConsent } from '../../../support/clients';
 import { FakeClock, aClinician, setUpPractice } from '../../../support/fixtures';
+import { englishFound } from '../../../support/languageChecks';
 import { checkPdf, flat } from '../../../support/pdfChecks';
 import { aRelapsePreventionPlan, aSafetyPlan, anAftercarePlan } from '../../../support/recoveryPlans';
 
@@ -590,16 +591,16 @@ describe('plan PDFs', () => {
       for (const section of [
         'My reasons for recovery',
         'My triggers and what I will do',
-        'Body (pain, fatigue, poor sleep)',
-        'Emotion (anxiety, anger, sadness)',
-        'Situation (driving, work breaks, social settings)',
+        'Body (pain, tiredness, poor sleep)',
+        'Feelings (worry, anger, sadness)',
+        'Places and times (driving, work breaks, being with others)',
         'My top 5 early warning signs',
-        'Coping strategies that work for me',
+        'Things that help me cope',
         'The first people I will tell',
-        'If I lapse: how I get back on track',
+        'If I slip: how I get back on track',
         'My next appointment',
         'One change I am making now',
-        'We will review this plan on',
+        'We will look at this plan again on',
       ]) {
         expect(text, section).toContain(section);
       }
@@ -619,7 +620,7 @@ describe('plan PDFs', () => {
       'People and places that take my mind off things',
       'People I can ask for help',
       'Professionals and crisis lines I can call',
-      'Making my surroundings safer',
+      'Making my home and days safer',
       'My reasons for living',
     ]) {
       expect(text, section).toContain(section);
@@ -629,32 +630,104 @@ describe('plan PDFs', () => {
     expect(text).toContain('Thu Nguyễn — (541) 555-0190');
   });
 
+  it.each(['relapse-prevention', 'safety', 'aftercare'] as const)(
+    '%s plan in Spanish for a client who reads Spanish: Spanish headings, notice and 988 option, no English fixed text',
+    async (kind) => {
+      const s = await setup({ ...person, documentLanguage: 'es' });
+      const relapse = await s.written(rp());
+      const plan =
+        kind === 'relapse-prevention'
+          ? relapse
+          : await s.written(
+              kind === 'safety'
+                ? safety()
+                : { kind: 'aftercare', plan: anAftercarePlan({ relapsePreventionPlanId: relapse.id }) },
+            );
+      const { path } = value<{ path: string }>(
+        await s.dispatch('recoveryPlans.printPdf', { id: plan.id, paper: 'letter', disclosure: null }),
+      );
+      const { text, pages } = checkPdf(path, `${kind}-es.pdf`);
+      const all = flat(text);
+      const title = {
+        'relapse-prevention': 'Plan para no recaer',
+        safety: 'Plan de seguridad',
+        aftercare: 'Plan para después del tratamiento',
+      }[kind];
+      for (let page = 1; page <= pages; page += 1) {
+        const t = pageText(path, page);
+        expect(t, `page ${page}`).toContain(NAME);
+        expect(t, `page ${page}`).toContain(title);
+        expect(t, `page ${page}`).toContain(`Página ${page} de ${pages}`);
+        expect(t, `page ${page}`).toContain('42 CFR parte 2 prohíbe el uso o la divulgación no autorizados');
+      }
+      expect(all).toContain('Aviso: confidencialidad de los registros de trastornos por uso de sustancias');
+      expect(all).toContain('Este registro que se le ha divulgado está protegido por las normas federales');
+      expect(all).toContain('Para español, oprima 2.');
+      expect(all).toContain('Firmas');
+      expect(all).toMatch(/Cliente\s+Fecha/);
+      expect(all).toContain('Firma digital de Marisol Quintero-Vance, LCSW, CADC');
+      const sections = {
+        'relapse-prevention': [
+          'Mis razones para estar bien',
+          'Mis 5 primeras señales de alerta',
+          'Mi próxima cita',
+        ],
+        safety: ['Señas de que viene un mal rato', 'Mis razones para vivir'],
+        aftercare: [
+          'Mi cuidado de aquí en adelante',
+          'Señales de alarma: pida ayuda ya',
+          'Le cuesta respirar.',
+        ],
+      }[kind];
+      for (const section of sections) expect(all, section).toContain(section);
+      expect(englishFound(all)).toEqual([]);
+    },
+  );
+
+  it('prints one copy in another language when asked, without changing the client’s language', async () => {
+    const s = await setup(person);
+    const plan = await s.written(safety());
+    const { path } = value<{ path: string }>(
+      await s.dispatch('recoveryPlans.printPdf', {
+        id: plan.id,
+        paper: 'letter',
+        disclosure: null,
+        language: 'es',
+      }),
+    );
+    expect(flat(checkPdf(path).text)).toContain('Plan de seguridad');
+    const again = value<{ path: string }>(
+      await s.dispatch('recoveryPlans.printPdf', { id: plan.id, paper: 'letter', disclosure: null }),
+    );
+    expect(flat(checkPdf(again.path).text)).toContain('Safety plan');
+  });
+
   it.each(['letter', 'a4'] as const)(
     'aftercare plan (%s): every element of CLINICAL.md §5',
     async (paper) => {
       const text = await printed('aftercare', paper);
       for (const section of [
         'Where I am now: status and progress at discharge',
-        'My continuing care',
-        'Outpatient counselling:',
-        'Medication (MAT) continuation: Buprenorphine-naloxone 8 mg daily',
+        'My care from here',
+        'Counseling:',
+        'Medicine (MAT) to keep taking: Buprenorphine-naloxone 8 mg daily',
         'Prescriber: Dr. Ilse Verhoeven',
         'Pharmacy: River Road Pharmacy',
         'Support groups: SMART Recovery',
         'Sober living: —',
-        'Alumni programme:',
-        'Weekly recovery-coaching check-ins:',
+        'Alumni group:',
+        'Weekly check-ins with a recovery coach:',
         'Next appointments',
-        'Obstacles and how I will meet them',
+        'What may get in my way, and what I will do',
         'My relapse-prevention plan',
         'Version 1, signed',
-        'Withdrawal comfort basics',
-        'electrolytes',
+        'Ways to feel better during withdrawal',
+        'salts and sugar',
         'A person to text: Thu Nguyễn',
-        'Urgent red flags: get help now',
+        'Warning signs: get help now',
         'Trouble breathing',
         'Crisis numbers',
-        'Emergency services: call 911',
+        'Emergency services — call 911',
       ]) {
         expect(text, section).toContain(section);
       }

@@ -13,6 +13,7 @@ import type { Client } from '../../../../shared/domain/clients';
 import type { TaperVersion } from '../../../../shared/domain/taper';
 import { planTaper } from '../../../../shared/taper';
 import { aClient } from '../../../support/clients';
+import { englishFound } from '../../../support/languageChecks';
 import { aClinic, tempDir } from '../../../support/fixtures';
 
 const client: Client = {
@@ -51,9 +52,13 @@ const taper: TaperVersion = {
 };
 
 /** Printed on 14 November (local noon), before the first step: every step is on it. */
-async function render(paper: 'letter' | 'a4', createdAt = new Date(2026, 10, 14, 12)): Promise<string> {
-  const bytes = await renderTaperPdf({ clinic: aClinic(), client, taper, paper, createdAt });
-  const file = path.join(tempDir(), `taper-${paper}.pdf`);
+async function render(
+  paper: 'letter' | 'a4',
+  createdAt = new Date(2026, 10, 14, 12),
+  language: 'en' | 'es' = 'en',
+): Promise<string> {
+  const bytes = await renderTaperPdf({ clinic: aClinic(), client, taper, paper, createdAt, language });
+  const file = path.join(tempDir(), `taper-${paper}-${language}.pdf`);
   fs.writeFileSync(file, bytes);
   return file;
 }
@@ -63,6 +68,26 @@ const run = (cmd: string, args: string[]) => execFileSync(cmd, args, { encoding:
 const flat = (text: string) => text.replace(/\s+/g, ' ').replace(/(\d)g\b/g, '$1 g');
 
 describe('taper schedule PDF', () => {
+  it('prints in Spanish: Spanish headings, dates, doses, notice and 988 option, no English fixed text', async () => {
+    const file = await render('letter', undefined, 'es');
+    const text = flat(run('pdftotext', ['-layout', file, '-']));
+    expect(text).toContain('Su plan para bajar la dosis');
+    expect(text).toContain('Nguyễn Thị Ánh');
+    expect(text).toContain('Cómo bajar la dosis sin riesgo');
+    expect(text).toContain('Pida ayuda ya');
+    expect(text).toMatch(/lun, 16 de nov de 2026 9 g 3 dosis de 3 g al vie, 20 de nov de 2026/);
+    expect(text).toContain('Nada: pare');
+    expect(text).toContain('Llame a la clínica al (541) 555-0142');
+    expect(text).toContain('Para español, oprima 2.');
+    expect(text).toContain('Este registro que se le ha divulgado está protegido');
+    expect(text).toContain('42 CFR parte 2 prohíbe');
+    expect(text).toMatch(/Página 1 de \d/);
+    expect(englishFound(text)).toEqual([]);
+    const fonts = run('pdffonts', [file]).split('\n').slice(2).filter(Boolean);
+    for (const line of fonts) expect(line, line).toMatch(/DejaVuSans\S*\s+CID TrueType\s+\S+\s+yes/);
+    if (process.env.CLEARLEAF_KEEP_PDFS) fs.copyFileSync(file, path.resolve('test-results', 'taper-es.pdf'));
+  });
+
   for (const paper of ['letter', 'a4'] as const) {
     it(`prints every step, the rules, red flags and the notice, on ${paper}`, async () => {
       const file = await render(paper);
@@ -82,11 +107,11 @@ describe('taper schedule PDF', () => {
       for (const s of steps.filter((x) => x.dailyGrams > 0)) expect(text).toContain(`${s.dailyGrams} g`);
       expect(text).toContain('one scale step (0.1 g) bigger');
       expect(text).toContain('Never switch to extracts, shots or 7-OH products');
-      expect(text).toContain('weigh every dose on your scale');
+      expect(text).toContain('Weigh every dose on your scale');
       expect(text).toContain('Call the clinic at (541) 555-0142');
       expect(text).toContain('hold this step');
       expect(text).toContain('Call 911');
-      expect(text).toContain('988 (Suicide & Crisis Lifeline)');
+      expect(text).toContain('988 Suicide & Crisis Lifeline — call or text 988');
       expect(text).toContain(
         'This record which has been disclosed to you is protected by Federal confidentiality',
       );

@@ -1,0 +1,56 @@
+/**
+ * The language of one print of a client document (issue 14): it starts at the client's language for documents and
+ * may be changed for this print only; the client's record is not changed.
+ */
+import { useEffect, useState } from 'react';
+import {
+  DOCUMENT_LANGUAGES,
+  LANGUAGE_ENDONYMS,
+  LANGUAGE_LABELS,
+  type DocumentLanguage,
+} from '../../../../shared/i18n/languages';
+import { call } from '../../api/client';
+import { NativeSelectField } from '../../components/controls';
+
+/** The chosen language (null until the client's is known, which prints in the client's language). */
+export function usePrintLanguage(clientId: string) {
+  const [clientLanguage, setClientLanguage] = useState<DocumentLanguage | null>(null);
+  const [chosen, setChosen] = useState<DocumentLanguage | null>(null);
+  useEffect(() => {
+    let live = true;
+    void call('clients.get', { id: clientId }).then((r) => {
+      if (live && r.ok) setClientLanguage(r.value.documentLanguage);
+    });
+    return () => {
+      live = false;
+    };
+  }, [clientId]);
+  const language = chosen ?? clientLanguage;
+  return { language, clientLanguage, choose: setChosen };
+}
+
+export function PrintLanguageField({
+  language,
+  clientLanguage,
+  choose,
+}: ReturnType<typeof usePrintLanguage>) {
+  return (
+    <NativeSelectField
+      label="Language of this print"
+      hint={
+        clientLanguage
+          ? `The client’s documents are in ${LANGUAGE_LABELS[clientLanguage]}; a change here is for this print only.`
+          : undefined
+      }
+      value={language ?? ''}
+      onChange={(e) => choose(e.target.value as DocumentLanguage)}
+    >
+      {language === null && <option value="">The client’s language</option>}
+      {DOCUMENT_LANGUAGES.map((l) => (
+        <option key={l} value={l}>
+          {l === 'en' ? LANGUAGE_LABELS[l] : `${LANGUAGE_LABELS[l]} (${LANGUAGE_ENDONYMS[l]})`}
+        </option>
+      ))}
+    </NativeSelectField>
+  );
+}

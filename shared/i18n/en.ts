@@ -1,0 +1,138 @@
+/**
+ * English: every fixed text of the documents a client takes home (issue 14). ICU MessageFormat: placeholders in
+ * braces, plurals and selects by the language's own rules. Written for a person reading in a hard week: short
+ * sentences, one instruction each, the action first (grade 6 or below by Flesch-Kincaid, checked in a test). The
+ * Part 2 notice is regulation text, reproduced exactly (CLINICAL.md §6).
+ */
+import { PART2_NOTICE_FULL, PART2_NOTICE_SHORT } from '../domain/part2';
+
+export const en = {
+  // Every client document: header, footer, notice, signatures.
+  'doc.subject': '{name} — Chart {chart} — DOB {dob}',
+  'doc.page': 'Page {page} of {count}',
+  'doc.date': 'Date',
+  'notice.heading': 'Notice: confidentiality of substance use disorder records',
+  'notice.full': PART2_NOTICE_FULL,
+  'notice.short': PART2_NOTICE_SHORT,
+
+  // Crisis lines and red flags (CLINICAL.md §4), on the taper schedule and the plans.
+  'crisis.heading': 'Crisis numbers',
+  'crisis.988': '988 Suicide & Crisis Lifeline — call or text 988, any time',
+  'crisis.911': 'Emergency services — call 911',
+  'crisis.clinic': '{clinic} — {phone}',
+  'redflags.heading': 'Get help right away',
+  'redflags.call911': 'Call 911 or go to the nearest emergency room for any of these:',
+  'redflags.breathing': 'Trouble breathing.',
+  'redflags.sleepy': 'You are very sleepy or cannot stay awake.',
+  'redflags.heart': 'Chest pain, fainting, or a very fast heartbeat.',
+  'redflags.seizure': 'A seizure.',
+  'redflags.confused': 'You are very confused, see things, or feel wild and upset.',
+  'redflags.suicide':
+    'Do you think of suicide or of hurting yourself? Do you feel a sudden deep sadness? Call or text 988. Or call 911.',
+
+  // The taper schedule.
+  'taper.title': 'Your taper schedule',
+  'taper.product': 'Product:',
+  'taper.form':
+    '{form, select, leafPowder {leaf powder} capsules {capsules} extract {extract} shot {liquid shot} sevenOh {7-OH product} other {other form}}',
+  'taper.intro':
+    'Your daily amount goes down by about {percent} % every {days, plural, one {day} other {# days}}. Weigh it on a scale to {precision}. Take it in {doses, plural, one {# dose} other {# doses}} a day. Each row is one step. Take that amount each day, from the first date to the last.',
+  'taper.version': 'Schedule version {version}, printed {date}.',
+  'taper.steps': 'Your steps',
+  'taper.col.dates': 'Dates',
+  'taper.col.day': 'Each day',
+  'taper.col.dose': 'Each dose',
+  'taper.from': 'From {date}',
+  'taper.range': '{from}\nto {to}',
+  'taper.stop': 'Stop',
+  'taper.none': 'None: stop',
+  'taper.doses': '{count, plural, one {# dose} other {# doses}} of {amount}',
+  'taper.grams': '{grams} g',
+  'taper.addUp':
+    'Your doses add up to the amount for the day. Some days do not split evenly. Then some doses are one scale step ({precision}) bigger. Never take more than the amount for the day.',
+  'taper.safe.heading': 'How to taper safely',
+  'taper.safe.product':
+    'Use one product. Use the same one every day. Weigh every dose on your scale. Do not guess with spoons or capsules.',
+  'taper.safe.extracts':
+    'Never switch to extracts, shots or 7-OH products. They are much stronger than leaf. A small dose of them is not a small dose. Switching is not tapering.',
+  'taper.safe.log': 'Write down each dose: the time and the amount. Bring your log to every visit.',
+  'taper.safe.mix':
+    'Do not mix it with alcohol, sleeping pills, sedatives or opioids. Do not take large amounts of store medicines. Too much loperamide can harm the heart.',
+  'taper.strong.heading': 'If withdrawal feels too strong',
+  'taper.strong.stay': 'Stay on the amount you take now. Do not cut more until you talk with us.',
+  'taper.strong.call': 'Call the clinic at {phone}. We can hold this step for longer or change the pace.',
+  'taper.strong.noUp':
+    'Do not go back up on your own. Do not switch to another product. A held step is a normal part of a taper.',
+
+  // What every plan prints around its sections.
+  'plan.version': 'Version',
+  'plan.written': 'Written',
+  'plan.signatures': 'Signatures',
+  'plan.client': 'Client',
+  'plan.clinician': '{named, select, no {Clinician} other {Clinician: {signer}}}',
+  'plan.signedBy': 'Signed electronically by {signer}',
+  'plan.hash': 'Content SHA-256: {hash}',
+  'plan.contact': '{name} — {phone}',
+  'plan.noNumber': 'no number',
+
+  // The relapse-prevention plan.
+  'relapse.title': 'Relapse-prevention plan',
+  'relapse.reasons': 'My reasons for recovery',
+  'relapse.triggers': 'My triggers and what I will do: if this happens, then I will…',
+  'relapse.group':
+    '{group, select, body {Body (pain, tiredness, poor sleep)} emotion {Feelings (worry, anger, sadness)} other {Places and times (driving, work breaks, being with others)}}',
+  'relapse.ifThen': 'If {trigger}, then {response}',
+  'relapse.signs': 'My top 5 early warning signs',
+  'relapse.coping': 'Things that help me cope',
+  'relapse.people': 'The first people I will tell',
+  'relapse.lapse': 'If I slip: how I get back on track',
+  'relapse.appointment': 'My next appointment',
+  'relapse.change': 'One change I am making now',
+  'relapse.review': 'We will look at this plan again on',
+
+  // The safety plan.
+  'safety.title': 'Safety plan',
+  'safety.signs': 'Signs that a hard time may be starting',
+  'safety.ownSteps': 'Things I can do on my own to get through it',
+  'safety.distractions': 'People and places that take my mind off things',
+  'safety.helpers': 'People I can ask for help',
+  'safety.professionals': 'Professionals and crisis lines I can call',
+  'safety.surroundings': 'Making my home and days safer',
+  'safety.living': 'My reasons for living',
+
+  // The aftercare plan.
+  'aftercare.title': 'Aftercare plan',
+  'aftercare.status': 'Where I am now: status and progress at discharge',
+  'aftercare.care': 'My care from here',
+  'aftercare.counselling': 'Counseling',
+  'aftercare.medication': 'Medicine (MAT) to keep taking',
+  'aftercare.prescriber': 'Prescriber',
+  'aftercare.pharmacy': 'Pharmacy',
+  'aftercare.groups': 'Support groups',
+  'aftercare.soberLiving': 'Sober living',
+  'aftercare.alumni': 'Alumni group',
+  'aftercare.coaching': 'Weekly check-ins with a recovery coach',
+  'aftercare.appointments': 'Next appointments',
+  'aftercare.obstacles': 'What may get in my way, and what I will do',
+  'aftercare.obstacle': '{obstacle}: {response}',
+  'aftercare.relapsePlan': 'My relapse-prevention plan',
+  'aftercare.relapseVersion':
+    '{signed, select, yes {Version {version}, signed {date}.} other {Version {version}.}} You have the full plan on its own sheet. Here are the main points.',
+  'aftercare.reasons': 'My reasons for recovery',
+  'aftercare.signs': 'My early warning signs',
+  'aftercare.people': 'The first people I will tell',
+  'aftercare.lapse': 'If I slip',
+  'aftercare.noRelapsePlan':
+    'You have no signed relapse-prevention plan yet. Ask your counselor to write one with you.',
+  'aftercare.comfort': 'Ways to feel better during withdrawal',
+  'aftercare.comfort.fluids': 'Drink plenty of fluids with salts and sugar, like a sports drink or broth.',
+  'aftercare.comfort.food': 'Eat small, easy meals: soup, rice, bananas, toast, yogurt.',
+  'aftercare.comfort.sleep':
+    'Go to bed at the same time each night. Keep the room dark and cool. Put screens away an hour before bed.',
+  'aftercare.comfort.move': 'Move a little every day. Take a walk or stretch.',
+  'aftercare.comfort.text': 'Text your person when it gets hard.',
+  'aftercare.textPerson': 'A person to text',
+  'aftercare.redFlags': 'Warning signs: get help now',
+} as const satisfies Record<string, string>;
+
+export type MessageId = keyof typeof en;

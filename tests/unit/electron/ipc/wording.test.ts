@@ -1,0 +1,100 @@
+/**
+ * The clinic's wording of client documents: every text listed in both languages, shipped Spanish not yet reviewed
+ * until someone marks it, a replacement versioned with who and when, its placeholders kept, and used on the next
+ * print; the version rows cannot be changed or deleted.
+ */
+import { describe, expect, it } from 'vitest';
+import { createDispatcher } from '../../../../electron/ipc/dispatch';
+import { createHandlers } from '../../../../electron/ipc/handlers';
+import { createNodePlatform } from '../../../../electron/platform/nodePlatform';
+import { silentLogger } from '../../../../electron/platform/types';
+import { clinicWording } from '../../../../electron/db/repositories/clinicWording';
+import type { WordingEntry } from '../../../../shared/domain/wording';
+import { MESSAGE_IDS } from '../../../../shared/i18n/catalogue';
+import type { Result } from '../../../../shared/ipc/result';
+import { FakeClock, setUpPractice } from '../../../support/fixtures';
+
+function value<T>(r: Result<unknown>): T {
+  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
+  return r.value as T;
+}
+
+async function practice() {
+  const clock = new FakeClock(Date.UTC(2026, 11, 3, 17, 0));
+  const { practice, user } = await setUpPractice({ clock });
+  const dispatch = createDispatcher(createHandlers(), {
+    practice,
+    platform: createNodePlatform(),
+    log: silentLogger,
+  });
+  return { dispatch, db: practice.session().db, user };
+}
+
+describe('clinic wording of client documents', () => {
+  it('lists every text in both languages; shipped Spanish is not yet reviewed, English is', async () => {
+    const { dispatch } = await practice();
+    const list = value<WordingEntry[]>(await dispatch('wording.list', {}));
+    expect(list).toHaveLength(MESSAGE_IDS.length * 2);
+    expect(list.filter((e) => e.language === 'es').every((e) => !e.reviewed)).toBe(true);
+    expect(list.filter((e) => e.language === 'en').every((e) => e.reviewed && e.source === 'shipped')).toBe(
+      true,
+    );
+  });
+
+  it('marks shipped Spanish reviewed, replaces a text as a new version, and prints it from then on', async () => {
+    const { dispatch, db, user } = await practice();
+    const reviewed = value<WordingEntry>(
+      await dispatch('wording.save', { language: 'es', messageId: 'taper.steps', text: null }),
+    );
+    expect(reviewed).toMatchObject({
+      reviewed: true,
+      source: 'shipped',
+      version: 1,
+      reviewedByName: user.displayName,
+    });
+    expect(clinicWording(db)).toEqual({});
+
+    const own = value<WordingEntry>(
+      await dispatch('wording.save', {
+        language: 'es',
+        messageId: 'taper.strong.call',
+        text: 'Llame a la clínica al {phone}. Le ayudamos a seguir.',
+      }),
+    );
+    expect(own).toMatchObject({
+      source: 'clinic',
+      version: 1,
+      reviewed: true,
+      reviewedAtMs: Date.UTC(2026, 11, 3, 17, 0),
+    });
+    expect(clinicWording(db)).toEqual({
+      es: { 'taper.strong.call': 'Llame a la clínica al {phone}. Le ayudamos a seguir.' },
+    });
+
+    const refused = await dispatch('wording.save', {
+      language: 'es',
+      messageId: 'taper.strong.call',
+      text: 'Llámenos.',
+    });
+    expect(refused.ok).toBe(false);
+    if (!refused.ok)
+      expect(refused.error.fields[0]).toEqual({
+        path: 'text',
+        message: 'Keep {phone}: the document fills it in.',
+      });
+
+    const back = value<WordingEntry>(
+      await dispatch('wording.save', { language: 'es', messageId: 'taper.strong.call', text: null }),
+    );
+    expect(back).toMatchObject({ source: 'shipped', version: 2, reviewed: true });
+    expect(clinicWording(db)).toEqual({});
+    expect(() => db.prepare('UPDATE clinic_wording SET text = ?').run('x')).toThrow(/never changed/);
+    expect(() => db.prepare('DELETE FROM clinic_wording').run()).toThrow(/never deleted/);
+  });
+
+  it('refuses a text that is not on any client document', async () => {
+    const { dispatch } = await practice();
+    const r = await dispatch('wording.save', { language: 'en', messageId: 'nope.nothing', text: 'Hi' });
+    expect(r.ok).toBe(false);
+  });
+});
