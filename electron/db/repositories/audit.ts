@@ -259,6 +259,8 @@ export const PROTECTING_TRIGGERS = [
   'discharge_follow_ups_no_update',
   'discharge_follow_ups_no_delete',
   'disclosures_consent_in_force',
+  'clinic_wording_no_update',
+  'clinic_wording_no_delete',
 ] as const;
 
 export function missingProtectingTriggers(db: Db): string[] {
