@@ -27,7 +27,7 @@ const FOOTER_HEIGHT = 40;
 export interface DocumentMeta {
   clinic: ClinicProfile;
   title: string;
-  /** "Last, First — Chart C-000123 — DOB 1988-04-17", or null for documents about no one client. */
+  /** "Last, First — Chart C-000123 — DOB Apr 17, 1988 (the date in the document's language)", or null for documents about no one client. */
   subject: string | null;
   paper: Paper;
   /** Fixed for reproducible output in tests; the time of printing otherwise. */
@@ -114,7 +114,11 @@ export function printFormat(locale: string | null): PrintFormat {
 
 /** The subject line of a document about one client. */
 export const clientSubject = (client: Client, tr: Translator = ENGLISH): string =>
-  tr.t('doc.subject', { name: clientFullName(client), chart: client.chartNumber, dob: client.dateOfBirth });
+  tr.t('doc.subject', {
+    name: clientFullName(client),
+    chart: client.chartNumber,
+    dob: tr.date(client.dateOfBirth),
+  });
 
 export function createDocument(meta: DocumentMeta): PDFKit.PDFDocument {
   const doc = new PDFDocument({
