@@ -105,8 +105,13 @@ export function aftercareSections(
   // 988, 911 and the clinic always print, in the document's language (CLINICAL.md §4); a number the clinician
   // added (a local crisis team, a warm line) prints as typed after them.
   const fixed = crisisLines(clinic, tr);
+  // A line is one of the fixed three when 988 or 911 stands alone in it: "(541) 988-2200" is a local number.
+  const withoutPhones = (l: string) =>
+    l.replace(/\+?\d[\d\s().-]{5,}\d/g, (m) => (m.replace(/\D/g, '').length >= 7 ? ' ' : m));
   const added = lines(p.crisisNumbers).filter(
-    (l) => !/\b(988|911)\b/.test(l) && !(clinic.phone.trim() !== '' && l.includes(clinic.phone.trim())),
+    (l) =>
+      !/\b(988|911)\b/.test(withoutPhones(l)) &&
+      !(clinic.phone.trim() !== '' && l.includes(clinic.phone.trim())),
   );
   bullets(doc, [...fixed, ...added]);
 }

@@ -223,7 +223,9 @@ export const recoveryPlanHandlers: DomainHandlers<'recoveryPlans'> = {
       createdAt: new Date(now),
       disclosure:
         disclosure && consent ? { ...disclosure, disclosedOn: today, consent: consent.consent } : null,
-      language: language ?? client.documentLanguage,
+      // The client's copy is in the client's language. A copy disclosed under a consent goes to another provider or
+      // a court: it prints in English, so its notice is 42 CFR 2.32's own text, the one the accounting records.
+      language: disclosure ? 'en' : (language ?? client.documentLanguage),
       overrides: clinicWording(db),
     });
     const title = RECOVERY_PLAN_TITLES[plan.content.kind];

@@ -29,7 +29,7 @@ export const es: Record<MessageId, string> = {
 
   'crisis.heading': 'Números de crisis',
   'crisis.988':
-    'Línea 988 de Prevención del Suicidio y Crisis — llame o mande un texto al 988, a toda hora. Para español, oprima 2.',
+    'Línea 988 de Prevención del Suicidio y Crisis — llame o mande un texto al 988, a toda hora. Para español, oprima 2. Para texto en español, escriba AYUDA al 988.',
   'crisis.911': 'Urgencias — llame al 911',
   'crisis.clinic': '{clinic} — {phone}',
   'redflags.heading': 'Pida ayuda ya',

@@ -69,6 +69,7 @@ export const anAftercarePlan = (over: Partial<AftercareContent> = {}): Aftercare
   coaching: 'Weekly check-in call with coach Dana, Fridays 12:00',
   obstacles: [{ obstacle: 'No car on Tuesdays', response: 'Bus 66, or telehealth that week' }],
   comfortPerson: 'Thu Nguyễn, (541) 555-0190',
-  crisisNumbers: '988 Suicide & Crisis Lifeline: call or text 988\nEmergency services: call 911',
+  crisisNumbers:
+    '988 Suicide & Crisis Lifeline: call or text 988\nEmergency services: call 911\nLane County crisis team: (541) 988-2200',
   ...over,
 });

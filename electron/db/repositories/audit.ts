@@ -261,6 +261,15 @@ export const PROTECTING_TRIGGERS = [
   'disclosures_consent_in_force',
   'clinic_wording_no_update',
   'clinic_wording_no_delete',
+  // Not refusing, but required: they keep client_outcomes (migration 0780) in step with the records. A table rebuilt
+  // by a later migration drops its triggers; without these the outcome figures and the measures due go quietly wrong.
+  'client_outcomes_client_insert',
+  'client_outcomes_client_update',
+  'client_outcomes_client_delete',
+  'client_outcomes_discharge',
+  'client_outcomes_assessment_insert',
+  'client_outcomes_assessment_update',
+  'client_outcomes_assessment_delete',
 ] as const;
 
 export function missingProtectingTriggers(db: Db): string[] {

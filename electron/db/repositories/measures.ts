@@ -79,7 +79,7 @@ type MeasuredInstrument = (typeof MEASURED_INSTRUMENTS)[number];
 /**
  * Active clients (or one client) with what the due rules need. One pass: the latest complete score per instrument
  * from the client's `client_outcomes` row (migration 0780), the latest contact from the MAT notes' (client, date)
- * index.
+ * index. A client without that row reads as never measured: shown as due, never left off the worklist.
  */
 export function measuredClients(db: Db, today: string, clientId: string | null): MeasuredClientRow[] {
   const rows = db
@@ -88,7 +88,7 @@ export function measuredClients(db: Db, today: string, clientId: string | null):
          c.admission_date, ${MEASURED_INSTRUMENTS.map((i) => `o.${i}_latest_at_ms AS ${i}`).join(', ')},
          (SELECT max(m.contact_date) FROM mat_notes m WHERE m.client_id = c.id AND m.contact_date <= @today)
            AS last_contact_on
-       FROM clients c JOIN client_outcomes o ON o.client_id = c.id
+       FROM clients c LEFT JOIN client_outcomes o ON o.client_id = c.id
        WHERE c.status = 'active' AND (@clientId IS NULL OR c.id = @clientId)`,
     )
     .all({ today, clientId }) as Array<

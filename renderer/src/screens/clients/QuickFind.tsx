@@ -4,7 +4,7 @@
  * inside by hand, Esc closes, and focus goes back where it was. The input is an ARIA combobox over a listbox:
  * Arrow keys move the active option, Enter opens that client's chart.
  */
-import { useDeferredValue, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { clientDisplayName, type ClientListRow } from '../../../../shared/domain/clients';
 import { call } from '../../api/client';
 import { navigate } from '../../router';
@@ -51,10 +51,16 @@ function QuickFindDialog({ onClose }: { onClose: () => void }) {
   const input = useRef<HTMLInputElement>(null);
   const restoreFocus = useRef(true);
   const [search, setSearch] = useState('');
-  const [results, setResults] = useState<ClientListRow[] | null>(null);
+  // Each answer keeps the search it answers. No debounce: each key asks at once and the cleanup below drops an
+  // answer overtaken by a newer one; Enter opens a chart only from the answer to what is in the box now, so a fast
+  // "1042⏎" never opens the top match for "104" (another client's chart).
+  const [answer, setAnswer] = useState<{ search: string; rows: ClientListRow[] } | null>(null);
+  const results = answer?.rows ?? null;
   const [active, setActive] = useState(0);
-  // No debounce: each key asks at once and the cleanup below drops an answer overtaken by a newer one.
-  const query = useDeferredValue(search);
+  const query = search;
+  const current = useRef(search);
+  current.current = search;
+  const enterPending = useRef(false);
   const ids = useId();
   const listId = `${ids}-list`;
   const optionId = (i: number) => `${ids}-option-${i}`;
@@ -72,14 +78,19 @@ function QuickFindDialog({ onClose }: { onClose: () => void }) {
 
   useEffect(() => {
     if (query.trim() === '') {
-      setResults(null);
+      setAnswer(null);
       return;
     }
     let live = true;
     void call('clients.quickFind', { search: query.slice(0, 100), limit: LIMIT }).then((r) => {
       if (!live) return;
-      setResults(r.ok ? r.value : []);
+      const rows = r.ok ? r.value : [];
+      setAnswer({ search: query, rows });
       setActive(0);
+      if (enterPending.current && query === current.current) {
+        enterPending.current = false;
+        openClient(rows[0]);
+      }
     });
     return () => {
       live = false;
@@ -103,7 +114,9 @@ function QuickFindDialog({ onClose }: { onClose: () => void }) {
       setActive((i) => (i + step + rows.length) % rows.length);
     } else if (e.key === 'Enter') {
       e.preventDefault();
-      openClient(rows[active]);
+      // Rows still showing the answer to an earlier search wait for the answer to this one.
+      if (answer?.search === search) openClient(rows[active]);
+      else enterPending.current = search.trim() !== '';
     }
   };
 
@@ -167,7 +180,10 @@ function QuickFindDialog({ onClose }: { onClose: () => void }) {
         autoComplete="off"
         spellCheck={false}
         value={search}
-        onChange={(e) => setSearch(e.target.value)}
+        onChange={(e) => {
+          enterPending.current = false;
+          setSearch(e.target.value);
+        }}
         onKeyDown={onInputKey}
       />
       {rows.length > 0 && (

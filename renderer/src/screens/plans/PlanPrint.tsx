@@ -67,7 +67,8 @@ export function PlanPrint({
       const result = await printPdf(
         paper.current,
         audience === 'disclose' ? d : null,
-        clientDocument ? printLanguage.language : null,
+        // A copy disclosed under a consent carries the regulation's notice in its own words (English).
+        clientDocument && audience !== 'disclose' ? printLanguage.language : null,
       );
       last.current = result;
       return result;
@@ -156,7 +157,12 @@ export function PlanPrint({
           <Field label="Purpose" readOnly {...f.text('purpose')} />
         </div>
       )}
-      {clientDocument && <PrintLanguageField {...printLanguage} />}
+      {clientDocument && audience !== 'disclose' && <PrintLanguageField {...printLanguage} />}
+      {clientDocument && audience === 'disclose' && (
+        <p className="field__hint">
+          A disclosed copy prints in English, with the notice in the regulation’s own words.
+        </p>
+      )}
       <FormMessage message={f.formError} />
       <PrintPdf
         label="Print PDF"

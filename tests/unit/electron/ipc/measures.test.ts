@@ -111,6 +111,24 @@ describe('due measures', () => {
     expect(all[0]?.clientId).toBe(earlier.id);
   });
 
+  it('orders clients due on one day by the list’s collation, and never drops one whose outcome row is missing', async () => {
+    const { dispatch, practice } = await practiceWithDispatch();
+    const names = ['Okafor', 'O’Brien', 'Zapata', 'Łukasiewicz', 'Lopez', 'Đặng', 'Dorsey'];
+    for (const legalLastName of names)
+      value(
+        await dispatch('clients.create', { client: aClient({ legalLastName, admissionDate: '2026-11-23' }) }),
+      );
+    const order = async () => [
+      ...new Set(
+        value<DueMeasures>(await dispatch('measures.due', {})).items.map((i) => i.clientName.split(',')[0]),
+      ),
+    ];
+    expect(await order()).toEqual(['Đặng', 'Dorsey', 'Lopez', 'Łukasiewicz', 'O’Brien', 'Okafor', 'Zapata']);
+    // A derived row lost (a later migration that rebuilt a table without its triggers): still due, not missing.
+    practice.session().db.prepare('DELETE FROM client_outcomes').run();
+    expect(await order()).toHaveLength(names.length);
+  });
+
   it('follows a schedule changed for one client, and asks for COWS or SOWS after a withdrawal contact', async () => {
     const { dispatch, clock } = await practiceWithDispatch();
     const a = value<Client>(

@@ -118,6 +118,14 @@ describe('every administrator channel refuses a clinician and a supervisor', () 
         ['backup.setSecondFolder (clear)', () => dispatch('backup.setSecondFolder', { dir: '' })],
         ['backup.choosePath (folder)', () => dispatch('backup.choosePath', { kind: 'folder' })],
         ['backup.choosePath (backup)', () => dispatch('backup.choosePath', { kind: 'backup' })],
+        [
+          'wording.save',
+          () => dispatch('wording.save', { language: 'es', messageId: 'crisis.911', text: 'Llame al 911.' }),
+        ],
+        [
+          'wording.save (mark reviewed)',
+          () => dispatch('wording.save', { language: 'es', messageId: 'crisis.911', text: null }),
+        ],
       ];
       for (const [name, attempt] of attempts) {
         expect([name, codeOf(await attempt())]).toEqual([name, 'FORBIDDEN']);

@@ -702,6 +702,32 @@ describe('plan PDFs', () => {
     expect(flat(checkPdf(again.path).text)).toContain('Safety plan');
   });
 
+  it('prints a copy disclosed under a consent in English, with the regulation’s notice, whatever language is asked', async () => {
+    const s = await setup({ ...person, documentLanguage: 'es' });
+    const plan = await s.written(safety());
+    const consent = value<Consent>(
+      await s.dispatch('consents.create', { clientId: s.client.id, consent: aConsent() }),
+    );
+    const { path } = value<{ path: string }>(
+      await s.dispatch('recoveryPlans.printPdf', {
+        id: plan.id,
+        paper: 'letter',
+        language: 'es',
+        disclosure: {
+          consentId: consent.id,
+          recipient: consent.consent.recipient,
+          recipientAddress: consent.consent.recipientAddress,
+          purpose: consent.consent.purpose,
+        },
+      }),
+    );
+    const text = flat(checkPdf(path).text);
+    expect(text).toContain('Safety plan');
+    expect(text).toContain('Notice: confidentiality of substance use disorder records');
+    expect(text).not.toContain('Plan de seguridad');
+    expect(text).not.toContain('42 CFR parte 2');
+  });
+
   it.each(['letter', 'a4'] as const)(
     'aftercare plan (%s): every element of CLINICAL.md §5',
     async (paper) => {
@@ -712,6 +738,8 @@ describe('plan PDFs', () => {
         'Counseling:',
         'Medicine (MAT) to keep taking: Buprenorphine-naloxone 8 mg daily',
         'Prescriber: Dr. Ilse Verhoeven',
+        // A local number with a 988 exchange is the clinician's own line, not a copy of 988.
+        'Lane County crisis team: (541) 988-2200',
         'Pharmacy: River Road Pharmacy',
         'Support groups: SMART Recovery',
         'Sober living: —',

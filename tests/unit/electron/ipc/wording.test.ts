@@ -92,6 +92,29 @@ describe('clinic wording of client documents', () => {
     expect(() => db.prepare('DELETE FROM clinic_wording').run()).toThrow(/never deleted/);
   });
 
+  it('never rewords the English notice, and keeps every number of a crisis line or red flag', async () => {
+    const { dispatch, db } = await practice();
+    const problem = async (language: 'en' | 'es', messageId: string, text: string) => {
+      const r = await dispatch('wording.save', { language, messageId, text });
+      return r.ok ? null : r.error.fields[0]?.message;
+    };
+    expect(await problem('en', 'notice.short', 'Please keep this private.')).toMatch(/regulation’s own text/);
+    expect(await problem('en', 'notice.full', '.')).toMatch(/regulation’s own text/);
+    expect(await problem('es', 'crisis.988', 'Llame a la línea de crisis.')).toBe(
+      'Keep the numbers 988, 2: clients call them.',
+    );
+    expect(await problem('en', 'crisis.911', 'Emergency services — call 9110')).toBe(
+      'Keep the number 911: clients call them.',
+    );
+    expect(await problem('es', 'redflags.suicide', '   ')).toMatch(/^Write the text/);
+    expect(clinicWording(db)).toEqual({});
+    // A clinic's reviewed translation of the notice, and a crisis line in its own words, are taken.
+    expect(
+      await problem('es', 'notice.short', 'La ley federal (42 CFR parte 2) protege estos registros.'),
+    ).toBeNull();
+    expect(await problem('en', 'crisis.911', 'In an emergency, call 911.')).toBeNull();
+  });
+
   it('refuses a text that is not on any client document', async () => {
     const { dispatch } = await practice();
     const r = await dispatch('wording.save', { language: 'en', messageId: 'nope.nothing', text: 'Hi' });

@@ -75,10 +75,15 @@ function spanishSyllables(w: string): number {
   }
 }
 
-/** Fernández Huerta, J. (1959). Medidas sencillas de lecturabilidad. Consigna 214, 29–32: 206.84 − 0.60·P − 1.02·F. */
+/**
+ * Fernández Huerta, J. (1959). Medidas sencillas de lecturabilidad. Consigna 214, 29–32: 206.84 − 0.60·P − 1.02·F,
+ * P syllables per 100 words. F as printed there (sentences per 100 words) would make longer sentences read easier;
+ * the corrected reading used by textstat and legibilidad takes F as words per sentence, as Flesch's own formula
+ * does, and so does this.
+ */
 export function fernandezHuerta(c: { sentence: number; word: number; syllable: number }): number {
   const p = (100 * c.syllable) / c.word;
-  const f = (100 * c.sentence) / c.word;
+  const f = c.word / c.sentence;
   return 206.84 - 0.6 * p - 1.02 * f;
 }
 
@@ -117,6 +122,25 @@ describe('client document catalogues', () => {
     const tr = translator('es', { es: { 'taper.steps': 'Sus pasos, día a día' } });
     expect(tr.t('taper.steps')).toBe('Sus pasos, día a día');
     expect(tr.t('taper.stop')).toBe('Pare');
+  });
+
+  it('score a long sentence harder than the same words in short ones (Fernández-Huerta)', () => {
+    const long = counts(
+      [
+        'Tome la dosis de la mañana con comida y agua y luego llame a la clínica si se siente mal o tiene dudas.',
+      ],
+      spanishSyllables,
+    );
+    const short = counts(
+      [
+        'Tome la dosis de la mañana.',
+        'Tome comida y agua.',
+        'Llame a la clínica.',
+        'Llame si se siente mal.',
+      ],
+      spanishSyllables,
+    );
+    expect(fernandezHuerta(short)).toBeGreaterThan(fernandezHuerta(long));
   });
 
   it('refuse a replacement that loses or adds a placeholder', () => {
