@@ -33,6 +33,7 @@ export const ENTITY_WORDS: Record<string, string> = {
   'measure-schedule': 'schedule of scored measures',
   'follow-up': 'follow-up contact after discharge',
   outcomes: 'practice outcome figures (aggregate)',
+  wording: 'wording of client documents',
 };
 
 export const ACTION_WORDS: Record<string, string> = {
