@@ -26,7 +26,7 @@ export const en = {
   'redflags.sleepy': 'You are very sleepy or cannot stay awake.',
   'redflags.heart': 'Chest pain, fainting, or a very fast heartbeat.',
   'redflags.seizure': 'A seizure.',
-  'redflags.confused': 'You are very confused, see things, or feel wild and upset.',
+  'redflags.confused': 'You are very confused, see or hear things that are not there, or feel very agitated.',
   'redflags.suicide':
     'Do you think of suicide or of hurting yourself? Do you feel a sudden deep sadness? Call or text 988. Or call 911.',
 
@@ -54,10 +54,10 @@ export const en = {
   'taper.safe.product':
     'Use one product. Use the same one every day. Weigh every dose on your scale. Do not guess with spoons or capsules.',
   'taper.safe.extracts':
-    'Never switch to extracts, shots or 7-OH products. They are much stronger than leaf. A small dose of them is not a small dose. Switching is not tapering.',
+    'Never switch to extracts, shots or 7-OH products. They are much stronger than leaf. Their dose only looks smaller: it is strong. Switching is not tapering.',
   'taper.safe.log': 'Write down each dose: the time and the amount. Bring your log to every visit.',
   'taper.safe.mix':
-    'Do not mix it with alcohol, sleeping pills, sedatives or opioids. Do not take large amounts of store medicines. Too much loperamide can harm the heart.',
+    'Do not mix it with alcohol, sleeping pills, sedatives or opioids. Do not take large amounts of medicines you buy without a prescription. Too much loperamide (Imodium) can harm the heart.',
   'taper.strong.heading': 'If withdrawal feels too strong',
   'taper.strong.stay': 'Stay on the amount you take now. Do not cut more until you talk with us.',
   'taper.strong.call': 'Call the clinic at {phone}. We can hold this step for longer or change the pace.',

@@ -24,7 +24,7 @@ export const es: Record<MessageId, string> = {
     'tratamiento, pago u operaciones de atención médica, o (iii) Usted ha recibido el registro de una entidad cubierta ' +
     'o de un socio comercial según lo permite 45 CFR parte 164, subpartes A y E. Una autorización general para la ' +
     'divulgación de información médica o de otro tipo NO es suficiente para cumplir los requisitos del consentimiento ' +
-    'por escrito para usar o volver a divulgar el registro (consulte 42 CFR 2.31).',
+    'por escrito para seguir usando o volver a divulgar el registro (consulte 42 CFR 2.31).',
   'notice.short': '42 CFR parte 2 prohíbe el uso o la divulgación no autorizados de estos registros.',
 
   'crisis.heading': 'Números de crisis',
@@ -35,10 +35,10 @@ export const es: Record<MessageId, string> = {
   'redflags.heading': 'Pida ayuda ya',
   'redflags.call911': 'Llame al 911 o vaya a la sala de emergencias más cercana si tiene algo de esto:',
   'redflags.breathing': 'Le cuesta respirar.',
-  'redflags.sleepy': 'Tiene mucho sueño o no se puede mantener despierto.',
+  'redflags.sleepy': 'Tiene tanto sueño que no puede mantener los ojos abiertos.',
   'redflags.heart': 'Dolor de pecho, desmayo, o el corazón late muy rápido.',
   'redflags.seizure': 'Una convulsión.',
-  'redflags.confused': 'Está muy confundido, ve cosas, o se siente muy alterado.',
+  'redflags.confused': 'Tiene mucha confusión, ve u oye cosas que no están, o siente mucha agitación.',
   'redflags.suicide':
     '¿Piensa en el suicidio o en hacerse daño? ¿Siente una tristeza fuerte de repente? Llame o mande un texto al 988. O llame al 911.',
 
@@ -65,10 +65,10 @@ export const es: Record<MessageId, string> = {
   'taper.safe.product':
     'Use un solo producto. Use el mismo cada día. Pese cada dosis en su báscula. No la mida con cucharas ni cápsulas.',
   'taper.safe.extracts':
-    'Nunca cambie a extractos, shots o productos 7-OH. Son mucho más fuertes que la hoja. Una dosis chica de ellos no es una dosis chica. Cambiar no es bajar.',
+    'Nunca cambie a extractos, shots o productos 7-OH. Son mucho más fuertes que la hoja. Una dosis de ellos puede verse chica, pero es fuerte. Cambiar de producto no es bajar la dosis.',
   'taper.safe.log': 'Anote cada dosis: la hora y la cantidad. Traiga sus notas a cada cita.',
   'taper.safe.mix':
-    'No lo mezcle con alcohol, pastillas para dormir, calmantes u opioides. No tome mucha medicina de la tienda. Mucha loperamida le puede dañar el corazón.',
+    'No lo mezcle con alcohol, pastillas para dormir, sedantes u opioides. No tome mucha medicina sin receta. Mucha loperamida (Imodium) le puede dañar el corazón.',
   'taper.strong.heading': 'Si la abstinencia se siente muy fuerte',
   'taper.strong.stay': 'Siga con la cantidad que toma hoy. No baje más hasta hablar con nosotros.',
   'taper.strong.call':
@@ -81,32 +81,32 @@ export const es: Record<MessageId, string> = {
   'plan.signatures': 'Firmas',
   'plan.client': 'Cliente',
   'plan.clinician': '{named, select, no {Terapeuta} other {Terapeuta: {signer}}}',
-  'plan.signedBy': 'Firma digital de {signer}',
+  'plan.signedBy': 'Firmado electrónicamente por {signer}',
   'plan.hash': 'Huella SHA-256: {hash}',
   'plan.contact': '{name} — {phone}',
   'plan.noNumber': 'sin número',
 
   'relapse.title': 'Plan para no recaer',
   'relapse.reasons': 'Mis razones para estar bien',
-  'relapse.triggers': 'Lo que me da ganas de usar, y lo que haré: si pasa esto, entonces yo…',
+  'relapse.triggers': 'Lo que me da ganas de consumir, y lo que haré: si pasa esto, entonces yo…',
   'relapse.group':
-    '{group, select, body {El cuerpo (dolor, cansancio, dormir mal)} emotion {Lo que siento (miedo, enojo, tristeza)} other {Lugares y momentos (manejar, pausas del trabajo, estar con otros)}}',
+    '{group, select, body {El cuerpo (dolor, cansancio, dormir mal)} emotion {Lo que siento (preocupación, enojo, tristeza)} other {Lugares y momentos (manejar, pausas del trabajo, estar con otros)}}',
   'relapse.ifThen': 'Si {trigger}, entonces {response}',
-  'relapse.signs': 'Mis 5 primeras señales de alerta',
+  'relapse.signs': 'Mis 5 señales de alerta más claras',
   'relapse.coping': 'Lo que me ayuda',
-  'relapse.people': 'Las primeras personas a quienes les diré',
-  'relapse.lapse': 'Si vuelvo a usar: cómo retomo el camino',
+  'relapse.people': 'A quién le aviso primero',
+  'relapse.lapse': 'Si tengo un tropiezo: cómo retomo el camino',
   'relapse.appointment': 'Mi próxima cita',
   'relapse.change': 'Un cambio que hago ya',
   'relapse.review': 'Veremos este plan de nuevo el',
 
   'safety.title': 'Plan de seguridad',
-  'safety.signs': 'Señas de que viene un mal rato',
-  'safety.ownSteps': 'Lo que puedo hacer solo para pasarlo',
+  'safety.signs': 'Señales de que viene una crisis',
+  'safety.ownSteps': 'Lo que puedo hacer por mi cuenta para pasarlo',
   'safety.distractions': 'Gente y lugares que me hacen pensar en otra cosa',
   'safety.helpers': 'A quién le pido ayuda',
   'safety.professionals': 'A quién llamar: expertos y líneas de crisis',
-  'safety.surroundings': 'Cómo estar más seguro en casa',
+  'safety.surroundings': 'Cómo hacer mi casa más segura',
   'safety.living': 'Mis razones para vivir',
 
   'aftercare.title': 'Plan para después del tratamiento',
@@ -117,7 +117,7 @@ export const es: Record<MessageId, string> = {
   'aftercare.prescriber': 'Quien me receta',
   'aftercare.pharmacy': 'Farmacia',
   'aftercare.groups': 'Grupos de apoyo',
-  'aftercare.soberLiving': 'Casa sin drogas',
+  'aftercare.soberLiving': 'Vivienda de vida sobria',
   'aftercare.alumni': 'Grupo de ex pacientes',
   'aftercare.coaching': 'Charla cada semana con un guía',
   'aftercare.appointments': 'Próximas citas',
@@ -128,15 +128,17 @@ export const es: Record<MessageId, string> = {
     '{signed, select, yes {Versión {version}, firmada el {date}.} other {Versión {version}.}} Tiene el plan completo en otra hoja. Aquí van los puntos clave.',
   'aftercare.reasons': 'Mis razones para estar bien',
   'aftercare.signs': 'Mis señales de alerta',
-  'aftercare.people': 'Las primeras personas a quienes les diré',
-  'aftercare.lapse': 'Si vuelvo a usar',
+  'aftercare.people': 'A quién le aviso primero',
+  'aftercare.lapse': 'Si tengo un tropiezo',
   'aftercare.noRelapsePlan':
     'Aún no tiene un plan para no recaer firmado. Pida a su terapeuta que lo haga con usted.',
   'aftercare.comfort': 'Cómo sentirse mejor durante la abstinencia',
-  'aftercare.comfort.fluids': 'Tome mucho líquido con sales y azúcar, como suero o caldo.',
-  'aftercare.comfort.food': 'Coma poco y fácil: sopa, arroz, plátano, pan tostado, yogur.',
+  'aftercare.comfort.fluids':
+    'Tome mucho líquido con sales y azúcar, como suero oral, bebida deportiva o caldo.',
+  'aftercare.comfort.food':
+    'Coma porciones pequeñas, varias veces al día: sopa, arroz, banana, pan tostado, yogur.',
   'aftercare.comfort.sleep':
-    'Acuéstese a la misma hora cada noche. Deje el cuarto oscuro y fresco. Deje las pantallas una hora antes.',
+    'Acuéstese a la misma hora cada noche. Deje el cuarto oscuro y fresco. Deje las pantallas una hora antes de acostarse.',
   'aftercare.comfort.move': 'Muévase un poco cada día. Salga a caminar o estírese.',
   'aftercare.comfort.text': 'Mande un texto a su persona de apoyo si se pone difícil.',
   'aftercare.textPerson': 'Persona a quien mandar un texto',

@@ -79,7 +79,7 @@ describe('client documents in the client’s language', () => {
     const text = pdfText(file);
     expect(text).toContain('Nguyễn Thị Ánh');
     expect(text).toContain('Plan de seguridad');
-    expect(text).toContain('Señas de que viene un mal rato');
+    expect(text).toContain('Señales de que viene una crisis');
     expect(text).toContain('Aviso: confidencialidad de los registros');
     expect(text).toContain('Para español, oprima 2.');
     expect(englishFound(text)).toEqual([]);
@@ -111,6 +111,8 @@ describe('client documents in the client’s language', () => {
       .toContain('Safety plan');
     const again = await ipc(app.harness, 'clients.get', { id: client.id });
     expect(again.documentLanguage).toBe('es');
+    // The change was for that print: the field is back at the client's language.
+    await expect.poll(() => language.inputValue()).toBe('es');
   });
 
   it('lists the wording of client documents in both languages, Spanish not yet reviewed', async () => {

@@ -71,6 +71,7 @@ export function PlanPrint({
         clientDocument && audience !== 'disclose' ? printLanguage.language : null,
       );
       last.current = result;
+      if (result.ok) printLanguage.printed();
       return result;
     },
     onDone: (_, values) =>

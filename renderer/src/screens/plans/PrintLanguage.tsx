@@ -26,14 +26,16 @@ export function usePrintLanguage(clientId: string) {
     };
   }, [clientId]);
   const language = chosen ?? clientLanguage;
-  return { language, clientLanguage, choose: setChosen };
+  // After a print the field goes back to the client's language: a change is for one print, as the hint says.
+  const printed = () => setChosen(null);
+  return { language, clientLanguage, choose: setChosen, printed };
 }
 
 export function PrintLanguageField({
   language,
   clientLanguage,
   choose,
-}: ReturnType<typeof usePrintLanguage>) {
+}: Omit<ReturnType<typeof usePrintLanguage>, 'printed'>) {
   return (
     <NativeSelectField
       label="Language of this print"

@@ -208,6 +208,7 @@ export function TaperTab({
           label="Print taper schedule"
           print={async (paper) => {
             const r = await call('taper.printPdf', { clientId, paper, language: printLanguage.language });
+            if (r.ok) printLanguage.printed();
             return r.ok ? { ok: true, path: r.value.path } : { ok: false, error: r.error };
           }}
         />

@@ -665,14 +665,14 @@ describe('plan PDFs', () => {
       expect(all).toContain('Para español, oprima 2.');
       expect(all).toContain('Firmas');
       expect(all).toMatch(/Cliente\s+Fecha/);
-      expect(all).toContain('Firma digital de Marisol Quintero-Vance, LCSW, CADC');
+      expect(all).toContain('Firmado electrónicamente por Marisol Quintero-Vance, LCSW, CADC');
       const sections = {
         'relapse-prevention': [
           'Mis razones para estar bien',
-          'Mis 5 primeras señales de alerta',
+          'Mis 5 señales de alerta más claras',
           'Mi próxima cita',
         ],
-        safety: ['Señas de que viene un mal rato', 'Mis razones para vivir'],
+        safety: ['Señales de que viene una crisis', 'Mis razones para vivir'],
         aftercare: [
           'Mi cuidado de aquí en adelante',
           'Señales de alarma: pida ayuda ya',
