@@ -58,8 +58,8 @@ function documentReference(ctx: ExportContext, pdf: ExportPdf): FhirResource {
       },
     ],
     context: {
-      ...(pdf.encounterId ? { encounter: [ref(pdf.encounterId)] } : {}),
-      period: { start: pdf.date, end: pdf.date },
+      ...(pdf.encounterIds.length ? { encounter: pdf.encounterIds.map((id) => ref(id)) } : {}),
+      period: { start: pdf.date, end: pdf.endDate ?? pdf.date },
     },
   });
 }

@@ -151,8 +151,11 @@ export function readmeText(
         'YYYY-MM-DD. Open them as text: a spreadsheet may treat a field starting with = as a formula.',
     ),
     wrap(
-      '- pdf/*.pdf: the signed session and MAT coordination notes, the taper schedule and the newest signed ' +
-        'relapse-prevention, safety and aftercare plans, as printed by the clinic, each with the Part 2 notice.',
+      '- pdf/*.pdf: the signed session notes (session-notes.pdf; private SUD counselling notes, when a consent ' +
+        'for them allows, in sud-counselling-notes.pdf) and MAT coordination notes (mat-coordination-notes.pdf), ' +
+        'one file each, oldest first, each note from its own page and bookmarked (the notes tables give the page ' +
+        'it starts on); the taper schedule and the newest signed relapse-prevention, safety and aftercare plans; ' +
+        'as printed by the clinic, each with the Part 2 notice.',
     ),
     wrap(
       `- ${MANIFEST_FILE}: the SHA-256 of every other file, in the format of sha256sum; check it with ` +

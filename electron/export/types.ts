@@ -34,10 +34,12 @@ export interface ExportPdf {
   title: string;
   description: string;
   bytes: Buffer;
-  /** The Encounter this document records, when there is one. */
-  encounterId: string | null;
-  /** 'YYYY-MM-DD' the document is about. */
+  /** The Encounters this document records (a note's session; every session of a file of notes). */
+  encounterIds: readonly string[];
+  /** 'YYYY-MM-DD' the document is about, or the first day of the span it covers. */
   date: string;
+  /** The last day of that span, when it covers more than one. */
+  endDate?: string;
 }
 
 export interface SectionOutput {

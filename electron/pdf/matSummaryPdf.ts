@@ -36,21 +36,37 @@ import {
 } from './document';
 import { consentScope, type DocumentDisclosure } from '../documents/consentScope';
 
-export function renderMatSummaryPdf(input: {
+interface SummaryInput {
   clinic: ClinicProfile;
   client: Client;
-  note: MatNote;
   medications: readonly Medication[];
   paper: Paper;
   createdAt: Date;
   /** The disclosure it is printed as; null only inside a record export made at the client's own request. */
   disclosure: DocumentDisclosure | null;
-}): Promise<Buffer> {
-  const { note } = input;
-  const c = note.content;
+}
+
+/** One signed coordination contact, printed for the prescriber. */
+export async function renderMatSummaryPdf(input: SummaryInput & { note: MatNote }): Promise<Buffer> {
+  return (await renderMatNotes({ ...input, title: 'MAT coordination summary', notes: [input.note] })).bytes;
+}
+
+/**
+ * Every signed coordination contact of a record export in one file, oldest first: the current medications once at
+ * the top, then each contact from its own page, bookmarked. Returns the page each contact starts on.
+ */
+export function renderMatNotesPdf(
+  input: SummaryInput & { notes: readonly MatNote[] },
+): Promise<{ bytes: Buffer; firstPages: Map<string, number> }> {
+  return renderMatNotes({ ...input, title: 'MAT coordination notes' });
+}
+
+async function renderMatNotes(
+  input: SummaryInput & { title: string; notes: readonly MatNote[] },
+): Promise<{ bytes: Buffer; firstPages: Map<string, number> }> {
   const doc = createDocument({
     clinic: input.clinic,
-    title: 'MAT coordination summary',
+    title: input.title,
     subject: clientSubject(input.client),
     paper: input.paper,
     createdAt: input.createdAt,
@@ -77,6 +93,27 @@ export function renderMatSummaryPdf(input: {
     for (const w of medicationWarnings(v)) paragraph(doc, `Caution: ${w.text}`);
   }
 
+  const firstPages = new Map<string, number>();
+  for (const note of input.notes) {
+    if (input.notes.length > 1) {
+      doc.addPage();
+      const range = doc.bufferedPageRange();
+      firstPages.set(note.id, range.start + range.count);
+      doc.outline.addItem(`Coordination contact of ${note.content.contactDate}`);
+    } else {
+      const range = doc.bufferedPageRange();
+      firstPages.set(note.id, range.start + range.count);
+    }
+    drawContact(doc, note);
+  }
+  if (input.disclosure) consentScope(doc, input.disclosure, printFormat(null));
+  part2Notice(doc);
+  return { bytes: await finish(doc), firstPages };
+}
+
+/** One coordination contact: what was asked, the drug screen, the ratings, the plan, signature and addenda. */
+function drawContact(doc: PDFKit.PDFDocument, note: MatNote): void {
+  const c = note.content;
   heading(doc, `Coordination contact of ${c.contactDate}${c.induction ? ' (induction)' : ''}`);
   fields(doc, [
     ['Medication and dose now', c.medicationNow],
@@ -125,7 +162,4 @@ export function renderMatSummaryPdf(input: {
     heading(doc, `Addendum, ${printedTime(a.signedAtMs)} by ${a.signedByName ?? ''}`);
     paragraph(doc, a.text);
   }
-  if (input.disclosure) consentScope(doc, input.disclosure, printFormat(null));
-  part2Notice(doc);
-  return finish(doc);
 }

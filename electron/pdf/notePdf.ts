@@ -17,6 +17,7 @@ import {
   paragraph,
   part2Notice,
   printFormat,
+  type PrintFormat,
   rule,
   type Paper,
   clientSubject,
@@ -70,31 +71,89 @@ export interface SignerCredentials {
 const withCredentials = (name: string | null, credentials: string) =>
   `${name ?? 'Former staff member'}${credentials.trim() ? `, ${credentials.trim()}` : ''}`;
 
-export function renderNotePdf(input: {
-  clinic: ClinicProfile;
-  client: Client;
+export interface NotePrint {
   note: Note;
   goalTexts: ReadonlyMap<string, string>;
+  credentials?: SignerCredentials;
+}
+
+interface PrintInput {
+  clinic: ClinicProfile;
+  client: Client;
   paper: Paper;
   createdAt: Date;
   /** Absent or null for a print for the record or the client. */
   disclosure?: NoteDisclosure | null;
-  credentials?: SignerCredentials;
   /** The screen's locale (BCP 47), so the printed dates read as on screen; null: this computer's. */
   locale?: string | null;
-}): Promise<Buffer> {
-  const { client, note } = input;
-  const c = note.content;
-  const f = printFormat(input.locale ?? null);
-  const creds = input.credentials ?? { signer: '', cosigner: '', addenda: new Map<string, string>() };
+}
+
+export function renderNotePdf(input: PrintInput & NotePrint): Promise<Buffer> {
+  const { note } = input;
   const doc = createDocument({
     clinic: input.clinic,
     title: input.disclosure ? `${KIND_TITLES[note.kind]} — disclosure copy` : KIND_TITLES[note.kind],
-    subject: clientSubject(client),
+    subject: clientSubject(input.client),
     paper: input.paper,
     createdAt: input.createdAt,
   });
+  const f = printFormat(input.locale ?? null);
   if (input.disclosure) consentScope(doc, input.disclosure, f);
+  drawNote(doc, input, f);
+  part2Notice(doc);
+  return finish(doc);
+}
+
+/**
+ * Many signed notes of one client as one document, oldest first, each starting on a new page under its own title
+ * and bookmarked, the consent's scope once at the top and the notice once at the end (the record export: one file a
+ * receiving clinician reads through, instead of a file per session). Returns the page each note starts on.
+ */
+export async function renderNotesPdf(
+  input: PrintInput & { title: string; notes: readonly NotePrint[] },
+): Promise<{ bytes: Buffer; firstPages: Map<string, number> }> {
+  const doc = createDocument({
+    clinic: input.clinic,
+    title: input.disclosure ? `${input.title} — disclosure copy` : input.title,
+    subject: clientSubject(input.client),
+    paper: input.paper,
+    createdAt: input.createdAt,
+  });
+  const f = printFormat(input.locale ?? null);
+  if (input.disclosure) consentScope(doc, input.disclosure, f);
+  const firstPages = new Map<string, number>();
+  // A note running onto another page says whose it is at the top of it.
+  let current: string | null = null;
+  doc.on('pageAdded', () => {
+    if (current === null) return;
+    // The page may break inside a line of text: what it was being written in is put back after.
+    const state = doc as unknown as { _font: unknown; _fontSize: number; _fillColor?: [string, number?] };
+    const saved = { font: state._font, size: state._fontSize, color: state._fillColor ?? ['#000000'] };
+    doc.font('body').fontSize(8.5).fillColor('#555555').text(`${current} (continued)`).moveDown(0.3);
+    Object.assign(state, { _font: saved.font, _fontSize: saved.size });
+    doc.fillColor(...saved.color);
+  });
+  for (const [i, print] of input.notes.entries()) {
+    current = null;
+    if (i > 0 || input.disclosure) doc.addPage();
+    const range = doc.bufferedPageRange();
+    firstPages.set(print.note.id, range.start + range.count);
+    const title = `${KIND_TITLES[print.note.kind]} · ${f.date(print.note.content.sessionDate)}`;
+    doc.outline.addItem(title);
+    doc.font('bold').fontSize(13).fillColor('#000000').text(title).font('body');
+    current = title;
+    drawNote(doc, print, f);
+  }
+  current = null;
+  part2Notice(doc);
+  return { bytes: await finish(doc), firstPages };
+}
+
+/** One note's body: session details, its sections, risk review, goals, signatures and addenda. */
+function drawNote(doc: PDFKit.PDFDocument, input: NotePrint, f: PrintFormat): void {
+  const { note } = input;
+  const c = note.content;
+  const creds = input.credentials ?? { signer: '', cosigner: '', addenda: new Map<string, string>() };
   fields(doc, [
     [
       'Session',
@@ -171,6 +230,4 @@ export function renderNotePdf(input: {
       ['Content SHA-256', a.contentHash],
     ]);
   }
-  part2Notice(doc);
-  return finish(doc);
 }

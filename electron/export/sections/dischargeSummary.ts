@@ -29,7 +29,7 @@ export const dischargeSummarySection: ExportSection = {
         file,
         title: `${DISCHARGE_SUMMARY_TITLE}, discharged ${on}`,
         description: `${DISCHARGE_SUMMARY_TITLE} of the discharge on ${on}, signed.`,
-        encounterId: null,
+        encounterIds: [],
         date: on,
         bytes: await renderDischargeSummaryPdf({
           clinic: ctx.clinic,

@@ -11,7 +11,7 @@ import { listMatNoteRows } from '../../db/repositories/matNotes';
 import { listMedications } from '../../db/repositories/medications';
 import { listPawsCheckins } from '../../db/repositories/pawsCheckins';
 import { matNoteFromRow } from '../../notes/matNoteRecords';
-import { renderMatSummaryPdf } from '../../pdf/matSummaryPdf';
+import { renderMatNotesPdf } from '../../pdf/matSummaryPdf';
 import { INDUCTION_TIME_POINT_LABELS } from '../../../shared/domain/assessments';
 import { UDS_LABELS, UDS_SUBSTANCES, type MatNote, type UdsSubstance } from '../../../shared/domain/matNotes';
 import { isCurrent } from '../../../shared/domain/medications';
@@ -203,32 +203,37 @@ export const matSection: ExportSection = {
     const current = listMedications(ctx.db, ctx.client.id).filter((m) =>
       isCurrent(m.current.medication, ctx.today),
     );
-    const resources: FhirResource[] = [];
+    const encounters = notes.map((n) => encounter(ctx, n));
+    const resources: FhirResource[] = notes.flatMap((n, i) => [
+      encounters[i]!,
+      ...noteObservations(ctx, n, encounters[i]!.id),
+    ]);
     const pdfs: ExportPdf[] = [];
-    const files = new Map<string, string>();
-    for (const n of notes) {
-      const enc = encounter(ctx, n);
-      resources.push(enc, ...noteObservations(ctx, n, enc.id));
-      const file = `pdf/mat-note-${n.content.contactDate}-${n.id.slice(0, 8)}.pdf`.replace(
-        /[^A-Za-z0-9./_-]/g,
-        '-',
-      );
-      files.set(n.id, file);
+    const files = new Map<string, { file: string; page: number }>();
+    if (notes.length) {
+      // One file for every contact, oldest first, the medications current on the day of export once at the top.
+      const file = 'pdf/mat-coordination-notes.pdf';
+      const { bytes, firstPages } = await renderMatNotesPdf({
+        clinic: ctx.clinic,
+        client: ctx.client,
+        notes,
+        medications: current,
+        paper: ctx.paper,
+        createdAt: new Date(ctx.nowMs),
+        disclosure: printedDisclosure(ctx),
+      });
+      for (const n of notes) files.set(n.id, { file, page: firstPages.get(n.id)! });
+      const first = notes[0]!.content.contactDate;
+      const last = notes[notes.length - 1]!.content.contactDate;
+      const addenda = notes.reduce((sum, n) => sum + n.addenda.length, 0);
       pdfs.push({
         file,
-        title: `MAT coordination note, ${n.content.contactDate}`,
-        description: `MAT coordination note of the contact on ${n.content.contactDate}, signed, with the medications current on the day of export${n.addenda.length ? ` and ${counted(n.addenda.length, 'signed addendum', 'signed addenda')}` : ''}.`,
-        encounterId: enc.id,
-        date: n.content.contactDate,
-        bytes: await renderMatSummaryPdf({
-          clinic: ctx.clinic,
-          client: ctx.client,
-          note: n,
-          medications: current,
-          paper: ctx.paper,
-          createdAt: new Date(ctx.nowMs),
-          disclosure: printedDisclosure(ctx),
-        }),
+        title: `MAT coordination notes, ${first === last ? first : `${first} to ${last}`}`,
+        description: `MAT coordination notes: ${counted(notes.length, 'signed contact')}${addenda ? ` with ${counted(addenda, 'signed addendum', 'signed addenda')}` : ''}, oldest first, each from its own page, after the medications current on the day of export.`,
+        encounterIds: encounters.map((e) => e.id),
+        date: first,
+        ...(last === first ? {} : { endDate: last }),
+        bytes,
       });
     }
 
@@ -281,6 +286,7 @@ export const matSection: ExportSection = {
             'signed_at_utc',
             'content_sha256',
             'pdf_file',
+            'pdf_page',
           ],
           rows: notes.map((n) => [
             n.id,
@@ -307,7 +313,8 @@ export const matSection: ExportSection = {
             n.signedByName,
             n.signedAtMs === null ? null : instant(n.signedAtMs),
             n.contentHash,
-            files.get(n.id) ?? null,
+            files.get(n.id)?.file ?? null,
+            files.get(n.id)?.page ?? null,
           ]),
         },
         {

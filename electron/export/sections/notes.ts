@@ -1,11 +1,11 @@
 /**
- * Signed session notes (CLINICAL.md §5, §6). Each is an Encounter and a PDF from the same renderer as a printed note
- * (with its signed addenda). Drafts are not part of the record. A group note carries the shared block and this
+ * Signed session notes (CLINICAL.md §5, §6). Each is an Encounter and a few pages, drawn as a printed note is (with
+ * its signed addenda), in one file of notes. Drafts are not part of the record. A group note carries the shared block and this
  * client's own block only, never another member's. Private SUD counselling notes go only under a consent for them.
  */
 import { listNoteRows } from '../../db/repositories/notes';
 import { notesFromRows } from '../../notes/noteRecords';
-import { renderNotePdf } from '../../pdf/notePdf';
+import { renderNotesPdf } from '../../pdf/notePdf';
 import { sessionMinutes, type Note, type NoteKind } from '../../../shared/domain/notes';
 import { fhirId, instant, labelled, ref } from '../fhir';
 import {
@@ -17,11 +17,11 @@ import {
   type FhirResource,
 } from '../types';
 
-const TITLES: Record<NoteKind, string> = {
-  progress: 'Progress note',
-  'group-member': 'Group session note',
-  'sud-counselling': 'SUD counselling note',
-};
+/** The files of notes: private SUD counselling notes, which need a consent of their own, never share one. */
+const NOTE_FILES: ReadonlyArray<{ file: string; title: string; kinds: readonly NoteKind[] }> = [
+  { file: 'pdf/session-notes.pdf', title: 'Session notes', kinds: ['progress', 'group-member'] },
+  { file: 'pdf/sud-counselling-notes.pdf', title: 'SUD counselling notes', kinds: ['sud-counselling'] },
+];
 
 function encounter(ctx: ExportContext, n: Note): FhirResource {
   const c = n.content;
@@ -61,32 +61,41 @@ export const notesSection: ExportSection = {
       .sort(
         (a, b) => a.content.sessionDate.localeCompare(b.content.sessionDate) || a.createdAtMs - b.createdAtMs,
       );
+    const resources = notes.map((n) => encounter(ctx, n));
+    const encounterOf = new Map(notes.map((n, i) => [n.id, resources[i]!.id]));
+    // One file of notes per kind of consent they need, oldest first, each note from its own page and bookmarked:
+    // a receiving clinician reads one document, and a long chart exports in seconds rather than minutes.
     const pdfs: ExportPdf[] = [];
-    const resources: FhirResource[] = [];
-    const files = new Map<string, string>();
-    for (const n of notes) {
-      const file = `pdf/${n.kind}-${n.content.sessionDate}-${n.id.slice(0, 8)}.pdf`.replace(
-        /[^A-Za-z0-9./_-]/g,
-        '-',
-      );
-      files.set(n.id, file);
-      const enc = encounter(ctx, n);
-      resources.push(enc);
+    const files = new Map<string, { file: string; page: number }>();
+    for (const group of NOTE_FILES) {
+      const these = notes.filter((n) => group.kinds.includes(n.kind));
+      if (these.length === 0) continue;
+      const { bytes, firstPages } = await renderNotesPdf({
+        clinic: ctx.clinic,
+        client: ctx.client,
+        title: group.title,
+        notes: these.map((note) => ({
+          note,
+          goalTexts: new Map((note.signedGoals ?? []).map((g) => [g.id, g.text])),
+        })),
+        paper: ctx.paper,
+        createdAt: new Date(ctx.nowMs),
+        disclosure: printedDisclosure(ctx),
+      });
+      for (const n of these) files.set(n.id, { file: group.file, page: firstPages.get(n.id)! });
+      const first = these[0]!.content.sessionDate;
+      const last = these[these.length - 1]!.content.sessionDate;
+      const addenda = these.reduce((sum, n) => sum + n.addenda.length, 0);
       pdfs.push({
-        file,
-        title: `${TITLES[n.kind]}, session ${n.content.sessionDate}`,
-        description: `${TITLES[n.kind]} of the session on ${n.content.sessionDate}, signed${n.addenda.length ? `, with ${n.addenda.length} signed addenda` : ''}.`,
-        encounterId: enc.id,
-        date: n.content.sessionDate,
-        bytes: await renderNotePdf({
-          clinic: ctx.clinic,
-          client: ctx.client,
-          note: n,
-          goalTexts: new Map((n.signedGoals ?? []).map((g) => [g.id, g.text])),
-          paper: ctx.paper,
-          createdAt: new Date(ctx.nowMs),
-          disclosure: printedDisclosure(ctx),
-        }),
+        file: group.file,
+        title: `${group.title}, ${first === last ? first : `${first} to ${last}`}`,
+        description:
+          `${group.title}: ${counted(these.length, 'signed note')}${addenda ? ` with ${counted(addenda, 'signed addendum', 'signed addenda')}` : ''}, ` +
+          'oldest first, each from its own page and bookmarked (notes.csv gives the page of each).',
+        encounterIds: these.map((n) => encounterOf.get(n.id)!),
+        date: first,
+        ...(last === first ? {} : { endDate: last }),
+        bytes,
       });
     }
     const counselling = notes.filter((n) => n.kind === 'sud-counselling').length;
@@ -97,7 +106,7 @@ export const notesSection: ExportSection = {
         {
           file: 'csv/notes.csv',
           description:
-            'Signed session notes: one row per note with session details, who signed and when, the SHA-256 of the signed content, and its PDF.',
+            'Signed session notes: one row per note with session details, who signed and when, the SHA-256 of the signed content, and the PDF and page it starts on.',
           columns: [
             'note_id',
             'kind',
@@ -113,6 +122,7 @@ export const notesSection: ExportSection = {
             'cosigned_by',
             'content_sha256',
             'pdf_file',
+            'pdf_page',
           ],
           rows: notes.map((n) => [
             n.id,
@@ -128,7 +138,8 @@ export const notesSection: ExportSection = {
             n.signedAtMs === null ? null : instant(n.signedAtMs),
             n.cosignedByName,
             n.contentHash,
-            files.get(n.id) ?? null,
+            files.get(n.id)?.file ?? null,
+            files.get(n.id)?.page ?? null,
           ]),
         },
         {

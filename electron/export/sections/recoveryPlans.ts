@@ -208,7 +208,7 @@ export const recoveryPlansSection: ExportSection = {
         file,
         title: `${RECOVERY_PLAN_TITLES[kind]}, version ${latest.version}`,
         description: `The ${RECOVERY_PLAN_TITLES[kind].toLowerCase()} as the client takes it home (version ${latest.version}, signed), with signature lines.`,
-        encounterId: null,
+        encounterIds: [],
         date: instant(latest.signedAtMs!).slice(0, 10),
         bytes: await renderRecoveryPlanPdf({
           clinic: ctx.clinic,

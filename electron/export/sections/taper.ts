@@ -93,7 +93,7 @@ export const taperSection: ExportSection = {
               file: `pdf/taper-schedule-v${current.version}.pdf`,
               title: `Taper schedule, version ${current.version}`,
               description: `The taper schedule in force (version ${current.version}) as the client takes it home: every step with its dates and amounts, and how to taper safely.`,
-              encounterId: null,
+              encounterIds: [],
               date: current.effectiveDate,
               bytes: await renderTaperPdf({
                 clinic: ctx.clinic,

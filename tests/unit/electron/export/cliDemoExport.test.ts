@@ -155,14 +155,16 @@ describe('CLI demo then export', () => {
     });
     // Four signed sessions: two individual, one group... per client: 2 individual + 1 group.
     expect(all.filter((x) => x.resourceType === 'Encounter')).toHaveLength(3);
-    // The three signed notes, her taper schedule and her signed relapse-prevention plan.
+    // Her signed notes (one file), her taper schedule and her signed relapse-prevention plan.
     const docs = all.filter((x) => x.resourceType === 'DocumentReference');
 
-    // PDFs: one per signed note, her taper schedule and her signed relapse-prevention plan, each a sound file with
-    // the name and the notice, none naming another member; a DocumentReference for each.
+    // PDFs: her three signed notes in one file, her taper schedule and her signed relapse-prevention plan, each a
+    // sound file with the name and the notice, none naming another member; a DocumentReference for each.
     const pdfs = files.filter((f) => f.endsWith('.pdf'));
     expect(docs).toHaveLength(pdfs.length);
-    expect(pdfs.filter((f) => /^pdf\/(progress|group-member)-/.test(f))).toHaveLength(3);
+    expect(pdfs).toContain('pdf/session-notes.pdf');
+    const notesDoc = docs.find((d) => JSON.stringify(d).includes('pdf/session-notes.pdf'))!;
+    expect((notesDoc.context as { encounter: unknown[] }).encounter).toHaveLength(3);
     expect(pdfs).toContainEqual(expect.stringMatching(/^pdf\/taper-schedule-v\d+\.pdf$/));
     expect(pdfs).toContainEqual(expect.stringMatching(/^pdf\/relapse-prevention-plan-v\d+\.pdf$/));
     const others = ['Siobhán', 'O’Brien', 'Núñez', 'Łukasz', 'Đặng'];

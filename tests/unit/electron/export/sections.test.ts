@@ -389,7 +389,7 @@ describe('export sections: medications, MAT, taper, recovery plans', () => {
     expect(header(readCsv(dir, 'paws-checkins.csv'))).toBe(
       'checkin_id,checkin_date,sleep,mood,craving,energy,note,recorded_at_utc,recorded_by',
     );
-    const pdf = filesUnder(dir).find((f) => f.startsWith('pdf/mat-note-'))!;
+    const pdf = 'pdf/mat-coordination-notes.pdf';
     const text = checkPdf(path.join(dir, pdf), 'export-mat-note.pdf').text;
     expect(text).toContain('Nguyễn Thị Ánh');
     expect(text).toMatch(/Mitragynine \(kratom\): Positive/);

@@ -3,6 +3,7 @@
  * are, the passphrase is asked for, progress can be polled, the export is recorded in the accounting with its audit
  * row, and private SUD counselling notes go only under a consent for them.
  */
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -32,6 +33,7 @@ import type { Result } from '../../../../shared/ipc/result';
 import { aClient, aConsent } from '../../../support/clients';
 import { aClinician, FakeClock, setUpPractice } from '../../../support/fixtures';
 import { filesUnder, sha256sumCheck } from '../../../support/exportChecks';
+import { checkPdf } from '../../../support/pdfChecks';
 
 const NOW = Date.UTC(2026, 10, 23, 18, 0);
 const PASS = aClinician().passphrase;
@@ -58,13 +60,13 @@ async function setup() {
   );
   const consent = async (over: Partial<ConsentInput> = {}, clientId = client.id) =>
     value<Consent>(await dispatch('consents.create', { clientId, consent: aConsent(over) }));
-  const signedNote = async (kind: Note['kind'], text: string) => {
+  const signedNote = async (kind: Note['kind'], text: string, sessionDate = '2026-11-20') => {
     const n = value<Note>(
       await dispatch('notes.create', {
         clientId: client.id,
         kind,
         content: {
-          ...emptyNoteContent('soap', '2026-11-20'),
+          ...emptyNoteContent('soap', sessionDate),
           risk: {
             suicidalIdeation: 'denied',
             homicidalIdeation: 'denied',
@@ -222,6 +224,59 @@ describe('record export from the app', () => {
     expect(choosableSections().map((s) => s.id)).not.toContain('disclosures');
   });
 
+  it('puts every signed note in one file, oldest first, each from its own page and bookmarked, its page in notes.csv', async () => {
+    const { run, signedNote } = await setup();
+    // Signed out of order; the middle one long enough to run onto a second page.
+    const late = await signedNote('progress', 'Marker-late: slept through the night.', '2026-11-20');
+    const early = await signedNote('progress', 'Marker-early: first week off kratom.', '2026-10-02');
+    const long =
+      'Marker-middle: cravings after work. ' + 'Walked, called her sister, urge passed. '.repeat(160);
+    const middle = await signedNote('progress', long, '2026-11-05');
+    const out = (await run()).result!.path;
+    expect(filesUnder(out).filter((f) => f.endsWith('.pdf'))).toEqual(['pdf/session-notes.pdf']);
+    const file = path.join(out, 'pdf/session-notes.pdf');
+    const { pages } = checkPdf(file, 'export-session-notes.pdf');
+
+    const [head = '', ...rows] = fs
+      .readFileSync(path.join(out, 'csv/notes.csv'), 'utf8')
+      .trim()
+      .split('\r\n');
+    expect(head.split(',').slice(-2)).toEqual(['pdf_file', 'pdf_page']);
+    const pageOf = new Map(rows.map((r) => [r.split(',')[0]!, Number(r.split(',').at(-1))]));
+    expect(rows.map((r) => r.split(',')[0])).toEqual([early.id, middle.id, late.id]);
+    const [p1, p2, p3] = [pageOf.get(early.id)!, pageOf.get(middle.id)!, pageOf.get(late.id)!];
+    expect(p1).toBe(1);
+    expect(p3).toBeGreaterThan(p2 + 1); // the long note took more than one page
+    const pageText = (n: number) =>
+      execFileSync('pdftotext', ['-f', String(n), '-l', String(n), file, '-'], { encoding: 'utf8' });
+    expect(pageText(p1)).toContain('Marker-early');
+    expect(pageText(p2)).toContain('Marker-middle');
+    expect(pageText(p2)).not.toContain('Marker-early');
+    expect(pageText(p3)).toContain('Marker-late');
+    expect(pageText(p3)).not.toContain('Marker-middle');
+    // The notice once, at the end; the short statement and the page count on every page.
+    expect(pageText(pages)).toContain('Notice: confidentiality of substance use disorder records');
+    expect(pageText(p2 + 1)).toContain(`of ${pages}`);
+    // A page a note runs onto says whose it is.
+    expect(pageText(p2 + 1)).toMatch(/^Progress note · .+ \(continued\)$/m);
+    expect(pageText(p1)).not.toContain('(continued)');
+    const outline = JSON.parse(
+      execFileSync('qpdf', ['--json', '--json-key=outlines', file], { encoding: 'utf8' }),
+    ) as { outlines: Array<{ title: string; destpageposfrom1: number }> };
+    expect(outline.outlines.map((o) => o.destpageposfrom1)).toEqual([p1, p2, p3]);
+    expect(outline.outlines.every((o) => o.title.startsWith('Progress note'))).toBe(true);
+
+    const bundle = JSON.parse(fs.readFileSync(path.join(out, 'fhir/bundle.json'), 'utf8')) as {
+      entry: Array<{
+        resource: { resourceType: string; context?: { encounter?: unknown[]; period?: unknown } };
+      }>;
+    };
+    const refs = bundle.entry.map((e) => e.resource).filter((r) => r.resourceType === 'DocumentReference');
+    expect(refs).toHaveLength(1);
+    expect(refs[0]!.context).toMatchObject({ period: { start: '2026-10-02', end: '2026-11-20' } });
+    expect(refs[0]!.context!.encounter).toHaveLength(3);
+  }, 60_000);
+
   it('leaves private SUD counselling notes out; a consent must be able to carry the whole record, to its own recipient', async () => {
     const { run, signedNote, consent, dispatch, request } = await setup();
     await signedNote('progress', 'Progress: urge surfing at breaks.');
@@ -235,7 +290,7 @@ describe('record export from the app', () => {
     const pdfsOf = (p: ExportProgress) => filesUnder(p.result!.path).filter((f) => f.endsWith('.pdf'));
 
     const own = await run();
-    expect(pdfsOf(own)).toEqual([expect.stringMatching(/^pdf\/progress-/)]);
+    expect(pdfsOf(own)).toEqual(['pdf/session-notes.pdf']);
     const under = (c: Consent): Partial<RecordExportRequest> => ({
       basis: 'consent',
       consentId: c.id,
@@ -244,7 +299,7 @@ describe('record export from the app', () => {
       purpose: c.consent.purpose,
     });
     const underTpo = await run(under(tpo));
-    expect(pdfsOf(underTpo)).toEqual([expect.stringMatching(/^pdf\/progress-/)]);
+    expect(pdfsOf(underTpo)).toEqual(['pdf/session-notes.pdf']);
     // A consent for SUD counselling notes covers those notes only (42 CFR 2.31(b)): never the whole record.
     const refused = await dispatch('recordExport.start', {
       request: request(under(counselling)),
