@@ -163,11 +163,11 @@ function requireNoteConsent(db: Db, note: Note, request: DisclosureRequest, toda
 }
 
 export const noteHandlers: DomainHandlers<'notes'> = {
-  'notes.list': ({ clientId, kind }, { db }) => {
+  'notes.list': ({ clientId, kind, draftsOnly }, { db }) => {
     requireClient(db, clientId);
     const kinds =
       kind === 'record' ? (['progress', 'group-member'] as const) : (['sud-counselling'] as const);
-    return notesFromRows(db, clientId, listNoteRows(db, clientId, kinds));
+    return notesFromRows(db, clientId, listNoteRows(db, clientId, kinds, draftsOnly === true));
   },
   'notes.get': ({ id }, { db, practice }) => {
     const note = requireNote(db, id);

@@ -170,6 +170,10 @@ export async function runDataLayer(): Promise<BenchRow[]> {
     `SELECT n.* FROM notes n WHERE n.client_id = ? AND n.kind IN ('progress', 'group-member')
      ORDER BY n.session_date DESC, n.created_at_ms DESC`,
   );
+  const rawDrafts = prepared(
+    `SELECT n.* FROM notes n WHERE n.client_id = ? AND n.kind IN ('progress', 'group-member')
+     AND n.signed_at_ms IS NULL ORDER BY n.session_date DESC, n.created_at_ms DESC`,
+  );
   const rawAddenda = prepared(
     `SELECT d.* FROM note_addenda d JOIN notes n ON n.id = d.note_id WHERE n.client_id = ?`,
   );
@@ -184,7 +188,7 @@ export async function runDataLayer(): Promise<BenchRow[]> {
       dispatch('clients.chart', { id: heavy }),
       dispatch('medications.list', { clientId: heavy }),
       dispatch('measures.forClient', { clientId: heavy }),
-      dispatch('notes.list', { clientId: heavy, kind: 'record' }),
+      dispatch('notes.list', { clientId: heavy, kind: 'record', draftsOnly: true }),
       dispatch('assessments.list', { clientId: heavy }),
       dispatch('alerts.list', { clientId: heavy }),
     ]);
@@ -194,8 +198,7 @@ export async function runDataLayer(): Promise<BenchRow[]> {
       await time(openChart, { runs: 9 }),
       await time(() => {
         rawClient(heavy);
-        rawNotes(heavy);
-        rawAddenda(heavy);
+        rawDrafts(heavy);
         rawScores(heavy);
         rawMeds(heavy);
       }),

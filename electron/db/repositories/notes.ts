@@ -149,11 +149,17 @@ export function getNoteRow(db: Db, id: string): NoteRow | null {
   return (db.prepare(`${NOTE_SELECT} WHERE n.id = ?`).get(id) as NoteRow | undefined) ?? null;
 }
 
-export function listNoteRows(db: Db, clientId: string, kinds: readonly NoteKind[]): NoteRow[] {
+export function listNoteRows(
+  db: Db,
+  clientId: string,
+  kinds: readonly NoteKind[],
+  draftsOnly = false,
+): NoteRow[] {
   if (kinds.length === 0) return [];
   return db
     .prepare(
       `${NOTE_SELECT} WHERE n.client_id = ? AND n.kind IN (${kinds.map(() => '?').join(', ')})
+       ${draftsOnly ? 'AND n.signed_at_ms IS NULL' : ''}
        ORDER BY n.session_date DESC, n.created_at_ms DESC`,
     )
     .all(clientId, ...kinds) as NoteRow[];

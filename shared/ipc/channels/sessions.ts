@@ -84,7 +84,14 @@ export const sessionChannels = {
     access: 'user',
   },
   'notes.list': {
-    input: z.object({ clientId: IdSchema, kind: z.enum(['record', 'sud-counselling']) }).strict(),
+    input: z
+      .object({
+        clientId: IdSchema,
+        kind: z.enum(['record', 'sud-counselling']),
+        /** Only the drafts in progress (the chart's reminder), not the whole record. */
+        draftsOnly: z.boolean().optional(),
+      })
+      .strict(),
     output: z.array(NoteSchema),
     access: 'user',
   },

@@ -15,8 +15,9 @@ export function DraftReminder({ clientId, refresh }: { clientId: string; refresh
 
   useEffect(() => {
     let live = true;
-    void call('notes.list', { clientId, kind: 'record' }).then((r) => {
-      if (live && r.ok) setDrafts(r.value.filter((n) => n.signedAtMs === null));
+    // Only the drafts: a long chart's thousands of signed notes are not read to find them.
+    void call('notes.list', { clientId, kind: 'record', draftsOnly: true }).then((r) => {
+      if (live && r.ok) setDrafts(r.value);
     });
     return () => {
       live = false;

@@ -209,13 +209,20 @@ describe('session notes', () => {
     const first = await signed(client.id, 'First session.');
     const second = await signed(client.id, 'Second session.');
     const theirs = await signed(other.id, 'Their session.');
-    value(await dispatch('notes.create', { clientId: client.id, kind: 'progress', content: soap() }));
+    const draft = value<Note>(
+      await dispatch('notes.create', { clientId: client.id, kind: 'progress', content: soap() }),
+    );
     await addendum(first.id, 'Correction: COWS 4 at arrival.');
     await addendum(theirs.id, 'Their correction.');
     await addendum(first.id, 'Second correction: the call was on Tuesday.');
 
     const listed = value<Note[]>(await dispatch('notes.list', { clientId: client.id, kind: 'record' }));
     expect(listed).toHaveLength(3);
+    // The chart's reminder asks for the drafts alone: this client's, none signed, none of another client's.
+    const drafts = value<Note[]>(
+      await dispatch('notes.list', { clientId: client.id, kind: 'record', draftsOnly: true }),
+    );
+    expect(drafts).toEqual([listed.find((n) => n.id === draft.id)]);
     for (const note of listed) {
       expect(note).toEqual(value<Note>(await dispatch('notes.get', { id: note.id })));
     }
