@@ -398,7 +398,7 @@ export async function runDataLayer(): Promise<BenchRow[]> {
       "heavy client's full record export",
       await time(exportRecord, { runs: 1, warmUp: false }),
       null,
-      'one run: a PDF per note',
+      'one run: the notes in one file',
     ),
   );
 
