@@ -237,6 +237,26 @@ export function signatureLines(
 }
 
 /** Starts a new page unless `height` points fit above the footer (keeps a block, heading included, together). */
+/**
+ * In a file of many records (the export's notes), a page a record runs onto says whose it is at its top: "… (continued)".
+ * Returns the setter of the record being drawn (null between records). The page may break inside a line of text:
+ * the font, size and colour it was being written in are put back after the label.
+ */
+export function continuedPages(doc: PDFKit.PDFDocument): (title: string | null) => void {
+  let current: string | null = null;
+  doc.on('pageAdded', () => {
+    if (current === null) return;
+    const state = doc as unknown as { _font: unknown; _fontSize: number; _fillColor?: [string, number?] };
+    const saved = { font: state._font, size: state._fontSize, color: state._fillColor ?? ['#000000'] };
+    doc.font('body').fontSize(8.5).fillColor('#555555').text(`${current} (continued)`).moveDown(0.3);
+    Object.assign(state, { _font: saved.font, _fontSize: saved.size });
+    doc.fillColor(...saved.color);
+  });
+  return (title) => {
+    current = title;
+  };
+}
+
 export function ensureSpace(doc: PDFKit.PDFDocument, height: number): void {
   if (doc.y + height > doc.page.height - doc.page.margins.bottom) doc.addPage();
 }

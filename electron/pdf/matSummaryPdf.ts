@@ -24,6 +24,7 @@ import { INDUCTION_TIME_POINT_LABELS } from '../../shared/domain/assessments';
 import { vitalsText } from '../../shared/domain/vitals';
 import {
   clientSubject,
+  continuedPages,
   createDocument,
   fields,
   finish,
@@ -56,13 +57,18 @@ export async function renderMatSummaryPdf(input: SummaryInput & { note: MatNote 
  * the top, then each contact from its own page, bookmarked. Returns the page each contact starts on.
  */
 export function renderMatNotesPdf(
-  input: SummaryInput & { notes: readonly MatNote[] },
+  input: SummaryInput & { notes: readonly MatNote[]; /** 'YYYY-MM-DD' of the export. */ today: string },
 ): Promise<{ bytes: Buffer; firstPages: Map<string, number> }> {
-  return renderMatNotes({ ...input, title: 'MAT coordination notes' });
+  const f = printFormat(null);
+  return renderMatNotes({
+    ...input,
+    title: 'MAT coordination notes',
+    medicationsHeading: `Medications current on ${f.date(input.today)}, the day of this export`,
+  });
 }
 
 async function renderMatNotes(
-  input: SummaryInput & { title: string; notes: readonly MatNote[] },
+  input: SummaryInput & { title: string; notes: readonly MatNote[]; medicationsHeading?: string },
 ): Promise<{ bytes: Buffer; firstPages: Map<string, number> }> {
   const doc = createDocument({
     clinic: input.clinic,
@@ -76,7 +82,7 @@ async function renderMatNotes(
     `${input.disclosure ? `For ${input.disclosure.recipient}. ` : ''}Therapists document coordination; prescribing details come from the prescriber.`,
   );
 
-  heading(doc, 'Current medications');
+  heading(doc, input.medicationsHeading ?? 'Current medications');
   if (input.medications.length === 0) paragraph(doc, 'No current medications recorded.');
   for (const m of input.medications) {
     const v = m.current.medication;
@@ -94,7 +100,9 @@ async function renderMatNotes(
   }
 
   const firstPages = new Map<string, number>();
+  const continuing = continuedPages(doc);
   for (const note of input.notes) {
+    continuing(null);
     if (input.notes.length > 1) {
       doc.addPage();
       const range = doc.bufferedPageRange();
@@ -104,8 +112,10 @@ async function renderMatNotes(
       const range = doc.bufferedPageRange();
       firstPages.set(note.id, range.start + range.count);
     }
+    continuing(`Coordination contact of ${note.content.contactDate}`);
     drawContact(doc, note);
   }
+  continuing(null);
   if (input.disclosure) consentScope(doc, input.disclosure, printFormat(null));
   part2Notice(doc);
   return { bytes: await finish(doc), firstPages };

@@ -21,6 +21,7 @@ import {
   rule,
   type Paper,
   clientSubject,
+  continuedPages,
 } from '../documents/layout';
 import { consentScope, type DocumentDisclosure } from '../documents/consentScope';
 
@@ -122,29 +123,19 @@ export async function renderNotesPdf(
   const f = printFormat(input.locale ?? null);
   if (input.disclosure) consentScope(doc, input.disclosure, f);
   const firstPages = new Map<string, number>();
-  // A note running onto another page says whose it is at the top of it.
-  let current: string | null = null;
-  doc.on('pageAdded', () => {
-    if (current === null) return;
-    // The page may break inside a line of text: what it was being written in is put back after.
-    const state = doc as unknown as { _font: unknown; _fontSize: number; _fillColor?: [string, number?] };
-    const saved = { font: state._font, size: state._fontSize, color: state._fillColor ?? ['#000000'] };
-    doc.font('body').fontSize(8.5).fillColor('#555555').text(`${current} (continued)`).moveDown(0.3);
-    Object.assign(state, { _font: saved.font, _fontSize: saved.size });
-    doc.fillColor(...saved.color);
-  });
+  const continuing = continuedPages(doc);
   for (const [i, print] of input.notes.entries()) {
-    current = null;
+    continuing(null);
     if (i > 0 || input.disclosure) doc.addPage();
     const range = doc.bufferedPageRange();
     firstPages.set(print.note.id, range.start + range.count);
     const title = `${KIND_TITLES[print.note.kind]} · ${f.date(print.note.content.sessionDate)}`;
     doc.outline.addItem(title);
     doc.font('bold').fontSize(13).fillColor('#000000').text(title).font('body');
-    current = title;
+    continuing(title);
     drawNote(doc, print, f);
   }
-  current = null;
+  continuing(null);
   part2Notice(doc);
   return { bytes: await finish(doc), firstPages };
 }

@@ -217,6 +217,7 @@ export const matSection: ExportSection = {
         clinic: ctx.clinic,
         client: ctx.client,
         notes,
+        today: ctx.today,
         medications: current,
         paper: ctx.paper,
         createdAt: new Date(ctx.nowMs),

@@ -393,6 +393,8 @@ describe('export sections: medications, MAT, taper, recovery plans', () => {
     const text = checkPdf(path.join(dir, pdf), 'export-mat-note.pdf').text;
     expect(text).toContain('Nguyễn Thị Ánh');
     expect(text).toMatch(/Mitragynine \(kratom\): Positive/);
+    // The medications are those of the day of export, said so over them: not the ones of each contact.
+    expect(flat(text)).toMatch(/Medications current on .+, the day of this export/);
     expect(text).not.toContain('Disclosed under consent');
     for (const f of filesUnder(dir)) {
       const bytes = fs.readFileSync(path.join(dir, f), 'utf8');
