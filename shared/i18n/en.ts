@@ -138,6 +138,7 @@ export const en = {
   'screen.language.en': 'English',
   'screen.language.es': 'Spanish',
   'screen.language.option': '{language} ({endonym})',
+  'screen.chart.languageTerm': 'Language',
   'screen.chart.language':
     '{interpreter, select, yes {Documents in {language} · interpreter} other {Documents in {language}}}',
   'screen.print.label': 'Language of this print',
@@ -163,7 +164,10 @@ export const en = {
   'screen.wording.status.own': 'The clinic’s own wording, version {version}',
   'screen.wording.status.writer': 'Written by {name}.',
   'screen.wording.status.reviewer': 'Reviewed by {name}, {date}.',
-  'screen.wording.flag': 'The shipped text changed since this was written — review. The clinic’s text is used until then.',
+  'screen.wording.flag':
+    'The shipped text changed since this was written — review. The clinic’s text is used until then.',
+  'screen.wording.changedCount':
+    '{count, plural, one {# clinic text was} other {# clinic texts were}} written before the shipped text changed: review {count, plural, one {it} other {them}} under “Needs review”.',
   'screen.wording.flag.unknown':
     'This was written before the app kept the shipped text it was based on — review it once. The clinic’s text is used until then.',
   'screen.wording.basedOn': 'Shipped text it was based on',
@@ -182,7 +186,8 @@ export const en = {
   'screen.wording.history.none': 'No versions yet: the text is as shipped.',
   'screen.wording.history.version':
     'Version {version}: {kind, select, written {the clinic’s own text} reviewed {reviewed} other {back to the shipped text}}',
-  'screen.wording.problem.keep': 'Keep {names}: the document fills {count, plural, one {it} other {them}} in.',
+  'screen.wording.problem.keep':
+    'Keep {names}: the document fills {count, plural, one {it} other {them}} in.',
   'screen.wording.problem.remove': 'Remove {names}: nothing fills it in.',
   'screen.wording.problem.brace': 'The text has an unmatched brace: keep each placeholder exactly as shown.',
   'screen.placeholder':

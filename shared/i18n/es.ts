@@ -148,10 +148,12 @@ export const es: Record<MessageId, string> = {
   'screen.language.en': 'inglés',
   'screen.language.es': 'español',
   'screen.language.option': '{language} ({endonym})',
+  'screen.chart.languageTerm': 'Idioma',
   'screen.chart.language':
     '{interpreter, select, yes {Documentos en {language} · intérprete} other {Documentos en {language}}}',
   'screen.print.label': 'Idioma de esta impresión',
-  'screen.print.hint': 'Los documentos del cliente están en {language}; un cambio aquí es solo para esta impresión.',
+  'screen.print.hint':
+    'Los documentos del cliente están en {language}; un cambio aquí es solo para esta impresión.',
   'screen.print.clientLanguage': 'El idioma del cliente',
   'screen.wording.heading': 'Texto de los documentos del cliente',
   'screen.wording.intro':
@@ -175,6 +177,8 @@ export const es: Record<MessageId, string> = {
   'screen.wording.status.reviewer': 'Lo revisó {name}, {date}.',
   'screen.wording.flag':
     'El texto de la aplicación cambió desde que se escribió este — revíselo. Hasta entonces se usa el texto de la clínica.',
+  'screen.wording.changedCount':
+    '{count, plural, one {# texto de la clínica se escribió} other {# textos de la clínica se escribieron}} antes de que cambiara el texto de la aplicación: {count, plural, one {revíselo} other {revíselos}} en “Por revisar”.',
   'screen.wording.flag.unknown':
     'Este texto es de antes de que la aplicación guardara el texto en que se basó — revíselo una vez. Hasta entonces se usa el texto de la clínica.',
   'screen.wording.basedOn': 'Texto de la aplicación en que se basó',
@@ -193,7 +197,8 @@ export const es: Record<MessageId, string> = {
   'screen.wording.history.none': 'Aún no hay versiones: el texto es el de la aplicación.',
   'screen.wording.history.version':
     'Versión {version}: {kind, select, written {texto propio de la clínica} reviewed {revisado} other {vuelta al texto de la aplicación}}',
-  'screen.wording.problem.keep': 'Deje {names}: el documento {count, plural, one {lo completa} other {los completa}}.',
+  'screen.wording.problem.keep':
+    'Deje {names}: el documento {count, plural, one {lo completa} other {los completa}}.',
   'screen.wording.problem.remove': 'Quite {names}: nada lo completa.',
   'screen.wording.problem.brace': 'Al texto le falta una llave: deje cada marcador tal como aparece.',
   'screen.placeholder':

@@ -135,11 +135,22 @@ export const placeholderKey = (id: MessageId, name: string): string => IN_TEXT[i
 /** A message read for the screen: plain text, and placeholders (a plural or select "varies" with its value). */
 export type Segment =
   | { kind: 'text'; text: string }
-  | { kind: 'placeholder'; name: string; source: string; varies: boolean };
+  | { kind: 'placeholder'; name: string; source: string; cases: string[] | null };
+
+/** A plural's or select's case as a line of text; placeholders inside it stay as `{name}`, a count as `#`. */
+function flat(elements: MessageFormatElement[]): string {
+  return elements
+    .map((el) => {
+      if (el.type === TYPE.literal) return el.value;
+      if (el.type === TYPE.pound) return '#';
+      return 'value' in el && typeof el.value === 'string' ? `{${el.value}}` : '';
+    })
+    .join('');
+}
 
 /**
- * The top level of an ICU message as segments. A plural or select is one placeholder (its wording is edited in the
- * raw text); a `#` inside one belongs to it. A message that does not parse is plain text.
+ * The top level of an ICU message as segments. A plural or select is one placeholder with its cases' texts (the
+ * wording of each is edited in the raw text). A message that does not parse is plain text.
  */
 export function segments(message: string): Segment[] {
   let elements: MessageFormatElement[];
@@ -158,8 +169,11 @@ export function segments(message: string): Segment[] {
     } else if (el.type === TYPE.pound) {
       out.push({ kind: 'text', text: '#' });
     } else if ('value' in el && typeof el.value === 'string') {
-      const varies = el.type === TYPE.plural || el.type === TYPE.select;
-      out.push({ kind: 'placeholder', name: el.value, source, varies });
+      const cases =
+        el.type === TYPE.plural || el.type === TYPE.select
+          ? Object.values(el.options).map((o) => flat(o.value))
+          : null;
+      out.push({ kind: 'placeholder', name: el.value, source, cases });
     }
   }
   return out;
@@ -167,7 +181,5 @@ export function segments(message: string): Segment[] {
 
 /** The distinct placeholders of a message, in order. */
 export const placeholderNames = (message: string): string[] => [
-  ...new Set(
-    segments(message).flatMap((s) => (s.kind === 'placeholder' ? [s.name] : [])),
-  ),
+  ...new Set(segments(message).flatMap((s) => (s.kind === 'placeholder' ? [s.name] : []))),
 ];

@@ -66,7 +66,8 @@ export function shapeProblem(reference: string, candidate: string, id?: MessageI
       .join(', ');
   const missing = want.filter((x) => !shape.includes(x));
   const extra = shape.filter((x) => !want.includes(x));
-  if (missing.length > 0) return t('en', 'screen.wording.problem.keep', { names: named(missing), count: distinct(missing).length });
+  if (missing.length > 0)
+    return t('en', 'screen.wording.problem.keep', { names: named(missing), count: distinct(missing).length });
   if (extra.length > 0) return t('en', 'screen.wording.problem.remove', { names: named(extra) });
   return null;
 }

@@ -136,18 +136,7 @@ export function insertWordingVersion(
     `INSERT INTO clinic_wording (language, message_id, version, source, kind, text, based_on, written_by,
        reviewed_by, reviewed_at_ms)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(
-    w.language,
-    w.messageId,
-    version,
-    w.source,
-    w.kind,
-    w.text,
-    w.basedOn,
-    w.writtenBy,
-    w.userId,
-    w.atMs,
-  );
+  ).run(w.language, w.messageId, version, w.source, w.kind, w.text, w.basedOn, w.writtenBy, w.userId, w.atMs);
   return version;
 }
 

@@ -195,7 +195,11 @@ describe('wording history, going back to the shipped text, and shipped text that
 
   it('names each placeholder in words when a text loses one', async () => {
     const { dispatch } = await practice();
-    const r = await dispatch('wording.save', { language: 'en', messageId: 'doc.subject', text: 'Chart {chart}' });
+    const r = await dispatch('wording.save', {
+      language: 'en',
+      messageId: 'doc.subject',
+      text: 'Chart {chart}',
+    });
     expect(r.ok).toBe(false);
     if (!r.ok)
       expect(r.error.fields[0]?.message).toBe(
