@@ -13,6 +13,9 @@ export const en = {
   'doc.date': 'Date',
   'notice.heading': 'Notice: confidentiality of substance use disorder records',
   'notice.full': PART2_NOTICE_FULL,
+  // On the client's own copy (not a disclosure): whom the notice binds, in plain words (not regulation text).
+  'notice.ownCopy':
+    'This is your own copy. You may share it with anyone you choose. The notice below is for the people you share it with.',
   'notice.short': PART2_NOTICE_SHORT,
 
   // Crisis lines and red flags (CLINICAL.md §4), on the taper schedule and the plans.

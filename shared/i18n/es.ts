@@ -25,6 +25,8 @@ export const es: Record<MessageId, string> = {
     'o de un socio comercial según lo permite 45 CFR parte 164, subpartes A y E. Una autorización general para la ' +
     'divulgación de información médica o de otro tipo NO es suficiente para cumplir los requisitos del consentimiento ' +
     'por escrito para seguir usando o volver a divulgar el registro (consulte 42 CFR 2.31).',
+  'notice.ownCopy':
+    'Esta es su propia copia. Puede compartirla con quien usted quiera. El aviso de abajo es para las personas con quienes la comparta.',
   'notice.short': '42 CFR parte 2 prohíbe el uso o la divulgación no autorizados de estos registros.',
 
   'crisis.heading': 'Números de crisis',

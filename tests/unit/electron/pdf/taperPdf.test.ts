@@ -77,6 +77,7 @@ describe('taper schedule PDF', () => {
     expect(text).toContain('Pida ayuda ya');
     expect(text).toMatch(/lun, 16 de nov de 2026 9 g 3 dosis de 3 g al vie, 20 de nov de 2026/);
     expect(text).toContain('Nada: pare');
+    expect(text).toContain('Esta es su propia copia. Puede compartirla con quien usted quiera.');
     expect(text).toContain('Llame a la clínica al (541) 555-0142');
     expect(text).toContain('Para español, oprima 2.');
     expect(text).toContain('Este registro que se le ha divulgado está protegido');

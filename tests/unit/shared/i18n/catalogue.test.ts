@@ -177,6 +177,13 @@ describe('client document catalogues', () => {
     es: Number(score('es', ['notice.full']).toFixed(1)),
   };
 
+  it('say plainly on the client’s own copy whom the notice binds, in both languages', () => {
+    expect(REGULATION_TEXTS).not.toContain('notice.ownCopy');
+    for (const document of CLIENT_DOCUMENTS) expect(byDocument[document]).toContain('notice.ownCopy');
+    expect(score('en', ['notice.ownCopy'])).toBeLessThanOrEqual(6);
+    expect(score('es', ['notice.ownCopy'])).toBeGreaterThanOrEqual(70);
+  });
+
   it.each(figures)(
     'reads plainly: $document — English Flesch-Kincaid grade $en (≤ 6), Spanish Fernández-Huerta $es (≥ 70)',
     (row) => {
