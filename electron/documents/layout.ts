@@ -126,6 +126,10 @@ export function createDocument(meta: DocumentMeta): PDFKit.PDFDocument {
     margins: { top: MARGIN, bottom: MARGIN + FOOTER_HEIGHT, left: MARGIN, right: MARGIN },
     bufferPages: true,
     info: { Title: meta.title, Author: meta.clinic.name, Creator: 'Clearleaf', CreationDate: meta.createdAt },
+    // The language its fixed words are in (the catalog's /Lang: screen readers pick the voice, 'es-US' or 'en-US'),
+    // and the title shown in the reader's title bar rather than the file name.
+    lang: (meta.tr ?? ENGLISH).locale,
+    displayTitle: true,
     pdfVersion: '1.7',
   });
   doc.registerFont('body', FONT_REGULAR);

@@ -31,7 +31,7 @@ import type { Result } from '../../../../shared/ipc/result';
 import { aClient, aConsent } from '../../../support/clients';
 import { FakeClock, aClinician, setUpPractice } from '../../../support/fixtures';
 import { englishFound } from '../../../support/languageChecks';
-import { checkPdf, flat } from '../../../support/pdfChecks';
+import { checkPdf, flat, pdfLanguageAndTitle } from '../../../support/pdfChecks';
 import { aRelapsePreventionPlan, aSafetyPlan, anAftercarePlan } from '../../../support/recoveryPlans';
 
 const NOW = Date.UTC(2026, 10, 23, 18, 0);
@@ -653,6 +653,7 @@ describe('plan PDFs', () => {
         safety: 'Plan de seguridad',
         aftercare: 'Plan para después del tratamiento',
       }[kind];
+      expect(pdfLanguageAndTitle(path)).toEqual({ lang: 'es-US', displayTitle: true, title });
       for (let page = 1; page <= pages; page += 1) {
         const t = pageText(path, page);
         expect(t, `page ${page}`).toContain(NAME);
@@ -735,6 +736,7 @@ describe('plan PDFs', () => {
     expect(text).not.toContain('42 CFR parte 2');
     // A disclosure is bound by the notice: no line saying the copy is the reader's to share.
     expect(text).not.toContain('This is your own copy');
+    expect(pdfLanguageAndTitle(path)).toEqual({ lang: 'en-US', displayTitle: true, title: 'Safety plan' });
   });
 
   it.each(['letter', 'a4'] as const)(
