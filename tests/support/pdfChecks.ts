@@ -33,7 +33,11 @@ export const flat = (text: string) => text.replace(/\s+/g, ' ');
  * The document catalog's /Lang and /ViewerPreferences, read by qpdf (the trailer names the catalog), and the title
  * pdfinfo reads from the info dictionary.
  */
-export function pdfLanguageAndTitle(file: string): { lang: string | null; displayTitle: boolean; title: string } {
+export function pdfLanguageAndTitle(file: string): {
+  lang: string | null;
+  displayTitle: boolean;
+  title: string;
+} {
   const trailer = execFileSync('qpdf', ['--show-object=trailer', file], { encoding: 'utf8' });
   const root = /\/Root (\d+) 0 R/.exec(trailer)?.[1];
   if (!root) throw new Error(`no /Root in the trailer: ${trailer}`);
