@@ -126,6 +126,10 @@ export function createDocument(meta: DocumentMeta): PDFKit.PDFDocument {
     margins: { top: MARGIN, bottom: MARGIN + FOOTER_HEIGHT, left: MARGIN, right: MARGIN },
     bufferPages: true,
     info: { Title: meta.title, Author: meta.clinic.name, Creator: 'Clearleaf', CreationDate: meta.createdAt },
+    // The language its fixed words are in (the catalog's /Lang: screen readers pick the voice, 'es-US' or 'en-US'),
+    // and the title shown in the reader's title bar rather than the file name.
+    lang: (meta.tr ?? ENGLISH).locale,
+    displayTitle: true,
     pdfVersion: '1.7',
   });
   doc.registerFont('body', FONT_REGULAR);
@@ -295,19 +299,28 @@ export function paragraph(doc: PDFKit.PDFDocument, text: string): void {
     .text(text.trim() === '' ? '—' : text, { align: 'left' });
 }
 
-/** The full notice, boxed, once per document. */
-export function part2Notice(doc: PDFKit.PDFDocument): void {
+/**
+ * The full notice, once per document. On the client's own copy (`ownCopy`: printed for the client, not disclosed
+ * under a consent) a plain line before it says whom it binds: the copy is the client's to share as they choose, and
+ * the notice speaks to the people they share it with. The notice itself stays the regulation's text.
+ */
+export function part2Notice(doc: PDFKit.PDFDocument, options: { ownCopy?: boolean } = {}): void {
   // The notice is read as one block: it starts on a new page rather than break across two.
   const tr = translatorOf(doc);
   const notice = tr.t('notice.full');
+  const ownCopy = options.ownCopy ? tr.t('notice.ownCopy') : null;
   const width = doc.page.width - 2 * MARGIN;
-  const height = doc.font('body').fontSize(8.5).heightOfString(notice, { width, align: 'justify' });
-  doc.fontSize(scaleOf(doc).body);
+  const body = scaleOf(doc).body;
+  const height =
+    doc.font('body').fontSize(8.5).heightOfString(notice, { width, align: 'justify' }) +
+    (ownCopy ? doc.fontSize(body).heightOfString(ownCopy, { width }) + body : 0);
+  doc.fontSize(body);
   ensureSpace(doc, height + 60);
   doc.moveDown(1);
   heading(doc, tr.t('notice.heading'));
+  if (ownCopy) doc.font('body').fontSize(body).text(ownCopy).moveDown(0.5);
   doc.font('body').fontSize(8.5).text(notice, { align: 'justify' });
-  doc.fontSize(scaleOf(doc).body);
+  doc.fontSize(body);
 }
 
 /**

@@ -88,7 +88,8 @@ export function renderRecoveryPlanPdf(input: {
     },
   ]);
   if (plan.contentHash) smallPrint(doc, tr.t('plan.hash', { hash: plan.contentHash }));
-  part2Notice(doc);
+  // The client's own copy says whom the notice binds; a disclosure is bound by it.
+  part2Notice(doc, { ownCopy: input.disclosure === null });
   if (input.disclosure) consentScope(doc, input.disclosure);
   return finish(doc);
 }

@@ -3,15 +3,20 @@
  * reviews or replaces a text, as with the clinic profile and settings. Each save is a new version with who reviewed
  * it and when, audited.
  */
-import { insertWordingVersion, listWording } from '../db/repositories/clinicWording';
-import { CATALOGUES, MESSAGE_IDS, type MessageId } from '../../shared/i18n/catalogue';
+import {
+  currentWriter,
+  insertWordingVersion,
+  isDocumentMessageId,
+  listWording,
+  wordingEntry,
+  wordingHistory,
+} from '../db/repositories/clinicWording';
+import { CATALOGUES, type MessageId } from '../../shared/i18n/catalogue';
 import { REGULATION_TEXTS } from '../../shared/i18n/documents';
 import type { DocumentLanguage } from '../../shared/i18n/languages';
 import { shapeProblem } from '../../shared/i18n/placeholders';
 import { AppError, fieldError } from '../errors';
 import type { DomainHandlers } from './types';
-
-const isMessageId = (id: string): id is MessageId => (MESSAGE_IDS as string[]).includes(id);
 
 /**
  * What a clinic's own wording may not do. The English notice is 42 CFR 2.32's own text and is never reworded (a
@@ -34,33 +39,86 @@ function wordingProblem(
     if (missing.length > 0)
       return `Keep the number${missing.length > 1 ? 's' : ''} ${missing.join(', ')}: clients call them.`;
   }
-  return shapeProblem(shipped, text);
+  return shapeProblem(shipped, text, id);
+}
+
+/** The text, or NOT_FOUND: only the fixed texts of client documents have a wording. */
+function documentText(messageId: string): MessageId {
+  if (!isDocumentMessageId(messageId))
+    throw new AppError('NOT_FOUND', 'There is no such text on client documents.');
+  return messageId;
 }
 
 export const wordingHandlers: DomainHandlers<'wording'> = {
   'wording.list': (_input, { db }) => listWording(db),
+  'wording.history': ({ language, messageId }, { db }) =>
+    wordingHistory(db, language, documentText(messageId)),
   'wording.save': ({ language, messageId, text }, { db, practice, user }) => {
     practice.requireAdministrator('change the wording of client documents');
-    if (!isMessageId(messageId))
-      throw new AppError('NOT_FOUND', 'There is no such text on client documents.');
-    const shipped = CATALOGUES[language][messageId];
-    if (text !== null) {
-      const problem = wordingProblem(language, messageId, shipped, text);
-      if (problem) throw fieldError('INVALID_INPUT', 'text', problem);
-    }
+    const id = documentText(messageId);
+    const shipped = CATALOGUES[language][id];
+    const problem = wordingProblem(language, id, shipped, text);
+    if (problem) throw fieldError('INVALID_INPUT', 'text', problem);
     db.transaction(() => {
+      const own = text !== shipped;
       insertWordingVersion(db, {
         language,
-        messageId,
-        source: text === null || text === shipped ? 'shipped' : 'clinic',
-        text: text ?? shipped,
+        messageId: id,
+        source: own ? 'clinic' : 'shipped',
+        // Saving the shipped text word for word keeps it, reviewed.
+        kind: own ? 'written' : 'reviewed',
+        text,
+        basedOn: shipped,
+        writtenBy: own ? user.id : null,
         userId: user.id,
         atMs: practice.clock.now(),
       });
-      practice.audit({ action: 'update', entity: 'wording', entityId: `${language}:${messageId}` });
+      practice.audit({ action: 'update', entity: 'wording', entityId: `${language}:${id}` });
     })();
-    const entry = listWording(db).find((w) => w.language === language && w.messageId === messageId);
-    if (!entry) throw new AppError('NOT_FOUND', 'There is no such text on client documents.');
-    return entry;
+    return wordingEntry(db, language, id);
+  },
+  'wording.review': ({ language, messageId }, { db, practice, user }) => {
+    practice.requireAdministrator('review the wording of client documents');
+    const id = documentText(messageId);
+    const shipped = CATALOGUES[language][id];
+    const current = wordingEntry(db, language, id);
+    db.transaction(() => {
+      // The text in force, reviewed against the shipped text of this release: the clinic's own keeps its author.
+      insertWordingVersion(db, {
+        language,
+        messageId: id,
+        source: current.source,
+        kind: 'reviewed',
+        text: current.text,
+        basedOn: shipped,
+        writtenBy: current.source === 'clinic' ? currentWriter(db, language, id) : null,
+        userId: user.id,
+        atMs: practice.clock.now(),
+      });
+      practice.audit({ action: 'review', entity: 'wording', entityId: `${language}:${id}` });
+    })();
+    return wordingEntry(db, language, id);
+  },
+  'wording.restore': ({ language, messageId }, { db, practice, user }) => {
+    practice.requireAdministrator('change the wording of client documents');
+    const id = documentText(messageId);
+    const shipped = CATALOGUES[language][id];
+    if (wordingEntry(db, language, id).source !== 'clinic')
+      throw new AppError('CONFLICT', 'This text is already the shipped one.');
+    db.transaction(() => {
+      insertWordingVersion(db, {
+        language,
+        messageId: id,
+        source: 'shipped',
+        kind: 'restored',
+        text: shipped,
+        basedOn: shipped,
+        writtenBy: null,
+        userId: user.id,
+        atMs: practice.clock.now(),
+      });
+      practice.audit({ action: 'restore-shipped', entity: 'wording', entityId: `${language}:${id}` });
+    })();
+    return wordingEntry(db, language, id);
   },
 };

@@ -208,7 +208,8 @@ export function renderTaperPdf(input: {
   say(tr.t('redflags.suicide'), { paragraphGap: 8 });
   bullets(crisisLines(clinic, tr));
 
-  part2Notice(doc);
+  // The client's own copy says whom the notice binds; a disclosure is bound by it.
+  part2Notice(doc, { ownCopy: !input.disclosure });
   if (input.disclosure) consentScope(doc, input.disclosure);
   return finish(doc);
 }

@@ -71,6 +71,8 @@ export const ACTION_WORDS: Record<string, string> = {
   export: 'Exported',
   'set-role': 'Set the role of',
   reconcile: 'Repaired',
+  review: 'Reviewed',
+  'restore-shipped': 'Went back to the shipped text in the',
 };
 
 /** Audit rows in plain words. They carry no clinical text, only what was done to which kind of record. */

@@ -21,6 +21,12 @@ export const CATALOGUES: Record<DocumentLanguage, Record<MessageId, string>> = {
 
 export const MESSAGE_IDS = Object.keys(en) as MessageId[];
 
+/** The texts clinicians' screens show (`screen.`): in the catalogue so a translation is a file, not client wording. */
+export const isScreenMessage = (id: string): boolean => id.startsWith('screen.');
+
+/** The fixed texts of client documents: what the clinic may reword and the readability test measures. */
+export const DOCUMENT_MESSAGE_IDS = MESSAGE_IDS.filter((id) => !isScreenMessage(id));
+
 export type MessageValues = Record<string, string | number>;
 
 /** The clinic's own wording, by language and id; a missing entry uses the shipped text. */

@@ -25,6 +25,7 @@ const EVERY_DOCUMENT: readonly MessageId[] = [
   'notice.heading',
   'notice.full',
   'notice.short',
+  'notice.ownCopy',
 ];
 const CRISIS: readonly MessageId[] = ['crisis.988', 'crisis.911', 'crisis.clinic'];
 const RED_FLAGS: readonly MessageId[] = [

@@ -13,6 +13,9 @@ export const en = {
   'doc.date': 'Date',
   'notice.heading': 'Notice: confidentiality of substance use disorder records',
   'notice.full': PART2_NOTICE_FULL,
+  // On the client's own copy (not a disclosure): whom the notice binds, in plain words (not regulation text).
+  'notice.ownCopy':
+    'This is your own copy. You may share it with anyone you choose. The notice below is for the people you share it with.',
   'notice.short': PART2_NOTICE_SHORT,
 
   // Crisis lines and red flags (CLINICAL.md §4), on the taper schedule and the plans.
@@ -133,6 +136,65 @@ export const en = {
   'aftercare.comfort.text': 'Text your person when it gets hard.',
   'aftercare.textPerson': 'A person to text',
   'aftercare.redFlags': 'Warning signs: get help now',
+  // Clinicians' screens (`screen.`): English for now; kept here so a later translation is a file, not a rewrite.
+  // They are not client document texts: the clinic does not reword them and the readability test does not read them.
+  'screen.language.en': 'English',
+  'screen.language.es': 'Spanish',
+  'screen.language.option': '{language} ({endonym})',
+  'screen.chart.languageTerm': 'Language',
+  'screen.chart.language':
+    '{interpreter, select, yes {Documents in {language} · interpreter} other {Documents in {language}}}',
+  'screen.print.label': 'Language of this print',
+  'screen.print.hint': 'The client’s documents are in {language}; a change here is for this print only.',
+  'screen.print.clientLanguage': 'The client’s language',
+  'screen.wording.heading': 'Wording of client documents',
+  'screen.wording.intro':
+    'The fixed words on what a client takes home, in each language. What a clinician types on a plan prints as typed. A text you replace is used on every print from then on.',
+  'screen.wording.unreviewed':
+    '{count, plural, =0 {Every text is reviewed by the clinic.} one {# text is not yet reviewed by the clinic.} other {# texts are not yet reviewed by the clinic.}}',
+  'screen.wording.adminOnly': 'Only a practice administrator can review or change them.',
+  'screen.wording.show': 'Show',
+  'screen.wording.needsReview': 'Needs review ({count})',
+  'screen.wording.caption': '{group}: fixed texts',
+  'screen.wording.col.text': 'Where it prints',
+  'screen.wording.label': '{group} › {part}: {summary}',
+  'screen.wording.group':
+    '{group, select, every {Every document} crisis {Crisis lines and warning signs} plans {Every plan} taper {Taper schedule} relapse {Relapse-prevention plan} safety {Safety plan} other {Aftercare plan}}',
+  'screen.wording.part':
+    '{part, select, title {title} heading {heading} label {label} column {column} notice {notice} crisisLine {crisis line} warningSign {warning sign} pageFrame {page header or footer} signature {version and signatures} other {text}}',
+  'screen.wording.status.unreviewed': 'Not yet reviewed by the clinic',
+  'screen.wording.status.shipped': 'As shipped',
+  'screen.wording.status.own': 'The clinic’s own wording, version {version}',
+  'screen.wording.status.writer': 'Written by {name}.',
+  'screen.wording.status.reviewer': 'Reviewed by {name}, {date}.',
+  'screen.wording.flag':
+    'The shipped text changed since this was written — review. The clinic’s text is used until then.',
+  'screen.wording.changedCount':
+    '{count, plural, one {# clinic text was} other {# clinic texts were}} written before the shipped text changed: review {count, plural, one {it} other {them}} under “Needs review”.',
+  'screen.wording.flag.unknown':
+    'This was written before the app kept the shipped text it was based on — review it once. The clinic’s text is used until then.',
+  'screen.wording.basedOn': 'Shipped text it was based on',
+  'screen.wording.shippedNow': 'Shipped text now',
+  'screen.wording.clinicText': 'The clinic’s text (in use)',
+  'screen.wording.change': 'Change',
+  'screen.wording.save': 'Save as the clinic’s wording',
+  'screen.wording.cancel': 'Cancel',
+  'screen.wording.markReviewed': 'Mark reviewed',
+  'screen.wording.keepOwn': 'Keep the clinic’s text',
+  'screen.wording.restore': 'Back to the shipped text',
+  'screen.wording.field': '{language} text',
+  'screen.wording.keep': 'Keep these as they are; the document fills them in:',
+  'screen.wording.varies': 'changes with {what}',
+  'screen.wording.history': 'Version history',
+  'screen.wording.history.none': 'No versions yet: the text is as shipped.',
+  'screen.wording.history.version':
+    'Version {version}: {kind, select, written {the clinic’s own text} reviewed {reviewed} other {back to the shipped text}}',
+  'screen.wording.problem.keep':
+    'Keep {names}: the document fills {count, plural, one {it} other {them}} in.',
+  'screen.wording.problem.remove': 'Remove {names}: nothing fills it in.',
+  'screen.wording.problem.brace': 'The text has an unmatched brace: keep each placeholder exactly as shown.',
+  'screen.placeholder':
+    '{name, select, name {the client’s name} contactName {the person’s name} chart {the chart number} dob {the date of birth} page {the page number} count {the number} pages {the number of pages} dosesCount {the number of doses} clinic {the clinic’s name} phone {the phone number} clinicPhone {the clinic’s phone number} contactPhone {the person’s phone number} form {the product form} percent {the percent cut each step} days {the days in each step} precision {the scale’s smallest step} doses {the doses a day} version {the version number} date {the date} from {the first date} to {the last date} amount {the amount} grams {the weight in grams} signer {the clinician’s name} named {whether the clinician is named} signed {whether the plan is signed} hash {the content fingerprint} trigger {the trigger} response {what the client will do} group {the kind of trigger} obstacle {the obstacle} other {a value the document fills in}}',
 } as const satisfies Record<string, string>;
 
 export type MessageId = keyof typeof en;

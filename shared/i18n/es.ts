@@ -25,6 +25,8 @@ export const es: Record<MessageId, string> = {
     'o de un socio comercial según lo permite 45 CFR parte 164, subpartes A y E. Una autorización general para la ' +
     'divulgación de información médica o de otro tipo NO es suficiente para cumplir los requisitos del consentimiento ' +
     'por escrito para seguir usando o volver a divulgar el registro (consulte 42 CFR 2.31).',
+  'notice.ownCopy':
+    'Esta es su propia copia. Puede compartirla con quien usted quiera. El aviso de abajo es para las personas con quienes la comparta.',
   'notice.short': '42 CFR parte 2 prohíbe el uso o la divulgación no autorizados de estos registros.',
 
   'crisis.heading': 'Números de crisis',
@@ -143,4 +145,64 @@ export const es: Record<MessageId, string> = {
   'aftercare.comfort.text': 'Mande un texto a su persona de apoyo si se pone difícil.',
   'aftercare.textPerson': 'Persona a quien mandar un texto',
   'aftercare.redFlags': 'Señales de alarma: pida ayuda ya',
+  // Pantallas del personal clínico (`screen.`): en inglés por ahora en la aplicación; traducidas aquí para cuando
+  // se ofrezcan en español.
+  'screen.language.en': 'inglés',
+  'screen.language.es': 'español',
+  'screen.language.option': '{language} ({endonym})',
+  'screen.chart.languageTerm': 'Idioma',
+  'screen.chart.language':
+    '{interpreter, select, yes {Documentos en {language} · intérprete} other {Documentos en {language}}}',
+  'screen.print.label': 'Idioma de esta impresión',
+  'screen.print.hint':
+    'Los documentos del cliente están en {language}; un cambio aquí es solo para esta impresión.',
+  'screen.print.clientLanguage': 'El idioma del cliente',
+  'screen.wording.heading': 'Texto de los documentos del cliente',
+  'screen.wording.intro':
+    'Las palabras fijas de lo que el cliente se lleva a casa, en cada idioma. Lo que escribe el personal en un plan se imprime tal cual. Un texto que usted cambia se usa en cada impresión desde ese momento.',
+  'screen.wording.unreviewed':
+    '{count, plural, =0 {La clínica revisó todos los textos.} one {La clínica aún no revisó # texto.} other {La clínica aún no revisó # textos.}}',
+  'screen.wording.adminOnly': 'Solo un administrador de la práctica puede revisarlos o cambiarlos.',
+  'screen.wording.show': 'Mostrar',
+  'screen.wording.needsReview': 'Por revisar ({count})',
+  'screen.wording.caption': '{group}: textos fijos',
+  'screen.wording.col.text': 'Dónde se imprime',
+  'screen.wording.label': '{group} › {part}: {summary}',
+  'screen.wording.group':
+    '{group, select, every {Todos los documentos} crisis {Líneas de crisis y señales de alarma} plans {Todos los planes} taper {Plan de reducción} relapse {Plan para prevenir recaídas} safety {Plan de seguridad} other {Plan de cuidado posterior}}',
+  'screen.wording.part':
+    '{part, select, title {título} heading {encabezado} label {etiqueta} column {columna} notice {aviso} crisisLine {línea de crisis} warningSign {señal de alarma} pageFrame {encabezado o pie de página} signature {versión y firmas} other {texto}}',
+  'screen.wording.status.unreviewed': 'La clínica aún no lo revisó',
+  'screen.wording.status.shipped': 'Como viene en la aplicación',
+  'screen.wording.status.own': 'Texto propio de la clínica, versión {version}',
+  'screen.wording.status.writer': 'Lo escribió {name}.',
+  'screen.wording.status.reviewer': 'Lo revisó {name}, {date}.',
+  'screen.wording.flag':
+    'El texto de la aplicación cambió desde que se escribió este — revíselo. Hasta entonces se usa el texto de la clínica.',
+  'screen.wording.changedCount':
+    '{count, plural, one {# texto de la clínica se escribió} other {# textos de la clínica se escribieron}} antes de que cambiara el texto de la aplicación: {count, plural, one {revíselo} other {revíselos}} en “Por revisar”.',
+  'screen.wording.flag.unknown':
+    'Este texto es de antes de que la aplicación guardara el texto en que se basó — revíselo una vez. Hasta entonces se usa el texto de la clínica.',
+  'screen.wording.basedOn': 'Texto de la aplicación en que se basó',
+  'screen.wording.shippedNow': 'Texto de la aplicación ahora',
+  'screen.wording.clinicText': 'El texto de la clínica (en uso)',
+  'screen.wording.change': 'Cambiar',
+  'screen.wording.save': 'Guardar como texto de la clínica',
+  'screen.wording.cancel': 'Cancelar',
+  'screen.wording.markReviewed': 'Marcar como revisado',
+  'screen.wording.keepOwn': 'Mantener el texto de la clínica',
+  'screen.wording.restore': 'Volver al texto de la aplicación',
+  'screen.wording.field': 'Texto en {language}',
+  'screen.wording.keep': 'Deje estos tal como están; el documento los completa:',
+  'screen.wording.varies': 'cambia según {what}',
+  'screen.wording.history': 'Historial de versiones',
+  'screen.wording.history.none': 'Aún no hay versiones: el texto es el de la aplicación.',
+  'screen.wording.history.version':
+    'Versión {version}: {kind, select, written {texto propio de la clínica} reviewed {revisado} other {vuelta al texto de la aplicación}}',
+  'screen.wording.problem.keep':
+    'Deje {names}: el documento {count, plural, one {lo completa} other {los completa}}.',
+  'screen.wording.problem.remove': 'Quite {names}: nada lo completa.',
+  'screen.wording.problem.brace': 'Al texto le falta una llave: deje cada marcador tal como aparece.',
+  'screen.placeholder':
+    '{name, select, name {el nombre del cliente} contactName {el nombre de la persona} chart {el número de ficha} dob {la fecha de nacimiento} page {el número de página} count {el número} pages {el número de páginas} dosesCount {el número de dosis} clinic {el nombre de la clínica} phone {el número de teléfono} clinicPhone {el teléfono de la clínica} contactPhone {el teléfono de la persona} form {la forma del producto} percent {el porcentaje que baja cada paso} days {los días de cada paso} precision {el paso más pequeño de la báscula} doses {las dosis al día} version {el número de versión} date {la fecha} from {la primera fecha} to {la última fecha} amount {la cantidad} grams {el peso en gramos} signer {el nombre del clínico} named {si se nombra al clínico} signed {si el plan está firmado} hash {la huella del contenido} trigger {el desencadenante} response {lo que hará el cliente} group {el tipo de desencadenante} obstacle {el obstáculo} other {un dato que completa el documento}}',
 };

@@ -4,6 +4,8 @@
  * the other. Parsed with FormatJS's own parser, so this reads messages exactly as `t()` formats them.
  */
 import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
+import { t, type MessageId } from './catalogue';
+import { placeholderKey, placeholderNames } from './labels';
 
 /** Sorted "name:kind" entries; plurals and selects add their case keys ("count:plural[one,other]"). */
 export function messageShape(message: string): string[] {
@@ -40,19 +42,32 @@ export function messageShape(message: string): string[] {
   return [...found].sort();
 }
 
-/** Why `candidate` cannot stand in for `reference` (a parse error, or placeholders added or lost), or null. */
-export function shapeProblem(reference: string, candidate: string): string | null {
+/**
+ * Why `candidate` cannot stand in for `reference` (a parse error, or placeholders added or lost), or null. Given the
+ * text's id, each placeholder is also said in words: "Keep {phone} (the clinic’s phone number)".
+ */
+export function shapeProblem(reference: string, candidate: string, id?: MessageId): string | null {
   let shape: string[];
   try {
     shape = messageShape(candidate);
   } catch {
-    return 'The text has an unmatched brace: keep placeholders such as {phone} exactly as shown.';
+    return t('en', 'screen.wording.problem.brace');
   }
   const want = messageShape(reference);
-  const names = (s: string[]) => s.map((x) => `{${x.split(':')[0] ?? ''}}`);
-  const missing = names(want.filter((x) => !shape.includes(x)));
-  const extra = names(shape.filter((x) => !want.includes(x)));
-  if (missing.length > 0) return `Keep ${[...new Set(missing)].join(', ')}: the document fills it in.`;
-  if (extra.length > 0) return `Remove ${[...new Set(extra)].join(', ')}: nothing fills it in.`;
+  // In the order the texts have them, as the administrator reads them.
+  const order = [...placeholderNames(reference), ...placeholderNames(candidate)];
+  const distinct = (s: string[]) =>
+    [...new Set(s.map((x) => x.split(':')[0] ?? ''))].sort((a, b) => order.indexOf(a) - order.indexOf(b));
+  const named = (s: string[]) =>
+    distinct(s)
+      .map((name) =>
+        id ? `{${name}} (${t('en', 'screen.placeholder', { name: placeholderKey(id, name) })})` : `{${name}}`,
+      )
+      .join(', ');
+  const missing = want.filter((x) => !shape.includes(x));
+  const extra = shape.filter((x) => !want.includes(x));
+  if (missing.length > 0)
+    return t('en', 'screen.wording.problem.keep', { names: named(missing), count: distinct(missing).length });
+  if (extra.length > 0) return t('en', 'screen.wording.problem.remove', { names: named(extra) });
   return null;
 }

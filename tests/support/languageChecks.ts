@@ -3,11 +3,11 @@
  * of words. Each English message is cut at its placeholders, plurals and selects; every literal run of three or
  * more words is looked for in the PDF's text.
  */
-import { CATALOGUES, MESSAGE_IDS } from '../../shared/i18n/catalogue';
+import { CATALOGUES, DOCUMENT_MESSAGE_IDS } from '../../shared/i18n/catalogue';
 
 export function englishRuns(): string[] {
   const runs = new Set<string>();
-  for (const id of MESSAGE_IDS) {
+  for (const id of DOCUMENT_MESSAGE_IDS) {
     const message = CATALOGUES.en[id];
     // A plural or select: its cases' literal text ("{count, plural, one {# dose} other {# doses}}").
     const literal = message.replace(/\{[^{}]*\}/g, '|').replace(/\{[^{}]*\}/g, '|');

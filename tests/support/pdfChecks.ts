@@ -28,3 +28,28 @@ export function checkPdf(file: string, keepAs?: string): { text: string; pages: 
 
 /** The text with line breaks as spaces, so a sentence wrapped over lines reads whole. */
 export const flat = (text: string) => text.replace(/\s+/g, ' ');
+
+/**
+ * The document catalog's /Lang and /ViewerPreferences, read by qpdf (the trailer names the catalog), and the title
+ * pdfinfo reads from the info dictionary.
+ */
+export function pdfLanguageAndTitle(file: string): {
+  lang: string | null;
+  displayTitle: boolean;
+  title: string;
+} {
+  const trailer = execFileSync('qpdf', ['--show-object=trailer', file], { encoding: 'utf8' });
+  const root = /\/Root (\d+) 0 R/.exec(trailer)?.[1];
+  if (!root) throw new Error(`no /Root in the trailer: ${trailer}`);
+  const catalog = execFileSync('qpdf', [`--show-object=${root}`, file], { encoding: 'utf8' });
+  const prefs = /\/ViewerPreferences (\d+) 0 R/.exec(catalog)?.[1];
+  const viewer = prefs
+    ? execFileSync('qpdf', [`--show-object=${prefs}`, file], { encoding: 'utf8' })
+    : catalog;
+  const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+  return {
+    lang: /\/Lang \(([^)]*)\)/.exec(catalog)?.[1] ?? null,
+    displayTitle: /\/DisplayDocTitle true/.test(viewer),
+    title: /^Title:\s+(.*)$/m.exec(info)?.[1]?.trim() ?? '',
+  };
+}

@@ -1,7 +1,15 @@
-/** The client: Patient, the clinic as Organization, the course of care as EpisodeOfCare, and client.csv. */
+/**
+ * The client: Patient, the clinic as Organization, the course of care as EpisodeOfCare, and client.csv. The
+ * language the client's documents are in is the Patient's preferred communication language (BCP 47, as FHIR R4
+ * binds it), and whether an interpreter is needed is the core patient-interpreterRequired extension.
+ */
 import { fullName } from '../../../shared/domain/names';
+import { LANGUAGE_LABELS } from '../../../shared/i18n/languages';
 import { fhirId, labelled, CHART_NUMBER_SYSTEM } from '../fhir';
 import type { ExportContext, ExportSection, FhirResource } from '../types';
+
+export const BCP47_SYSTEM = 'urn:ietf:bcp:47';
+export const INTERPRETER_REQUIRED_URL = 'http://hl7.org/fhir/StructureDefinition/patient-interpreterRequired';
 
 const GENDER: Record<string, string> = {
   female: 'female',
@@ -29,6 +37,7 @@ export const patientSection: ExportSection = {
       labelled({
         resourceType: 'Patient',
         id: refs.patient,
+        extension: [{ url: INTERPRETER_REQUIRED_URL, valueBoolean: c.interpreterNeeded }],
         identifier: [{ system: CHART_NUMBER_SYSTEM, value: c.chartNumber }],
         active: c.status !== 'discharged',
         name: [
@@ -52,6 +61,21 @@ export const patientSection: ExportSection = {
                 },
               ]
             : [],
+        communication: [
+          {
+            language: {
+              coding: [
+                {
+                  system: BCP47_SYSTEM,
+                  code: c.documentLanguage,
+                  display: LANGUAGE_LABELS[c.documentLanguage],
+                },
+              ],
+              text: LANGUAGE_LABELS[c.documentLanguage],
+            },
+            preferred: true,
+          },
+        ],
         managingOrganization: { reference: `urn:uuid:${refs.organization}` },
       }),
       labelled({
@@ -80,7 +104,8 @@ export const patientSection: ExportSection = {
         {
           file: 'csv/client.csv',
           description:
-            'The client: one row with identity, contact details, admission date, status and, once discharged, the ' +
+            'The client: one row with identity, contact details, the language of their documents (BCP 47: en, es) ' +
+            'and whether an interpreter is needed (yes/no), admission date, status and, once discharged, the ' +
             'discharge date and type.',
           columns: [
             'chart_number',
@@ -96,6 +121,8 @@ export const patientSection: ExportSection = {
             'emergency_contact_name',
             'emergency_contact_relationship',
             'emergency_contact_phone',
+            'document_language',
+            'interpreter_needed',
             'admission_date',
             'status',
             'discharge_date',
@@ -117,6 +144,8 @@ export const patientSection: ExportSection = {
               ec.name,
               ec.relationship,
               ec.phone,
+              c.documentLanguage,
+              c.interpreterNeeded ? 'yes' : 'no',
               c.admissionDate,
               c.status,
               c.discharge?.dischargedOn ?? '',

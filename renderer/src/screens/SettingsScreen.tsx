@@ -6,7 +6,7 @@ import { Field } from '../components/Field';
 import { FormError } from '../components/FormError';
 import { BackupSection } from './BackupSection';
 import { StaffSection } from './StaffSection';
-import { WordingSection } from './WordingSection';
+import { WordingSection } from './wording/WordingSection';
 import { FollowUpSettings } from './outcomes/FollowUpSettings';
 
 export function SettingsScreen({ user, onStatusChanged }: { user: User; onStatusChanged: () => void }) {

@@ -5,9 +5,9 @@
 import { clientFullName, type Client } from '../../../../shared/domain/clients';
 import { ageOn, daysBetween } from '../../../../shared/domain/common';
 import type { RiskFlag } from '../../../../shared/domain/riskFlags';
-import { LANGUAGE_LABELS } from '../../../../shared/i18n/languages';
 import { isCurrent, medicationSummary, type Medication } from '../../../../shared/domain/medications';
 import type { ReactNode } from 'react';
+import { useScreenText, type ScreenText } from '../../i18n/useScreenText';
 import { StatusBadge } from '../clients/StatusBadge';
 import { formatDate, todayLocal } from './dates';
 
@@ -25,6 +25,7 @@ export function ChartHeader({
   onEdit: () => void;
   onExport: () => void;
 }) {
+  const s = useScreenText();
   const today = todayLocal();
   const currentMeds = medications.filter((m) => isCurrent(m.current.medication, today));
   const urgent = riskFlags.filter((f) => f.severity === 'urgent');
@@ -44,7 +45,7 @@ export function ChartHeader({
           </Fact>
           <Fact term="In care">{inCare(client, today)}</Fact>
           <Fact term="Clinician">{client.assignedClinicianName ?? 'Not assigned'}</Fact>
-          <Fact term="Language">{languageFact(client)}</Fact>
+          <Fact term={s('screen.chart.languageTerm')}>{languageFact(s, client)}</Fact>
         </dl>
       </div>
       <div className="chart-header__actions">
@@ -103,9 +104,14 @@ function Fact({ term, children }: { term: string; children: ReactNode }) {
 }
 
 /** "Documents in Spanish · interpreter": the language the client's documents print in, and any interpreter need. */
-export function languageFact(client: Pick<Client, 'documentLanguage' | 'interpreterNeeded'>): string {
-  const documents = `Documents in ${LANGUAGE_LABELS[client.documentLanguage]}`;
-  return client.interpreterNeeded ? `${documents} · interpreter` : documents;
+export function languageFact(
+  s: ScreenText,
+  client: Pick<Client, 'documentLanguage' | 'interpreterNeeded'>,
+): string {
+  return s('screen.chart.language', {
+    language: s(`screen.language.${client.documentLanguage}`),
+    interpreter: client.interpreterNeeded ? 'yes' : 'no',
+  });
 }
 
 /** Days since admission; a discharged client's count would keep growing, so it shows the admission date only. */

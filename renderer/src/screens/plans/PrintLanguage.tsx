@@ -6,11 +6,11 @@ import { useEffect, useState } from 'react';
 import {
   DOCUMENT_LANGUAGES,
   LANGUAGE_ENDONYMS,
-  LANGUAGE_LABELS,
   type DocumentLanguage,
 } from '../../../../shared/i18n/languages';
 import { call } from '../../api/client';
 import { NativeSelectField } from '../../components/controls';
+import { useScreenText } from '../../i18n/useScreenText';
 
 /** The chosen language (null until the client's is known, which prints in the client's language). */
 export function usePrintLanguage(clientId: string) {
@@ -36,21 +36,27 @@ export function PrintLanguageField({
   clientLanguage,
   choose,
 }: Omit<ReturnType<typeof usePrintLanguage>, 'printed'>) {
+  const s = useScreenText();
   return (
     <NativeSelectField
-      label="Language of this print"
+      label={s('screen.print.label')}
       hint={
         clientLanguage
-          ? `The client’s documents are in ${LANGUAGE_LABELS[clientLanguage]}; a change here is for this print only.`
+          ? s('screen.print.hint', { language: s(`screen.language.${clientLanguage}`) })
           : undefined
       }
       value={language ?? ''}
       onChange={(e) => choose(e.target.value as DocumentLanguage)}
     >
-      {language === null && <option value="">The client’s language</option>}
+      {language === null && <option value="">{s('screen.print.clientLanguage')}</option>}
       {DOCUMENT_LANGUAGES.map((l) => (
         <option key={l} value={l}>
-          {l === 'en' ? LANGUAGE_LABELS[l] : `${LANGUAGE_LABELS[l]} (${LANGUAGE_ENDONYMS[l]})`}
+          {l === 'en'
+            ? s(`screen.language.${l}`)
+            : s('screen.language.option', {
+                language: s(`screen.language.${l}`),
+                endonym: LANGUAGE_ENDONYMS[l],
+              })}
         </option>
       ))}
     </NativeSelectField>

@@ -539,3 +539,49 @@ describe('export of a discharged client', () => {
     expect(row[columns.indexOf('discharge_type')]).toBe('transferred');
   });
 });
+
+describe('export of the client’s language for documents and interpreter need', () => {
+  it('states them on Patient (communication in BCP 47, preferred; the interpreterRequired extension) and in client.csv', async () => {
+    const { practice } = await setUpPractice({ clock: new FakeClock(NOW) });
+    const dispatch = createDispatcher(createHandlers(), {
+      practice,
+      platform: createNodePlatform(),
+      log: silentLogger,
+    });
+    const client = value<Client>(
+      await dispatch('clients.create', {
+        client: aClient({
+          legalFirstName: 'Thị Ánh',
+          legalLastName: 'Nguyễn',
+          nameOrder: 'family-first',
+          documentLanguage: 'es',
+          interpreterNeeded: true,
+        }),
+      }),
+    );
+    const dir = await exported({ practice, client } as Made);
+    const { bundle, all } = resourcesOf(dir);
+    const validate = fhirSchemaValidator();
+    expect(validate(bundle), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
+    expect(bundleProblems(bundle)).toEqual([]);
+    const patient = all.find((r) => r.resourceType === 'Patient');
+    expect(patient?.communication).toEqual([
+      {
+        language: {
+          coding: [{ system: 'urn:ietf:bcp:47', code: 'es', display: 'Spanish' }],
+          text: 'Spanish',
+        },
+        preferred: true,
+      },
+    ]);
+    expect(patient?.extension).toEqual([
+      { url: 'http://hl7.org/fhir/StructureDefinition/patient-interpreterRequired', valueBoolean: true },
+    ]);
+    const cells = (l: string) => l.match(/("([^"]|"")*"|[^,]*)(,|$)/g)?.map((c) => c.replace(/,$/, '')) ?? [];
+    const [head = '', line = ''] = readCsv(dir, 'client.csv').split('\r\n');
+    const columns = cells(head);
+    const row = cells(line);
+    expect(row[columns.indexOf('document_language')]).toBe('es');
+    expect(row[columns.indexOf('interpreter_needed')]).toBe('yes');
+  });
+});

@@ -122,10 +122,8 @@ describe('every administrator channel refuses a clinician and a supervisor', () 
           'wording.save',
           () => dispatch('wording.save', { language: 'es', messageId: 'crisis.911', text: 'Llame al 911.' }),
         ],
-        [
-          'wording.save (mark reviewed)',
-          () => dispatch('wording.save', { language: 'es', messageId: 'crisis.911', text: null }),
-        ],
+        ['wording.review', () => dispatch('wording.review', { language: 'es', messageId: 'crisis.911' })],
+        ['wording.restore', () => dispatch('wording.restore', { language: 'es', messageId: 'crisis.911' })],
       ];
       for (const [name, attempt] of attempts) {
         expect([name, codeOf(await attempt())]).toEqual([name, 'FORBIDDEN']);

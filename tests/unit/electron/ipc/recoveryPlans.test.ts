@@ -31,7 +31,7 @@ import type { Result } from '../../../../shared/ipc/result';
 import { aClient, aConsent } from '../../../support/clients';
 import { FakeClock, aClinician, setUpPractice } from '../../../support/fixtures';
 import { englishFound } from '../../../support/languageChecks';
-import { checkPdf, flat } from '../../../support/pdfChecks';
+import { checkPdf, flat, pdfLanguageAndTitle } from '../../../support/pdfChecks';
 import { aRelapsePreventionPlan, aSafetyPlan, anAftercarePlan } from '../../../support/recoveryPlans';
 
 const NOW = Date.UTC(2026, 10, 23, 18, 0);
@@ -653,6 +653,7 @@ describe('plan PDFs', () => {
         safety: 'Plan de seguridad',
         aftercare: 'Plan para después del tratamiento',
       }[kind];
+      expect(pdfLanguageAndTitle(path)).toEqual({ lang: 'es-US', displayTitle: true, title });
       for (let page = 1; page <= pages; page += 1) {
         const t = pageText(path, page);
         expect(t, `page ${page}`).toContain(NAME);
@@ -662,6 +663,10 @@ describe('plan PDFs', () => {
       }
       expect(all).toContain('Aviso: confidencialidad de los registros de trastornos por uso de sustancias');
       expect(all).toContain('Este registro que se le ha divulgado está protegido por las normas federales');
+      // The client's own copy says, before the notice, whom it binds.
+      expect(all).toMatch(
+        /Aviso: confidencialidad de los registros de trastornos por uso de sustancias Esta es su propia copia\. Puede compartirla con quien usted quiera\. El aviso de abajo es para las personas con quienes la comparta\. Este registro que se le ha divulgado/,
+      );
       expect(all).toContain('Para español, oprima 2.');
       expect(all).toContain('Firmas');
       expect(all).toMatch(/Cliente\s+Fecha/);
@@ -700,6 +705,9 @@ describe('plan PDFs', () => {
       await s.dispatch('recoveryPlans.printPdf', { id: plan.id, paper: 'letter', disclosure: null }),
     );
     expect(flat(checkPdf(again.path).text)).toContain('Safety plan');
+    expect(flat(checkPdf(again.path).text)).toContain(
+      'This is your own copy. You may share it with anyone you choose. The notice below is for the people you share it with.',
+    );
   });
 
   it('prints a copy disclosed under a consent in English, with the regulation’s notice, whatever language is asked', async () => {
@@ -726,6 +734,9 @@ describe('plan PDFs', () => {
     expect(text).toContain('Notice: confidentiality of substance use disorder records');
     expect(text).not.toContain('Plan de seguridad');
     expect(text).not.toContain('42 CFR parte 2');
+    // A disclosure is bound by the notice: no line saying the copy is the reader's to share.
+    expect(text).not.toContain('This is your own copy');
+    expect(pdfLanguageAndTitle(path)).toEqual({ lang: 'en-US', displayTitle: true, title: 'Safety plan' });
   });
 
   it.each(['letter', 'a4'] as const)(

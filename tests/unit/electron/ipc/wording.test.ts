@@ -8,9 +8,10 @@ import { createDispatcher } from '../../../../electron/ipc/dispatch';
 import { createHandlers } from '../../../../electron/ipc/handlers';
 import { createNodePlatform } from '../../../../electron/platform/nodePlatform';
 import { silentLogger } from '../../../../electron/platform/types';
-import { clinicWording } from '../../../../electron/db/repositories/clinicWording';
-import type { WordingEntry } from '../../../../shared/domain/wording';
-import { MESSAGE_IDS } from '../../../../shared/i18n/catalogue';
+import { clinicWording, insertWordingVersion } from '../../../../electron/db/repositories/clinicWording';
+import type { WordingEntry, WordingVersion } from '../../../../shared/domain/wording';
+import { CATALOGUES, DOCUMENT_MESSAGE_IDS } from '../../../../shared/i18n/catalogue';
+import { listAudit } from '../../../../electron/db/repositories/audit';
 import type { Result } from '../../../../shared/ipc/result';
 import { FakeClock, setUpPractice } from '../../../support/fixtures';
 
@@ -34,7 +35,8 @@ describe('clinic wording of client documents', () => {
   it('lists every text in both languages; shipped Spanish is not yet reviewed, English is', async () => {
     const { dispatch } = await practice();
     const list = value<WordingEntry[]>(await dispatch('wording.list', {}));
-    expect(list).toHaveLength(MESSAGE_IDS.length * 2);
+    expect(list).toHaveLength(DOCUMENT_MESSAGE_IDS.length * 2);
+    expect(list.some((e) => e.messageId.startsWith('screen.'))).toBe(false);
     expect(list.filter((e) => e.language === 'es').every((e) => !e.reviewed)).toBe(true);
     expect(list.filter((e) => e.language === 'en').every((e) => e.reviewed && e.source === 'shipped')).toBe(
       true,
@@ -44,7 +46,7 @@ describe('clinic wording of client documents', () => {
   it('marks shipped Spanish reviewed, replaces a text as a new version, and prints it from then on', async () => {
     const { dispatch, db, user } = await practice();
     const reviewed = value<WordingEntry>(
-      await dispatch('wording.save', { language: 'es', messageId: 'taper.steps', text: null }),
+      await dispatch('wording.review', { language: 'es', messageId: 'taper.steps' }),
     );
     expect(reviewed).toMatchObject({
       reviewed: true,
@@ -80,11 +82,11 @@ describe('clinic wording of client documents', () => {
     if (!refused.ok)
       expect(refused.error.fields[0]).toEqual({
         path: 'text',
-        message: 'Keep {phone}: the document fills it in.',
+        message: 'Keep {phone} (the clinic’s phone number): the document fills it in.',
       });
 
     const back = value<WordingEntry>(
-      await dispatch('wording.save', { language: 'es', messageId: 'taper.strong.call', text: null }),
+      await dispatch('wording.restore', { language: 'es', messageId: 'taper.strong.call' }),
     );
     expect(back).toMatchObject({ source: 'shipped', version: 2, reviewed: true });
     expect(clinicWording(db)).toEqual({});
@@ -119,5 +121,89 @@ describe('clinic wording of client documents', () => {
     const { dispatch } = await practice();
     const r = await dispatch('wording.save', { language: 'en', messageId: 'nope.nothing', text: 'Hi' });
     expect(r.ok).toBe(false);
+  });
+});
+
+describe('wording history, going back to the shipped text, and shipped text that changed', () => {
+  it('keeps every version with who wrote it, who reviewed it and when; going back is itself a version, audited', async () => {
+    const { dispatch, db, user } = await practice();
+    const ref = { language: 'es', messageId: 'safety.signs' } as const;
+    expect(value<WordingVersion[]>(await dispatch('wording.history', ref))).toEqual([]);
+    expect((await dispatch('wording.restore', ref)).ok).toBe(false);
+    value(await dispatch('wording.save', { ...ref, text: 'Señales de que se acerca un mal momento' }));
+    value(await dispatch('wording.save', { ...ref, text: 'Señales de que viene un mal momento' }));
+    const back = value<WordingEntry>(await dispatch('wording.restore', ref));
+    expect(back).toMatchObject({ source: 'shipped', text: CATALOGUES.es['safety.signs'], version: 3 });
+    expect(clinicWording(db)).toEqual({});
+    const history = value<WordingVersion[]>(await dispatch('wording.history', ref));
+    expect(history.map((v) => [v.version, v.kind, v.source, v.text])).toEqual([
+      [3, 'restored', 'shipped', CATALOGUES.es['safety.signs']],
+      [2, 'written', 'clinic', 'Señales de que viene un mal momento'],
+      [1, 'written', 'clinic', 'Señales de que se acerca un mal momento'],
+    ]);
+    expect(history[1]).toMatchObject({
+      writtenByName: user.displayName,
+      reviewedByName: user.displayName,
+      reviewedAtMs: Date.UTC(2026, 11, 3, 17, 0),
+      basedOn: CATALOGUES.es['safety.signs'],
+    });
+    expect(history[0]?.writtenByName).toBeNull();
+    const actions = listAudit(db, { limit: 100, beforeId: null })
+      .filter((a) => a.entity === 'wording')
+      .map((a) => a.action);
+    expect(actions).toEqual(expect.arrayContaining(['update', 'restore-shipped']));
+  });
+
+  it('flags a clinic text whose shipped text changed, keeps printing it, and clears the flag on review', async () => {
+    const { dispatch, db, user } = await practice();
+    const ref = { language: 'es', messageId: 'taper.strong.stay' } as const;
+    // Written against an older release's shipped text.
+    insertWordingVersion(db, {
+      ...ref,
+      source: 'clinic',
+      kind: 'written',
+      text: 'Siga con la cantidad de hoy. No baje más hasta hablar con nosotros.',
+      basedOn: 'Quédese con la cantidad de ahora.',
+      writtenBy: user.id,
+      userId: user.id,
+      atMs: Date.UTC(2026, 5, 1),
+    });
+    const flagged = value<WordingEntry[]>(await dispatch('wording.list', {})).find(
+      (e) => e.language === 'es' && e.messageId === 'taper.strong.stay',
+    );
+    expect(flagged).toMatchObject({
+      source: 'clinic',
+      shippedChanged: true,
+      basedOn: 'Quédese con la cantidad de ahora.',
+      shipped: CATALOGUES.es['taper.strong.stay'],
+      reviewed: true,
+    });
+    expect(clinicWording(db).es?.['taper.strong.stay']).toMatch(/^Siga con la cantidad/);
+
+    const kept = value<WordingEntry>(await dispatch('wording.review', ref));
+    expect(kept).toMatchObject({
+      source: 'clinic',
+      shippedChanged: false,
+      basedOn: CATALOGUES.es['taper.strong.stay'],
+      version: 2,
+      writtenByName: user.displayName,
+    });
+    expect(clinicWording(db).es?.['taper.strong.stay']).toMatch(/^Siga con la cantidad/);
+    const history = value<WordingVersion[]>(await dispatch('wording.history', ref));
+    expect(history[0]).toMatchObject({ kind: 'reviewed', source: 'clinic' });
+  });
+
+  it('names each placeholder in words when a text loses one', async () => {
+    const { dispatch } = await practice();
+    const r = await dispatch('wording.save', {
+      language: 'en',
+      messageId: 'doc.subject',
+      text: 'Chart {chart}',
+    });
+    expect(r.ok).toBe(false);
+    if (!r.ok)
+      expect(r.error.fields[0]?.message).toBe(
+        'Keep {name} (the client’s name), {dob} (the date of birth): the document fills them in.',
+      );
   });
 });

@@ -14,6 +14,7 @@ import type { TaperVersion } from '../../../../shared/domain/taper';
 import { planTaper } from '../../../../shared/taper';
 import { aClient } from '../../../support/clients';
 import { englishFound } from '../../../support/languageChecks';
+import { pdfLanguageAndTitle } from '../../../support/pdfChecks';
 import { aClinic, tempDir } from '../../../support/fixtures';
 
 const client: Client = {
@@ -77,6 +78,12 @@ describe('taper schedule PDF', () => {
     expect(text).toContain('Pida ayuda ya');
     expect(text).toMatch(/lun, 16 de nov de 2026 9 g 3 dosis de 3 g al vie, 20 de nov de 2026/);
     expect(text).toContain('Nada: pare');
+    expect(text).toContain('Esta es su propia copia. Puede compartirla con quien usted quiera.');
+    expect(pdfLanguageAndTitle(file)).toEqual({
+      lang: 'es-US',
+      displayTitle: true,
+      title: 'Su plan para bajar la dosis',
+    });
     expect(text).toContain('Llame a la clínica al (541) 555-0142');
     expect(text).toContain('Para español, oprima 2.');
     expect(text).toContain('Este registro que se le ha divulgado está protegido');
@@ -93,6 +100,11 @@ describe('taper schedule PDF', () => {
       const file = await render(paper);
       const text = flat(run('pdftotext', ['-layout', file, '-']));
       expect(text).toContain('Your taper schedule');
+      expect(pdfLanguageAndTitle(file)).toEqual({
+        lang: 'en-US',
+        displayTitle: true,
+        title: 'Your taper schedule',
+      });
       expect(text).toContain('Green Maeng Da powder (Riverside Botanicals) (leaf powder)');
       expect(text).toContain('Nguyễn Thị Ánh — Chart C-000731');
       // First steps: 9 g in 3 doses of 3 g; 8.1 g in 3 doses of 2.7 g; 7.3 g as 2 of 2.4 g and 1 of 2.5 g.

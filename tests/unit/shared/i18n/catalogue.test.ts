@@ -9,7 +9,14 @@ import { fleschKincaid } from 'flesch-kincaid';
 import { Word } from 'silabacion';
 import { syllable } from 'syllable';
 import { describe, expect, it } from 'vitest';
-import { CATALOGUES, MESSAGE_IDS, t, translator, type MessageId } from '../../../../shared/i18n/catalogue';
+import {
+  CATALOGUES,
+  DOCUMENT_MESSAGE_IDS,
+  MESSAGE_IDS,
+  t,
+  translator,
+  type MessageId,
+} from '../../../../shared/i18n/catalogue';
 import { CLIENT_DOCUMENTS, documentMessages, REGULATION_TEXTS } from '../../../../shared/i18n/documents';
 import { DOCUMENT_LANGUAGES, type DocumentLanguage } from '../../../../shared/i18n/languages';
 import { messageShape, shapeProblem } from '../../../../shared/i18n/placeholders';
@@ -105,7 +112,8 @@ describe('client document catalogues', () => {
 
   it('format every message in both languages with nothing left unfilled', () => {
     for (const language of DOCUMENT_LANGUAGES)
-      for (const id of MESSAGE_IDS) expect(t(language, id, SAMPLE), `${language} ${id}`).not.toMatch(/[{}]/);
+      for (const id of DOCUMENT_MESSAGE_IDS)
+        expect(t(language, id, SAMPLE), `${language} ${id}`).not.toMatch(/[{}]/);
     expect(t('en', 'taper.doses', { count: 1, amount: '3 g' })).toBe('1 dose of 3 g');
     expect(t('es', 'taper.doses', { count: 3, amount: '2.7 g' })).toBe('3 dosis de 2.7 g');
     expect(t('es', 'crisis.988')).toContain('oprima 2');
@@ -154,7 +162,7 @@ describe('client document catalogues', () => {
     expect(shapeProblem(CATALOGUES.en['taper.strong.call'], 'Llame al {phone}.')).toBeNull();
   });
 
-  const byDocument = documentMessages(MESSAGE_IDS);
+  const byDocument = documentMessages(DOCUMENT_MESSAGE_IDS);
   const figures = CLIENT_DOCUMENTS.map((document) => {
     const ids = byDocument[document].filter((id) => !REGULATION_TEXTS.includes(id));
     return {
@@ -168,6 +176,13 @@ describe('client document catalogues', () => {
     en: Number(score('en', ['notice.full']).toFixed(1)),
     es: Number(score('es', ['notice.full']).toFixed(1)),
   };
+
+  it('say plainly on the client’s own copy whom the notice binds, in both languages', () => {
+    expect(REGULATION_TEXTS).not.toContain('notice.ownCopy');
+    for (const document of CLIENT_DOCUMENTS) expect(byDocument[document]).toContain('notice.ownCopy');
+    expect(score('en', ['notice.ownCopy'])).toBeLessThanOrEqual(6);
+    expect(score('es', ['notice.ownCopy'])).toBeGreaterThanOrEqual(70);
+  });
 
   it.each(figures)(
     'reads plainly: $document — English Flesch-Kincaid grade $en (≤ 6), Spanish Fernández-Huerta $es (≥ 70)',
