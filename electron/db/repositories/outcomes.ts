@@ -3,7 +3,7 @@
  * so nothing per client leaves SQLite. They read `client_outcomes` (migration 0780), one narrow row per client kept
  * by triggers, so every per-client figure is one pass over it; a period that ends before a client's latest score
  * reads that client's scores through the `assessments_scored` index instead. Scores count when complete with a
- * total. Score times are compared with the local midnights of the period's days (this computer's zone), like the
+ * total, and only those of the client's current episode (shared/domain/episode.ts). Score times are compared with the local midnights of the period's days (this computer's zone), like the
  * timeline's use-log days.
  */
 import type { Db } from '../connection';
@@ -24,8 +24,12 @@ export interface OutcomeParams {
   clinicianId: string | null;
 }
 
+/** The current episode's scores (shared/domain/episode.ts): all of a first episode, a re-admission's from its day. */
+const IN_EPISODE = `a.administered_at_ms >= coalesce(o.episode_from_ms, -9223372036854775808)`;
+
 const SCORED = (instrument: string) => `FROM assessments a WHERE a.instrument_id = '${instrument}'
-  AND a.client_id = o.client_id AND a.status = 'complete' AND a.total IS NOT NULL AND a.administered_at_ms < @toEndMs`;
+  AND a.client_id = o.client_id AND a.status = 'complete' AND a.total IS NOT NULL AND a.administered_at_ms < @toEndMs
+  AND ${IN_EPISODE}`;
 
 /**
  * The latest score by the period's end of a client with two or more by then and a first of 10 or more, else null.
@@ -130,7 +134,7 @@ export function outcomeFigures(db: Db, p: OutcomeParams): Omit<OutcomeFigures, '
       `WITH peaks AS (
          SELECT max(a.total) AS peak FROM assessments a JOIN client_outcomes o ON o.client_id = a.client_id
          WHERE a.instrument_id = 'cows' AND a.status = 'complete' AND a.total IS NOT NULL
-           AND a.administered_at_ms >= @fromMs AND a.administered_at_ms < @toEndMs AND ${IN_CARE}
+           AND a.administered_at_ms >= @fromMs AND a.administered_at_ms < @toEndMs AND ${IN_EPISODE} AND ${IN_CARE}
          GROUP BY a.client_id),
        ordered AS (SELECT peak, row_number() OVER (ORDER BY peak) AS rn, count(*) OVER () AS n FROM peaks)
        SELECT (SELECT count(*) FROM peaks) AS clients,
