@@ -6,7 +6,8 @@ import type { Migration } from './types';
  * `client_outcomes` counts the current episode (shared/domain/episode.ts): `ended_on` / `left_on` come from the latest
  * recorded discharge of a client who is Discharged (an Active or On hold client's episode is open), and
  * `episode_from_ms` is the local midnight of a re-admitted client's admission date (null in a first episode, where
- * every score counts). The scores' first, latest and count read only the episode's scores.
+ * every score counts). The scores' first, latest and count read only the episode's scores. `left_after_days` is the
+ * days from admission to `left_on`, for retention.
  *
  * `measure_due` holds each active client's next due date per scheduled measure, the rules of
  * shared/domain/measures.ts in SQL, kept by triggers in the same statement as every write they read (clients,
@@ -107,6 +108,10 @@ const EPISODE = `UPDATE client_outcomes SET
       AND p.discharged_on <= client_outcomes.admission_date AND p.id IS NOT (SELECT d.id ${ENDING}))
     THEN unixepoch(client_outcomes.admission_date, 'utc') * 1000 END`;
 
+/** Days from admission to leaving, so retention compares integers instead of dating every client. */
+const LEFT_AFTER = `UPDATE client_outcomes SET
+  left_after_days = CAST(julianday(left_on) - julianday(admission_date) AS INTEGER)`;
+
 /** What the due rules read from the row changed. */
 const DUE_FACTS_CHANGED = [
   'client_id',
@@ -133,7 +138,9 @@ export const measureDue: Migration = {
       DROP TRIGGER client_outcomes_assessment_update;
       DROP TRIGGER client_outcomes_assessment_delete;
       ALTER TABLE client_outcomes ADD COLUMN episode_from_ms INTEGER;
+      ALTER TABLE client_outcomes ADD COLUMN left_after_days INTEGER;
       ${EPISODE};
+      ${LEFT_AFTER};
       ${REFRESH_SCORES};
 
       CREATE TABLE measure_due (
@@ -163,10 +170,12 @@ export const measureDue: Migration = {
         UPDATE client_outcomes SET client_id = new.id, clinician_id = new.assigned_clinician_id,
           admission_date = new.admission_date WHERE client_id = old.id;
         ${EPISODE} WHERE client_id = new.id;
+        ${LEFT_AFTER} WHERE client_id = new.id;
         ${REFRESH_SCORES} WHERE client_id = new.id;
       END;
       CREATE TRIGGER client_outcomes_discharge AFTER INSERT ON client_discharges BEGIN
         ${EPISODE} WHERE client_id = new.client_id;
+        ${LEFT_AFTER} WHERE client_id = new.client_id;
         ${REFRESH_SCORES} WHERE client_id = new.client_id;
       END;
       CREATE TRIGGER client_outcomes_assessment_insert AFTER INSERT ON assessments BEGIN

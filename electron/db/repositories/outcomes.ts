@@ -56,12 +56,12 @@ const IN_CARE = `(@clinicianId IS NULL OR o.clinician_id = @clinicianId) AND o.a
 /**
  * Retention at N days: of the clients admitted in the period at least N days ago (all of them in care), those with
  * no discharge other than a completed treatment within N days of admission. "Admitted at least N days ago" is
- * `admission_date <= today − N days`, so only a client who left is dated in SQL.
+ * `admission_date <= today − N days`; the days to leaving are kept on the row (`left_after_days`, migration 0800).
  */
 const retained = (days: number) => `
   coalesce(sum(o.admission_date >= @from AND o.admission_date <= @admittedBy${days}), 0) AS retention${days}Eligible,
   coalesce(sum(o.admission_date >= @from AND o.admission_date <= @admittedBy${days}
-    AND (o.left_on IS NULL OR o.left_on >= date(o.admission_date, '+${days} days'))), 0) AS retention${days}Count`;
+    AND (o.left_after_days IS NULL OR o.left_after_days >= ${days})), 0) AS retention${days}Count`;
 
 interface CareRow {
   clientsInCare: number;
@@ -94,7 +94,7 @@ function care(
   return db
     .prepare(
       `WITH in_care AS (
-         SELECT o.admission_date, o.left_on, o.phq9_first, o.gad7_first,
+         SELECT o.admission_date, o.left_after_days, o.phq9_first, o.gad7_first,
            ${latestOfEligible('phq9')} AS phq9_latest, ${latestOfEligible('gad7')} AS gad7_latest,
            o.ended_on IS NULL OR o.ended_on > @to AS at_end,
            CASE WHEN o.ended_on IS NULL OR o.ended_on > @to
