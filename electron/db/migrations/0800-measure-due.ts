@@ -73,10 +73,10 @@ const DUE_ROWS = (where: string) => `
     FROM (${facts(where)}) r) f)
   WHERE due IS NOT NULL`;
 
-/** Every due row of one client decided again. */
-const refreshDue = (id: string) => `
-  DELETE FROM measure_due WHERE client_id = ${id};
-  ${DUE_ROWS(`c.id = ${id}`)};`;
+/** Every due row of the clients decided again (one id, or two when a row moved from one client to another). */
+const refreshDue = (...ids: string[]) => `
+  DELETE FROM measure_due WHERE client_id IN (${ids.join(', ')});
+  ${DUE_ROWS(`c.id IN (${ids.join(', ')})`)};`;
 
 const SCORED = `a.client_id = client_outcomes.client_id AND a.status = 'complete' AND a.total IS NOT NULL
   AND a.administered_at_ms >= coalesce(client_outcomes.episode_from_ms, -9223372036854775808)`;
@@ -193,8 +193,7 @@ export const measureDue: Migration = {
         ${refreshDue('new.client_id')}
       END;
       CREATE TRIGGER measure_due_outcomes_update AFTER UPDATE ON client_outcomes WHEN ${DUE_FACTS_CHANGED} BEGIN
-        DELETE FROM measure_due WHERE client_id = old.client_id;
-        ${refreshDue('new.client_id')}
+        ${refreshDue('old.client_id', 'new.client_id')}
       END;
       CREATE TRIGGER measure_due_client_delete AFTER DELETE ON clients BEGIN
         DELETE FROM measure_due WHERE client_id = old.id;
@@ -206,8 +205,7 @@ export const measureDue: Migration = {
         ${refreshDue('new.client_id')}
       END;
       CREATE TRIGGER measure_due_schedule_update AFTER UPDATE ON measure_schedules BEGIN
-        ${refreshDue('old.client_id')}
-        ${refreshDue('new.client_id')}
+        ${refreshDue('old.client_id', 'new.client_id')}
       END;
       CREATE TRIGGER measure_due_schedule_delete AFTER DELETE ON measure_schedules BEGIN
         ${refreshDue('old.client_id')}
@@ -216,8 +214,7 @@ export const measureDue: Migration = {
         ${refreshDue('new.client_id')}
       END;
       CREATE TRIGGER measure_due_contact_update AFTER UPDATE OF client_id, contact_date ON mat_notes BEGIN
-        ${refreshDue('old.client_id')}
-        ${refreshDue('new.client_id')}
+        ${refreshDue('old.client_id', 'new.client_id')}
       END;
       CREATE TRIGGER measure_due_contact_delete AFTER DELETE ON mat_notes BEGIN
         ${refreshDue('old.client_id')}

@@ -11,11 +11,12 @@ import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { migrate } from '../../../../electron/db/migrations';
+import { measureDue } from '../../../../electron/db/migrations/0800-measure-due';
 import { insertClient, insertDischarge } from '../../../../electron/db/repositories/clients';
 import { dueWorklist, saveSchedule } from '../../../../electron/db/repositories/measures';
 import { outcomeFigures } from '../../../../electron/db/repositories/outcomes';
 import type { ClientStatus, DischargeType } from '../../../../shared/domain/clients';
-import { localMidnight } from '../../../../shared/domain/common';
+import { daysBetween, localMidnight } from '../../../../shared/domain/common';
 import { currentEpisode, episodeFromMs, scoredInEpisode } from '../../../../shared/domain/episode';
 import {
   MEASURE_IDS,
@@ -27,15 +28,15 @@ import {
 } from '../../../../shared/domain/measures';
 import { nameSortKey } from '../../../../shared/domain/names';
 import { aClient } from '../../../support/clients';
-import { seedClinician } from '../../../support/migrations';
+import { seedClinician, versionBefore } from '../../../support/migrations';
 
-/** A migrated, empty practice, copied for every run. */
-const TEMPLATE = (() => {
+/** An empty practice migrated to the latest version and one just before 0800, copied for every run. */
+const [TEMPLATE, BEFORE] = [undefined, versionBefore(measureDue)].map((target) => {
   const db = new Database(':memory:');
-  migrate(db);
+  migrate(db, target);
   seedClinician(db);
   return db.serialize();
-})();
+}) as [Buffer, Buffer];
 
 type Instrument = 'phq9' | 'gad7' | 'auditc' | 'cows' | 'sows';
 
@@ -228,47 +229,69 @@ const TODAYS = fc.oneof(
 );
 
 describe('migration 0800 measure-due', () => {
+  /** The SQL answers against the pure rules' for the practice written in `db`. */
+  function expectAsPure(
+    db: Database.Database,
+    clients: readonly ClientModel[],
+    ids: readonly string[],
+    todays: string[],
+  ) {
+    for (const today of todays)
+      expect(
+        dueWorklist(db, today, 10_000).map((r) => [r.client_id, r.measure, r.due_on, r.reason]),
+        today,
+      ).toEqual(pureWorklist(clients, ids, today));
+    // The current episode and its scores, as the pure rules have them.
+    clients.forEach((c, i) => {
+      const id = ids[i] ?? '';
+      const e = pureEpisode(c);
+      const phq9 = c.scores
+        .map((s, k) => ({ ...s, id: `${id}-s${k}` }))
+        .filter((s) => s.instrument === 'phq9' && s.complete && scoredInEpisode(e, s.atMs))
+        .sort((a, b) => a.atMs - b.atMs || (a.id < b.id ? -1 : 1));
+      expect(
+        db
+          .prepare(
+            `SELECT ended_on, left_on, left_after_days, episode_from_ms, phq9_scores, phq9_first, phq9_latest
+             FROM client_outcomes WHERE client_id = ?`,
+          )
+          .get(id),
+      ).toEqual({
+        ended_on: e.endedOn,
+        left_on: e.leftOn,
+        left_after_days: e.leftOn === null ? null : daysBetween(e.admittedOn, e.leftOn),
+        episode_from_ms: episodeFromMs(e),
+        phq9_scores: phq9.length,
+        phq9_first: phq9[0]?.total ?? null,
+        phq9_latest: phq9.at(-1)?.total ?? null,
+      });
+    });
+  }
+
+  const practices = fc.array(clientModel, { minLength: 1, maxLength: 6 });
+  const days = fc.array(TODAYS, { minLength: 1, maxLength: 3 });
+
   it('decides the worklist exactly as the pure rules, for any practice, write order and day', () => {
     fc.assert(
-      fc.property(
-        fc.array(clientModel, { minLength: 1, maxLength: 6 }),
-        fc.array(TODAYS, { minLength: 1, maxLength: 3 }),
-        (clients, todays) => {
-          const db = new Database(TEMPLATE);
-          const ids = write(db, clients);
-          for (const today of todays)
-            expect(
-              dueWorklist(db, today, 10_000).map((r) => [r.client_id, r.measure, r.due_on, r.reason]),
-              today,
-            ).toEqual(pureWorklist(clients, ids, today));
-          // The current episode and its scores, as the pure rules have them.
-          clients.forEach((c, i) => {
-            const id = ids[i] ?? '';
-            const e = pureEpisode(c);
-            const phq9 = c.scores
-              .map((s, k) => ({ ...s, id: `${id}-s${k}` }))
-              .filter((s) => s.instrument === 'phq9' && s.complete && scoredInEpisode(e, s.atMs))
-              .sort((a, b) => a.atMs - b.atMs || (a.id < b.id ? -1 : 1));
-            expect(
-              db
-                .prepare(
-                  `SELECT ended_on, left_on, episode_from_ms, phq9_scores, phq9_first, phq9_latest
-                 FROM client_outcomes WHERE client_id = ?`,
-                )
-                .get(id),
-            ).toEqual({
-              ended_on: e.endedOn,
-              left_on: e.leftOn,
-              episode_from_ms: episodeFromMs(e),
-              phq9_scores: phq9.length,
-              phq9_first: phq9[0]?.total ?? null,
-              phq9_latest: phq9.at(-1)?.total ?? null,
-            });
-          });
-          db.close();
-        },
-      ),
+      fc.property(practices, days, (clients, todays) => {
+        const db = new Database(TEMPLATE);
+        expectAsPure(db, clients, write(db, clients), todays);
+        db.close();
+      }),
       { numRuns: 150 },
+    );
+  });
+
+  it('fills the rows from the records an older version left', () => {
+    fc.assert(
+      fc.property(practices, days, (clients, todays) => {
+        const db = new Database(BEFORE);
+        const ids = write(db, clients);
+        migrate(db);
+        expectAsPure(db, clients, ids, todays);
+        db.close();
+      }),
+      { numRuns: 40 },
     );
   });
 });
