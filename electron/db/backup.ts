@@ -82,6 +82,16 @@ export function tableCounts(db: Db): Record<string, number> {
   return counts;
 }
 
+/**
+ * Tables of derived data, kept by triggers from the records (migrations 0780, 0800): not records themselves, so a
+ * restore preview neither counts nor offers them. Verification still compares them with the rest.
+ */
+export const DERIVED_TABLES: readonly string[] = ['client_outcomes', 'measure_due'];
+
+/** The counts of the record tables alone. */
+export const recordCounts = (counts: Record<string, number>): Record<string, number> =>
+  Object.fromEntries(Object.entries(counts).filter(([table]) => !DERIVED_TABLES.includes(table)));
+
 export interface WrittenBackup {
   anchor: AuditAnchor;
   counts: Record<string, number>;

@@ -6,12 +6,11 @@ import { randomUUID } from 'node:crypto';
 import { daysBetween, localDate } from '../../shared/domain/common';
 import { followUpDays, openFollowUps, type FollowUpAttempt } from '../../shared/domain/followUp';
 import {
-  MEASURE_IDS,
   MEASURE_INSTRUMENTS,
   addDays,
-  isOff,
-  nextDue,
+  dueMeasures,
   scheduleWith,
+  statusOn,
   type MeasureDue,
   type MeasureRule,
 } from '../../shared/domain/measures';
@@ -27,7 +26,8 @@ import {
 } from '../db/repositories/followUps';
 import {
   completeScores,
-  measuredClients,
+  dueWorklist,
+  measuredClient,
   saveSchedule,
   sessionCounts,
   storedSchedules,
@@ -44,27 +44,20 @@ const UPCOMING_DAYS = 7;
 
 /** Every scheduled measure's next due date for one measured client, earliest first. */
 function dueOf(row: MeasuredClientRow, schedule: readonly MeasureRule[], today: string): MeasureDue[] {
-  const lastDone: Record<string, number | null> = row.last_done;
-  return schedule
-    .filter((r) => !isOff(r))
-    .flatMap((rule) => {
-      const times = MEASURE_INSTRUMENTS[rule.measure].map((i) => lastDone[i] ?? null);
-      const done = times.filter((t): t is number => t !== null);
-      const due = nextDue(
-        rule,
-        {
-          admissionDate: row.admission_date,
-          lastDoneAtMs: done.length ? Math.max(...done) : null,
-          lastContactOn: row.last_contact_on,
-        },
-        today,
-      );
-      return due ? [due] : [];
-    })
-    .sort(
-      (a, b) =>
-        a.dueOn.localeCompare(b.dueOn) || MEASURE_IDS.indexOf(a.measure) - MEASURE_IDS.indexOf(b.measure),
-    );
+  return dueMeasures(
+    schedule,
+    (measure) => {
+      const done = MEASURE_INSTRUMENTS[measure]
+        .map((i) => row.last_done[i as keyof MeasuredClientRow['last_done']] ?? null)
+        .filter((t): t is number => t !== null);
+      return {
+        admissionDate: row.admission_date,
+        lastDoneAtMs: done.length ? Math.max(...done) : null,
+        lastContactOn: row.last_contact_on,
+      };
+    },
+    today,
+  );
 }
 
 function glance(db: Db, clientId: string, today: string): ClientGlance {
@@ -90,7 +83,7 @@ function glance(db: Db, clientId: string, today: string): ClientGlance {
 
 function clientMeasures(db: Db, clientId: string, today: string): ClientMeasures {
   const schedule = scheduleWith(storedSchedules(db, clientId).get(clientId) ?? []);
-  const row = measuredClients(db, today, clientId)[0];
+  const row = measuredClient(db, today, clientId);
   return {
     schedule,
     due: row ? dueOf(row, schedule, today) : [],
@@ -131,26 +124,17 @@ export const measureHandlers: DomainHandlers<'measures'> = {
   },
   'measures.due': (_input, { db, practice }) => {
     const today = localDate(practice.clock.now());
-    const schedules = storedSchedules(db, null);
-    // Sorted on the stored collation key with a plain comparison: localeCompare over every due item of 50,000
-    // clients took most of a second.
-    const due = measuredClients(db, today, null).flatMap((row) =>
-      dueOf(row, scheduleWith(schedules.get(row.client_id) ?? []), today)
-        .filter((d) => d.status !== 'upcoming')
-        .map((d) => ({
-          sortName: row.sort_name,
-          item: { clientId: row.client_id, clientName: row.client_name, chartNumber: row.chart_number, ...d },
-        })),
-    );
-    const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
-    due.sort(
-      (a, b) =>
-        cmp(a.item.dueOn, b.item.dueOn) ||
-        cmp(a.sortName, b.sortName) ||
-        cmp(a.item.clientId, b.item.clientId) ||
-        MEASURE_IDS.indexOf(a.item.measure) - MEASURE_IDS.indexOf(b.item.measure),
-    );
-    return { items: due.slice(0, LIMIT).map((d) => d.item) };
+    return {
+      items: dueWorklist(db, today, LIMIT).map((r) => ({
+        clientId: r.client_id,
+        clientName: r.client_name,
+        chartNumber: r.chart_number,
+        measure: r.measure,
+        dueOn: r.due_on,
+        reason: r.reason,
+        status: statusOn(r.due_on, today),
+      })),
+    };
   },
 };
 

@@ -17,6 +17,7 @@ import {
   listBackups,
   newestVerifiedBackup,
   restoreBackup,
+  recordCounts,
   tableCounts,
   verifyBackupFile,
 } from '../db/backup';
@@ -186,10 +187,11 @@ export function restorePreview(p: PracticeCore, source: BackupSource): RestorePr
   } finally {
     copy.close();
   }
-  const counts = tableCounts(db);
+  const counts = recordCounts(tableCounts(db));
+  const backupCounts = recordCounts(found.counts);
   const setAside: Record<string, number> = {};
   for (const [table, n] of Object.entries(counts)) {
-    const diff = n - (found.counts[table] ?? 0);
+    const diff = n - (backupCounts[table] ?? 0);
     if (diff > 0) setAside[table] = diff;
   }
   return {
@@ -198,7 +200,7 @@ export function restorePreview(p: PracticeCore, source: BackupSource): RestorePr
       file,
       createdAtMs: backupCreatedAtMs(file),
       lastChangeAtMs: inBackup.lastChangeAtMs,
-      counts: found.counts,
+      counts: backupCounts,
       auditRows: found.anchor.rows,
     },
     current: { counts, auditRows: auditAnchor(db).rows, lastChangeAtMs: auditSince(db, 0).lastAtMs },

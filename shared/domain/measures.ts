@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { localDate } from './common';
+import { contactInEpisode, scoredInEpisode, type Episode } from './episode';
 
 export const MEASURE_IDS = ['phq9', 'gad7', 'auditc', 'withdrawal'] as const;
 export const MeasureIdSchema = z.enum(MEASURE_IDS);
@@ -112,6 +113,52 @@ export function nextDue(rule: MeasureRule, facts: MeasureFacts, today: string): 
   }
   const first = candidates.sort((a, b) => a.dueOn.localeCompare(b.dueOn))[0];
   return first ? { measure: rule.measure, ...first, status: statusOn(first.dueOn, today) } : null;
+}
+
+/** Every scheduled measure's next due date, earliest first (then in the schedule's order). */
+export function dueMeasures(
+  schedule: readonly MeasureRule[],
+  factsOf: (measure: MeasureId) => MeasureFacts,
+  today: string,
+): MeasureDue[] {
+  return schedule
+    .filter((r) => !isOff(r))
+    .flatMap((rule) => {
+      const due = nextDue(rule, factsOf(rule.measure), today);
+      return due ? [due] : [];
+    })
+    .sort(
+      (a, b) =>
+        (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : 0) ||
+        MEASURE_IDS.indexOf(a.measure) - MEASURE_IDS.indexOf(b.measure),
+    );
+}
+
+/** A client's records as the due rules read them: the current episode, complete scores, MAT contact dates. */
+export interface MeasureRecords {
+  episode: Episode;
+  scores: ReadonlyArray<{ instrumentId: string; atMs: number }>;
+  /** The contact date of every MAT note, drafts too; one not shaped as a date is not a contact. */
+  contacts: readonly string[];
+}
+
+const DATE_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The facts of one measure from the records: only the current episode's scores and contacts count. */
+export function measureFacts(measure: MeasureId, r: MeasureRecords, today: string): MeasureFacts {
+  const times = r.scores
+    .filter(
+      (s) => MEASURE_INSTRUMENTS[measure].includes(s.instrumentId) && scoredInEpisode(r.episode, s.atMs),
+    )
+    .map((s) => s.atMs);
+  const contacts = r.contacts.filter(
+    (c) => DATE_SHAPE.test(c) && c <= today && contactInEpisode(r.episode, c),
+  );
+  return {
+    admissionDate: r.episode.admittedOn,
+    lastDoneAtMs: times.length ? Math.max(...times) : null,
+    lastContactOn: contacts.length ? contacts.reduce((a, b) => (b > a ? b : a)) : null,
+  };
 }
 
 export const DUE_REASON_LABELS: Record<DueReason, string> = {

@@ -3,7 +3,8 @@
  * own path beside raw better-sqlite3 / a bare pdfkit document doing the same work, then the renderer at scale in
  * headless Chromium. Not a test: nothing here asserts a time. Results: out/bench/latest.json and a table.
  * Sizes: BENCH_SCALE (1; 0.1 for a quick run), or each of BENCH_CLIENTS, BENCH_NOTES, BENCH_ASSESSMENTS,
- * BENCH_MAT_CLIENTS, BENCH_TAPERS, BENCH_USELOG_CLIENTS, BENCH_HEAVY_*; BENCH_RENDERER=0 skips the renderer part.
+ * BENCH_MAT_CLIENTS, BENCH_TAPERS, BENCH_USELOG_CLIENTS, BENCH_HEAVY_*; BENCH_RENDERER=0 skips the renderer part; BENCH_ONLY=outcomes,measures times only
+ * those (the seed still runs).
  */
 import { runDataLayer } from './dataLayer';
 import { runRenderer, RENDERER_PREFIX } from './renderer';

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import { createHash } from 'node:crypto';
 import PDFDocument from 'pdfkit';
 import type { Db } from '../../electron/db/connection';
-import { measuredClients } from '../../electron/db/repositories/measures';
+import { dueWorklist } from '../../electron/db/repositories/measures';
 import { outcomeFigures } from '../../electron/db/repositories/outcomes';
 import { createDispatcher, type Dispatch } from '../../electron/ipc/dispatch';
 import { createHandlers } from '../../electron/ipc/handlers';
@@ -77,7 +77,66 @@ export async function seededPractice(dataDir?: string): Promise<Bench> {
   };
 }
 
+/** The practice-wide operations, each under the key BENCH_ONLY names it by. */
+const PRACTICE_KEYS = ['outcomes', 'measures'] as const;
+type PracticeKey = (typeof PRACTICE_KEYS)[number];
+
+async function practiceRows(b: Bench, keys: readonly PracticeKey[]): Promise<BenchRow[]> {
+  const { dispatch } = b;
+  const rows: BenchRow[] = [];
+  const year = { from: '2026-01-01', to: '2026-12-31', clinicianId: null };
+  if (keys.includes('outcomes'))
+    rows.push(
+      row(
+        'practice outcomes, one year, all clinicians',
+        await time(() => dispatch('outcomes.practice', { query: year })),
+        await time(() =>
+          outcomeFigures(b.db, {
+            ...year,
+            fromMs: new Date(2026, 0, 1).getTime(),
+            toEndMs: new Date(2027, 0, 1).getTime(),
+            last30From: '2026-12-01',
+            today: '2026-12-31',
+          }),
+        ),
+      ),
+    );
+  if (keys.includes('measures'))
+    rows.push(
+      row(
+        'measures due across the practice',
+        await time(() => dispatch('measures.due', {})),
+        await time(() => dueWorklist(b.db, '2026-12-31', 200)),
+      ),
+    );
+  return rows;
+}
+
+/**
+ * `BENCH_ONLY=outcomes,measures`: the seeded practice and only those operations, for a quick look at full size.
+ * Null when BENCH_ONLY is not set.
+ */
+function onlyKeys(): PracticeKey[] | null {
+  const given = process.env.BENCH_ONLY;
+  if (given === undefined || given.trim() === '') return null;
+  const keys = given.split(',').map((k) => k.trim());
+  const unknown = keys.filter((k) => !(PRACTICE_KEYS as readonly string[]).includes(k));
+  if (unknown.length > 0)
+    throw new Error(`BENCH_ONLY: unknown ${unknown.join(', ')}; known: ${PRACTICE_KEYS.join(', ')}`);
+  return keys as PracticeKey[];
+}
+
 export async function runDataLayer(): Promise<BenchRow[]> {
+  const only = onlyKeys();
+  if (only) {
+    const b = await seededPractice();
+    try {
+      return await practiceRows(b, only);
+    } finally {
+      b.practice.close();
+      fs.rmSync(b.dataDir, { recursive: true, force: true });
+    }
+  }
   let b = await seededPractice();
   const rows: BenchRow[] = [];
   const heavy = b.seeded.heavyIds[0] ?? '';
@@ -423,27 +482,7 @@ export async function runDataLayer(): Promise<BenchRow[]> {
   fs.rmSync(rawBackupFile, { force: true });
   rows.push(row('verified backup', backup, rawBackup, `${(backupBytes / 1e6).toFixed(0)} MB`));
 
-  const year = { from: '2026-01-01', to: '2026-12-31', clinicianId: null };
-  rows.push(
-    row(
-      'practice outcomes, one year, all clinicians',
-      await time(() => dispatch('outcomes.practice', { query: year })),
-      await time(() =>
-        outcomeFigures(b.db, {
-          ...year,
-          fromMs: new Date(2026, 0, 1).getTime(),
-          toEndMs: new Date(2027, 0, 1).getTime(),
-          last30From: '2026-12-01',
-          today: '2026-12-31',
-        }),
-      ),
-    ),
-    row(
-      'measures due across the practice',
-      await time(() => dispatch('measures.due', {})),
-      await time(() => measuredClients(b.db, '2026-12-31', null)),
-    ),
-  );
+  rows.push(...(await practiceRows(b, PRACTICE_KEYS)));
   b.practice.close();
   fs.rmSync(b.dataDir, { recursive: true, force: true });
   return rows;

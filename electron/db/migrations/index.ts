@@ -43,6 +43,7 @@ import { dischargeFollowUps } from './0750-discharge-follow-ups';
 import { disclosuresConsentInForce } from './0770-disclosures-consent-in-force';
 import { clientOutcomes } from './0780-client-outcomes';
 import { clientLanguage } from './0790-client-language';
+import { measureDue } from './0800-measure-due';
 import { wordingHistory } from './0810-wording-history';
 import type { Migration } from './types';
 
@@ -89,6 +90,7 @@ export const MIGRATIONS: readonly Migration[] = [
   disclosuresConsentInForce,
   clientOutcomes,
   clientLanguage,
+  measureDue,
   wordingHistory,
 ];
 

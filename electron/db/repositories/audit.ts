@@ -270,6 +270,17 @@ export const PROTECTING_TRIGGERS = [
   'client_outcomes_assessment_insert',
   'client_outcomes_assessment_update',
   'client_outcomes_assessment_delete',
+  // And measure_due (migration 0800): the measures-due worklist reads only it.
+  'measure_due_outcomes_insert',
+  'measure_due_outcomes_update',
+  'measure_due_client',
+  'measure_due_client_delete',
+  'measure_due_schedule_insert',
+  'measure_due_schedule_update',
+  'measure_due_schedule_delete',
+  'measure_due_contact_insert',
+  'measure_due_contact_update',
+  'measure_due_contact_delete',
 ] as const;
 
 export function missingProtectingTriggers(db: Db): string[] {

@@ -5,7 +5,8 @@
  */
 import type { Db } from '../connection';
 import { listName } from '../../../shared/domain/names';
-import type { MeasureId, MeasureRule } from '../../../shared/domain/measures';
+import type { DueReason, MeasureId, MeasureRule } from '../../../shared/domain/measures';
+import { contactDue, earlier, latestContact } from '../migrations/0800-measure-due';
 import { ATTENDED, GLANCE_INSTRUMENTS } from '../../../shared/domain/response';
 
 interface ScheduleRow {
@@ -77,27 +78,30 @@ const MEASURED_INSTRUMENTS = ['phq9', 'gad7', 'auditc', 'cows', 'sows'] as const
 type MeasuredInstrument = (typeof MEASURED_INSTRUMENTS)[number];
 
 /**
- * Active clients (or one client) with what the due rules need. One pass: the latest complete score per instrument
- * from the client's `client_outcomes` row (migration 0780), the latest contact from the MAT notes' (client, date)
- * index. A client without that row reads as never measured: shown as due, never left off the worklist.
+ * One active client with what the due rules need: the latest complete score per instrument of the current episode
+ * from the client's `client_outcomes` row (migrations 0780, 0800), the episode's latest contact on or before today
+ * from the MAT notes' (client, date) index. A client without that row reads as never measured.
  */
-export function measuredClients(db: Db, today: string, clientId: string | null): MeasuredClientRow[] {
-  const rows = db
+export function measuredClient(db: Db, today: string, clientId: string): MeasuredClientRow | null {
+  const r = db
     .prepare(
       `SELECT c.id AS client_id, c.legal_last_name AS family, c.legal_first_name AS given, c.sort_name, c.chart_number,
          c.admission_date, ${MEASURED_INSTRUMENTS.map((i) => `o.${i}_latest_at_ms AS ${i}`).join(', ')},
-         (SELECT max(m.contact_date) FROM mat_notes m WHERE m.client_id = c.id AND m.contact_date <= @today)
+         (SELECT max(m.contact_date) FROM mat_notes m WHERE m.client_id = c.id AND m.contact_date <= @today
+            AND m.contact_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'
+            AND m.contact_date >= CASE WHEN o.episode_from_ms IS NOT NULL THEN c.admission_date ELSE '' END)
            AS last_contact_on
        FROM clients c LEFT JOIN client_outcomes o ON o.client_id = c.id
-       WHERE c.status = 'active' AND (@clientId IS NULL OR c.id = @clientId)`,
+       WHERE c.status = 'active' AND c.id = @clientId`,
     )
-    .all({ today, clientId }) as Array<
-    Omit<MeasuredClientRow, 'client_name' | 'last_done'> & { family: string; given: string } & Record<
-        MeasuredInstrument,
-        number | null
-      >
-  >;
-  return rows.map((r) => ({
+    .get({ today, clientId }) as
+    | (Omit<MeasuredClientRow, 'client_name' | 'last_done'> & { family: string; given: string } & Record<
+          MeasuredInstrument,
+          number | null
+        >)
+    | undefined;
+  if (!r) return null;
+  return {
     client_id: r.client_id,
     client_name: listName({ legalLastName: r.family, legalFirstName: r.given }),
     sort_name: r.sort_name,
@@ -105,6 +109,46 @@ export function measuredClients(db: Db, today: string, clientId: string | null):
     admission_date: r.admission_date,
     last_done: { phq9: r.phq9, gad7: r.gad7, auditc: r.auditc, cows: r.cows, sows: r.sows },
     last_contact_on: r.last_contact_on,
+  };
+}
+
+export interface DueRow {
+  client_id: string;
+  client_name: string;
+  chart_number: string;
+  measure: MeasureId;
+  due_on: string;
+  reason: DueReason;
+}
+
+/**
+ * The measures due on or before `today` across the practice, earliest first, then by name, client and measure: the
+ * first `limit` rows of `measure_due` (migration 0800) in its index order. A row whose latest withdrawal contact is
+ * after today was decided for a later day: it is decided again here for today (few rows, by their own index).
+ */
+export function dueWorklist(db: Db, today: string, limit: number): DueRow[] {
+  const contact = contactDue('d', latestContact('d', '@today'));
+  const rows = db
+    .prepare(
+      `SELECT u.client_id, u.measure, u.due_on, u.reason, c.legal_last_name AS family, c.legal_first_name AS given,
+         c.chart_number
+       FROM (
+         SELECT * FROM (
+           SELECT d.client_id, d.measure, d.rank, d.sort_name, d.due_on, d.reason FROM measure_due d
+           WHERE d.due_on <= @today AND (d.latest_contact_on IS NULL OR d.latest_contact_on <= @today)
+           ORDER BY d.due_on, d.sort_name, d.client_id, d.rank LIMIT @limit)
+         UNION ALL
+         SELECT client_id, measure, rank, sort_name, substr(due, 1, 10),
+           CASE substr(due, 12) WHEN '0' THEN 'intake' WHEN '1' THEN 'interval' ELSE 'withdrawal-contact' END
+         FROM (SELECT d.*, ${earlier('d.base', contact)} AS due FROM measure_due d WHERE d.latest_contact_on > @today)
+         WHERE due <= @today || '|9') u
+       JOIN clients c ON c.id = u.client_id
+       ORDER BY u.due_on, u.sort_name, u.client_id, u.rank LIMIT @limit`,
+    )
+    .all({ today, limit }) as Array<Omit<DueRow, 'client_name'> & { family: string; given: string }>;
+  return rows.map(({ family, given, ...r }) => ({
+    ...r,
+    client_name: listName({ legalLastName: family, legalFirstName: given }),
   }));
 }
 
@@ -114,15 +158,18 @@ export interface ScoreRow {
   administered_at_ms: number;
 }
 
+/** The client's complete scores of the current episode (migration 0800's `episode_from_ms`), oldest first. */
 export function completeScores(db: Db, clientId: string): ScoreRow[] {
   return db
     .prepare(
       `SELECT instrument_id, total, administered_at_ms FROM assessments
-       WHERE client_id = ? AND status = 'complete' AND total IS NOT NULL
-         AND instrument_id IN (${GLANCE_INSTRUMENTS.map(() => '?').join(', ')})
+       WHERE client_id = @clientId AND status = 'complete' AND total IS NOT NULL
+         AND instrument_id IN (${GLANCE_INSTRUMENTS.map((i) => `'${i}'`).join(', ')})
+         AND administered_at_ms >= coalesce(
+           (SELECT episode_from_ms FROM client_outcomes WHERE client_id = @clientId), -9223372036854775808)
        ORDER BY administered_at_ms`,
     )
-    .all(clientId, ...GLANCE_INSTRUMENTS) as ScoreRow[];
+    .all({ clientId }) as ScoreRow[];
 }
 
 /**

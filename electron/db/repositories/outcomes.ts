@@ -3,7 +3,7 @@
  * so nothing per client leaves SQLite. They read `client_outcomes` (migration 0780), one narrow row per client kept
  * by triggers, so every per-client figure is one pass over it; a period that ends before a client's latest score
  * reads that client's scores through the `assessments_scored` index instead. Scores count when complete with a
- * total. Score times are compared with the local midnights of the period's days (this computer's zone), like the
+ * total, and only those of the client's current episode (shared/domain/episode.ts). Score times are compared with the local midnights of the period's days (this computer's zone), like the
  * timeline's use-log days.
  */
 import type { Db } from '../connection';
@@ -24,8 +24,12 @@ export interface OutcomeParams {
   clinicianId: string | null;
 }
 
+/** The current episode's scores (shared/domain/episode.ts): all of a first episode, a re-admission's from its day. */
+const IN_EPISODE = `a.administered_at_ms >= coalesce(o.episode_from_ms, -9223372036854775808)`;
+
 const SCORED = (instrument: string) => `FROM assessments a WHERE a.instrument_id = '${instrument}'
-  AND a.client_id = o.client_id AND a.status = 'complete' AND a.total IS NOT NULL AND a.administered_at_ms < @toEndMs`;
+  AND a.client_id = o.client_id AND a.status = 'complete' AND a.total IS NOT NULL AND a.administered_at_ms < @toEndMs
+  AND ${IN_EPISODE}`;
 
 /**
  * The latest score by the period's end of a client with two or more by then and a first of 10 or more, else null.
@@ -52,12 +56,12 @@ const IN_CARE = `(@clinicianId IS NULL OR o.clinician_id = @clinicianId) AND o.a
 /**
  * Retention at N days: of the clients admitted in the period at least N days ago (all of them in care), those with
  * no discharge other than a completed treatment within N days of admission. "Admitted at least N days ago" is
- * `admission_date <= today − N days`, so only a client who left is dated in SQL.
+ * `admission_date <= today − N days`; the days to leaving are kept on the row (`left_after_days`, migration 0800).
  */
 const retained = (days: number) => `
   coalesce(sum(o.admission_date >= @from AND o.admission_date <= @admittedBy${days}), 0) AS retention${days}Eligible,
   coalesce(sum(o.admission_date >= @from AND o.admission_date <= @admittedBy${days}
-    AND (o.left_on IS NULL OR o.left_on >= date(o.admission_date, '+${days} days'))), 0) AS retention${days}Count`;
+    AND (o.left_after_days IS NULL OR o.left_after_days >= ${days})), 0) AS retention${days}Count`;
 
 interface CareRow {
   clientsInCare: number;
@@ -90,7 +94,7 @@ function care(
   return db
     .prepare(
       `WITH in_care AS (
-         SELECT o.admission_date, o.left_on, o.phq9_first, o.gad7_first,
+         SELECT o.admission_date, o.left_after_days, o.phq9_first, o.gad7_first,
            ${latestOfEligible('phq9')} AS phq9_latest, ${latestOfEligible('gad7')} AS gad7_latest,
            o.ended_on IS NULL OR o.ended_on > @to AS at_end,
            CASE WHEN o.ended_on IS NULL OR o.ended_on > @to
@@ -130,7 +134,7 @@ export function outcomeFigures(db: Db, p: OutcomeParams): Omit<OutcomeFigures, '
       `WITH peaks AS (
          SELECT max(a.total) AS peak FROM assessments a JOIN client_outcomes o ON o.client_id = a.client_id
          WHERE a.instrument_id = 'cows' AND a.status = 'complete' AND a.total IS NOT NULL
-           AND a.administered_at_ms >= @fromMs AND a.administered_at_ms < @toEndMs AND ${IN_CARE}
+           AND a.administered_at_ms >= @fromMs AND a.administered_at_ms < @toEndMs AND ${IN_EPISODE} AND ${IN_CARE}
          GROUP BY a.client_id),
        ordered AS (SELECT peak, row_number() OVER (ORDER BY peak) AS rn, count(*) OVER () AS n FROM peaks)
        SELECT (SELECT count(*) FROM peaks) AS clients,

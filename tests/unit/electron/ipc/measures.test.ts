@@ -9,7 +9,7 @@ import { createDispatcher, type Dispatch } from '../../../../electron/ipc/dispat
 import { createHandlers } from '../../../../electron/ipc/handlers';
 import { createNodePlatform } from '../../../../electron/platform/nodePlatform';
 import { silentLogger } from '../../../../electron/platform/types';
-import type { Client } from '../../../../shared/domain/clients';
+import type { Client, ClientInput } from '../../../../shared/domain/clients';
 import { DEFAULT_SCHEDULE } from '../../../../shared/domain/measures';
 import { emptyMatNoteContent } from '../../../../shared/domain/matNotes';
 import type { Chart } from '../../../../shared/ipc/contract';
@@ -124,7 +124,7 @@ describe('due measures', () => {
       ),
     ];
     expect(await order()).toEqual(['Đặng', 'Dorsey', 'Lopez', 'Łukasiewicz', 'O’Brien', 'Okafor', 'Zapata']);
-    // A derived row lost (a later migration that rebuilt a table without its triggers): still due, not missing.
+    // A derived row lost (a later migration that rebuilt a table without its triggers): the due rows stay.
     practice.session().db.prepare('DELETE FROM client_outcomes').run();
     expect(await order()).toHaveLength(names.length);
   });
@@ -180,6 +180,59 @@ describe('response at a glance', () => {
     expect(glance.instruments[0]).toMatchObject({ response: true, remission: true, notImproving: false });
     expect(glance.instruments[1]).toMatchObject({ response: false, remission: false, notImproving: true });
     expect([glance.sessionsAttended, glance.sessionsPlanned]).toEqual([0, 0]);
+  });
+});
+
+describe('episodes of care', () => {
+  it('starts again at a same-day re-admission: intake measures due, the glance from the new episode’s first score', async () => {
+    const { dispatch, clock } = await practiceWithDispatch();
+    const client = value<Client>(
+      await dispatch('clients.create', {
+        client: aClient({ legalLastName: 'O’Brien', admissionDate: '2026-09-01' }),
+      }),
+    );
+    await give(dispatch, client.id, 'phq9', phq9(22), clock.now() - 80 * DAY);
+    await give(dispatch, client.id, 'phq9', phq9(14), clock.now() - 60 * DAY);
+    const {
+      id: _i,
+      assignedClinicianName: _n,
+      createdAtMs: _c,
+      updatedAtMs: _u,
+      discharge: _d,
+      ...rest
+    } = client;
+    const save = async (changes: Partial<ClientInput>) =>
+      value(await dispatch('clients.update', { id: client.id, client: { ...rest, ...changes } }));
+    await save({
+      status: 'discharged',
+      discharge: { dischargedOn: '2026-11-23', type: 'left-against-advice' },
+    });
+    // Back the same day: a new episode from 23 November.
+    await save({ status: 'active', admissionDate: '2026-11-23', discharge: null });
+    const due = async () =>
+      value<DueMeasures>(await dispatch('measures.due', {}))
+        .items.filter((i) => i.clientId === client.id)
+        .map((i) => [i.measure, i.reason, i.dueOn]);
+    expect(await due()).toEqual([
+      ['phq9', 'intake', '2026-11-23'],
+      ['gad7', 'intake', '2026-11-23'],
+      ['auditc', 'intake', '2026-11-23'],
+    ]);
+    await give(dispatch, client.id, 'phq9', phq9(12), clock.now() - 60_000);
+    await give(dispatch, client.id, 'phq9', phq9(11), clock.now() - 30_000);
+    expect((await due()).map(([m]) => m)).toEqual(['gad7', 'auditc']);
+    const { glance, due: chartDue } = value<ClientMeasures>(
+      await dispatch('measures.forClient', { clientId: client.id }),
+    );
+    // Compared with 12, the episode's first, not 22 from the earlier episode.
+    expect(glance.instruments.map((g) => [g.instrumentId, g.count, g.first.total, g.latest.total])).toEqual([
+      ['phq9', 2, 12, 11],
+    ]);
+    expect(glance.instruments[0]).toMatchObject({ response: false, remission: false });
+    expect(chartDue.find((d) => d.measure === 'phq9')).toMatchObject({
+      dueOn: '2026-12-23',
+      reason: 'interval',
+    });
   });
 });
 

@@ -3,14 +3,22 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { backupsToKeep, kitFileFor, listBackups, restoreBackup } from '../../../../electron/db/backup';
+import {
+  DERIVED_TABLES,
+  backupsToKeep,
+  kitFileFor,
+  listBackups,
+  restoreBackup,
+} from '../../../../electron/db/backup';
 import { applyKey, openFile } from '../../../../electron/db/connection';
 import { listAudit } from '../../../../electron/db/repositories/audit';
+import { insertClient } from '../../../../electron/db/repositories/clients';
 import { AppError } from '../../../../electron/errors';
 import { appStatus } from '../../../../electron/ipc/app';
 import type { Deps } from '../../../../electron/ipc/types';
 import { Practice } from '../../../../electron/practice/practice';
 import { readKeyring, writeKeyring } from '../../../../electron/security/keyring';
+import { aClient } from '../../../support/clients';
 import { aClinic, aClinician, FAST_KDF, FakeClock, setUpPractice, tempDir } from '../../../support/fixtures';
 
 const PASS = aClinician().passphrase;
@@ -186,6 +194,25 @@ describe('restore of a healthy database (finding 3) and the administrator role (
       () => practice.backupTo(path.join(os.tmpdir(), 'never-written.db'), { plaintext: true }),
     ]) {
       expect((await errorOf(attempt)).code).toBe('FORBIDDEN');
+    }
+  });
+
+  it('previews records only: derived rows (outcome rows, measures due) are neither counted nor set aside', async () => {
+    const { practice } = await setUpPractice();
+    const b = practice.backup();
+    insertClient(
+      practice.session().db,
+      'c1',
+      { ...aClient({ legalLastName: 'Đặng' }), chartNumber: 'C-1' },
+      1,
+    );
+    const preview = practice.restorePreview(b.fileName);
+    expect(preview.setAside.clients).toBe(1);
+    expect(preview.current.counts.clients).toBe(1);
+    for (const table of DERIVED_TABLES) {
+      expect(preview.setAside[table]).toBeUndefined();
+      expect(preview.current.counts[table]).toBeUndefined();
+      expect(preview.backup.counts[table]).toBeUndefined();
     }
   });
 
