@@ -240,27 +240,30 @@ export function signatureLines(
   doc.moveDown(0.8);
 }
 
-/** Starts a new page unless `height` points fit above the footer (keeps a block, heading included, together). */
+/** Pages a record runs onto, by page index, with the record's title: labelled at `finish`. */
+const continuedOf = new WeakMap<PDFKit.PDFDocument, Map<number, string>>();
+
 /**
  * In a file of many records (the export's notes), a page a record runs onto says whose it is at its top: "… (continued)".
- * Returns the setter of the record being drawn (null between records). The page may break inside a line of text:
- * the font, size and colour it was being written in are put back after the label.
+ * Returns the setter of the record being drawn (null between records). A new page only notes the title: the label is
+ * written at `finish`, in the top margin, since the page may have broken in the middle of a line of text (a field's
+ * label waiting for its value) whose state drawing anything then would disturb.
  */
 export function continuedPages(doc: PDFKit.PDFDocument): (title: string | null) => void {
   let current: string | null = null;
+  const pages = new Map<number, string>();
+  continuedOf.set(doc, pages);
   doc.on('pageAdded', () => {
     if (current === null) return;
-    const state = doc as unknown as { _font: unknown; _fontSize: number; _fillColor?: [string, number?] };
-    const saved = { font: state._font, size: state._fontSize, color: state._fillColor ?? ['#000000'] };
-    doc.font('body').fontSize(8.5).fillColor('#555555').text(`${current} (continued)`).moveDown(0.3);
-    Object.assign(state, { _font: saved.font, _fontSize: saved.size });
-    doc.fillColor(...saved.color);
+    const range = doc.bufferedPageRange();
+    pages.set(range.start + range.count - 1, `${current} (continued)`);
   });
   return (title) => {
     current = title;
   };
 }
 
+/** Starts a new page unless `height` points fit above the footer (keeps a block, heading included, together). */
 export function ensureSpace(doc: PDFKit.PDFDocument, height: number): void {
   if (doc.y + height > doc.page.height - doc.page.margins.bottom) doc.addPage();
 }
@@ -357,6 +360,14 @@ export function finish(doc: PDFKit.PDFDocument): Promise<Buffer> {
       });
     }
     doc.text(pageNumber, MARGIN, bottom + 12, { width, align: 'right', lineBreak: false });
+    const continued = continuedOf.get(doc)?.get(i);
+    if (continued) {
+      const savedTop = doc.page.margins.top;
+      doc.page.margins.top = 0;
+      doc.font('body').fontSize(8.5).fillColor('#555555');
+      doc.text(continued, MARGIN, MARGIN - 18, { width, align: 'left', lineBreak: false });
+      doc.page.margins.top = savedTop;
+    }
     if (meta?.everyPageMark) {
       const savedTop = doc.page.margins.top;
       doc.page.margins.top = 0;
