@@ -65,13 +65,19 @@ function cacheStatements(db: Db): void {
   const compile = db.prepare.bind(db);
   const kept = new Map<string, Database.Statement>();
   db.prepare = ((sql: string) => {
-    let statement = kept.get(sql);
-    if (statement === undefined) {
-      statement = compile(sql);
-      if (kept.size >= STATEMENT_CACHE_SIZE) kept.delete(kept.keys().next().value as string);
+    const statement = kept.get(sql);
+    // Still being iterated (the same SQL run inside its own loop): a fresh one, as prepare always gave.
+    if (statement?.busy) return compile(sql);
+    if (statement !== undefined) {
+      // Least recently used goes first: a hit moves to the back.
+      kept.delete(sql);
       kept.set(sql, statement);
+      return statement;
     }
-    return statement;
+    const fresh = compile(sql);
+    if (kept.size >= STATEMENT_CACHE_SIZE) kept.delete(kept.keys().next().value as string);
+    kept.set(sql, fresh);
+    return fresh;
   }) as Db['prepare'];
 }
 

@@ -35,7 +35,8 @@ const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 function documentReference(ctx: ExportContext, pdf: ExportPdf): FhirResource {
   return labelled({
     resourceType: 'DocumentReference',
-    id: fhirId('DocumentReference', pdf.file),
+    // Unique to this client and this export: a receiving system keying resources by id must not merge two.
+    id: fhirId('DocumentReference', `${ctx.client.id}@${ctx.nowMs}/${pdf.file}`),
     status: 'current',
     docStatus: 'final',
     type: { text: pdf.title },

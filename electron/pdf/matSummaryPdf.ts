@@ -49,7 +49,9 @@ interface SummaryInput {
 
 /** One signed coordination contact, printed for the prescriber. */
 export async function renderMatSummaryPdf(input: SummaryInput & { note: MatNote }): Promise<Buffer> {
-  return (await renderMatNotes({ ...input, title: 'MAT coordination summary', notes: [input.note] })).bytes;
+  return (
+    await renderMatNotes({ ...input, title: 'MAT coordination summary', notes: [input.note], asFile: false })
+  ).bytes;
 }
 
 /**
@@ -63,13 +65,21 @@ export function renderMatNotesPdf(
   return renderMatNotes({
     ...input,
     title: 'MAT coordination notes',
+    asFile: true,
     medicationsHeading: `Medications current on ${f.date(input.today)}, the day of this export`,
   });
 }
 
 async function renderMatNotes(
-  input: SummaryInput & { title: string; notes: readonly MatNote[]; medicationsHeading?: string },
+  input: SummaryInput & {
+    title: string;
+    notes: readonly MatNote[];
+    /** The export's file: the consent's scope at the top, each contact from its own page, bookmarked. */
+    asFile: boolean;
+    medicationsHeading?: string;
+  },
 ): Promise<{ bytes: Buffer; firstPages: Map<string, number> }> {
+  const f = printFormat(null);
   const doc = createDocument({
     clinic: input.clinic,
     title: input.title,
@@ -81,6 +91,7 @@ async function renderMatNotes(
     doc,
     `${input.disclosure ? `For ${input.disclosure.recipient}. ` : ''}Therapists document coordination; prescribing details come from the prescriber.`,
   );
+  if (input.asFile && input.disclosure) consentScope(doc, input.disclosure, f);
 
   heading(doc, input.medicationsHeading ?? 'Current medications');
   if (input.medications.length === 0) paragraph(doc, 'No current medications recorded.');
@@ -103,20 +114,18 @@ async function renderMatNotes(
   const continuing = continuedPages(doc);
   for (const note of input.notes) {
     continuing(null);
-    if (input.notes.length > 1) {
+    const title = `Coordination contact of ${f.date(note.content.contactDate)}`;
+    if (input.asFile) {
       doc.addPage();
-      const range = doc.bufferedPageRange();
-      firstPages.set(note.id, range.start + range.count);
-      doc.outline.addItem(`Coordination contact of ${note.content.contactDate}`);
-    } else {
-      const range = doc.bufferedPageRange();
-      firstPages.set(note.id, range.start + range.count);
+      doc.outline.addItem(title);
     }
-    continuing(`Coordination contact of ${note.content.contactDate}`);
+    const range = doc.bufferedPageRange();
+    firstPages.set(note.id, range.start + range.count);
+    continuing(title);
     drawContact(doc, note);
   }
   continuing(null);
-  if (input.disclosure) consentScope(doc, input.disclosure, printFormat(null));
+  if (!input.asFile && input.disclosure) consentScope(doc, input.disclosure, f);
   part2Notice(doc);
   return { bytes: await finish(doc), firstPages };
 }

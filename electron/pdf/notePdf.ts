@@ -129,7 +129,9 @@ export async function renderNotesPdf(
     if (i > 0 || input.disclosure) doc.addPage();
     const range = doc.bufferedPageRange();
     firstPages.set(print.note.id, range.start + range.count);
-    const title = `${KIND_TITLES[print.note.kind]} · ${f.date(print.note.content.sessionDate)}`;
+    const c = print.note.content;
+    // Two sessions on one day are told apart by their start time.
+    const title = `${KIND_TITLES[print.note.kind]} · ${f.date(c.sessionDate)}${c.startTime ? `, ${f.clock(c.startTime)}` : ''}`;
     doc.outline.addItem(title);
     doc.font('bold').fontSize(13).fillColor('#000000').text(title).font('body');
     continuing(title);

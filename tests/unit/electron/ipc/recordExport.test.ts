@@ -275,6 +275,19 @@ describe('record export from the app', () => {
     expect(refs).toHaveLength(1);
     expect(refs[0]!.context).toMatchObject({ period: { start: '2026-10-02', end: '2026-11-20' } });
     expect(refs[0]!.context!.encounter).toHaveLength(3);
+    // The file's name is the same in every export: its DocumentReference's id is not, for this client or another.
+    const again = (await run()).result!.path;
+    const idsOf = (dir: string) =>
+      (
+        JSON.parse(fs.readFileSync(path.join(dir, 'fhir/bundle.json'), 'utf8')) as {
+          entry: Array<{ resource: { resourceType: string; id: string } }>;
+        }
+      ).entry
+        .map((e) => e.resource)
+        .filter((r) => r.resourceType === 'DocumentReference')
+        .map((r) => r.id);
+    expect(idsOf(again)).toHaveLength(1);
+    expect(idsOf(again)).not.toEqual(idsOf(out));
   }, 60_000);
 
   it('leaves private SUD counselling notes out; a consent must be able to carry the whole record, to its own recipient', async () => {
