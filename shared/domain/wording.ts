@@ -30,8 +30,16 @@ export const WordingEntrySchema = z.object({
   writtenByName: z.string().nullable(),
   /** The shipped text the clinic's text was written against; null for shipped text, or when it was not kept. */
   basedOn: z.string().nullable(),
-  /** The clinic's text is based on a shipped text that has since changed (or was not kept): review it. */
+  /**
+   * The clinic's text is based on a shipped text that has since changed (or was not kept), or the shipped
+   * translation the clinic reviewed has changed: review it.
+   */
   shippedChanged: z.boolean(),
+  /**
+   * Why the clinic's text cannot be used until reworded (it no longer fits today's shipped text); documents print the
+   * shipped text meanwhile. Null when it can be used, and for shipped text.
+   */
+  unusable: z.string().nullable(),
 });
 export type WordingEntry = z.infer<typeof WordingEntrySchema>;
 

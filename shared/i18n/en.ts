@@ -173,6 +173,12 @@ export const en = {
     '{count, plural, one {# clinic text was} other {# clinic texts were}} written before the shipped text changed: review {count, plural, one {it} other {them}} under “Needs review”.',
   'screen.wording.flag.unknown':
     'This was written before the app kept the shipped text it was based on — review it once. The clinic’s text is used until then.',
+  'screen.wording.flag.shipped':
+    'The shipped text changed since the clinic reviewed it — review it again.',
+  'screen.wording.reviewedShipped': 'Shipped text the clinic reviewed',
+  'screen.wording.unusable':
+    'This text cannot be used until reworded: {problem} Documents print the shipped text until then.',
+  'screen.wording.clinicTextUnused': 'The clinic’s text (not in use)',
   'screen.wording.basedOn': 'Shipped text it was based on',
   'screen.wording.shippedNow': 'Shipped text now',
   'screen.wording.clinicText': 'The clinic’s text (in use)',

@@ -183,6 +183,12 @@ export const es: Record<MessageId, string> = {
     '{count, plural, one {# texto de la clínica se escribió} other {# textos de la clínica se escribieron}} antes de que cambiara el texto de la aplicación: {count, plural, one {revíselo} other {revíselos}} en “Por revisar”.',
   'screen.wording.flag.unknown':
     'Este texto es de antes de que la aplicación guardara el texto en que se basó — revíselo una vez. Hasta entonces se usa el texto de la clínica.',
+  'screen.wording.flag.shipped':
+    'El texto de la aplicación cambió desde que la clínica lo revisó — revíselo otra vez.',
+  'screen.wording.reviewedShipped': 'Texto de la aplicación que revisó la clínica',
+  'screen.wording.unusable':
+    'Este texto no se puede usar hasta que se cambie: {problem} Hasta entonces, los documentos usan el texto de la aplicación.',
+  'screen.wording.clinicTextUnused': 'El texto de la clínica (no se usa)',
   'screen.wording.basedOn': 'Texto de la aplicación en que se basó',
   'screen.wording.shippedNow': 'Texto de la aplicación ahora',
   'screen.wording.clinicText': 'El texto de la clínica (en uso)',

@@ -21,7 +21,8 @@ import { wordingLabel } from './wordingLabels';
 
 type Shown = WordingGroup | 'needsReview';
 
-export const needsReview = (e: WordingEntry): boolean => !e.reviewed || e.shippedChanged;
+export const needsReview = (e: WordingEntry): boolean =>
+  !e.reviewed || e.shippedChanged || e.unusable !== null;
 
 export function WordingSection({ admin }: { admin: boolean }) {
   const s = useScreenText();
@@ -42,7 +43,7 @@ export function WordingSection({ admin }: { admin: boolean }) {
     shown === 'needsReview' ? toReview.has(id) : groupOf(id) === shown,
   );
   const unreviewed = entries?.filter((e) => !e.reviewed).length ?? 0;
-  const changed = entries?.filter((e) => e.shippedChanged).length ?? 0;
+  const changed = entries?.filter((e) => e.source === 'clinic' && e.shippedChanged).length ?? 0;
   const shownName =
     shown === 'needsReview'
       ? s('screen.wording.needsReview', { count: toReview.size })
