@@ -68,7 +68,8 @@ export const wordingHandlers: DomainHandlers<'wording'> = {
     // A clinic text kept after a release must still fit today's shipped text (its placeholders, numbers and length),
     // or the document could not print it.
     const problem = current.source === 'clinic' ? wordingProblem(language, id, shipped, current.text) : null;
-    if (problem) throw fieldError('INVALID_INPUT', 'text', `Reword the clinic’s text before keeping it. ${problem}`);
+    if (problem)
+      throw fieldError('INVALID_INPUT', 'text', `Reword the clinic’s text before keeping it. ${problem}`);
     db.transaction(() => {
       // The text in force, reviewed against the shipped text of this release: the clinic's own keeps its author.
       insertWordingVersion(db, {

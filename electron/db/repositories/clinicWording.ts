@@ -73,7 +73,9 @@ function entryOf(language: DocumentLanguage, id: MessageId, r: ClinicWordingRow 
   // language and ships reviewed by the project, whatever the release; other languages wait for the clinic. The
   // clinic's own text stays reviewed (and in force) but is flagged when the shipped text it was based on changed.
   const reviewedHere = r !== undefined && (own || r.text === shipped);
-  const shippedChanged = own ? r.based_on !== shipped : language !== 'en' && r !== undefined && r.text !== shipped;
+  const shippedChanged = own
+    ? r.based_on !== shipped
+    : language !== 'en' && r !== undefined && r.text !== shipped;
   return {
     language,
     messageId: id,

@@ -189,7 +189,9 @@ function ShippedChanged({ s, id, entry }: { s: ScreenText; id: MessageId; entry:
         </dd>
         {own && (
           <>
-            <dt>{s(entry.unusable === null ? 'screen.wording.clinicText' : 'screen.wording.clinicTextUnused')}</dt>
+            <dt>
+              {s(entry.unusable === null ? 'screen.wording.clinicText' : 'screen.wording.clinicTextUnused')}
+            </dt>
             <dd>
               <ReadableText s={s} id={id} text={entry.text} />
             </dd>

@@ -252,11 +252,19 @@ describe('a clinic text that no longer fits the shipped text, and texts that can
       const r = await dispatch('wording.save', { language, messageId, text });
       return r.ok ? null : r.error.fields[0]?.message;
     };
-    expect(await problem('es', 'notice.full', 'Confidencial.')).toMatch(/^Keep the numbers 42, 2, .*notice cites/);
-    expect(await problem('es', 'notice.short', 'Privado.')).toBe('Keep the numbers 42, 2: the notice cites them.');
-    expect(await problem('es', 'notice.short', '42 CFR parte 2: privado.')).toMatch(/^Say all of it: a notice/);
+    expect(await problem('es', 'notice.full', 'Confidencial.')).toMatch(
+      /^Keep the numbers 42, 2, .*notice cites/,
+    );
+    expect(await problem('es', 'notice.short', 'Privado.')).toBe(
+      'Keep the numbers 42, 2: the notice cites them.',
+    );
+    expect(await problem('es', 'notice.short', '42 CFR parte 2: privado.')).toMatch(
+      /^Say all of it: a notice/,
+    );
     expect(await problem('es', 'redflags.seizure', '.')).toMatch(/^Say all of it: a warning sign/);
-    expect(await problem('es', 'crisis.988', 'No llame al 988. (2)')).toMatch(/^Say all of it: a crisis line/);
+    expect(await problem('es', 'crisis.988', 'No llame al 988. (2)')).toMatch(
+      /^Say all of it: a crisis line/,
+    );
     expect(await problem('en', 'notice.ownCopy', 'Share it with anyone.')).toMatch(/regulation’s own text/);
     expect(clinicWording(db)).toEqual({});
     expect(await problem('es', 'redflags.seizure', 'Tiene una convulsión.')).toBeNull();
@@ -280,5 +288,44 @@ describe('a clinic text that no longer fits the shipped text, and texts that can
       .map((a) => a.action);
     expect(actions).toContain('restore-shipped');
     expect((await dispatch('wording.save', { ...ref, text: CATALOGUES.es['safety.signs'] })).ok).toBe(false);
+  });
+});
+
+describe('shipped text a release changed', () => {
+  it('keeps English reviewed by the project, and flags Spanish the clinic reviewed with the old and new text', async () => {
+    const { dispatch, db, user } = await practice();
+    for (const language of ['en', 'es'] as const)
+      insertWordingVersion(db, {
+        language,
+        messageId: 'taper.steps',
+        source: 'shipped',
+        kind: 'reviewed',
+        text: 'An older release’s text',
+        basedOn: 'An older release’s text',
+        writtenBy: null,
+        userId: user.id,
+        atMs: Date.UTC(2026, 5, 1),
+      });
+    const list = value<WordingEntry[]>(await dispatch('wording.list', {}));
+    const of = (language: string) =>
+      list.find((e) => e.language === language && e.messageId === 'taper.steps');
+    expect(of('en')).toMatchObject({
+      reviewed: true,
+      shippedChanged: false,
+      reviewedByName: null,
+      basedOn: null,
+    });
+    expect(of('en')?.text).toBe(CATALOGUES.en['taper.steps']);
+    expect(of('es')).toMatchObject({
+      reviewed: false,
+      shippedChanged: true,
+      basedOn: 'An older release’s text',
+      text: CATALOGUES.es['taper.steps'],
+      unusable: null,
+    });
+    const again = value<WordingEntry>(
+      await dispatch('wording.review', { language: 'es', messageId: 'taper.steps' }),
+    );
+    expect(again).toMatchObject({ reviewed: true, shippedChanged: false, reviewedByName: user.displayName });
   });
 });
