@@ -15,7 +15,7 @@ export const en = {
   'notice.full': PART2_NOTICE_FULL,
   // On the client's own copy (not a disclosure): whom the notice binds, in plain words (not regulation text).
   'notice.ownCopy':
-    'This is your own copy. You may share it with anyone you choose. The notice below is for the people you share it with.',
+    'This is your own copy. You may share it with anyone you choose. The notice below is for people who get this record from us with your written OK. If you share it yourself, they may not have to follow it.',
   'notice.short': PART2_NOTICE_SHORT,
 
   // Crisis lines and red flags (CLINICAL.md §4), on the taper schedule and the plans.
@@ -173,8 +173,7 @@ export const en = {
     '{count, plural, one {# clinic text was} other {# clinic texts were}} written before the shipped text changed: review {count, plural, one {it} other {them}} under “Needs review”.',
   'screen.wording.flag.unknown':
     'This was written before the app kept the shipped text it was based on — review it once. The clinic’s text is used until then.',
-  'screen.wording.flag.shipped':
-    'The shipped text changed since the clinic reviewed it — review it again.',
+  'screen.wording.flag.shipped': 'The shipped text changed since the clinic reviewed it — review it again.',
   'screen.wording.reviewedShipped': 'Shipped text the clinic reviewed',
   'screen.wording.unusable':
     'This text cannot be used until reworded: {problem} Documents print the shipped text until then.',

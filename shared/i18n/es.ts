@@ -26,7 +26,7 @@ export const es: Record<MessageId, string> = {
     'divulgación de información médica o de otro tipo NO es suficiente para cumplir los requisitos del consentimiento ' +
     'por escrito para seguir usando o volver a divulgar el registro (consulte 42 CFR 2.31).',
   'notice.ownCopy':
-    'Esta es su propia copia. Puede compartirla con quien usted quiera. El aviso de abajo es para las personas con quienes la comparta.',
+    'Esta es su propia copia. Puede compartirla con quien quiera. El aviso que sigue es para quienes reciben este registro de nosotros con su permiso por escrito. Si usted la comparte, es posible que esas personas no tengan que cumplirlo.',
   'notice.short': '42 CFR parte 2 prohíbe el uso o la divulgación no autorizados de estos registros.',
 
   'crisis.heading': 'Números de crisis',

@@ -93,7 +93,9 @@ describe('client documents in the client’s language', () => {
     fs.mkdirSync(dir, { recursive: true });
     // Every page: the last holds the notice and the line on whom it binds on the client's own copy.
     execFileSync('pdftoppm', ['-png', '-r', '60', file, path.join(dir, 'language-safety-es')]);
-    expect(text).toContain('Esta es su propia copia. Puede compartirla con quien usted quiera.');
+    expect(text).toContain(
+      'Esta es su propia copia. Puede compartirla con quien quiera. El aviso que sigue es para quienes reciben este registro',
+    );
     expect(fs.readdirSync(dir).some((f) => f.startsWith('language-safety-es'))).toBe(true);
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'language-safety-print');

@@ -492,7 +492,11 @@ describe('export sections: medications, MAT, taper, recovery plans', () => {
       const text = checkPdf(path.join(under, f), `export-under-consent-${path.basename(f)}`).text;
       expect(text, f).toContain('Disclosed under consent');
       expect(text, f).toContain('Dr. Ilse Verhoeven, Cascade Family Medicine');
+      // A disclosure, not the client's own copy: the notice binds its recipient, and no line says otherwise.
+      expect(flat(text), f).not.toContain('your own copy');
+      expect(flat(text), f).not.toContain('written OK');
     }
+    expect(pdfs).toContain('pdf/taper-schedule-v1.pdf');
     const { bundle } = resourcesOf(under);
     expect(fhirSchemaValidator()(bundle)).toBe(true);
     expect(bundleProblems(bundle)).toEqual([]);
