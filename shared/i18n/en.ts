@@ -196,7 +196,7 @@ export const en = {
     'Version {version}: {kind, select, written {the clinic’s own text} reviewed {reviewed} other {back to the shipped text}}',
   'screen.wording.problem.keep':
     'Keep {names}: the document fills {count, plural, one {it} other {them}} in.',
-  'screen.wording.problem.remove': 'Remove {names}: nothing fills it in.',
+  'screen.wording.problem.remove': 'Remove {names}: nothing fills {count, plural, one {it} other {them}} in.',
   'screen.wording.problem.brace': 'The text has an unmatched brace: keep each placeholder exactly as shown.',
   'screen.placeholder':
     '{name, select, name {the client’s name} contactName {the person’s name} chart {the chart number} dob {the date of birth} page {the page number} count {the number} pages {the number of pages} dosesCount {the number of doses} clinic {the clinic’s name} phone {the phone number} clinicPhone {the clinic’s phone number} contactPhone {the person’s phone number} form {the product form} percent {the percent cut each step} days {the days in each step} precision {the scale’s smallest step} doses {the doses a day} version {the version number} date {the date} from {the first date} to {the last date} amount {the amount} grams {the weight in grams} signer {the clinician’s name} named {whether the clinician is named} signed {whether the plan is signed} hash {the content fingerprint} trigger {the trigger} response {what the client will do} group {the kind of trigger} obstacle {the obstacle} other {a value the document fills in}}',

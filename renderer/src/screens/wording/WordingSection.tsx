@@ -7,7 +7,7 @@
  * clinic text whose shipped text changed in a later release is flagged for review (and keeps printing until then).
  * Administrators only change them, as the clinic profile.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { WordingEntry } from '../../../../shared/domain/wording';
 import { CATALOGUES, DOCUMENT_MESSAGE_IDS, type MessageId } from '../../../../shared/i18n/catalogue';
 import { groupOf, WORDING_GROUPS, type WordingGroup } from '../../../../shared/i18n/labels';
@@ -29,10 +29,14 @@ export function WordingSection({ admin }: { admin: boolean }) {
   const [entries, setEntries] = useState<WordingEntry[] | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [shown, setShown] = useState<Shown>('aftercare');
+  const firstLoad = useRef(true);
   const load = useCallback(async () => {
     const r = await call('wording.list', {});
-    if (r.ok) setEntries(r.value);
-    else setLoadError(r.error.message);
+    if (!r.ok) return setLoadError(r.error.message);
+    setEntries(r.value);
+    // The screen opens on what needs the clinic's attention, if anything does.
+    if (firstLoad.current && r.value.some(needsReview)) setShown('needsReview');
+    firstLoad.current = false;
   }, []);
   useEffect(() => void load(), [load]);
 
