@@ -31,7 +31,9 @@ export function wordingProblem(
 ): string | null {
   if (text.trim() === '') return 'Write the text, or go back to the shipped wording.';
   if (language === 'en' && LOCKED_ENGLISH.includes(id))
-    return 'The notice is the regulation’s own text (42 CFR 2.32) and cannot be reworded.';
+    return id === 'notice.ownCopy'
+      ? 'This line says whom the notice binds, as the law does, and cannot be reworded in English.'
+      : 'The notice is the regulation’s own text (42 CFR 2.32) and cannot be reworded.';
   if (GUARDED.some((prefix) => id.startsWith(prefix))) {
     const missing = [...new Set(shipped.match(/\d+/g) ?? [])].filter(
       (n) => !new RegExp(`(^|\\D)${n}(\\D|$)`).test(text),

@@ -265,7 +265,7 @@ describe('a clinic text that no longer fits the shipped text, and texts that can
     expect(await problem('es', 'crisis.988', 'No llame al 988. (2)')).toMatch(
       /^Say all of it: a crisis line/,
     );
-    expect(await problem('en', 'notice.ownCopy', 'Share it with anyone.')).toMatch(/regulation’s own text/);
+    expect(await problem('en', 'notice.ownCopy', 'Share it with anyone.')).toMatch(/whom the notice binds/);
     expect(clinicWording(db)).toEqual({});
     expect(await problem('es', 'redflags.seizure', 'Tiene una convulsión.')).toBeNull();
   });
