@@ -5,7 +5,9 @@
  * no phone number), checked on save.
  *
  * A clinic text remembers the shipped text it was written against. When a release changes the shipped text, the
- * clinic's text keeps printing (it is the wording someone reviewed) and is flagged until someone reviews it again.
+ * clinic's text keeps printing (it is the wording someone reviewed) and is flagged until someone reviews it again —
+ * unless it no longer fits the new shipped text (placeholders, a notice's citations, a crisis line's numbers): then
+ * the shipped text prints and the clinic's text cannot be kept until it is reworded.
  */
 import { z } from 'zod';
 import { DocumentLanguageSchema } from '../i18n/languages';
