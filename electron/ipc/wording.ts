@@ -12,35 +12,9 @@ import {
   wordingHistory,
 } from '../db/repositories/clinicWording';
 import { CATALOGUES, type MessageId } from '../../shared/i18n/catalogue';
-import { REGULATION_TEXTS } from '../../shared/i18n/documents';
-import type { DocumentLanguage } from '../../shared/i18n/languages';
-import { shapeProblem } from '../../shared/i18n/placeholders';
+import { wordingProblem } from '../../shared/i18n/wordingRules';
 import { AppError, fieldError } from '../errors';
 import type { DomainHandlers } from './types';
-
-/**
- * What a clinic's own wording may not do. The English notice is 42 CFR 2.32's own text and is never reworded (a
- * translation may be, once the clinic has reviewed it). A crisis line or red flag keeps every number the shipped
- * text gives (988, 911, "oprima 2"), so no wording can leave a client without the number to call.
- */
-function wordingProblem(
-  language: DocumentLanguage,
-  id: MessageId,
-  shipped: string,
-  text: string,
-): string | null {
-  if (text.trim() === '') return 'Write the text, or go back to the shipped wording.';
-  if (language === 'en' && REGULATION_TEXTS.includes(id))
-    return 'The notice is the regulation’s own text (42 CFR 2.32) and cannot be reworded.';
-  if (id.startsWith('crisis.') || id.startsWith('redflags.')) {
-    const missing = [...new Set(shipped.match(/\d+/g) ?? [])].filter(
-      (n) => !new RegExp(`(^|\\D)${n}(\\D|$)`).test(text),
-    );
-    if (missing.length > 0)
-      return `Keep the number${missing.length > 1 ? 's' : ''} ${missing.join(', ')}: clients call them.`;
-  }
-  return shapeProblem(shipped, text, id);
-}
 
 /** The text, or NOT_FOUND: only the fixed texts of client documents have a wording. */
 function documentText(messageId: string): MessageId {
@@ -59,21 +33,30 @@ export const wordingHandlers: DomainHandlers<'wording'> = {
     const shipped = CATALOGUES[language][id];
     const problem = wordingProblem(language, id, shipped, text);
     if (problem) throw fieldError('INVALID_INPUT', 'text', problem);
+    const current = wordingEntry(db, language, id);
+    // The same text, already reviewed against today's shipped text: a version would record nothing.
+    if (current.version > 0 && current.reviewed && !current.shippedChanged && current.text === text)
+      throw fieldError('INVALID_INPUT', 'text', 'This is already the text in use: change it, or cancel.');
+    const own = text !== shipped;
+    // Saving the shipped text word for word keeps it, reviewed; after a clinic text, it goes back to the shipped one.
+    const restoring = !own && current.source === 'clinic';
     db.transaction(() => {
-      const own = text !== shipped;
       insertWordingVersion(db, {
         language,
         messageId: id,
         source: own ? 'clinic' : 'shipped',
-        // Saving the shipped text word for word keeps it, reviewed.
-        kind: own ? 'written' : 'reviewed',
+        kind: own ? 'written' : restoring ? 'restored' : 'reviewed',
         text,
         basedOn: shipped,
         writtenBy: own ? user.id : null,
         userId: user.id,
         atMs: practice.clock.now(),
       });
-      practice.audit({ action: 'update', entity: 'wording', entityId: `${language}:${id}` });
+      practice.audit({
+        action: restoring ? 'restore-shipped' : 'update',
+        entity: 'wording',
+        entityId: `${language}:${id}`,
+      });
     })();
     return wordingEntry(db, language, id);
   },
@@ -82,6 +65,11 @@ export const wordingHandlers: DomainHandlers<'wording'> = {
     const id = documentText(messageId);
     const shipped = CATALOGUES[language][id];
     const current = wordingEntry(db, language, id);
+    // A clinic text kept after a release must still fit today's shipped text (its placeholders, numbers and length),
+    // or the document could not print it.
+    const problem = current.source === 'clinic' ? wordingProblem(language, id, shipped, current.text) : null;
+    if (problem)
+      throw fieldError('INVALID_INPUT', 'text', `Reword the clinic’s text before keeping it. ${problem}`);
     db.transaction(() => {
       // The text in force, reviewed against the shipped text of this release: the clinic's own keeps its author.
       insertWordingVersion(db, {

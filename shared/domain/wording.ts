@@ -5,7 +5,9 @@
  * no phone number), checked on save.
  *
  * A clinic text remembers the shipped text it was written against. When a release changes the shipped text, the
- * clinic's text keeps printing (it is the wording someone reviewed) and is flagged until someone reviews it again.
+ * clinic's text keeps printing (it is the wording someone reviewed) and is flagged until someone reviews it again —
+ * unless it no longer fits the new shipped text (placeholders, a notice's citations, a crisis line's numbers): then
+ * the shipped text prints and the clinic's text cannot be kept until it is reworded.
  */
 import { z } from 'zod';
 import { DocumentLanguageSchema } from '../i18n/languages';
@@ -30,8 +32,16 @@ export const WordingEntrySchema = z.object({
   writtenByName: z.string().nullable(),
   /** The shipped text the clinic's text was written against; null for shipped text, or when it was not kept. */
   basedOn: z.string().nullable(),
-  /** The clinic's text is based on a shipped text that has since changed (or was not kept): review it. */
+  /**
+   * The clinic's text is based on a shipped text that has since changed (or was not kept), or the shipped
+   * translation the clinic reviewed has changed: review it.
+   */
   shippedChanged: z.boolean(),
+  /**
+   * Why the clinic's text cannot be used until reworded (it no longer fits today's shipped text); documents print the
+   * shipped text meanwhile. Null when it can be used, and for shipped text.
+   */
+  unusable: z.string().nullable(),
 });
 export type WordingEntry = z.infer<typeof WordingEntrySchema>;
 

@@ -15,7 +15,7 @@ export const en = {
   'notice.full': PART2_NOTICE_FULL,
   // On the client's own copy (not a disclosure): whom the notice binds, in plain words (not regulation text).
   'notice.ownCopy':
-    'This is your own copy. You may share it with anyone you choose. The notice below is for the people you share it with.',
+    'This is your own copy. You may share it with anyone you choose. The notice below is for people who get this record from us with your written OK. If you share it yourself, they may not have to follow it.',
   'notice.short': PART2_NOTICE_SHORT,
 
   // Crisis lines and red flags (CLINICAL.md §4), on the taper schedule and the plans.
@@ -173,6 +173,11 @@ export const en = {
     '{count, plural, one {# clinic text was} other {# clinic texts were}} written before the shipped text changed: review {count, plural, one {it} other {them}} under “Needs review”.',
   'screen.wording.flag.unknown':
     'This was written before the app kept the shipped text it was based on — review it once. The clinic’s text is used until then.',
+  'screen.wording.flag.shipped': 'The shipped text changed since the clinic reviewed it — review it again.',
+  'screen.wording.reviewedShipped': 'Shipped text the clinic reviewed',
+  'screen.wording.unusable':
+    'This text cannot be used until reworded: {problem} Documents print the shipped text until then.',
+  'screen.wording.clinicTextUnused': 'The clinic’s text (not in use)',
   'screen.wording.basedOn': 'Shipped text it was based on',
   'screen.wording.shippedNow': 'Shipped text now',
   'screen.wording.clinicText': 'The clinic’s text (in use)',
@@ -191,7 +196,7 @@ export const en = {
     'Version {version}: {kind, select, written {the clinic’s own text} reviewed {reviewed} other {back to the shipped text}}',
   'screen.wording.problem.keep':
     'Keep {names}: the document fills {count, plural, one {it} other {them}} in.',
-  'screen.wording.problem.remove': 'Remove {names}: nothing fills it in.',
+  'screen.wording.problem.remove': 'Remove {names}: nothing fills {count, plural, one {it} other {them}} in.',
   'screen.wording.problem.brace': 'The text has an unmatched brace: keep each placeholder exactly as shown.',
   'screen.placeholder':
     '{name, select, name {the client’s name} contactName {the person’s name} chart {the chart number} dob {the date of birth} page {the page number} count {the number} pages {the number of pages} dosesCount {the number of doses} clinic {the clinic’s name} phone {the phone number} clinicPhone {the clinic’s phone number} contactPhone {the person’s phone number} form {the product form} percent {the percent cut each step} days {the days in each step} precision {the scale’s smallest step} doses {the doses a day} version {the version number} date {the date} from {the first date} to {the last date} amount {the amount} grams {the weight in grams} signer {the clinician’s name} named {whether the clinician is named} signed {whether the plan is signed} hash {the content fingerprint} trigger {the trigger} response {what the client will do} group {the kind of trigger} obstacle {the obstacle} other {a value the document fills in}}',

@@ -26,7 +26,7 @@ export const es: Record<MessageId, string> = {
     'divulgación de información médica o de otro tipo NO es suficiente para cumplir los requisitos del consentimiento ' +
     'por escrito para seguir usando o volver a divulgar el registro (consulte 42 CFR 2.31).',
   'notice.ownCopy':
-    'Esta es su propia copia. Puede compartirla con quien usted quiera. El aviso de abajo es para las personas con quienes la comparta.',
+    'Esta es su propia copia. Puede compartirla con quien quiera. El aviso que sigue es para quienes reciben este registro de nosotros con su permiso por escrito. Si usted la comparte, es posible que esas personas no tengan que cumplirlo.',
   'notice.short': '42 CFR parte 2 prohíbe el uso o la divulgación no autorizados de estos registros.',
 
   'crisis.heading': 'Números de crisis',
@@ -169,7 +169,7 @@ export const es: Record<MessageId, string> = {
   'screen.wording.col.text': 'Dónde se imprime',
   'screen.wording.label': '{group} › {part}: {summary}',
   'screen.wording.group':
-    '{group, select, every {Todos los documentos} crisis {Líneas de crisis y señales de alarma} plans {Todos los planes} taper {Plan de reducción} relapse {Plan para prevenir recaídas} safety {Plan de seguridad} other {Plan de cuidado posterior}}',
+    '{group, select, every {Todos los documentos} crisis {Líneas de crisis y señales de alarma} plans {Todos los planes} taper {Su plan para bajar la dosis} relapse {Plan para no recaer} safety {Plan de seguridad} other {Plan para después del tratamiento}}',
   'screen.wording.part':
     '{part, select, title {título} heading {encabezado} label {etiqueta} column {columna} notice {aviso} crisisLine {línea de crisis} warningSign {señal de alarma} pageFrame {encabezado o pie de página} signature {versión y firmas} other {texto}}',
   'screen.wording.status.unreviewed': 'La clínica aún no lo revisó',
@@ -183,6 +183,12 @@ export const es: Record<MessageId, string> = {
     '{count, plural, one {# texto de la clínica se escribió} other {# textos de la clínica se escribieron}} antes de que cambiara el texto de la aplicación: {count, plural, one {revíselo} other {revíselos}} en “Por revisar”.',
   'screen.wording.flag.unknown':
     'Este texto es de antes de que la aplicación guardara el texto en que se basó — revíselo una vez. Hasta entonces se usa el texto de la clínica.',
+  'screen.wording.flag.shipped':
+    'El texto de la aplicación cambió desde que la clínica lo revisó — revíselo otra vez.',
+  'screen.wording.reviewedShipped': 'Texto de la aplicación que revisó la clínica',
+  'screen.wording.unusable':
+    'Este texto no se puede usar hasta que se cambie: {problem} Hasta entonces, los documentos usan el texto de la aplicación.',
+  'screen.wording.clinicTextUnused': 'El texto de la clínica (no se usa)',
   'screen.wording.basedOn': 'Texto de la aplicación en que se basó',
   'screen.wording.shippedNow': 'Texto de la aplicación ahora',
   'screen.wording.clinicText': 'El texto de la clínica (en uso)',
@@ -201,8 +207,9 @@ export const es: Record<MessageId, string> = {
     'Versión {version}: {kind, select, written {texto propio de la clínica} reviewed {revisado} other {vuelta al texto de la aplicación}}',
   'screen.wording.problem.keep':
     'Deje {names}: el documento {count, plural, one {lo completa} other {los completa}}.',
-  'screen.wording.problem.remove': 'Quite {names}: nada lo completa.',
-  'screen.wording.problem.brace': 'Al texto le falta una llave: deje cada marcador tal como aparece.',
+  'screen.wording.problem.remove':
+    'Quite {names}: nada {count, plural, one {lo completa} other {los completa}}.',
+  'screen.wording.problem.brace': 'Hay una llave sin pareja: deje cada marcador tal como aparece.',
   'screen.placeholder':
     '{name, select, name {el nombre del cliente} contactName {el nombre de la persona} chart {el número de ficha} dob {la fecha de nacimiento} page {el número de página} count {el número} pages {el número de páginas} dosesCount {el número de dosis} clinic {el nombre de la clínica} phone {el número de teléfono} clinicPhone {el teléfono de la clínica} contactPhone {el teléfono de la persona} form {la forma del producto} percent {el porcentaje que baja cada paso} days {los días de cada paso} precision {el paso más pequeño de la báscula} doses {las dosis al día} version {el número de versión} date {la fecha} from {la primera fecha} to {la última fecha} amount {la cantidad} grams {el peso en gramos} signer {el nombre del clínico} named {si se nombra al clínico} signed {si el plan está firmado} hash {la huella del contenido} trigger {el desencadenante} response {lo que hará el cliente} group {el tipo de desencadenante} obstacle {el obstáculo} other {un dato que completa el documento}}',
 };

@@ -68,6 +68,7 @@ export function shapeProblem(reference: string, candidate: string, id?: MessageI
   const extra = shape.filter((x) => !want.includes(x));
   if (missing.length > 0)
     return t('en', 'screen.wording.problem.keep', { names: named(missing), count: distinct(missing).length });
-  if (extra.length > 0) return t('en', 'screen.wording.problem.remove', { names: named(extra) });
+  if (extra.length > 0)
+    return t('en', 'screen.wording.problem.remove', { names: named(extra), count: distinct(extra).length });
   return null;
 }

@@ -93,7 +93,9 @@ describe('client documents in the client’s language', () => {
     fs.mkdirSync(dir, { recursive: true });
     // Every page: the last holds the notice and the line on whom it binds on the client's own copy.
     execFileSync('pdftoppm', ['-png', '-r', '60', file, path.join(dir, 'language-safety-es')]);
-    expect(text).toContain('Esta es su propia copia. Puede compartirla con quien usted quiera.');
+    expect(text).toContain(
+      'Esta es su propia copia. Puede compartirla con quien quiera. El aviso que sigue es para quienes reciben este registro',
+    );
     expect(fs.readdirSync(dir).some((f) => f.startsWith('language-safety-es'))).toBe(true);
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'language-safety-print');
@@ -206,5 +208,36 @@ describe('client documents in the client’s language', () => {
     // The safety plan's texts as an administrator sees them, in the window.
     await section.getByRole('table').scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.resolve('test-results/screens/language-wording-safety.png') });
+
+    // A clinic text that no longer fits the shipped text (it keeps a placeholder the release dropped): documents
+    // print the shipped text, and it cannot be kept until reworded.
+    insertWordingVersion(db, {
+      language: 'es',
+      messageId: 'crisis.clinic',
+      source: 'clinic',
+      kind: 'written',
+      text: 'Llame a {clinic} al {phone}, {hours}.',
+      basedOn: '{clinic} — {phone} ({hours})',
+      writtenBy: user.id,
+      userId: user.id,
+      atMs: Date.UTC(2026, 5, 1),
+    });
+    await page.reload();
+    await section.waitFor();
+    // The screen opens on what needs review.
+    await expect
+      .poll(() => clinicLine.textContent())
+      .toContain('This text cannot be used until reworded: Remove');
+    expect(await clinicLine.textContent()).toContain('The clinic’s text (not in use)');
+    expect(await clinicLine.textContent()).not.toContain('The clinic’s text is used until then');
+    expect(await section.getByRole('button', { name: `Keep the clinic’s text: ${name}` }).count()).toBe(0);
+    expect(await section.getByRole('button', { name: `Back to the shipped text: ${name}` }).count()).toBe(1);
+    await clinicLine.screenshot({ path: path.resolve('test-results/screens/language-wording-unusable.png') });
+
+    // The English notice is the regulation's own text: nothing offers to change it; its translation may be.
+    await section.getByLabel('Show').selectOption('every');
+    const notice = section.getByRole('row', { name: /^Every document › notice: This record which has been/ });
+    await expect.poll(() => notice.getByRole('button', { name: /^Change: / }).count()).toBe(1);
+    expect(await notice.getByRole('button', { name: /\(English\)$/ }).count()).toBe(0);
   });
 });

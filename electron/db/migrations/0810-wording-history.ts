@@ -10,8 +10,8 @@ import type { Migration } from './types';
  *   Clinic texts written before this migration did not keep it: NULL, and the screen asks for one review.
  * - `written_by`: who wrote the clinic's text in force (a review of it keeps its author); NULL for shipped text.
  *
- * Existing versions are described from what they hold: a shipped version after one of the clinic's own went back to
- * the shipped text, any other shipped version was a review of it; a clinic version was written by its reviewer.
+ * Existing versions are described from what they hold: a shipped version right after one of the clinic's own went
+ * back to the shipped text, any other shipped version (after another shipped one, or the first) was a review of it; a clinic version was written by its reviewer.
  */
 export const wordingHistory: Migration = {
   version: 810,
@@ -25,9 +25,9 @@ export const wordingHistory: Migration = {
       DROP TRIGGER clinic_wording_no_update;
       UPDATE clinic_wording SET written_by = reviewed_by WHERE source = 'clinic';
       UPDATE clinic_wording SET based_on = text, kind = CASE
-          WHEN EXISTS (SELECT 1 FROM clinic_wording p WHERE p.language = clinic_wording.language
-                       AND p.message_id = clinic_wording.message_id AND p.version < clinic_wording.version
-                       AND p.source = 'clinic') THEN 'restored'
+          WHEN (SELECT p.source FROM clinic_wording p WHERE p.language = clinic_wording.language
+                AND p.message_id = clinic_wording.message_id AND p.version < clinic_wording.version
+                ORDER BY p.version DESC LIMIT 1) = 'clinic' THEN 'restored'
           ELSE 'reviewed' END
         WHERE source = 'shipped';
       CREATE TRIGGER clinic_wording_no_update BEFORE UPDATE ON clinic_wording BEGIN

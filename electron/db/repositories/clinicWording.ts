@@ -1,7 +1,9 @@
 /**
  * The clinic's wording of the client documents' fixed texts: versions per language and message (issue 14, item 3).
  * The newest version is in force. A clinic text based on a shipped text that has since changed stays in force,
- * flagged: it is the wording someone at the clinic reviewed, and a release must not silently replace it.
+ * flagged: it is the wording someone at the clinic reviewed, and a release must not silently replace it — unless it
+ * no longer fits the new shipped text (a placeholder the release added, a number it cites): then the shipped text
+ * prints, so the document always prints, and the clinic's text is flagged as unusable until someone rewords it.
  */
 import type { Db } from '../connection';
 import {
@@ -12,6 +14,7 @@ import {
 } from '../../../shared/i18n/catalogue';
 import { DOCUMENT_LANGUAGES, type DocumentLanguage } from '../../../shared/i18n/languages';
 import type { WordingEntry, WordingKind, WordingVersion } from '../../../shared/domain/wording';
+import { wordingProblem } from '../../../shared/i18n/wordingRules';
 
 export interface ClinicWordingRow {
   language: DocumentLanguage;
@@ -45,11 +48,19 @@ function latestRows(db: Db): ClinicWordingRow[] {
 export const isDocumentMessageId = (id: string): id is MessageId =>
   (DOCUMENT_MESSAGE_IDS as string[]).includes(id);
 
-/** The clinic's own texts in force, for printing (flagged ones too, until someone reviews them). */
+/** Why the clinic's text can no longer stand in for today's shipped text, or null. */
+const unusable = (r: ClinicWordingRow, id: MessageId): string | null =>
+  wordingProblem(r.language, id, CATALOGUES[r.language][id], r.text);
+
+/**
+ * The clinic's own texts in force, for printing (flagged ones too, until someone reviews them), but never one that
+ * no longer fits today's shipped text: that one would fail to print or drop what the release added.
+ */
 export function clinicWording(db: Db): MessageOverrides {
   const out: MessageOverrides = {};
   for (const r of latestRows(db)) {
     if (r.source !== 'clinic' || !isDocumentMessageId(r.message_id)) continue;
+    if (unusable(r, r.message_id) !== null) continue;
     (out[r.language] ??= {})[r.message_id] = r.text;
   }
   return out;
@@ -58,9 +69,13 @@ export function clinicWording(db: Db): MessageOverrides {
 function entryOf(language: DocumentLanguage, id: MessageId, r: ClinicWordingRow | undefined): WordingEntry {
   const shipped = CATALOGUES[language][id];
   const own = r?.source === 'clinic';
-  // A review of shipped text holds only while the shipped text is the one reviewed; the clinic's own text stays
-  // reviewed (and in force) but is flagged when the shipped text it was based on has changed.
-  const reviewed = r !== undefined && (own || r.text === shipped);
+  // A review of shipped text holds only while the shipped text is the one reviewed. English is the clinic's own
+  // language and ships reviewed by the project, whatever the release; other languages wait for the clinic. The
+  // clinic's own text stays reviewed (and in force) but is flagged when the shipped text it was based on changed.
+  const reviewedHere = r !== undefined && (own || r.text === shipped);
+  const shippedChanged = own
+    ? r.based_on !== shipped
+    : language !== 'en' && r !== undefined && r.text !== shipped;
   return {
     language,
     messageId: id,
@@ -68,13 +83,14 @@ function entryOf(language: DocumentLanguage, id: MessageId, r: ClinicWordingRow 
     text: own ? r.text : shipped,
     source: own ? 'clinic' : 'shipped',
     version: r?.version ?? 0,
-    // English is the clinic's own language and ships reviewed by the project; other languages wait for the clinic.
-    reviewed: reviewed || (language === 'en' && r === undefined),
-    reviewedByName: reviewed ? (r?.reviewer_name ?? null) : null,
-    reviewedAtMs: reviewed ? (r?.reviewed_at_ms ?? null) : null,
+    reviewed: reviewedHere || (!own && language === 'en'),
+    reviewedByName: reviewedHere ? (r.reviewer_name ?? null) : null,
+    reviewedAtMs: reviewedHere ? r.reviewed_at_ms : null,
     writtenByName: own ? r.writer_name : null,
-    basedOn: own ? r.based_on : null,
-    shippedChanged: own && r.based_on !== shipped,
+    // The shipped text the clinic's text was written against, or the older shipped text the clinic reviewed.
+    basedOn: own ? r.based_on : shippedChanged ? (r?.text ?? null) : null,
+    shippedChanged,
+    unusable: own ? unusable(r, id) : null,
   };
 }
 

@@ -1,7 +1,9 @@
 /**
  * The client: Patient, the clinic as Organization, the course of care as EpisodeOfCare, and client.csv. The
- * language the client's documents are in is the Patient's preferred communication language (BCP 47, as FHIR R4
- * binds it), and whether an interpreter is needed is the core patient-interpreterRequired extension.
+ * language the client's documents are in (English or Spanish only) is the Patient's communication language (BCP 47,
+ * as FHIR R4 binds it), said to be the language for written documents; it is marked preferred only when no interpreter
+ * is needed, since a client who needs one may speak a language the documents do not come in. Whether an interpreter
+ * is needed is the core patient-interpreterRequired extension.
  */
 import { fullName } from '../../../shared/domain/names';
 import { LANGUAGE_LABELS } from '../../../shared/i18n/languages';
@@ -71,9 +73,9 @@ export const patientSection: ExportSection = {
                   display: LANGUAGE_LABELS[c.documentLanguage],
                 },
               ],
-              text: LANGUAGE_LABELS[c.documentLanguage],
+              text: `Language for written documents: ${LANGUAGE_LABELS[c.documentLanguage]}`,
             },
-            preferred: true,
+            ...(c.interpreterNeeded ? {} : { preferred: true }),
           },
         ],
         managingOrganization: { reference: `urn:uuid:${refs.organization}` },
@@ -104,9 +106,10 @@ export const patientSection: ExportSection = {
         {
           file: 'csv/client.csv',
           description:
-            'The client: one row with identity, contact details, the language of their documents (BCP 47: en, es) ' +
-            'and whether an interpreter is needed (yes/no), admission date, status and, once discharged, the ' +
-            'discharge date and type.',
+            'The client: one row with identity, contact details, the language their written documents print in ' +
+            '(BCP 47: en or es only; not necessarily the language they speak: when an interpreter is needed, the ' +
+            'language to interpret into is not recorded here) and whether an interpreter is needed (yes/no), ' +
+            'admission date, status and, once discharged, the discharge date and type.',
           columns: [
             'chart_number',
             'legal_first_name',

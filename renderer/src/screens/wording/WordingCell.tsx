@@ -9,6 +9,7 @@ import { useState } from 'react';
 import type { WordingEntry, WordingVersion } from '../../../../shared/domain/wording';
 import type { MessageId } from '../../../../shared/i18n/catalogue';
 import { placeholderNames } from '../../../../shared/i18n/labels';
+import { LOCKED_ENGLISH } from '../../../../shared/i18n/wordingRules';
 import { call } from '../../api/client';
 import { TextAreaField } from '../../components/controls';
 import { FormMessage } from '../../components/FormError';
@@ -108,16 +109,23 @@ export function WordingCell({
           {line}
         </p>
       ))}
+      {entry.unusable !== null && (
+        <p className="wording__unreviewed" role="note">
+          {s('screen.wording.unusable', { problem: entry.unusable })}
+        </p>
+      )}
       {entry.shippedChanged && <ShippedChanged s={s} id={id} entry={entry} />}
       {admin && (
         <div className="actions">
-          <button
-            type="button"
-            onClick={() => setEditing(true)}
-            aria-label={`${s('screen.wording.change')}: ${named}`}
-          >
-            {s('screen.wording.change')}
-          </button>
+          {!(entry.language === 'en' && LOCKED_ENGLISH.includes(id)) && (
+            <button
+              type="button"
+              onClick={() => setEditing(true)}
+              aria-label={`${s('screen.wording.change')}: ${named}`}
+            >
+              {s('screen.wording.change')}
+            </button>
+          )}
           {!entry.reviewed && (
             <button
               type="button"
@@ -127,7 +135,7 @@ export function WordingCell({
               {s('screen.wording.markReviewed')}
             </button>
           )}
-          {entry.shippedChanged && (
+          {entry.source === 'clinic' && entry.shippedChanged && entry.unusable === null && (
             <button
               type="button"
               onClick={() => void review.submit()}
@@ -155,15 +163,21 @@ export function WordingCell({
 
 /** Old shipped, new shipped and the clinic's text in use, to review side by side. */
 function ShippedChanged({ s, id, entry }: { s: ScreenText; id: MessageId; entry: WordingEntry }) {
+  const own = entry.source === 'clinic';
   return (
     <div className="wording__flag" role="note">
-      <p className="wording__unreviewed">
-        {entry.basedOn === null ? s('screen.wording.flag.unknown') : s('screen.wording.flag')}
-      </p>
+      {/* An unusable clinic text says so above: it is not the text in use. */}
+      {entry.unusable === null && (
+        <p className="wording__unreviewed">
+          {own
+            ? s(entry.basedOn === null ? 'screen.wording.flag.unknown' : 'screen.wording.flag')
+            : s('screen.wording.flag.shipped')}
+        </p>
+      )}
       <dl lang={entry.language}>
         {entry.basedOn !== null && (
           <>
-            <dt>{s('screen.wording.basedOn')}</dt>
+            <dt>{s(own ? 'screen.wording.basedOn' : 'screen.wording.reviewedShipped')}</dt>
             <dd>
               <ReadableText s={s} id={id} text={entry.basedOn} />
             </dd>
@@ -173,10 +187,16 @@ function ShippedChanged({ s, id, entry }: { s: ScreenText; id: MessageId; entry:
         <dd>
           <ReadableText s={s} id={id} text={entry.shipped} />
         </dd>
-        <dt>{s('screen.wording.clinicText')}</dt>
-        <dd>
-          <ReadableText s={s} id={id} text={entry.text} />
-        </dd>
+        {own && (
+          <>
+            <dt>
+              {s(entry.unusable === null ? 'screen.wording.clinicText' : 'screen.wording.clinicTextUnused')}
+            </dt>
+            <dd>
+              <ReadableText s={s} id={id} text={entry.text} />
+            </dd>
+          </>
+        )}
       </dl>
     </div>
   );

@@ -7,7 +7,7 @@
  * clinic text whose shipped text changed in a later release is flagged for review (and keeps printing until then).
  * Administrators only change them, as the clinic profile.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { WordingEntry } from '../../../../shared/domain/wording';
 import { CATALOGUES, DOCUMENT_MESSAGE_IDS, type MessageId } from '../../../../shared/i18n/catalogue';
 import { groupOf, WORDING_GROUPS, type WordingGroup } from '../../../../shared/i18n/labels';
@@ -21,17 +21,22 @@ import { wordingLabel } from './wordingLabels';
 
 type Shown = WordingGroup | 'needsReview';
 
-export const needsReview = (e: WordingEntry): boolean => !e.reviewed || e.shippedChanged;
+export const needsReview = (e: WordingEntry): boolean =>
+  !e.reviewed || e.shippedChanged || e.unusable !== null;
 
 export function WordingSection({ admin }: { admin: boolean }) {
   const s = useScreenText();
   const [entries, setEntries] = useState<WordingEntry[] | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [shown, setShown] = useState<Shown>('aftercare');
+  const firstLoad = useRef(true);
   const load = useCallback(async () => {
     const r = await call('wording.list', {});
-    if (r.ok) setEntries(r.value);
-    else setLoadError(r.error.message);
+    if (!r.ok) return setLoadError(r.error.message);
+    setEntries(r.value);
+    // The screen opens on what needs the clinic's attention, if anything does.
+    if (firstLoad.current && r.value.some(needsReview)) setShown('needsReview');
+    firstLoad.current = false;
   }, []);
   useEffect(() => void load(), [load]);
 
@@ -42,7 +47,7 @@ export function WordingSection({ admin }: { admin: boolean }) {
     shown === 'needsReview' ? toReview.has(id) : groupOf(id) === shown,
   );
   const unreviewed = entries?.filter((e) => !e.reviewed).length ?? 0;
-  const changed = entries?.filter((e) => e.shippedChanged).length ?? 0;
+  const changed = entries?.filter((e) => e.source === 'clinic' && e.shippedChanged).length ?? 0;
   const shownName =
     shown === 'needsReview'
       ? s('screen.wording.needsReview', { count: toReview.size })

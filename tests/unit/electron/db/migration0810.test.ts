@@ -1,6 +1,6 @@
 /**
- * 0810 wording-history: existing versions are described from what they hold (a shipped version after the clinic's
- * own went back to it; any other shipped version reviewed it; a clinic text was written by its reviewer, its
+ * 0810 wording-history: existing versions are described from what they hold (a shipped version right after the
+ * clinic's own went back to it; any other shipped version reviewed it; a clinic text was written by its reviewer, its
  * shipped base unknown), and the versions stay unchangeable.
  */
 import { describe, expect, it } from 'vitest';
@@ -24,6 +24,8 @@ describe('migration 0810 wording-history', () => {
     insert.run('taper.steps', 1, 'shipped', 'Sus pasos', 10);
     insert.run('safety.signs', 1, 'clinic', 'Señales de un mal momento', 20);
     insert.run('safety.signs', 2, 'shipped', 'Señales de que puede empezar un momento difícil', 30);
+    // Reviewed again after going back: a review, not a second restore.
+    insert.run('safety.signs', 3, 'shipped', 'Señales de que puede empezar un momento difícil', 40);
     migrate(db, wordingHistory.version);
     expect(
       db
@@ -37,6 +39,13 @@ describe('migration 0810 wording-history', () => {
         message_id: 'safety.signs',
         version: 2,
         kind: 'restored',
+        based_on: 'Señales de que puede empezar un momento difícil',
+        written_by: null,
+      },
+      {
+        message_id: 'safety.signs',
+        version: 3,
+        kind: 'reviewed',
         based_on: 'Señales de que puede empezar un momento difícil',
         written_by: null,
       },

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bundleProblems } from '../../../../electron/export/bundleChecks';
+import { README_FILE } from '../../../../electron/export/readme';
 import { choosableSections, runRecordExport } from '../../../../electron/export/recordExport';
 import { createDispatcher, type Dispatch } from '../../../../electron/ipc/dispatch';
 import { createHandlers } from '../../../../electron/ipc/handlers';
@@ -492,7 +493,11 @@ describe('export sections: medications, MAT, taper, recovery plans', () => {
       const text = checkPdf(path.join(under, f), `export-under-consent-${path.basename(f)}`).text;
       expect(text, f).toContain('Disclosed under consent');
       expect(text, f).toContain('Dr. Ilse Verhoeven, Cascade Family Medicine');
+      // A disclosure, not the client's own copy: the notice binds its recipient, and no line says otherwise.
+      expect(flat(text), f).not.toContain('your own copy');
+      expect(flat(text), f).not.toContain('written OK');
     }
+    expect(pdfs).toContain('pdf/taper-schedule-v1.pdf');
     const { bundle } = resourcesOf(under);
     expect(fhirSchemaValidator()(bundle)).toBe(true);
     expect(bundleProblems(bundle)).toEqual([]);
@@ -541,7 +546,7 @@ describe('export of a discharged client', () => {
 });
 
 describe('export of the client’s language for documents and interpreter need', () => {
-  it('states them on Patient (communication in BCP 47, preferred; the interpreterRequired extension) and in client.csv', async () => {
+  it('states them on Patient (communication in BCP 47, preferred only without an interpreter; the interpreterRequired extension) and in client.csv', async () => {
     const { practice } = await setUpPractice({ clock: new FakeClock(NOW) });
     const dispatch = createDispatcher(createHandlers(), {
       practice,
@@ -569,9 +574,8 @@ describe('export of the client’s language for documents and interpreter need',
       {
         language: {
           coding: [{ system: 'urn:ietf:bcp:47', code: 'es', display: 'Spanish' }],
-          text: 'Spanish',
+          text: 'Language for written documents: Spanish',
         },
-        preferred: true,
       },
     ]);
     expect(patient?.extension).toEqual([
@@ -583,5 +587,27 @@ describe('export of the client’s language for documents and interpreter need',
     const row = cells(line);
     expect(row[columns.indexOf('document_language')]).toBe('es');
     expect(row[columns.indexOf('interpreter_needed')]).toBe('yes');
+    // The README says what the language column is not.
+    expect(flat(fs.readFileSync(path.join(dir, README_FILE), 'utf8'))).toMatch(
+      /client\.csv: .*en or es only; not necessarily the language they speak/,
+    );
+
+    // Without an interpreter, the language of the documents is the one the client prefers.
+    const other = value<Client>(
+      await dispatch('clients.create', {
+        client: aClient({ legalFirstName: 'Aoife', legalLastName: 'O’Brien', documentLanguage: 'en' }),
+      }),
+    );
+    const plain = resourcesOf(await exported({ practice, client: other } as Made));
+    expect(validate(plain.bundle), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
+    expect(plain.all.find((r) => r.resourceType === 'Patient')?.communication).toEqual([
+      {
+        language: {
+          coding: [{ system: 'urn:ietf:bcp:47', code: 'en', display: 'English' }],
+          text: 'Language for written documents: English',
+        },
+        preferred: true,
+      },
+    ]);
   });
 });

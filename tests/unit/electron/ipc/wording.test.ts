@@ -10,7 +10,7 @@ import { createNodePlatform } from '../../../../electron/platform/nodePlatform';
 import { silentLogger } from '../../../../electron/platform/types';
 import { clinicWording, insertWordingVersion } from '../../../../electron/db/repositories/clinicWording';
 import type { WordingEntry, WordingVersion } from '../../../../shared/domain/wording';
-import { CATALOGUES, DOCUMENT_MESSAGE_IDS } from '../../../../shared/i18n/catalogue';
+import { CATALOGUES, DOCUMENT_MESSAGE_IDS, translator } from '../../../../shared/i18n/catalogue';
 import { listAudit } from '../../../../electron/db/repositories/audit';
 import type { Result } from '../../../../shared/ipc/result';
 import { FakeClock, setUpPractice } from '../../../support/fixtures';
@@ -205,5 +205,127 @@ describe('wording history, going back to the shipped text, and shipped text that
       expect(r.error.fields[0]?.message).toBe(
         'Keep {name} (the client’s name), {dob} (the date of birth): the document fills them in.',
       );
+  });
+});
+
+describe('a clinic text that no longer fits the shipped text, and texts that cannot be gutted', () => {
+  it('prints the shipped text while a kept clinic text lacks what the release changed, and refuses to keep it', async () => {
+    const { dispatch, db, user } = await practice();
+    const ref = { language: 'es', messageId: 'crisis.clinic' } as const;
+    // Written when the shipped text had opening hours; this release dropped {hours}, so nothing fills it in.
+    insertWordingVersion(db, {
+      ...ref,
+      source: 'clinic',
+      kind: 'written',
+      text: 'Llame a {clinic} al {phone}, {hours}.',
+      basedOn: '{clinic} — {phone} ({hours})',
+      writtenBy: user.id,
+      userId: user.id,
+      atMs: Date.UTC(2026, 5, 1),
+    });
+    const values = { clinic: 'Clínica Río Claro', phone: '555-0142' };
+    expect(clinicWording(db)).toEqual({});
+    expect(translator('es', clinicWording(db)).t('crisis.clinic', values)).toBe(
+      translator('es').t('crisis.clinic', values),
+    );
+    const entry = value<WordingEntry[]>(await dispatch('wording.list', {})).find(
+      (e) => e.language === 'es' && e.messageId === 'crisis.clinic',
+    );
+    expect(entry).toMatchObject({ source: 'clinic', shippedChanged: true });
+    expect(entry?.unusable).toMatch(/^Remove \{hours\}/);
+
+    const kept = await dispatch('wording.review', ref);
+    expect(kept.ok).toBe(false);
+    if (!kept.ok) expect(kept.error.fields[0]?.message).toMatch(/^Reword the clinic’s text.*\{hours\}/);
+    expect(value<WordingVersion[]>(await dispatch('wording.history', ref))).toHaveLength(1);
+
+    // Reworded, it prints again.
+    value(await dispatch('wording.save', { ...ref, text: 'Llame a {clinic} al {phone}.' }));
+    expect(translator('es', clinicWording(db)).t('crisis.clinic', values)).toBe(
+      'Llame a Clínica Río Claro al 555-0142.',
+    );
+  });
+
+  it('keeps the notice’s citations and a real text for every notice, crisis line and warning sign', async () => {
+    const { dispatch, db } = await practice();
+    const problem = async (language: 'en' | 'es', messageId: string, text: string) => {
+      const r = await dispatch('wording.save', { language, messageId, text });
+      return r.ok ? null : r.error.fields[0]?.message;
+    };
+    expect(await problem('es', 'notice.full', 'Confidencial.')).toMatch(
+      /^Keep the numbers 42, 2, .*notice cites/,
+    );
+    expect(await problem('es', 'notice.short', 'Privado.')).toBe(
+      'Keep the numbers 42, 2: the notice cites them.',
+    );
+    expect(await problem('es', 'notice.short', '42 CFR parte 2: privado.')).toMatch(
+      /^Say all of it: a notice/,
+    );
+    expect(await problem('es', 'redflags.seizure', '.')).toMatch(/^Say all of it: a warning sign/);
+    expect(await problem('es', 'crisis.988', 'No llame al 988. (2)')).toMatch(
+      /^Say all of it: a crisis line/,
+    );
+    expect(await problem('en', 'notice.ownCopy', 'Share it with anyone.')).toMatch(/whom the notice binds/);
+    expect(clinicWording(db)).toEqual({});
+    expect(await problem('es', 'redflags.seizure', 'Tiene una convulsión.')).toBeNull();
+  });
+
+  it('records going back to the shipped text by saving it as a restore, and refuses a save that changes nothing', async () => {
+    const { dispatch, db } = await practice();
+    const ref = { language: 'es', messageId: 'safety.signs' } as const;
+    value(await dispatch('wording.save', { ...ref, text: 'Señales de que viene un mal momento' }));
+    const same = await dispatch('wording.save', { ...ref, text: 'Señales de que viene un mal momento' });
+    expect(same.ok).toBe(false);
+    if (!same.ok) expect(same.error.fields[0]?.message).toMatch(/already the text in use/);
+    value(await dispatch('wording.save', { ...ref, text: CATALOGUES.es['safety.signs'] }));
+    const history = value<WordingVersion[]>(await dispatch('wording.history', ref));
+    expect(history.map((v) => [v.version, v.kind, v.source])).toEqual([
+      [2, 'restored', 'shipped'],
+      [1, 'written', 'clinic'],
+    ]);
+    const actions = listAudit(db, { limit: 100, beforeId: null })
+      .filter((a) => a.entity === 'wording')
+      .map((a) => a.action);
+    expect(actions).toContain('restore-shipped');
+    expect((await dispatch('wording.save', { ...ref, text: CATALOGUES.es['safety.signs'] })).ok).toBe(false);
+  });
+});
+
+describe('shipped text a release changed', () => {
+  it('keeps English reviewed by the project, and flags Spanish the clinic reviewed with the old and new text', async () => {
+    const { dispatch, db, user } = await practice();
+    for (const language of ['en', 'es'] as const)
+      insertWordingVersion(db, {
+        language,
+        messageId: 'taper.steps',
+        source: 'shipped',
+        kind: 'reviewed',
+        text: 'An older release’s text',
+        basedOn: 'An older release’s text',
+        writtenBy: null,
+        userId: user.id,
+        atMs: Date.UTC(2026, 5, 1),
+      });
+    const list = value<WordingEntry[]>(await dispatch('wording.list', {}));
+    const of = (language: string) =>
+      list.find((e) => e.language === language && e.messageId === 'taper.steps');
+    expect(of('en')).toMatchObject({
+      reviewed: true,
+      shippedChanged: false,
+      reviewedByName: null,
+      basedOn: null,
+    });
+    expect(of('en')?.text).toBe(CATALOGUES.en['taper.steps']);
+    expect(of('es')).toMatchObject({
+      reviewed: false,
+      shippedChanged: true,
+      basedOn: 'An older release’s text',
+      text: CATALOGUES.es['taper.steps'],
+      unusable: null,
+    });
+    const again = value<WordingEntry>(
+      await dispatch('wording.review', { language: 'es', messageId: 'taper.steps' }),
+    );
+    expect(again).toMatchObject({ reviewed: true, shippedChanged: false, reviewedByName: user.displayName });
   });
 });

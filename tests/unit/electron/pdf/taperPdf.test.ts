@@ -78,7 +78,7 @@ describe('taper schedule PDF', () => {
     expect(text).toContain('Pida ayuda ya');
     expect(text).toMatch(/lun, 16 de nov de 2026 9 g 3 dosis de 3 g al vie, 20 de nov de 2026/);
     expect(text).toContain('Nada: pare');
-    expect(text).toContain('Esta es su propia copia. Puede compartirla con quien usted quiera.');
+    expect(text).toContain('Esta es su propia copia. Puede compartirla con quien quiera.');
     expect(pdfLanguageAndTitle(file)).toEqual({
       lang: 'es-US',
       displayTitle: true,
