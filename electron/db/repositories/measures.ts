@@ -173,16 +173,19 @@ export function completeScores(db: Db, clientId: string): ScoreRow[] {
 }
 
 /**
- * Sessions attended against planned, from signed notes: every individual session note is a session held; a group
- * place is planned whatever the attendance and attended when present, late or left early. Private counselling
- * notes are left out (they stay with their author).
+ * Sessions attended against planned in the current episode, from signed notes: every individual session note is a
+ * session held; a group place is planned whatever the attendance and attended when present, late or left early.
+ * Private counselling notes are left out (they stay with their author). A re-admitted client's episode counts
+ * sessions dated from the re-admission day on, as its scores and days in care do (shared/domain/episode.ts).
  */
 export function sessionCounts(db: Db, clientId: string): { attended: number; planned: number } {
   return db
     .prepare(
       `SELECT count(*) AS planned,
          coalesce(sum(kind = 'progress' OR attendance IN (${ATTENDED.map(() => '?').join(', ')})), 0) AS attended
-       FROM notes WHERE client_id = ? AND signed_at_ms IS NOT NULL AND kind IN ('progress', 'group-member')`,
+       FROM notes WHERE client_id = @clientId AND signed_at_ms IS NOT NULL AND kind IN ('progress', 'group-member')
+         AND session_date >= coalesce((SELECT o.admission_date FROM client_outcomes o
+           WHERE o.client_id = @clientId AND o.episode_from_ms IS NOT NULL), '')`,
     )
-    .get(...ATTENDED, clientId) as { attended: number; planned: number };
+    .get(...ATTENDED, { clientId }) as { attended: number; planned: number };
 }

@@ -185,7 +185,7 @@ describe('response at a glance', () => {
 
 describe('episodes of care', () => {
   it('starts again at a same-day re-admission: intake measures due, the glance from the new episode’s first score', async () => {
-    const { dispatch, clock } = await practiceWithDispatch();
+    const { dispatch, clock, practice, user } = await practiceWithDispatch();
     const client = value<Client>(
       await dispatch('clients.create', {
         client: aClient({ legalLastName: 'O’Brien', admissionDate: '2026-09-01' }),
@@ -220,6 +220,18 @@ describe('episodes of care', () => {
     ]);
     await give(dispatch, client.id, 'phq9', phq9(12), clock.now() - 60_000);
     await give(dispatch, client.id, 'phq9', phq9(11), clock.now() - 30_000);
+    // Signed sessions of the earlier episode (up to the discharge day) leave the glance; the new one's count.
+    const note = practice.session().db.prepare(
+      `INSERT INTO notes (id, client_id, kind, content, session_date, search_text, author_id, created_at_ms,
+         updated_at_ms, signed_at_ms, signed_by) VALUES (?, ?, 'progress', '{}', ?, '', ?, 0, 0, ?, ?)`,
+    );
+    for (const [id, on, signed] of [
+      ['n1', '2026-09-15', true],
+      ['n2', '2026-11-22', true],
+      ['n3', '2026-11-23', true],
+      ['n4', '2026-11-23', false],
+    ] as const)
+      note.run(id, client.id, on, user.id, signed ? clock.now() : null, signed ? user.id : null);
     expect((await due()).map(([m]) => m)).toEqual(['gad7', 'auditc']);
     const { glance, due: chartDue } = value<ClientMeasures>(
       await dispatch('measures.forClient', { clientId: client.id }),
@@ -229,6 +241,7 @@ describe('episodes of care', () => {
       ['phq9', 2, 12, 11],
     ]);
     expect(glance.instruments[0]).toMatchObject({ response: false, remission: false });
+    expect([glance.sessionsAttended, glance.sessionsPlanned, glance.daysInCare]).toEqual([1, 1, 0]);
     expect(chartDue.find((d) => d.measure === 'phq9')).toMatchObject({
       dueOn: '2026-12-23',
       reason: 'interval',
