@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate } from '../../../../electron/db/migrations';
 import { measureDue } from '../../../../electron/db/migrations/0800-measure-due';
 import { insertClient, insertDischarge } from '../../../../electron/db/repositories/clients';
-import { dueWorklist, saveSchedule } from '../../../../electron/db/repositories/measures';
+import { dueTotal, dueWorklist, saveSchedule } from '../../../../electron/db/repositories/measures';
 import { outcomeFigures } from '../../../../electron/db/repositories/outcomes';
 import type { ClientStatus, DischargeType } from '../../../../shared/domain/clients';
 import { daysBetween, localMidnight } from '../../../../shared/domain/common';
@@ -268,11 +268,16 @@ describe.each(ZONES)('migration 0800 measure-due in %s', (zone) => {
     ids: readonly string[],
     todays: string[],
   ) {
-    for (const today of todays)
+    for (const today of todays) {
+      const pure = pureWorklist(clients, ids, today);
       expect(
         dueWorklist(db, today, 10_000).map((r) => [r.client_id, r.measure, r.due_on, r.reason]),
         today,
-      ).toEqual(pureWorklist(clients, ids, today));
+      ).toEqual(pure);
+      // The total counts every row, when the worklist gives only the first.
+      expect(dueWorklist(db, today, 2)).toHaveLength(Math.min(2, pure.length));
+      expect(dueTotal(db, today), today).toBe(pure.length);
+    }
     // The current episode and its scores, as the pure rules have them.
     clients.forEach((c, i) => {
       const id = ids[i] ?? '';

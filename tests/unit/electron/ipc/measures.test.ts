@@ -111,6 +111,19 @@ describe('due measures', () => {
     expect(all[0]?.clientId).toBe(earlier.id);
   });
 
+  it('lists the first 200 measures due and says how many are due in all', async () => {
+    const { dispatch } = await practiceWithDispatch();
+    // Three intake measures each (PHQ-9, GAD-7, AUDIT-C): 70 clients, 210 measures due.
+    for (let n = 0; n < 70; n += 1)
+      value(
+        await dispatch('clients.create', {
+          client: aClient({ legalLastName: `Nguyễn ${n}`, admissionDate: '2026-11-20' }),
+        }),
+      );
+    const due = value<DueMeasures>(await dispatch('measures.due', {}));
+    expect([due.items.length, due.total]).toEqual([200, 210]);
+  });
+
   it('orders clients due on one day by the list’s collation, and never drops one whose outcome row is missing', async () => {
     const { dispatch, practice } = await practiceWithDispatch();
     const names = ['Okafor', 'O’Brien', 'Zapata', 'Łukasiewicz', 'Lopez', 'Đặng', 'Dorsey'];
