@@ -51,6 +51,8 @@ export function dischargeOnSave(
   return { discharge: d, problem: null };
 }
 
+const DAY_IN_WORDS = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' });
+
 /**
  * Re-admission (issue 15, shared/domain/episode.ts): a Discharged client set back to Active or On hold starts a new
  * episode of care on their admission date, so that date must be the re-admission date, on or after the discharge that
@@ -64,7 +66,8 @@ export function readmissionProblem(
 ): string | null {
   if (previous !== 'discharged' || next.status === 'discharged' || lastDischargedOn === null) return null;
   if (next.admissionDate >= lastDischargedOn) return null;
-  return `To re-admit the client, give the date they came back to care as the admission date: on or after their discharge on ${lastDischargedOn}.`;
+  const on = DAY_IN_WORDS.format(new Date(`${lastDischargedOn}T00:00:00Z`));
+  return `To re-admit the client, give the date they came back to care as the admission date: on or after their discharge on ${on}.`;
 }
 
 /**

@@ -79,7 +79,7 @@ describe('clients', () => {
       for (const admissionDate of ['2026-06-01', '2026-09-30']) {
         const refused = await update({ status, admissionDate, discharge: null });
         expect(fieldsOf(refused)['client.admissionDate'], `${status} ${admissionDate}`).toBe(
-          'To re-admit the client, give the date they came back to care as the admission date: on or after their discharge on 2026-10-01.',
+          'To re-admit the client, give the date they came back to care as the admission date: on or after their discharge on Oct 1, 2026.',
         );
       }
     }
