@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ClientInput, ClientStatus } from '../../shared/domain/clients';
 import { localDate } from '../../shared/domain/common';
-import { consentsEndedByDischarge, dischargeOnSave } from '../../shared/domain/discharge';
+import { consentsEndedByDischarge, dischargeOnSave, readmissionProblem } from '../../shared/domain/discharge';
 import { intakeRiskFlags, useLogRiskFlags } from '../../shared/domain/riskFlags';
 import { AppError, fieldError } from '../errors';
 import {
@@ -137,6 +137,8 @@ export const clientHandlers: DomainHandlers<'clients'> = {
     const existing = requireClient(db, id);
     checkClient(db, client, today(ctx), id);
     const discharge = checkDischarge(existing.status, client, ctx);
+    const readmission = readmissionProblem(existing.status, client, existing.discharge?.dischargedOn ?? null);
+    if (readmission) throw fieldError('INVALID_INPUT', 'client.admissionDate', readmission);
     db.transaction(() => {
       updateClient(
         db,

@@ -26,6 +26,7 @@ import {
 } from '../db/repositories/followUps';
 import {
   completeScores,
+  dueTotal,
   dueWorklist,
   measuredClient,
   saveSchedule,
@@ -134,6 +135,7 @@ export const measureHandlers: DomainHandlers<'measures'> = {
         reason: r.reason,
         status: statusOn(r.due_on, today),
       })),
+      total: dueTotal(db, today),
     };
   },
 };

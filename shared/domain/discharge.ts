@@ -51,6 +51,25 @@ export function dischargeOnSave(
   return { discharge: d, problem: null };
 }
 
+const DAY_IN_WORDS = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' });
+
+/**
+ * Re-admission (issue 15, shared/domain/episode.ts): a Discharged client set back to Active or On hold starts a new
+ * episode of care on their admission date, so that date must be the re-admission date, on or after the discharge that
+ * ended the last episode. Keeping the old admission date would reopen the old episode (its old scores and overdue
+ * measures, no intake due). Returns the message for `client.admissionDate`, or null.
+ */
+export function readmissionProblem(
+  previous: ClientStatus | null,
+  next: Pick<ClientInput, 'status' | 'admissionDate'>,
+  lastDischargedOn: string | null,
+): string | null {
+  if (previous !== 'discharged' || next.status === 'discharged' || lastDischargedOn === null) return null;
+  if (next.admissionDate >= lastDischargedOn) return null;
+  const on = DAY_IN_WORDS.format(new Date(`${lastDischargedOn}T00:00:00Z`));
+  return `To re-admit the client, give the date they came back to care as the admission date: on or after their discharge on ${on}.`;
+}
+
 /**
  * Words that may name this clinic's discharge as a consent's ending event ("until discharged"). Never used to decide
  * whether a consent ends (the words may mean another programme's discharge, a drug court's, say): only to ask the

@@ -242,4 +242,59 @@ describe('measures and follow-up', () => {
     await page.getByRole('button', { name: 'Show figures' }).click();
     await page.getByText('The period ends before it starts.').waitFor();
   });
+
+  it('re-admits a discharged client with a re-admission date, starting a new episode', async () => {
+    const { page, harness } = app;
+    const input = aClient({
+      legalFirstName: 'Ciarán',
+      legalLastName: 'Ó Súilleabháin',
+      preferredName: '',
+      admissionDate: daysAgo(60),
+    });
+    const ciaran = await ipc(harness, 'clients.create', { client: input });
+    await give(ciaran.id, 'phq9', [2, 2, 2, 2, 2, 2, 2, 2, 0], Date.now() - 50 * DAY);
+    await give(ciaran.id, 'gad7', [2, 2, 2, 2, 2, 2, 2], Date.now() - 50 * DAY);
+    await give(ciaran.id, 'auditc', [1, 0, 0], Date.now() - 50 * DAY);
+    await ipc(harness, 'clients.update', {
+      id: ciaran.id,
+      client: {
+        ...input,
+        status: 'discharged',
+        discharge: { dischargedOn: daysAgo(10), type: 'lost-contact' },
+      },
+    });
+
+    await page.goto(`${harness.origin}/?t=${harness.token}#/clients/${ciaran.id}/edit`);
+    const care = page.getByRole('group', { name: 'Care', exact: true });
+    await care.getByLabel('Admission date', { exact: true }).waitFor();
+    await care.getByLabel('Status', { exact: true }).selectOption({ label: 'Active' });
+    // Back from Discharged: the field asks for the re-admission date, today filled in, and says why.
+    const readmission = care.getByLabel('Re-admission date', { exact: true });
+    expect(await readmission.inputValue()).toBe(daysAgo(0));
+    await care.getByText(/on or after their discharge on .*A new episode of care starts on it/).waitFor();
+    await screenshot(page, 'outcomes-readmission-form');
+
+    // The old admission date would reopen the old episode: refused beside the field.
+    await readmission.fill(daysAgo(20));
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await care
+      .locator('.field', { has: page.getByLabel('Re-admission date', { exact: true }) })
+      .locator('.field__error')
+      .filter({ hasText: /^To re-admit the client, .* on or after their discharge on / })
+      .waitFor();
+
+    await readmission.fill(daysAgo(0));
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.waitForURL(new RegExp(`#/clients/${ciaran.id}$`));
+    // A new episode: the intake measures are due again today, the old scores notwithstanding.
+    await page.goto(`${harness.origin}/?t=${harness.token}#/assessments`);
+    const due = page.getByRole('region', { name: /Measures due today or overdue/ });
+    await due
+      .getByRole('link', { name: /Ó Súilleabháin, Ciarán/ })
+      .first()
+      .waitFor();
+    const rows = (await due.getByRole('row').allTextContents()).filter((t) => t.includes('Ó Súilleabháin'));
+    expect(rows.map((r) => r.match(/PHQ-9|GAD-7|AUDIT-C/)?.[0])).toEqual(['PHQ-9', 'GAD-7', 'AUDIT-C']);
+    expect(rows.every((r) => r.includes('At intake'))).toBe(true);
+  });
 });

@@ -25,6 +25,24 @@ const DEFAULTS = `(SELECT 'phq9' AS measure, 0 AS rank, 1 AS at_intake, 30 AS ev
   UNION ALL SELECT 'withdrawal', 3, 0, NULL, 1)`;
 
 const LOCAL_DAY = (ms: string) => `date((${ms}) / 1000, 'unixepoch', 'localtime')`;
+
+/** This zone's offset in seconds at epoch second `s`. */
+const OFFSET_AT = (s: string) => `(unixepoch(datetime(${s}, 'unixepoch', 'localtime')) - (${s}))`;
+
+/**
+ * Epoch ms of the local midnight that starts the date `d`, as shared/domain/common.ts `localMidnight` has it in
+ * JavaScript (held equal for every zone by the property test). SQLite's `unixepoch(d, 'utc')` alone differs where a
+ * daylight-saving change skips or repeats midnight (Asia/Beirut 2026-03-29, Asia/Amman in autumn): a skipped midnight
+ * starts the day at the change (the offset before it), and a repeated one at its earlier occurrence.
+ */
+const LOCAL_MIDNIGHT_MS = (d: string) => {
+  const naive = `unixepoch(${d}, 'utc')`;
+  const skipped = `CASE WHEN date(${naive}, 'unixepoch', 'localtime') < ${d}
+    THEN unixepoch(${d}) - ${OFFSET_AT(naive)} ELSE ${naive} END`;
+  const earlier = `(unixepoch(${d}) - ${OFFSET_AT(`${naive} - 86400`)})`;
+  return `1000 * CASE WHEN datetime(${earlier}, 'unixepoch', 'localtime') = ${d} || ' 00:00:00'
+    AND ${earlier} < ${skipped} THEN ${earlier} ELSE ${skipped} END`;
+};
 const DATE_SHAPE = `GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'`;
 
 /** The facts and the rule of each (active client, measure) pair. `clients` filtered by `where`. */
@@ -106,7 +124,7 @@ const EPISODE = `UPDATE client_outcomes SET
     ${ENDING}),
   episode_from_ms = CASE WHEN EXISTS (SELECT 1 FROM client_discharges p WHERE p.client_id = client_outcomes.client_id
       AND p.discharged_on <= client_outcomes.admission_date AND p.id IS NOT (SELECT d.id ${ENDING}))
-    THEN unixepoch(client_outcomes.admission_date, 'utc') * 1000 END`;
+    THEN ${LOCAL_MIDNIGHT_MS('client_outcomes.admission_date')} END`;
 
 /** Days from admission to leaving, so retention compares integers instead of dating every client. */
 const LEFT_AFTER = `UPDATE client_outcomes SET

@@ -121,13 +121,29 @@ export interface DueRow {
   reason: DueReason;
 }
 
+/** Rows of `measure_due` decided for a later day (their latest contact is after `@today`), decided for today. */
+const DECIDED_AGAIN = `(SELECT d.*, ${earlier('d.base', contactDue('d', latestContact('d', '@today')))} AS due
+  FROM measure_due d WHERE d.latest_contact_on > @today) WHERE due <= @today || '|9'`;
+
+/** How many measures are due on or before `today` across the practice: all the rows `dueWorklist` would give. */
+export function dueTotal(db: Db, today: string): number {
+  return (
+    db
+      .prepare(
+        `SELECT (SELECT count(*) FROM measure_due d
+           WHERE d.due_on <= @today AND (d.latest_contact_on IS NULL OR d.latest_contact_on <= @today))
+         + (SELECT count(*) FROM ${DECIDED_AGAIN}) AS total`,
+      )
+      .get({ today }) as { total: number }
+  ).total;
+}
+
 /**
  * The measures due on or before `today` across the practice, earliest first, then by name, client and measure: the
  * first `limit` rows of `measure_due` (migration 0800) in its index order. A row whose latest withdrawal contact is
  * after today was decided for a later day: it is decided again here for today (few rows, by their own index).
  */
 export function dueWorklist(db: Db, today: string, limit: number): DueRow[] {
-  const contact = contactDue('d', latestContact('d', '@today'));
   const rows = db
     .prepare(
       `SELECT u.client_id, u.measure, u.due_on, u.reason, c.legal_last_name AS family, c.legal_first_name AS given,
@@ -140,8 +156,7 @@ export function dueWorklist(db: Db, today: string, limit: number): DueRow[] {
          UNION ALL
          SELECT client_id, measure, rank, sort_name, substr(due, 1, 10),
            CASE substr(due, 12) WHEN '0' THEN 'intake' WHEN '1' THEN 'interval' ELSE 'withdrawal-contact' END
-         FROM (SELECT d.*, ${earlier('d.base', contact)} AS due FROM measure_due d WHERE d.latest_contact_on > @today)
-         WHERE due <= @today || '|9') u
+         FROM ${DECIDED_AGAIN}) u
        JOIN clients c ON c.id = u.client_id
        ORDER BY u.due_on, u.sort_name, u.client_id, u.rank LIMIT @limit`,
     )
@@ -173,16 +188,19 @@ export function completeScores(db: Db, clientId: string): ScoreRow[] {
 }
 
 /**
- * Sessions attended against planned, from signed notes: every individual session note is a session held; a group
- * place is planned whatever the attendance and attended when present, late or left early. Private counselling
- * notes are left out (they stay with their author).
+ * Sessions attended against planned in the current episode, from signed notes: every individual session note is a
+ * session held; a group place is planned whatever the attendance and attended when present, late or left early.
+ * Private counselling notes are left out (they stay with their author). A re-admitted client's episode counts
+ * sessions dated from the re-admission day on, as its scores and days in care do (shared/domain/episode.ts).
  */
 export function sessionCounts(db: Db, clientId: string): { attended: number; planned: number } {
   return db
     .prepare(
       `SELECT count(*) AS planned,
          coalesce(sum(kind = 'progress' OR attendance IN (${ATTENDED.map(() => '?').join(', ')})), 0) AS attended
-       FROM notes WHERE client_id = ? AND signed_at_ms IS NOT NULL AND kind IN ('progress', 'group-member')`,
+       FROM notes WHERE client_id = @clientId AND signed_at_ms IS NOT NULL AND kind IN ('progress', 'group-member')
+         AND session_date >= coalesce((SELECT o.admission_date FROM client_outcomes o
+           WHERE o.client_id = @clientId AND o.episode_from_ms IS NOT NULL), '')`,
     )
-    .get(...ATTENDED, clientId) as { attended: number; planned: number };
+    .get(...ATTENDED, { clientId }) as { attended: number; planned: number };
 }

@@ -41,7 +41,10 @@ export const ClientMeasuresSchema = z.object({
 export type ClientMeasures = z.infer<typeof ClientMeasuresSchema>;
 
 export const DueMeasuresSchema = z.object({
+  /** The first 200, earliest first. */
   items: z.array(z.object({ ...Who, ...MeasureDueSchema.shape })),
+  /** Every measure due today or overdue, `items` or not. */
+  total: z.number().int(),
 });
 export type DueMeasures = z.infer<typeof DueMeasuresSchema>;
 

@@ -122,6 +122,20 @@ function ClientFormBody({ clientId, loaded }: { clientId: string | null; loaded:
     (e: { target: { value: string } }) =>
       setValues((v) => ({ ...v, [key]: e.target.value }));
   const err = (key: keyof ClientFormValues) => fieldMessage(error, FIELD_PATHS[key]);
+  // Re-admission (shared/domain/discharge.ts readmissionProblem): back from Discharged, the admission date is the
+  // date the client came back, which starts a new episode of care; today is filled in for the user to correct.
+  const lastDischargedOn = wasDischarged ? (loaded.client?.discharge?.dischargedOn ?? null) : null;
+  const readmitting = lastDischargedOn !== null && values.status !== 'discharged';
+  const setStatus = (e: { target: { value: string } }) => {
+    const status = e.target.value as ClientFormValues['status'];
+    setValues((v) => {
+      if (lastDischargedOn === null) return { ...v, status };
+      if (status === 'discharged') return { ...v, status, admissionDate: loaded.values.admissionDate };
+      const admissionDate =
+        v.status === 'discharged' && v.admissionDate < lastDischargedOn ? today : v.admissionDate;
+      return { ...v, status, admissionDate };
+    });
+  };
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -337,8 +351,14 @@ function ClientFormBody({ clientId, loaded }: { clientId: string | null; loaded:
               spellCheck={false}
             />
             <Field
-              label="Admission date"
+              label={readmitting ? 'Re-admission date' : 'Admission date'}
+              hint={
+                readmitting
+                  ? `The day they came back to care, on or after their discharge on ${formatDateOnly(lastDischargedOn)}. A new episode of care starts on it: intake measures are due again.`
+                  : undefined
+              }
               type="date"
+              min={readmitting ? lastDischargedOn : undefined}
               max={today}
               value={values.admissionDate}
               onChange={set('admissionDate')}
@@ -347,7 +367,7 @@ function ClientFormBody({ clientId, loaded }: { clientId: string | null; loaded:
             <NativeSelectField
               label="Status"
               value={values.status}
-              onChange={set('status')}
+              onChange={setStatus}
               error={err('status')}
             >
               {CLIENT_STATUSES.map((s) => (

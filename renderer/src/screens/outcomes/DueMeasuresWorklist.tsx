@@ -32,6 +32,7 @@ export function DueMeasuresWorklist() {
       title="Measures due today or overdue"
       empty="No scored measure is due. Each client's schedule is on the Measures tab of the chart."
       rows={data.items}
+      total={data.total}
       rowKey={(i) => `${i.clientId}-${i.measure}`}
       columns={[
         { header: 'Due', cell: (i) => formatDate(i.dueOn) },

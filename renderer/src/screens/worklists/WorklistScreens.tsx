@@ -74,15 +74,18 @@ export function WorkTable<R>({
   rows,
   rowKey,
   columns,
+  total,
 }: {
   title: string;
   empty: string;
   rows: readonly R[];
   rowKey: (row: R) => string;
   columns: ReadonlyArray<Column<R>>;
+  /** How many there are when `rows` is only the first of them (a capped list). */
+  total?: number;
 }) {
   return (
-    <Section title={title} empty={empty} count={rows.length}>
+    <Section title={title} empty={empty} count={rows.length} total={total}>
       <table className="table">
         <thead>
           <tr>
@@ -111,19 +114,30 @@ function Section({
   title,
   empty,
   count,
+  total = count,
   children,
 }: {
   title: string;
   empty: string;
   count: number;
+  total?: number | undefined;
   children: ReactNode;
 }) {
   const id = `wl-${title.replace(/\W+/g, '-').toLowerCase()}`;
+  const capped = total > count;
   return (
     <section className="panel" aria-labelledby={id}>
       <h2 id={id}>
-        {title} <span className="muted">({count})</span>
+        {title}{' '}
+        <span className="muted">
+          ({capped ? `${count.toLocaleString()} of ${total.toLocaleString()} due` : count})
+        </span>
       </h2>
+      {capped && (
+        <p className="muted">
+          The {count.toLocaleString()} due longest ago are listed; the rest appear here as these are done.
+        </p>
+      )}
       {count === 0 ? <p className="muted">{empty}</p> : children}
     </section>
   );

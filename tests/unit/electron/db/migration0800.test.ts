@@ -9,11 +9,11 @@
 process.env.TZ = 'America/Los_Angeles';
 import Database from 'better-sqlite3';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate } from '../../../../electron/db/migrations';
 import { measureDue } from '../../../../electron/db/migrations/0800-measure-due';
 import { insertClient, insertDischarge } from '../../../../electron/db/repositories/clients';
-import { dueWorklist, saveSchedule } from '../../../../electron/db/repositories/measures';
+import { dueTotal, dueWorklist, saveSchedule } from '../../../../electron/db/repositories/measures';
 import { outcomeFigures } from '../../../../electron/db/repositories/outcomes';
 import type { ClientStatus, DischargeType } from '../../../../shared/domain/clients';
 import { daysBetween, localMidnight } from '../../../../shared/domain/common';
@@ -54,13 +54,21 @@ interface ClientModel {
 }
 
 const BASE = '2026-01-01';
-/** Days around the daylight-saving changes of 2026 (8 March, 1 November) and month ends. */
+/**
+ * Days around the daylight-saving changes of 2026 (Los Angeles 8 March and 1 November; Beirut skips midnight on
+ * 29 March and repeats the hour before it on 25 October) and month ends.
+ */
 const day = fc.oneof(
   fc.integer({ min: -40, max: 420 }).map((n) => addDays(BASE, n)),
   fc.constantFrom(
     '2026-03-07',
     '2026-03-08',
     '2026-03-09',
+    '2026-03-28',
+    '2026-03-29',
+    '2026-03-30',
+    '2026-10-24',
+    '2026-10-25',
     '2026-10-31',
     '2026-11-01',
     '2026-01-31',
@@ -228,7 +236,31 @@ const TODAYS = fc.oneof(
   ),
 );
 
-describe('migration 0800 measure-due', () => {
+/**
+ * The zones the property runs in: Los Angeles, and Beirut, where the local midnight of 29 March 2026 does not exist
+ * (the day starts at 01:00). Each zone is set for its own block: Node applies a change of `process.env.TZ` to both
+ * JavaScript dates and SQLite's 'localtime' at once, and the blocks of a file run one after another.
+ */
+const ZONES = ['America/Los_Angeles', 'Asia/Beirut'];
+
+describe.each(ZONES)('migration 0800 measure-due in %s', (zone) => {
+  const before = process.env.TZ;
+  beforeAll(() => {
+    process.env.TZ = zone;
+  });
+  afterAll(() => {
+    process.env.TZ = before;
+  });
+  it('is in the zone it names, for JavaScript and SQLite alike', () => {
+    const db = new Database(':memory:');
+    const beirutDay = localMidnight('2026-03-29');
+    expect(new Date(beirutDay).getHours()).toBe(zone === 'Asia/Beirut' ? 1 : 0);
+    expect(db.prepare(`SELECT datetime(?, 'unixepoch', 'localtime') AS t`).get(beirutDay / 1000)).toEqual({
+      t: zone === 'Asia/Beirut' ? '2026-03-29 01:00:00' : '2026-03-29 00:00:00',
+    });
+    db.close();
+  });
+
   /** The SQL answers against the pure rules' for the practice written in `db`. */
   function expectAsPure(
     db: Database.Database,
@@ -236,11 +268,16 @@ describe('migration 0800 measure-due', () => {
     ids: readonly string[],
     todays: string[],
   ) {
-    for (const today of todays)
+    for (const today of todays) {
+      const pure = pureWorklist(clients, ids, today);
       expect(
         dueWorklist(db, today, 10_000).map((r) => [r.client_id, r.measure, r.due_on, r.reason]),
         today,
-      ).toEqual(pureWorklist(clients, ids, today));
+      ).toEqual(pure);
+      // The total counts every row, when the worklist gives only the first.
+      expect(dueWorklist(db, today, 2)).toHaveLength(Math.min(2, pure.length));
+      expect(dueTotal(db, today), today).toBe(pure.length);
+    }
     // The current episode and its scores, as the pure rules have them.
     clients.forEach((c, i) => {
       const id = ids[i] ?? '';

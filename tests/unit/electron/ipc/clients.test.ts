@@ -61,6 +61,39 @@ describe('clients', () => {
     expect(fieldsOf(refused)['client.documentLanguage']).toBe('Choose English or Spanish.');
   });
 
+  it('re-admits a discharged client only with a re-admission date on or after the discharge, beside the field', async () => {
+    const { dispatch } = await practiceWithDispatch();
+    const base = aClient({
+      legalFirstName: 'Łucja',
+      legalLastName: 'Łukasiewicz',
+      admissionDate: '2026-06-01',
+    });
+    const saved = value<Client>(await dispatch('clients.create', { client: base }));
+    const update = (over: Partial<typeof base>) =>
+      dispatch('clients.update', { id: saved.id, client: { ...base, ...over } });
+    value(
+      await update({ status: 'discharged', discharge: { dischargedOn: '2026-10-01', type: 'lost-contact' } }),
+    );
+    const before = value<Client>(await dispatch('clients.get', { id: saved.id }));
+    for (const status of ['active', 'on-hold'] as const) {
+      for (const admissionDate of ['2026-06-01', '2026-09-30']) {
+        const refused = await update({ status, admissionDate, discharge: null });
+        expect(fieldsOf(refused)['client.admissionDate'], `${status} ${admissionDate}`).toBe(
+          'To re-admit the client, give the date they came back to care as the admission date: on or after their discharge on Oct 1, 2026.',
+        );
+      }
+    }
+    // Refused saves change nothing; an edit that keeps the client Discharged keeps the old date.
+    expect(value<Client>(await dispatch('clients.get', { id: saved.id }))).toEqual(before);
+    value(await update({ status: 'discharged', discharge: null, preferredName: 'Łucja' }));
+    const back = value<Client>(
+      await update({ status: 'on-hold', admissionDate: '2026-10-01', discharge: null }),
+    );
+    expect(back).toMatchObject({ status: 'on-hold', admissionDate: '2026-10-01' });
+    // Once re-admitted, the admission date is edited freely again (the rule is for the change of status only).
+    value(await update({ status: 'active', admissionDate: '2026-10-02', discharge: null }));
+  });
+
   it('creates a client with a generated chart number, keeps accents, and audits the create and each chart view', async () => {
     const { dispatch, practice, user } = await practiceWithDispatch();
     const jose = value<Client>(

@@ -111,6 +111,19 @@ describe('due measures', () => {
     expect(all[0]?.clientId).toBe(earlier.id);
   });
 
+  it('lists the first 200 measures due and says how many are due in all', async () => {
+    const { dispatch } = await practiceWithDispatch();
+    // Three intake measures each (PHQ-9, GAD-7, AUDIT-C): 70 clients, 210 measures due.
+    for (let n = 0; n < 70; n += 1)
+      value(
+        await dispatch('clients.create', {
+          client: aClient({ legalLastName: `Nguyễn ${n}`, admissionDate: '2026-11-20' }),
+        }),
+      );
+    const due = value<DueMeasures>(await dispatch('measures.due', {}));
+    expect([due.items.length, due.total]).toEqual([200, 210]);
+  });
+
   it('orders clients due on one day by the list’s collation, and never drops one whose outcome row is missing', async () => {
     const { dispatch, practice } = await practiceWithDispatch();
     const names = ['Okafor', 'O’Brien', 'Zapata', 'Łukasiewicz', 'Lopez', 'Đặng', 'Dorsey'];
@@ -185,7 +198,7 @@ describe('response at a glance', () => {
 
 describe('episodes of care', () => {
   it('starts again at a same-day re-admission: intake measures due, the glance from the new episode’s first score', async () => {
-    const { dispatch, clock } = await practiceWithDispatch();
+    const { dispatch, clock, practice, user } = await practiceWithDispatch();
     const client = value<Client>(
       await dispatch('clients.create', {
         client: aClient({ legalLastName: 'O’Brien', admissionDate: '2026-09-01' }),
@@ -220,6 +233,18 @@ describe('episodes of care', () => {
     ]);
     await give(dispatch, client.id, 'phq9', phq9(12), clock.now() - 60_000);
     await give(dispatch, client.id, 'phq9', phq9(11), clock.now() - 30_000);
+    // Signed sessions of the earlier episode (up to the discharge day) leave the glance; the new one's count.
+    const note = practice.session().db.prepare(
+      `INSERT INTO notes (id, client_id, kind, content, session_date, search_text, author_id, created_at_ms,
+         updated_at_ms, signed_at_ms, signed_by) VALUES (?, ?, 'progress', '{}', ?, '', ?, 0, 0, ?, ?)`,
+    );
+    for (const [id, on, signed] of [
+      ['n1', '2026-09-15', true],
+      ['n2', '2026-11-22', true],
+      ['n3', '2026-11-23', true],
+      ['n4', '2026-11-23', false],
+    ] as const)
+      note.run(id, client.id, on, user.id, signed ? clock.now() : null, signed ? user.id : null);
     expect((await due()).map(([m]) => m)).toEqual(['gad7', 'auditc']);
     const { glance, due: chartDue } = value<ClientMeasures>(
       await dispatch('measures.forClient', { clientId: client.id }),
@@ -229,6 +254,7 @@ describe('episodes of care', () => {
       ['phq9', 2, 12, 11],
     ]);
     expect(glance.instruments[0]).toMatchObject({ response: false, remission: false });
+    expect([glance.sessionsAttended, glance.sessionsPlanned, glance.daysInCare]).toEqual([1, 1, 0]);
     expect(chartDue.find((d) => d.measure === 'phq9')).toMatchObject({
       dueOn: '2026-12-23',
       reason: 'interval',
