@@ -177,6 +177,8 @@ export const en = {
   'screen.wording.reviewedShipped': 'Shipped text the clinic reviewed',
   'screen.wording.unusable':
     'This text cannot be used until reworded: {problem} Documents print the shipped text until then.',
+  'screen.wording.unusable.locked':
+    'The clinic’s text is not used: this English text cannot be reworded, so documents print the shipped text. Choose “Back to the shipped text” to clear this.',
   'screen.wording.clinicTextUnused': 'The clinic’s text (not in use)',
   'screen.wording.basedOn': 'Shipped text it was based on',
   'screen.wording.shippedNow': 'Shipped text now',

@@ -26,7 +26,7 @@ export const es: Record<MessageId, string> = {
     'divulgación de información médica o de otro tipo NO es suficiente para cumplir los requisitos del consentimiento ' +
     'por escrito para seguir usando o volver a divulgar el registro (consulte 42 CFR 2.31).',
   'notice.ownCopy':
-    'Esta es su propia copia. Puede compartirla con quien quiera. El aviso que sigue es para quienes reciben este registro de nosotros con su permiso por escrito. Si usted la comparte, es posible que esas personas no tengan que cumplirlo.',
+    'Esta es su propia copia. Puede compartirla con quien quiera. El aviso que sigue es para quienes reciben este registro de nosotros con su permiso por escrito. Si usted la da a otras personas, es posible que ellas no tengan que seguir este aviso.',
   'notice.short': '42 CFR parte 2 prohíbe el uso o la divulgación no autorizados de estos registros.',
 
   'crisis.heading': 'Números de crisis',
@@ -188,6 +188,8 @@ export const es: Record<MessageId, string> = {
   'screen.wording.reviewedShipped': 'Texto de la aplicación que revisó la clínica',
   'screen.wording.unusable':
     'Este texto no se puede usar hasta que se cambie: {problem} Hasta entonces, los documentos usan el texto de la aplicación.',
+  'screen.wording.unusable.locked':
+    'El texto de la clínica no se usa: este texto en inglés no se puede cambiar, así que los documentos usan el texto de la aplicación. Elija «Volver al texto de la aplicación» para quitar este aviso.',
   'screen.wording.clinicTextUnused': 'El texto de la clínica (no se usa)',
   'screen.wording.basedOn': 'Texto de la aplicación en que se basó',
   'screen.wording.shippedNow': 'Texto de la aplicación ahora',

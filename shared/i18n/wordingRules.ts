@@ -16,8 +16,22 @@ import { shapeProblem } from './placeholders';
 /** English texts that are never reworded: the regulation's notice and the line that tells the client what it means. */
 export const LOCKED_ENGLISH: readonly MessageId[] = [...REGULATION_TEXTS, 'notice.ownCopy'];
 
-/** Texts a client's safety or the law depends on: their numbers are kept and they cannot be cut down to nothing. */
-const GUARDED = ['notice.', 'crisis.', 'redflags.'];
+/**
+ * Texts a client's safety or the law depends on: their numbers are kept and they cannot be cut down to nothing. The
+ * taper's safety rules are among them (CLINICAL.md §1.5: never extracts or 7-OH, nothing to mix, what to do when
+ * withdrawal is too strong), as is the heading over the aftercare plan's warning signs.
+ */
+const GUARDED = ['notice.', 'crisis.', 'redflags.', 'taper.safe.', 'taper.strong.', 'aftercare.redFlags'];
+
+/**
+ * The notice speaks for the law: a clinic's notice written against an older shipped notice is not printed until
+ * someone reads the new one and keeps or rewords theirs (other texts go on printing, flagged).
+ */
+export function heldNotice(id: MessageId, basedOn: string | null, shipped: string): string | null {
+  return id.startsWith('notice.') && basedOn !== shipped
+    ? 'The shipped notice changed since this text was written: read the new one, then keep or reword this text.'
+    : null;
+}
 
 /** Letters outside placeholders, in any script. */
 const letters = (text: string): number => text.replace(/\{[^{}]*\}/g, '').match(/\p{L}/gu)?.length ?? 0;
@@ -38,14 +52,22 @@ export function wordingProblem(
     const missing = [...new Set(shipped.match(/\d+/g) ?? [])].filter(
       (n) => !new RegExp(`(^|\\D)${n}(\\D|$)`).test(text),
     );
-    if (missing.length > 0)
-      return `Keep the number${missing.length > 1 ? 's' : ''} ${missing.join(', ')}: ${
-        id.startsWith('notice.') ? 'the notice cites them.' : 'clients call them.'
-      }`;
+    if (missing.length > 0) {
+      const many = missing.length > 1;
+      return `Keep the number${many ? 's' : ''} ${missing.join(', ')}: ${
+        id.startsWith('notice.') ? 'the notice cites' : 'clients need'
+      } ${many ? 'them' : 'it'}.`;
+    }
     const needed = Math.ceil(letters(shipped) / 2);
     if (letters(text) < needed)
       return `Say all of it: a ${
-        id.startsWith('notice.') ? 'notice' : id.startsWith('crisis.') ? 'crisis line' : 'warning sign'
+        id.startsWith('notice.')
+          ? 'notice'
+          : id.startsWith('crisis.')
+            ? 'crisis line'
+            : id.startsWith('taper.')
+              ? 'safety rule'
+              : 'warning sign'
       } needs at least ${needed} letters here (the shipped text has ${letters(shipped)}).`;
   }
   return shapeProblem(shipped, text, id);

@@ -14,7 +14,7 @@ import {
 } from '../../../shared/i18n/catalogue';
 import { DOCUMENT_LANGUAGES, type DocumentLanguage } from '../../../shared/i18n/languages';
 import type { WordingEntry, WordingKind, WordingVersion } from '../../../shared/domain/wording';
-import { wordingProblem } from '../../../shared/i18n/wordingRules';
+import { heldNotice, wordingProblem } from '../../../shared/i18n/wordingRules';
 
 export interface ClinicWordingRow {
   language: DocumentLanguage;
@@ -50,7 +50,8 @@ export const isDocumentMessageId = (id: string): id is MessageId =>
 
 /** Why the clinic's text can no longer stand in for today's shipped text, or null. */
 const unusable = (r: ClinicWordingRow, id: MessageId): string | null =>
-  wordingProblem(r.language, id, CATALOGUES[r.language][id], r.text);
+  wordingProblem(r.language, id, CATALOGUES[r.language][id], r.text) ??
+  heldNotice(id, r.based_on, CATALOGUES[r.language][id]);
 
 /**
  * The clinic's own texts in force, for printing (flagged ones too, until someone reviews them), but never one that

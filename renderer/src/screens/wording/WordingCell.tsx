@@ -9,7 +9,7 @@ import { useState } from 'react';
 import type { WordingEntry, WordingVersion } from '../../../../shared/domain/wording';
 import type { MessageId } from '../../../../shared/i18n/catalogue';
 import { placeholderNames } from '../../../../shared/i18n/labels';
-import { LOCKED_ENGLISH } from '../../../../shared/i18n/wordingRules';
+import { LOCKED_ENGLISH, wordingProblem } from '../../../../shared/i18n/wordingRules';
 import { call } from '../../api/client';
 import { TextAreaField } from '../../components/controls';
 import { FormMessage } from '../../components/FormError';
@@ -111,7 +111,9 @@ export function WordingCell({
       ))}
       {entry.unusable !== null && (
         <p className="wording__unreviewed" role="note">
-          {s('screen.wording.unusable', { problem: entry.unusable })}
+          {entry.language === 'en' && LOCKED_ENGLISH.includes(id)
+            ? s('screen.wording.unusable.locked')
+            : s('screen.wording.unusable', { problem: entry.unusable })}
         </p>
       )}
       {entry.shippedChanged && <ShippedChanged s={s} id={id} entry={entry} />}
@@ -135,15 +137,18 @@ export function WordingCell({
               {s('screen.wording.markReviewed')}
             </button>
           )}
-          {entry.source === 'clinic' && entry.shippedChanged && entry.unusable === null && (
-            <button
-              type="button"
-              onClick={() => void review.submit()}
-              aria-label={`${s('screen.wording.keepOwn')}: ${named}`}
-            >
-              {s('screen.wording.keepOwn')}
-            </button>
-          )}
+          {entry.source === 'clinic' &&
+            entry.shippedChanged &&
+            // Held notices may be kept once read; a text that no longer fits must be reworded.
+            wordingProblem(entry.language, id, entry.shipped, entry.text) === null && (
+              <button
+                type="button"
+                onClick={() => void review.submit()}
+                aria-label={`${s('screen.wording.keepOwn')}: ${named}`}
+              >
+                {s('screen.wording.keepOwn')}
+              </button>
+            )}
           {entry.source === 'clinic' && (
             <button
               type="button"

@@ -665,7 +665,7 @@ describe('plan PDFs', () => {
       expect(all).toContain('Este registro que se le ha divulgado está protegido por las normas federales');
       // The client's own copy says, before the notice, whom it binds.
       expect(all).toMatch(
-        /Aviso: confidencialidad de los registros de trastornos por uso de sustancias Esta es su propia copia\. Puede compartirla con quien quiera\. El aviso que sigue es para quienes reciben este registro de nosotros con su permiso por escrito\. Si usted la comparte, es posible que esas personas no tengan que cumplirlo\. Este registro que se le ha divulgado/,
+        /Aviso: confidencialidad de los registros de trastornos por uso de sustancias Esta es su propia copia\. Puede compartirla con quien quiera\. El aviso que sigue es para quienes reciben este registro de nosotros con su permiso por escrito\. Si usted la da a otras personas, es posible que ellas no tengan que seguir este aviso\. Este registro que se le ha divulgado/,
       );
       expect(all).toContain('Para español, oprima 2.');
       expect(all).toContain('Firmas');

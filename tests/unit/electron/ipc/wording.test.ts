@@ -76,7 +76,7 @@ describe('clinic wording of client documents', () => {
     const refused = await dispatch('wording.save', {
       language: 'es',
       messageId: 'taper.strong.call',
-      text: 'Llámenos.',
+      text: 'Llame a la clínica cuando quiera y le ayudamos a seguir con calma.',
     });
     expect(refused.ok).toBe(false);
     if (!refused.ok)
@@ -103,10 +103,10 @@ describe('clinic wording of client documents', () => {
     expect(await problem('en', 'notice.short', 'Please keep this private.')).toMatch(/regulation’s own text/);
     expect(await problem('en', 'notice.full', '.')).toMatch(/regulation’s own text/);
     expect(await problem('es', 'crisis.988', 'Llame a la línea de crisis.')).toBe(
-      'Keep the numbers 988, 2: clients call them.',
+      'Keep the numbers 988, 2: clients need them.',
     );
     expect(await problem('en', 'crisis.911', 'Emergency services — call 9110')).toBe(
-      'Keep the number 911: clients call them.',
+      'Keep the number 911: clients need it.',
     );
     expect(await problem('es', 'redflags.suicide', '   ')).toMatch(/^Write the text/);
     expect(clinicWording(db)).toEqual({});
@@ -266,8 +266,40 @@ describe('a clinic text that no longer fits the shipped text, and texts that can
       /^Say all of it: a crisis line/,
     );
     expect(await problem('en', 'notice.ownCopy', 'Share it with anyone.')).toMatch(/whom the notice binds/);
+    // The taper's safety rules and the heading over the aftercare plan's warning signs are guarded too.
+    expect(await problem('es', 'taper.safe.extracts', '7.')).toMatch(/^Say all of it: a safety rule/);
+    expect(await problem('en', 'taper.strong.stay', 'OK.')).toMatch(/^Say all of it: a safety rule/);
+    expect(await problem('en', 'aftercare.redFlags', '.')).toMatch(/^Say all of it: a warning sign/);
     expect(clinicWording(db)).toEqual({});
     expect(await problem('es', 'redflags.seizure', 'Tiene una convulsión.')).toBeNull();
+  });
+
+  it('holds a clinic notice written against an older shipped notice until someone reads the new one and keeps it', async () => {
+    const { dispatch, db, user } = await practice();
+    const ref = { language: 'es', messageId: 'notice.ownCopy' } as const;
+    // The clinic's own Spanish line, written against a release whose line overstated whom the notice binds.
+    const old =
+      'Esta es su propia copia. Puede compartirla con quien quiera. El aviso que sigue es para las personas con quienes la comparta.';
+    insertWordingVersion(db, {
+      ...ref,
+      source: 'clinic',
+      kind: 'written',
+      text: old,
+      basedOn: old,
+      writtenBy: user.id,
+      userId: user.id,
+      atMs: Date.UTC(2026, 5, 1),
+    });
+    // Not printed: the shipped line is, until someone reads the new one.
+    expect(clinicWording(db)).toEqual({});
+    const entry = value<WordingEntry[]>(await dispatch('wording.list', {})).find(
+      (e) => e.language === 'es' && e.messageId === 'notice.ownCopy',
+    );
+    expect(entry).toMatchObject({ source: 'clinic', shippedChanged: true });
+    expect(entry?.unusable).toMatch(/shipped notice changed/);
+    // Kept after reading (the administrator's choice, recorded), it prints again.
+    value(await dispatch('wording.review', ref));
+    expect(clinicWording(db).es?.['notice.ownCopy']).toBe(old);
   });
 
   it('records going back to the shipped text by saving it as a restore, and refuses a save that changes nothing', async () => {
