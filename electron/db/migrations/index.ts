@@ -45,6 +45,7 @@ import { clientOutcomes } from './0780-client-outcomes';
 import { clientLanguage } from './0790-client-language';
 import { measureDue } from './0800-measure-due';
 import { wordingHistory } from './0810-wording-history';
+import { noteSearchKeys } from './0840-note-search-keys';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
@@ -92,6 +93,7 @@ export const MIGRATIONS: readonly Migration[] = [
   clientLanguage,
   measureDue,
   wordingHistory,
+  noteSearchKeys,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
