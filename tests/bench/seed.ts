@@ -281,26 +281,7 @@ export function seedPractice(db: Db, userId: string, sizes: SeedSizes = seedSize
   const steps = planTaper(TAPER).steps;
   timed(`${sizes.tapers} tapers`, () =>
     batched(db, sizes.tapers, (i) =>
-      insertTaperVersion(
-        db,
-        {
-          clientId: bulkIds[(i * 3) % bulkIds.length] ?? '',
-          version: 1,
-          change: 'create',
-          effectiveDate: TAPER.startDate,
-          product: TAPER.product,
-          form: TAPER.form,
-          dosesPerDay: TAPER.dosesPerDay,
-          reductionPercent: TAPER.reductionPercent,
-          daysPerStep: TAPER.daysPerStep,
-          precisionGrams: TAPER.precisionGrams,
-          holdDays: null,
-          reason: '',
-          steps,
-        },
-        userId,
-        i,
-      ),
+      seedTaper(db, bulkIds[(i * 3) % bulkIds.length] ?? '', steps, userId, i),
     ),
   );
 
@@ -317,6 +298,36 @@ export function seedPractice(db: Db, userId: string, sizes: SeedSizes = seedSize
     for (const [h, clientId] of heavyIds.entries()) seedHeavy(db, clientId, h, sizes, userId, steps);
   });
   return { clientIds, heavyIds, quietId };
+}
+
+/** The bench's taper (TAPER, planned once into `steps`) as a client's first version. */
+function seedTaper(
+  db: Db,
+  clientId: string,
+  steps: ReturnType<typeof planTaper>['steps'],
+  userId: string,
+  atMs: number,
+): void {
+  insertTaperVersion(
+    db,
+    {
+      clientId,
+      version: 1,
+      change: 'create',
+      effectiveDate: TAPER.startDate,
+      product: TAPER.product,
+      form: TAPER.form,
+      dosesPerDay: TAPER.dosesPerDay,
+      reductionPercent: TAPER.reductionPercent,
+      daysPerStep: TAPER.daysPerStep,
+      precisionGrams: TAPER.precisionGrams,
+      holdDays: null,
+      reason: '',
+      steps,
+    },
+    userId,
+    atMs,
+  );
 }
 
 function seedMat(db: Db, clientId: string, i: number, userId: string): void {
@@ -418,26 +429,7 @@ function seedHeavy(
       );
     }
     seedMat(db, clientId, h, userId);
-    insertTaperVersion(
-      db,
-      {
-        clientId,
-        version: 1,
-        change: 'create',
-        effectiveDate: TAPER.startDate,
-        product: TAPER.product,
-        form: TAPER.form,
-        dosesPerDay: TAPER.dosesPerDay,
-        reductionPercent: TAPER.reductionPercent,
-        daysPerStep: TAPER.daysPerStep,
-        precisionGrams: TAPER.precisionGrams,
-        holdDays: null,
-        reason: '',
-        steps,
-      },
-      userId,
-      h,
-    );
+    seedTaper(db, clientId, steps, userId, h);
     for (let i = 0; i < 730; i += 1) seedDose(db, clientId, Math.floor(i / 2), i % 2, userId);
   })();
 }
