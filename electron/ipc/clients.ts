@@ -10,6 +10,7 @@ import {
   getClient,
   insertClient,
   insertDischarge,
+  latestDischargedOn,
   listClients,
   nextChartNumber,
   quickFindClients,
@@ -137,7 +138,7 @@ export const clientHandlers: DomainHandlers<'clients'> = {
     const existing = requireClient(db, id);
     checkClient(db, client, today(ctx), id);
     const discharge = checkDischarge(existing.status, client, ctx);
-    const readmission = readmissionProblem(existing.status, client, existing.discharge?.dischargedOn ?? null);
+    const readmission = readmissionProblem(existing.status, client, latestDischargedOn(db, id));
     if (readmission) throw fieldError('INVALID_INPUT', 'client.admissionDate', readmission);
     db.transaction(() => {
       updateClient(

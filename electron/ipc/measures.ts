@@ -28,6 +28,7 @@ import {
   completeScores,
   dueTotal,
   dueWorklist,
+  earlierEpisodes,
   measuredClient,
   saveSchedule,
   sessionCounts,
@@ -66,6 +67,7 @@ function glance(db: Db, clientId: string, today: string): ClientGlance {
   const scores = completeScores(db, clientId);
   const sessions = sessionCounts(db, clientId);
   const end = client.status === 'discharged' && client.discharge ? client.discharge.dischargedOn : today;
+  const earlier = earlierEpisodes(db, clientId);
   return {
     instruments: GLANCE_INSTRUMENTS.flatMap((id) => {
       const g = glanceOf(
@@ -76,6 +78,8 @@ function glance(db: Db, clientId: string, today: string): ClientGlance {
       );
       return g ? [g] : [];
     }),
+    episode: { number: earlier.length + 1, since: client.admissionDate },
+    earlierEpisodes: earlier,
     daysInCare: Math.max(0, daysBetween(client.admissionDate, end)),
     sessionsAttended: sessions.attended,
     sessionsPlanned: sessions.planned,

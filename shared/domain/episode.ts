@@ -15,6 +15,10 @@
  * - Same-day re-admission (discharged and re-admitted on the same date): the discharge ends the earlier episode and
  *   the whole day belongs to the new one, so every score of that day counts in the new episode, even one taken before
  *   the discharge was recorded.
+ * - The episode a re-admission closes is kept (migration 0850, `closed_episodes`): its admission date, clinician and
+ *   ending discharge as history, its scores those up to the re-admission day. The practice's figures count every
+ *   episode; the chart, the measures due and the response at a glance count the current one. Once re-admitted, the
+ *   admission date stays on or after the discharge that closed the earlier episode.
  */
 import { localMidnight } from './common';
 import type { ClientStatus, DischargeType } from './clients';

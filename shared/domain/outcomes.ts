@@ -3,11 +3,12 @@
  * are counts computed in SQL; `outcomeTable` turns them into the rows a funder or board sees, with small cells
  * suppressed (suppression.ts). The same rows feed the CSV and the PDF, so the two can never disagree.
  *
- * Definitions (printed with the figures). Every figure counts each client's current episode of care
- * (shared/domain/episode.ts): a client discharged and re-admitted starts a new episode on the re-admission date, and
- * only that episode's admission, discharge and scores count; a first episode also holds scores taken before the
- * admission date.
- * - in care: admitted on or before the period's end and not discharged before its start;
+ * Definitions (printed with the figures). Every figure counts episodes of care (shared/domain/episode.ts): a client
+ * discharged and re-admitted starts a new episode on the re-admission date; each episode has its own admission,
+ * discharge, clinician and scores (a first episode also holds scores taken before the admission date), and the
+ * episodes a re-admission closed are kept (migration 0850), so a closed period's figures do not change afterwards.
+ * - in care: clients with an episode admitted on or before the period's end and not discharged before its start
+ *   (each client once); admissions, retention and response count episodes;
  * - retention at N days: of clients admitted in the period at least N days ago, those not discharged within N days
  *   of admission, a completed treatment counting as retained;
  * - measured on schedule: of clients in care at the period's end, those with a PHQ-9 and a GAD-7 in its last 30 days;
@@ -56,8 +57,8 @@ export type OutcomeFigures = z.infer<typeof OutcomeFiguresSchema>;
 
 /** The definitions printed with the figures (the PDF and the page). */
 export const OUTCOME_DEFINITIONS: readonly string[] = [
-  'Episode of care: a client discharged and admitted again starts a new episode on the date of re-admission. Each figure counts the client’s current episode only; its first score is the one later scores are compared with.',
-  'In care: admitted on or before the end of the period and not discharged before its start.',
+  'Episode of care: a client discharged and admitted again starts a new episode on the date of re-admission. Each episode is counted with its own admission, discharge, clinician and scores; its first score is the one later scores are compared with. Admissions, retention and response count episodes.',
+  'In care: clients with an episode admitted on or before the end of the period and not discharged before its start, each client once.',
   'Retention at 30 or 90 days: of the clients admitted in the period at least that long ago, those not discharged within that many days of admission; a completed treatment counts as retained.',
   'Measured on schedule: of the clients in care at the end of the period, those with both a PHQ-9 and a GAD-7 in its last 30 days.',
   'Response and remission: of the clients in care with a first PHQ-9 (or GAD-7) of 10 or more and a later score by the end of the period, those whose latest score is at least 50 % lower (response) or under 5 (remission).',

@@ -7,6 +7,7 @@
  * "Not improving" is any instrument with three or more totals whose latest is no better (no lower) than the first.
  */
 import { z } from 'zod';
+import { DISCHARGE_TYPES } from './clients';
 
 export const GLANCE_INSTRUMENTS = ['phq9', 'gad7', 'auditc', 'cows', 'sows'] as const;
 export type GlanceInstrument = (typeof GLANCE_INSTRUMENTS)[number];
@@ -62,8 +63,27 @@ export const isRemission = (first: number, latest: number, below: number) => fir
 /** Attended against planned: individual sessions are attended by being held; group places count unless missed. */
 export const ATTENDED = ['present', 'late', 'left-early'] as const;
 
+const FirstLatest = z.object({ first: z.number().int(), latest: z.number().int(), count: z.number().int() });
+
+/**
+ * An episode of care a re-admission closed (migration 0850): its admission date (null for one closed before that
+ * version, whose date was not kept), how it ended, and its PHQ-9 and GAD-7 first and latest.
+ */
+export const EarlierEpisodeSchema = z.object({
+  admittedOn: z.string().nullable(),
+  dischargedOn: z.string(),
+  dischargeType: z.enum(DISCHARGE_TYPES),
+  phq9: FirstLatest.nullable(),
+  gad7: FirstLatest.nullable(),
+});
+export type EarlierEpisode = z.infer<typeof EarlierEpisodeSchema>;
+
 export const ClientGlanceSchema = z.object({
   instruments: z.array(InstrumentGlanceSchema),
+  /** The current episode's number (1 for a client never re-admitted) and start. */
+  episode: z.object({ number: z.number().int(), since: z.string() }),
+  /** Earlier episodes, newest first. */
+  earlierEpisodes: z.array(EarlierEpisodeSchema),
   daysInCare: z.number().int(),
   sessionsAttended: z.number().int(),
   sessionsPlanned: z.number().int(),

@@ -296,5 +296,16 @@ describe('measures and follow-up', () => {
     const rows = (await due.getByRole('row').allTextContents()).filter((t) => t.includes('Ó Súilleabháin'));
     expect(rows.map((r) => r.match(/PHQ-9|GAD-7|AUDIT-C/)?.[0])).toEqual(['PHQ-9', 'GAD-7', 'AUDIT-C']);
     expect(rows.every((r) => r.includes('At intake'))).toBe(true);
+
+    // The chart counts the new episode and keeps the earlier one with its own scores.
+    await page.goto(`${harness.origin}/?t=${harness.token}#/clients/${ciaran.id}`);
+    await page.getByRole('tab', { name: /Measures/ }).click();
+    await page.getByText(/^Episode of care 2, since /).waitFor();
+    const earlier = page.getByRole('table', { name: 'Earlier episodes of care' });
+    const row = earlier.getByRole('row', { name: /Lost contact/ });
+    await row.waitFor();
+    expect((await row.getByRole('cell').allTextContents()).slice(2)).toEqual(['Lost contact', '16', '14']);
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'outcomes-earlier-episodes');
   });
 });

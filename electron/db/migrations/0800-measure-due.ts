@@ -35,7 +35,7 @@ const OFFSET_AT = (s: string) => `(unixepoch(datetime(${s}, 'unixepoch', 'localt
  * daylight-saving change skips or repeats midnight (Asia/Beirut 2026-03-29, Asia/Amman in autumn): a skipped midnight
  * starts the day at the change (the offset before it), and a repeated one at its earlier occurrence.
  */
-const LOCAL_MIDNIGHT_MS = (d: string) => {
+export const LOCAL_MIDNIGHT_MS = (d: string) => {
   const naive = `unixepoch(${d}, 'utc')`;
   const skipped = `CASE WHEN date(${naive}, 'unixepoch', 'localtime') < ${d}
     THEN unixepoch(${d}) - ${OFFSET_AT(naive)} ELSE ${naive} END`;

@@ -46,6 +46,7 @@ import { clientLanguage } from './0790-client-language';
 import { measureDue } from './0800-measure-due';
 import { wordingHistory } from './0810-wording-history';
 import { noteSearchKeys } from './0840-note-search-keys';
+import { closedEpisodes } from './0850-closed-episodes';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
@@ -94,6 +95,7 @@ export const MIGRATIONS: readonly Migration[] = [
   measureDue,
   wordingHistory,
   noteSearchKeys,
+  closedEpisodes,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -281,6 +281,14 @@ export const PROTECTING_TRIGGERS = [
   'measure_due_contact_insert',
   'measure_due_contact_update',
   'measure_due_contact_delete',
+  // Closed episodes of care (migration 0850): the history is refused if changed; the rest keep its figures.
+  'closed_episodes_no_update',
+  'closed_episodes_no_delete',
+  'closed_episodes_readmission',
+  'closed_episodes_admission',
+  'closed_episodes_assessment_insert',
+  'closed_episodes_assessment_update',
+  'closed_episodes_assessment_delete',
 ] as const;
 
 export function missingProtectingTriggers(db: Db): string[] {

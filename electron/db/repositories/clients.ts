@@ -342,6 +342,17 @@ export function latestDischargeId(db: Db, clientId: string): string | null {
   return row?.id ?? null;
 }
 
+/** The date of the client's latest recorded discharge, or null. */
+export function latestDischargedOn(db: Db, clientId: string): string | null {
+  const row = db
+    .prepare(
+      `SELECT discharged_on FROM client_discharges WHERE client_id = ?
+       ORDER BY recorded_at_ms DESC, rowid DESC LIMIT 1`,
+    )
+    .get(clientId) as { discharged_on: string } | undefined;
+  return row?.discharged_on ?? null;
+}
+
 /** Sets the status alone (a signed discharge summary discharges the client); the caller audits it. */
 export function setClientStatus(db: Db, id: string, status: ClientStatus, atMs: number): void {
   db.prepare('UPDATE clients SET status = ?, updated_at_ms = ? WHERE id = ?').run(status, atMs, id);

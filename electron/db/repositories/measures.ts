@@ -7,7 +7,8 @@ import type { Db } from '../connection';
 import { listName } from '../../../shared/domain/names';
 import type { DueReason, MeasureId, MeasureRule } from '../../../shared/domain/measures';
 import { contactDue, earlier, latestContact } from '../migrations/0800-measure-due';
-import { ATTENDED, GLANCE_INSTRUMENTS } from '../../../shared/domain/response';
+import { ATTENDED, GLANCE_INSTRUMENTS, type EarlierEpisode } from '../../../shared/domain/response';
+import type { DischargeType } from '../../../shared/domain/clients';
 
 interface ScheduleRow {
   client_id: string;
@@ -203,4 +204,38 @@ export function sessionCounts(db: Db, clientId: string): { attended: number; pla
            WHERE o.client_id = @clientId AND o.episode_from_ms IS NOT NULL), '')`,
     )
     .get(...ATTENDED, { clientId }) as { attended: number; planned: number };
+}
+
+interface ClosedEpisodeRow {
+  admitted_on: string | null;
+  discharged_on: string;
+  discharge_type: DischargeType;
+  phq9_scores: number;
+  phq9_first: number | null;
+  phq9_latest: number | null;
+  gad7_scores: number;
+  gad7_first: number | null;
+  gad7_latest: number | null;
+}
+
+const firstLatest = (count: number, first: number | null, latest: number | null) =>
+  count > 0 && first !== null && latest !== null ? { first, latest, count } : null;
+
+/** The episodes re-admissions closed (migration 0850), newest first. */
+export function earlierEpisodes(db: Db, clientId: string): EarlierEpisode[] {
+  const rows = db
+    .prepare(
+      `SELECT e.admitted_on, e.ended_on AS discharged_on, d.discharge_type, e.phq9_scores, e.phq9_first,
+         e.phq9_latest, e.gad7_scores, e.gad7_first, e.gad7_latest
+       FROM closed_episodes e JOIN client_discharges d ON d.id = e.ended_by
+       WHERE e.client_id = ? ORDER BY e.seq DESC`,
+    )
+    .all(clientId) as ClosedEpisodeRow[];
+  return rows.map((r) => ({
+    admittedOn: r.admitted_on,
+    dischargedOn: r.discharged_on,
+    dischargeType: r.discharge_type,
+    phq9: firstLatest(r.phq9_scores, r.phq9_first, r.phq9_latest),
+    gad7: firstLatest(r.gad7_scores, r.gad7_first, r.gad7_latest),
+  }));
 }

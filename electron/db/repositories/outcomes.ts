@@ -3,8 +3,11 @@
  * so nothing per client leaves SQLite. They read `client_outcomes` (migration 0780), one narrow row per client kept
  * by triggers, so every per-client figure is one pass over it; a period that ends before a client's latest score
  * reads that client's scores through the `assessments_scored` index instead. Scores count when complete with a
- * total, and only those of the client's current episode (shared/domain/episode.ts). Score times are compared with the local midnights of the period's days (this computer's zone), like the
- * timeline's use-log days.
+ * total. Each figure counts episodes of care (shared/domain/episode.ts): the current one of every client
+ * (`client_outcomes`) and those a re-admission closed (`closed_episodes`, migration 0850), each with its own
+ * admission, discharge, clinician and scores, so a closed period's figures stay what they were after a re-admission.
+ * Score times are compared with the local midnights of the period's days (this computer's zone), like the timeline's
+ * use-log days.
  */
 import type { Db } from '../connection';
 import { localMidnight } from '../../../shared/domain/common';
@@ -24,8 +27,20 @@ export interface OutcomeParams {
   clinicianId: string | null;
 }
 
-/** The current episode's scores (shared/domain/episode.ts): all of a first episode, a re-admission's from its day. */
-const IN_EPISODE = `a.administered_at_ms >= coalesce(o.episode_from_ms, -9223372036854775808)`;
+/** Every episode: the current ones, and the closed ones (which end at the local midnight of the next admission). */
+const PHQ_GAD = ['phq9', 'gad7']
+  .flatMap((i) => ['scores', 'first_at_ms', 'first', 'latest_at_ms', 'latest'].map((c) => `${i}_${c}`))
+  .join(', ');
+const EPISODES = `(
+  SELECT client_id, clinician_id, admission_date, ended_on, left_after_days, episode_from_ms,
+    NULL AS episode_to_ms, ${PHQ_GAD} FROM client_outcomes
+  UNION ALL
+  SELECT client_id, clinician_id, admitted_on, ended_on, left_after_days, from_ms, to_ms, ${PHQ_GAD}
+  FROM closed_episodes)`;
+
+/** The episode's scores (shared/domain/episode.ts): all before a first episode's end, a re-admission's from its day. */
+const IN_EPISODE = `a.administered_at_ms >= coalesce(o.episode_from_ms, -9223372036854775808)
+  AND a.administered_at_ms < coalesce(o.episode_to_ms, 9223372036854775807)`;
 
 const SCORED = (instrument: string) => `FROM assessments a WHERE a.instrument_id = '${instrument}'
   AND a.client_id = o.client_id AND a.status = 'complete' AND a.total IS NOT NULL AND a.administered_at_ms < @toEndMs
@@ -49,8 +64,11 @@ const measuredRecently = (i: 'phq9' | 'gad7') => `CASE
     ELSE EXISTS (SELECT 1 ${SCORED(i)} AND a.administered_at_ms >= @last30Ms)
   END`;
 
-/** Clients of the chosen clinician (or all) admitted by the period's end and not discharged before its start. */
-const IN_CARE = `(@clinicianId IS NULL OR o.clinician_id = @clinicianId) AND o.admission_date <= @to
+/**
+ * Episodes of the chosen clinician (or all) admitted by the period's end and not discharged before its start. An
+ * episode closed before version 0850 has no admission date on record: it counts as admitted before the period.
+ */
+const IN_CARE = `(@clinicianId IS NULL OR o.clinician_id = @clinicianId) AND coalesce(o.admission_date, '') <= @to
   AND (o.ended_on IS NULL OR o.ended_on >= @from)`;
 
 /**
@@ -94,14 +112,14 @@ function care(
   return db
     .prepare(
       `WITH in_care AS (
-         SELECT o.admission_date, o.left_after_days, o.phq9_first, o.gad7_first,
+         SELECT o.client_id, o.admission_date, o.left_after_days, o.phq9_first, o.gad7_first,
            ${latestOfEligible('phq9')} AS phq9_latest, ${latestOfEligible('gad7')} AS gad7_latest,
            o.ended_on IS NULL OR o.ended_on > @to AS at_end,
            CASE WHEN o.ended_on IS NULL OR o.ended_on > @to
              THEN ${measuredRecently('phq9')} AND ${measuredRecently('gad7')} ELSE 0 END AS measured
-         FROM client_outcomes o WHERE ${IN_CARE}
+         FROM ${EPISODES} o WHERE ${IN_CARE}
          LIMIT -1)
-       SELECT count(*) AS clientsInCare, coalesce(sum(o.admission_date >= @from), 0) AS admissions,
+       SELECT count(DISTINCT o.client_id) AS clientsInCare, coalesce(sum(o.admission_date >= @from), 0) AS admissions,
          ${retained(30)}, ${retained(90)},
          coalesce(sum(at_end), 0) AS atEnd, coalesce(sum(measured), 0) AS measured,
          ${response('phq9')}, ${response('gad7')}
@@ -120,19 +138,21 @@ export function outcomeFigures(db: Db, p: OutcomeParams): Omit<OutcomeFigures, '
   const byType = db
     .prepare(
       `SELECT d.discharge_type AS type, count(*) AS n FROM client_discharges d
-       WHERE d.discharged_on BETWEEN @from AND @to AND (@clinicianId IS NULL OR EXISTS (
-         SELECT 1 FROM client_outcomes o WHERE o.client_id = d.client_id AND o.clinician_id = @clinicianId))
+       WHERE d.discharged_on BETWEEN @from AND @to AND (@clinicianId IS NULL OR coalesce(
+         (SELECT e.clinician_id FROM closed_episodes e JOIN client_discharges x ON x.id = e.ended_by
+          WHERE e.client_id = d.client_id AND x.rowid >= d.rowid ORDER BY e.seq LIMIT 1),
+         (SELECT o.clinician_id FROM client_outcomes o WHERE o.client_id = d.client_id)) IS @clinicianId)
        GROUP BY d.discharge_type`,
     )
     .all(p) as Array<{ type: DischargeType; n: number }>;
   const discharges = Object.fromEntries(
     DISCHARGE_TYPES.map((t) => [t, byType.find((r) => r.type === t)?.n ?? 0]),
   ) as Record<DischargeType, number>;
-  // Each client's highest COWS in the period.
+  // Each client's highest COWS in the period (of the episodes in care; they never overlap).
   const cows = db
     .prepare(
       `WITH peaks AS (
-         SELECT max(a.total) AS peak FROM assessments a JOIN client_outcomes o ON o.client_id = a.client_id
+         SELECT max(a.total) AS peak FROM assessments a JOIN ${EPISODES} o ON o.client_id = a.client_id
          WHERE a.instrument_id = 'cows' AND a.status = 'complete' AND a.total IS NOT NULL
            AND a.administered_at_ms >= @fromMs AND a.administered_at_ms < @toEndMs AND ${IN_EPISODE} AND ${IN_CARE}
          GROUP BY a.client_id),

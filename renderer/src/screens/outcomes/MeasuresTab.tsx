@@ -6,7 +6,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import { CONTACT_RESULT_LABELS, USING_LABELS, AFTERCARE_LABELS } from '../../../../shared/domain/followUp';
 import { DUE_REASON_LABELS, MEASURE_LABELS } from '../../../../shared/domain/measures';
-import type { InstrumentGlance } from '../../../../shared/domain/response';
+import { DISCHARGE_TYPE_LABELS } from '../../../../shared/domain/clients';
+import type { EarlierEpisode, InstrumentGlance } from '../../../../shared/domain/response';
 import type { ClientMeasures } from '../../../../shared/ipc/channels/outcomes';
 import { call } from '../../api/client';
 import { formatDate } from '../chart/dates';
@@ -111,6 +112,12 @@ export function MeasuresTab({
 
       <section className="panel" aria-labelledby="measures-glance">
         <h2 id="measures-glance">Response at a glance</h2>
+        {g.episode.number > 1 && (
+          <p>
+            Episode of care {g.episode.number}, since {formatDate(g.episode.since)}: the figures below count
+            this episode; earlier ones are listed under them.
+          </p>
+        )}
         <dl className="measure-facts">
           <div>
             <dt>Days in care</dt>
@@ -162,6 +169,7 @@ export function MeasuresTab({
           first score of 5 or more. Not improving: three or more scores and the latest no lower than the
           first.
         </p>
+        {g.earlierEpisodes.length > 0 && <EarlierEpisodes episodes={g.earlierEpisodes} />}
       </section>
 
       {data.followUps.length > 0 && (
@@ -218,5 +226,46 @@ function CourseMarks({ g }: { g: InstrumentGlance }) {
         </span>
       ))}
     </>
+  );
+}
+
+const firstToLatest = (f: EarlierEpisode['phq9']) =>
+  f === null ? '—' : f.count === 1 ? String(f.first) : `${f.first} → ${f.latest} (${f.count} scores)`;
+
+/** The episodes of care re-admissions closed, newest first: kept as they were, never counted in the figures above. */
+function EarlierEpisodes({ episodes }: { episodes: readonly EarlierEpisode[] }) {
+  return (
+    <table className="table earlier-episodes" aria-labelledby="measures-earlier">
+      <caption id="measures-earlier">Earlier episodes of care</caption>
+      <thead>
+        <tr>
+          <th scope="col">Admitted</th>
+          <th scope="col">Discharged</th>
+          <th scope="col">How they left</th>
+          <th scope="col">PHQ-9</th>
+          <th scope="col">GAD-7</th>
+        </tr>
+      </thead>
+      <tbody>
+        {episodes.map((e, i) => (
+          <tr key={`${i}-${e.dischargedOn}`}>
+            <td>{e.admittedOn === null ? 'Not recorded' : formatDate(e.admittedOn)}</td>
+            <td>{formatDate(e.dischargedOn)}</td>
+            <td>{DISCHARGE_TYPE_LABELS[e.dischargeType]}</td>
+            <td>{firstToLatest(e.phq9)}</td>
+            <td>{firstToLatest(e.gad7)}</td>
+          </tr>
+        ))}
+      </tbody>
+      {episodes.some((e) => e.admittedOn === null) && (
+        <tfoot>
+          <tr>
+            <td colSpan={5} className="muted">
+              Not recorded: episodes closed before this version of Clearleaf kept no admission date.
+            </td>
+          </tr>
+        </tfoot>
+      )}
+    </table>
   );
 }

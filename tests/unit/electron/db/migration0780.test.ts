@@ -20,17 +20,26 @@ import type { ClientStatus } from '../../../../shared/domain/clients';
 import { currentEpisode, episodeFromMs, type DischargeFact } from '../../../../shared/domain/episode';
 
 /**
- * Each client's current episode by the pure rules (shared/domain/episode.ts, migration 0800), in a temp table the
- * reference figures read.
+ * Every episode of care in a temp table the reference figures read: each client's current episode by the pure rules
+ * (shared/domain/episode.ts, migration 0800), and once migrated to 0850 the episodes re-admissions closed, from their
+ * recorded history alone (admission, clinician, ending discharge), bounded here in JavaScript: from the local
+ * midnight of the admission (every earlier score for the first) to that of the next admission.
  */
 function episodeTable(db: Database.Database) {
   db.exec(`DROP TABLE IF EXISTS temp.ref_episode;
-    CREATE TEMP TABLE ref_episode (client_id TEXT PRIMARY KEY, ended_on TEXT, left_on TEXT, from_ms INTEGER)`);
-  const clients = db.prepare('SELECT id, admission_date, status FROM clients').all() as Array<{
+    CREATE TEMP TABLE ref_episode (client_id TEXT, clinician_id TEXT, admission_date TEXT, ended_on TEXT,
+      left_on TEXT, from_ms INTEGER, to_ms INTEGER, ended_by_rowid INTEGER, seq INTEGER)`);
+  const insert = db.prepare('INSERT INTO ref_episode VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  const clients = db
+    .prepare('SELECT id, admission_date, status, assigned_clinician_id FROM clients')
+    .all() as Array<{
     id: string;
     admission_date: string;
     status: ClientStatus;
+    assigned_clinician_id: string | null;
   }>;
+  const hasHistory =
+    db.prepare(`SELECT 1 FROM sqlite_schema WHERE name = 'closed_episodes'`).get() !== undefined;
   for (const c of clients) {
     const discharges = db
       .prepare(
@@ -39,50 +48,84 @@ function episodeTable(db: Database.Database) {
       )
       .all(c.id) as DischargeFact[];
     const e = currentEpisode({ admissionDate: c.admission_date, status: c.status }, discharges);
-    db.prepare('INSERT INTO ref_episode VALUES (?, ?, ?, ?)').run(
+    insert.run(
       c.id,
+      c.assigned_clinician_id,
+      c.admission_date,
       e.endedOn,
       e.leftOn,
       episodeFromMs(e),
+      null,
+      null,
+      0,
     );
+    if (!hasHistory) continue;
+    const closed = db
+      .prepare(
+        `SELECT e.seq, e.admitted_on, e.clinician_id, e.ended_on, e.left_on, x.rowid AS ended_by_rowid
+         FROM closed_episodes e JOIN client_discharges x ON x.id = e.ended_by WHERE e.client_id = ? ORDER BY e.seq`,
+      )
+      .all(c.id) as Array<{
+      seq: number;
+      admitted_on: string | null;
+      clinician_id: string | null;
+      ended_on: string;
+      left_on: string | null;
+      ended_by_rowid: number;
+    }>;
+    closed.forEach((h, k) => {
+      const next = closed[k + 1]?.admitted_on ?? c.admission_date;
+      insert.run(
+        c.id,
+        h.clinician_id,
+        h.admitted_on,
+        h.ended_on,
+        h.left_on,
+        h.seq > 1 && h.admitted_on !== null ? localMidnight(h.admitted_on) : null,
+        localMidnight(next),
+        h.ended_by_rowid,
+        h.seq,
+      );
+    });
   }
 }
 
 /**
- * The figures as the app computed them before 0780, correlated look-ups over the records themselves, with the
- * current episode of migration 0800 (`ref_episode`): its end, and only its scores.
+ * The figures as the app computed them before 0780, correlated look-ups over the records themselves, per episode of
+ * care (`ref_episode`): its admission, end and clinician, and only its scores.
  */
 function referenceFigures(db: Database.Database, p: OutcomeParams) {
   episodeTable(db);
-  const EPISODE_SCORE = (a: string, client: string) =>
-    `${a}.administered_at_ms >= coalesce((SELECT from_ms FROM ref_episode WHERE client_id = ${client}), -9223372036854775808)`;
+  const EPISODE_SCORE = (a: string, e: string) =>
+    `${a}.administered_at_ms >= coalesce(${e}.from_ms, -9223372036854775808)
+     AND ${a}.administered_at_ms < coalesce(${e}.to_ms, 9223372036854775807)`;
   const IN_CARE = `in_care AS (
-    SELECT c.id, c.admission_date FROM clients c JOIN ref_episode e ON e.client_id = c.id
-    WHERE (@clinicianId IS NULL OR c.assigned_clinician_id = @clinicianId)
-      AND c.admission_date <= @to AND (e.ended_on IS NULL OR e.ended_on >= @from))`;
+    SELECT e.rowid AS eid, e.* FROM ref_episode e
+    WHERE (@clinicianId IS NULL OR e.clinician_id = @clinicianId)
+      AND coalesce(e.admission_date, '') <= @to AND (e.ended_on IS NULL OR e.ended_on >= @from))`;
   const retention = (days: number) =>
     db
       .prepare(
         `SELECT count(*) AS eligible, coalesce(sum(
-             e.left_on IS NULL OR e.left_on >= date(c.admission_date, '+${days} days')), 0) AS count
-         FROM clients c JOIN ref_episode e ON e.client_id = c.id
-         WHERE (@clinicianId IS NULL OR c.assigned_clinician_id = @clinicianId)
-           AND c.admission_date BETWEEN @from AND @to
-           AND date(c.admission_date, '+${days} days') <= @today`,
+             e.left_on IS NULL OR e.left_on >= date(e.admission_date, '+${days} days')), 0) AS count
+         FROM ref_episode e
+         WHERE (@clinicianId IS NULL OR e.clinician_id = @clinicianId)
+           AND e.admission_date BETWEEN @from AND @to
+           AND date(e.admission_date, '+${days} days') <= @today`,
       )
       .get(p);
   const response = (instrument: string) => {
     const scored = `FROM assessments x WHERE x.client_id = s.client_id AND x.instrument_id = @instrument
         AND x.status = 'complete' AND x.total IS NOT NULL AND x.administered_at_ms < @toEndMs
-        AND ${EPISODE_SCORE('x', 's.client_id')}`;
+        AND ${EPISODE_SCORE('x', 's')}`;
     return db
       .prepare(
         `WITH ${IN_CARE},
          s AS (
-           SELECT a.client_id FROM assessments a
-           WHERE a.client_id IN (SELECT id FROM in_care) AND a.instrument_id = @instrument AND a.status = 'complete'
-             AND a.total IS NOT NULL AND a.administered_at_ms < @toEndMs AND ${EPISODE_SCORE('a', 'a.client_id')}
-           GROUP BY a.client_id HAVING count(*) >= 2),
+           SELECT e.client_id, e.from_ms, e.to_ms FROM in_care e JOIN assessments a ON a.client_id = e.client_id
+           WHERE a.instrument_id = @instrument AND a.status = 'complete'
+             AND a.total IS NOT NULL AND a.administered_at_ms < @toEndMs AND ${EPISODE_SCORE('a', 'e')}
+           GROUP BY e.eid HAVING count(*) >= 2),
          fl AS (
            SELECT (SELECT x.total ${scored} ORDER BY x.administered_at_ms, x.id LIMIT 1) AS first,
              (SELECT x.total ${scored} ORDER BY x.administered_at_ms DESC, x.id DESC LIMIT 1) AS latest
@@ -96,14 +139,20 @@ function referenceFigures(db: Database.Database, p: OutcomeParams) {
   const caseload = db
     .prepare(
       `WITH ${IN_CARE}
-       SELECT count(*) AS clientsInCare, coalesce(sum(admission_date >= @from), 0) AS admissions FROM in_care`,
+       SELECT count(DISTINCT client_id) AS clientsInCare, coalesce(sum(admission_date >= @from), 0) AS admissions
+       FROM in_care`,
     )
     .get(p) as object;
+  // A discharge counts for the clinician of the episode it ended: the first closed one ended by it or a later
+  // discharge, else the current one.
   const byType = db
     .prepare(
-      `SELECT d.discharge_type AS type, count(*) AS n FROM client_discharges d JOIN clients c ON c.id = d.client_id
+      `SELECT d.discharge_type AS type, count(*) AS n FROM client_discharges d
        WHERE d.discharged_on BETWEEN @from AND @to
-         AND (@clinicianId IS NULL OR c.assigned_clinician_id = @clinicianId)
+         AND (@clinicianId IS NULL OR coalesce(
+           (SELECT e.clinician_id FROM ref_episode e WHERE e.client_id = d.client_id AND e.seq > 0
+              AND e.ended_by_rowid >= d.rowid ORDER BY e.seq LIMIT 1),
+           (SELECT e.clinician_id FROM ref_episode e WHERE e.client_id = d.client_id AND e.seq = 0)) = @clinicianId)
        GROUP BY d.discharge_type`,
     )
     .all(p) as Array<{ type: string; n: number }>;
@@ -125,13 +174,12 @@ function referenceFigures(db: Database.Database, p: OutcomeParams) {
     measuredOnSchedule: db
       .prepare(
         `WITH ${IN_CARE},
-         at_end AS (SELECT ic.id FROM in_care ic JOIN ref_episode e ON e.client_id = ic.id
-                    WHERE e.ended_on IS NULL OR e.ended_on > @to)
+         at_end AS (SELECT * FROM in_care e WHERE e.ended_on IS NULL OR e.ended_on > @to)
          SELECT count(*) AS eligible, coalesce(sum(
              (SELECT count(DISTINCT a.instrument_id) FROM assessments a
-              WHERE a.client_id = e.id AND a.instrument_id IN ('phq9', 'gad7') AND a.status = 'complete'
+              WHERE a.client_id = e.client_id AND a.instrument_id IN ('phq9', 'gad7') AND a.status = 'complete'
                 AND date(a.administered_at_ms / 1000, 'unixepoch', 'localtime') > @last30From
-                AND a.administered_at_ms < @toEndMs AND ${EPISODE_SCORE('a', 'e.id')}) = 2), 0) AS count
+                AND a.administered_at_ms < @toEndMs AND ${EPISODE_SCORE('a', 'e')}) = 2), 0) AS count
          FROM at_end e`,
       )
       .get(p),
@@ -140,11 +188,11 @@ function referenceFigures(db: Database.Database, p: OutcomeParams) {
     cowsPeak: db
       .prepare(
         `WITH ${IN_CARE},
-         peaks AS (SELECT max(a.total) AS peak FROM assessments a
-                   WHERE a.client_id IN (SELECT id FROM in_care) AND a.instrument_id = 'cows'
+         peaks AS (SELECT max(a.total) AS peak FROM assessments a JOIN in_care e ON e.client_id = a.client_id
+                   WHERE a.instrument_id = 'cows'
                      AND a.status = 'complete' AND a.total IS NOT NULL
                      AND a.administered_at_ms >= @fromMs AND a.administered_at_ms < @toEndMs
-                     AND ${EPISODE_SCORE('a', 'a.client_id')}
+                     AND ${EPISODE_SCORE('a', 'e')}
                    GROUP BY a.client_id),
          ordered AS (SELECT peak, row_number() OVER (ORDER BY peak) AS rn, count(*) OVER () AS n FROM peaks)
          SELECT (SELECT count(*) FROM peaks) AS clients,
@@ -386,6 +434,23 @@ describe('migration 0780 client-outcomes', () => {
     check();
     // And the figures over the records as written, with the episodes of migration 0800.
     migrate(db);
+    expectSameFigures(db);
+    // Re-admissions from here on close the earlier episode (migration 0850): moved back from Discharged, and moved
+    // forward past a discharge; then a score in the closed episode and a corrected re-admission date.
+    db.prepare(`UPDATE clients SET status = 'discharged' WHERE id = 'edge'`).run();
+    db.prepare(
+      `UPDATE clients SET status = 'active', admission_date = '2026-04-05', assigned_clinician_id = 'u1'
+      WHERE id = 'edge'`,
+    ).run();
+    discharge(db, 'tie', '2026-04-10', 'lost-contact');
+    db.prepare(`UPDATE clients SET admission_date = '2026-06-01' WHERE id = 'tie'`).run();
+    discharge(db, 'back', '2026-04-30', 'completed');
+    db.prepare(
+      `UPDATE clients SET admission_date = '2026-05-02', assigned_clinician_id = 'u3' WHERE id = 'back'`,
+    ).run();
+    score(db, 'edge-4', 'edge', 'phq9', 4, at('2026-03-20'));
+    db.prepare(`UPDATE clients SET admission_date = '2026-05-20' WHERE id = 'tie'`).run();
+    expect(db.prepare('SELECT count(*) AS n FROM closed_episodes').get()).toEqual({ n: 7 });
     expectSameFigures(db);
   });
 });

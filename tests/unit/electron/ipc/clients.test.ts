@@ -90,8 +90,15 @@ describe('clients', () => {
       await update({ status: 'on-hold', admissionDate: '2026-10-01', discharge: null }),
     );
     expect(back).toMatchObject({ status: 'on-hold', admissionDate: '2026-10-01' });
-    // Once re-admitted, the admission date is edited freely again (the rule is for the change of status only).
+    // Once re-admitted, the admission date is corrected freely on or after the discharge; before it, the episode
+    // would overlap the one the discharge ended (migration 0850 keeps that one as history).
     value(await update({ status: 'active', admissionDate: '2026-10-02', discharge: null }));
+    value(await update({ status: 'active', admissionDate: '2026-10-01', discharge: null }));
+    const overlapping = await update({ status: 'active', admissionDate: '2026-09-15', discharge: null });
+    expect(fieldsOf(overlapping)['client.admissionDate']).toBe(
+      'Give an admission date on or after Oct 1, 2026: the discharge that day ended the client’s earlier episode of care.',
+    );
+    expect(value<Client>(await dispatch('clients.get', { id: saved.id })).admissionDate).toBe('2026-10-01');
   });
 
   it('creates a client with a generated chart number, keeps accents, and audits the create and each chart view', async () => {

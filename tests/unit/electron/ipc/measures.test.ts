@@ -255,6 +255,17 @@ describe('episodes of care', () => {
     ]);
     expect(glance.instruments[0]).toMatchObject({ response: false, remission: false });
     expect([glance.sessionsAttended, glance.sessionsPlanned, glance.daysInCare]).toEqual([1, 1, 0]);
+    // The earlier episode is kept with its own scores (migration 0850), and this is the second.
+    expect(glance.episode).toEqual({ number: 2, since: '2026-11-23' });
+    expect(glance.earlierEpisodes).toEqual([
+      {
+        admittedOn: '2026-09-01',
+        dischargedOn: '2026-11-23',
+        dischargeType: 'left-against-advice',
+        phq9: { first: 22, latest: 14, count: 2 },
+        gad7: null,
+      },
+    ]);
     expect(chartDue.find((d) => d.measure === 'phq9')).toMatchObject({
       dueOn: '2026-12-23',
       reason: 'interval',
