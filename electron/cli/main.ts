@@ -30,8 +30,12 @@ Commands:
            Prints the recovery key once: print it or write it down.
            The first account is the practice administrator.
   verify   Health check, full integrity check, foreign keys, schema version, the audit chain, its anchor (kept
-           with the keyring) and the protecting triggers. Reads only: it writes nothing, not even an audit row.
+           with the keyring), the protecting triggers, and the derived figures (outcome figures, earlier episodes,
+           measures due) computed again from the records. Reads only: it writes nothing, not even an audit row.
            --username NAME
+  rebuild-figures
+           Compute the derived figures again from the records and replace those that differ, after verify found
+           them out of step. No record is changed; the rebuild is audited. --username NAME
   backup   Write a verified backup with its recovery kit (FILE.kit.json). --username NAME [--out FILE] [--plaintext]
            Without --out it goes into the practice's backups folder, where the app lists it for restore.
            Without --plaintext the backup is encrypted with the practice key. With it, the copy is decrypted
@@ -230,8 +234,21 @@ export async function runCli(
         out(
           `signed discharge summaries: ${report.alteredDischargeSummaries.length === 0 ? 'all match their signatures' : `ALTERED ${report.alteredDischargeSummaries.join(', ')}`}`,
         );
+        out(
+          `derived figures: ${report.derivedOutOfStep.length === 0 ? 'match the records' : `OUT OF STEP ${report.derivedOutOfStep.join(', ')} (run rebuild-figures)`}`,
+        );
         out(report.ok ? 'verify: ok' : 'verify: PROBLEMS FOUND');
         return report.ok ? 0 : 1;
+      }
+      case 'rebuild-figures': {
+        await practice.unlock(required(values, 'username'), readPassphrase(values['passphrase-file']));
+        const rebuilt = practice.rebuildDerivedFigures();
+        out(
+          rebuilt.length === 0
+            ? 'The derived figures already matched the records; nothing was changed.'
+            : `Computed again from the records: ${rebuilt.join(', ')}.`,
+        );
+        return 0;
       }
       case 'backup': {
         if (!values.out) {

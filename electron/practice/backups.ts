@@ -24,6 +24,7 @@ import {
   type BackupReason,
 } from '../db/backup';
 import { applyKey, checkDatabaseFile, openFile, type Db } from '../db/connection';
+import { derivedDifferences, rebuildDerived, type DerivedTable } from '../db/derived';
 import { LATEST_VERSION, schemaVersion } from '../db/migrations';
 import { getClinic } from '../db/repositories/clinic';
 import { alteredDischargeSummaries } from '../discharge/signing';
@@ -62,6 +63,8 @@ export interface VerifyReport {
   missingTriggers: string[];
   /** Signed discharge summaries whose content no longer matches the hash taken at signing. */
   alteredDischargeSummaries: string[];
+  /** Derived tables (outcome figures, closed episodes' figures, measures due) that differ from the records. */
+  derivedOutOfStep: string[];
 }
 
 /** The second backup folder as chosen, '' when none; read from the open database (settings) or not at all when locked. */
@@ -279,7 +282,10 @@ export function backupFolders(p: PracticeCore): BackupFolderStatus[] {
   });
 }
 
-/** A full check of a database: pages, foreign keys, schema version, the audit chain, its anchor, the triggers. */
+/**
+ * A full check of a database: pages, foreign keys, schema version, the audit chain, its anchor, the triggers, and the
+ * derived figures computed again from the records (electron/db/derived.ts).
+ */
 export function verifyDb(db: Db, anchor: Keyring['anchor']): VerifyReport {
   const integrity = (db.pragma('integrity_check') as Array<{ integrity_check: string }>).map(
     (r) => r.integrity_check,
@@ -289,6 +295,8 @@ export function verifyDb(db: Db, anchor: Keyring['anchor']): VerifyReport {
   const check = checkAuditAnchor(db, anchor);
   const missingTriggers = missingProtectingTriggers(db);
   const altered = alteredDischargeSummaries(db);
+  // Computed again only when the schema has them; an older file is reported by its version instead.
+  const derivedOutOfStep = schemaVersion(db) === LATEST_VERSION ? derivedDifferences(db) : [];
   return {
     integrity,
     foreignKeyProblems,
@@ -298,6 +306,7 @@ export function verifyDb(db: Db, anchor: Keyring['anchor']): VerifyReport {
     anchor: anchor ? { rows: anchor.rows, lastHash: anchor.lastHash, check } : null,
     missingTriggers,
     alteredDischargeSummaries: altered,
+    derivedOutOfStep,
     ok:
       integrity.length === 1 &&
       integrity[0] === 'ok' &&
@@ -307,8 +316,22 @@ export function verifyDb(db: Db, anchor: Keyring['anchor']): VerifyReport {
       check !== 'rows-missing' &&
       check !== 'hash-differs' &&
       missingTriggers.length === 0 &&
-      altered.length === 0,
+      altered.length === 0 &&
+      derivedOutOfStep.length === 0,
   };
+}
+
+/**
+ * Computes the derived figures again from the records and replaces those that differ (after verify reported them out
+ * of step). Derived data only: no record changes. Audited. Returns the tables that differed.
+ */
+export function rebuildDerivedFigures(p: PracticeCore): DerivedTable[] {
+  const { db } = requireSession(p);
+  return db.transaction(() => {
+    const rebuilt = rebuildDerived(db);
+    p.audit({ action: 'rebuild', entity: 'derived-figures', entityId: null });
+    return rebuilt;
+  })();
 }
 
 export function verify(p: PracticeCore): VerifyReport {

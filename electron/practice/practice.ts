@@ -131,6 +131,9 @@ export class Practice extends PracticeCore {
   verify(): backups.VerifyReport {
     return backups.verify(this);
   }
+  rebuildDerivedFigures(): string[] {
+    return backups.rebuildDerivedFigures(this);
+  }
   /** The lock screen's restore (only over a damaged or missing database); `chosen` is a backup file's path. */
   restoreNewestBackup(
     username: string,

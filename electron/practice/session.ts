@@ -18,6 +18,7 @@ import { z } from 'zod';
 import { AppError } from '../errors';
 import type { User } from '../../shared/domain/identity';
 import { openDatabase, type Db } from '../db/connection';
+import { rebuildDerivedIfZoneChanged } from '../db/derived';
 import { LATEST_VERSION, migrate, schemaVersion } from '../db/migrations';
 import { appendAudit, auditAnchor } from '../db/repositories/audit';
 import { getSettings } from '../db/repositories/settings';
@@ -58,6 +59,8 @@ export function openPracticeDb(p: PracticeCore, key: Buffer): Db {
       writePracticeBackup(p, db, key, `before-migration-${LATEST_VERSION}`);
     }
     migrate(db);
+    // Derived figures kept in local dates follow this computer's zone (electron/db/derived.ts).
+    rebuildDerivedIfZoneChanged(db);
     return db;
   } catch (err) {
     db.close();

@@ -34,6 +34,7 @@ export const ENTITY_WORDS: Record<string, string> = {
   'follow-up': 'follow-up contact after discharge',
   outcomes: 'practice outcome figures (aggregate)',
   wording: 'wording of client documents',
+  'derived-figures': 'outcome figures, earlier episodes and measures due (derived from the records)',
 };
 
 export const ACTION_WORDS: Record<string, string> = {
@@ -73,6 +74,7 @@ export const ACTION_WORDS: Record<string, string> = {
   reconcile: 'Repaired',
   review: 'Reviewed',
   'restore-shipped': 'Went back to the shipped text in the',
+  rebuild: 'Computed again from the records the',
 };
 
 /** Audit rows in plain words. They carry no clinical text, only what was done to which kind of record. */

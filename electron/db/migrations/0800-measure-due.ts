@@ -75,7 +75,7 @@ export const contactDue = (
 /** The earlier of two 'YYYY-MM-DD|n' candidates, either possibly null. */
 export const earlier = (a: string, b: string) => `nullif(min(coalesce(${a}, '~'), coalesce(${b}, '~')), '~')`;
 
-const DUE_ROWS = (where: string) => `
+export const DUE_ROWS = (where: string) => `
   INSERT INTO measure_due (client_id, measure, rank, sort_name, due_on, reason, base, last_done_on, at_contact,
     contacts_from, latest_contact_on)
   SELECT client_id, measure, rank, sort_name, substr(due, 1, 10),
@@ -110,7 +110,7 @@ const latestAt = (instrument: 'auditc' | 'cows' | 'sows') => `
   ${instrument}_latest_at_ms = (SELECT max(a.administered_at_ms) FROM assessments a
     WHERE a.instrument_id = '${instrument}' AND ${SCORED})`;
 
-const REFRESH_SCORES = `UPDATE client_outcomes SET ${firstAndLatest('phq9')}, ${firstAndLatest('gad7')},
+export const REFRESH_SCORES = `UPDATE client_outcomes SET ${firstAndLatest('phq9')}, ${firstAndLatest('gad7')},
   ${latestAt('auditc')}, ${latestAt('cows')}, ${latestAt('sows')}`;
 
 /** The discharge ending the current episode: the latest recorded, while the client is Discharged. */
@@ -119,7 +119,7 @@ const ENDING = `FROM client_discharges d JOIN clients c ON c.id = d.client_id
   ORDER BY d.recorded_at_ms DESC, d.rowid DESC LIMIT 1`;
 
 /** The current episode from the row's admission date, the client's status and discharges. */
-const EPISODE = `UPDATE client_outcomes SET
+export const EPISODE = `UPDATE client_outcomes SET
   (ended_on, left_on) = (SELECT d.discharged_on, CASE WHEN d.discharge_type <> 'completed' THEN d.discharged_on END
     ${ENDING}),
   episode_from_ms = CASE WHEN EXISTS (SELECT 1 FROM client_discharges p WHERE p.client_id = client_outcomes.client_id
@@ -127,7 +127,7 @@ const EPISODE = `UPDATE client_outcomes SET
     THEN ${LOCAL_MIDNIGHT_MS('client_outcomes.admission_date')} END`;
 
 /** Days from admission to leaving, so retention compares integers instead of dating every client. */
-const LEFT_AFTER = `UPDATE client_outcomes SET
+export const LEFT_AFTER = `UPDATE client_outcomes SET
   left_after_days = CAST(julianday(left_on) - julianday(admission_date) AS INTEGER)`;
 
 /** What the due rules read from the row changed. */

@@ -37,7 +37,7 @@ const firstAndLatest = (instrument: 'phq9' | 'gad7') => `
     WHERE a.instrument_id = '${instrument}' AND ${SCORED} ORDER BY a.administered_at_ms DESC, a.id DESC LIMIT 1)`;
 
 /** The derived columns of the rows `where` selects, in dependency order. */
-const refresh = (where: string) => `
+export const refreshClosed = (where: string) => `
   UPDATE closed_episodes SET
     next_admitted_on = coalesce(
       (SELECT n.admitted_on FROM closed_episodes n WHERE n.client_id = closed_episodes.client_id
@@ -113,7 +113,7 @@ export const closedEpisodes: Migration = {
               AND c.status = 'discharged' ORDER BY e.recorded_at_ms DESC, e.rowid DESC LIMIT 1)
           ORDER BY p.recorded_at_ms DESC, p.rowid DESC LIMIT 1)
         WHERE o.episode_from_ms IS NOT NULL;
-      ${refresh('1')}
+      ${refreshClosed('1')}
 
       CREATE TRIGGER closed_episodes_readmission AFTER UPDATE OF admission_date, status ON clients
         WHEN new.status <> 'discharged' AND (old.status = 'discharged' OR new.admission_date > old.admission_date)
@@ -124,10 +124,10 @@ export const closedEpisodes: Migration = {
             old.admission_date, old.assigned_clinician_id, d.id, d.discharged_on,
             CASE WHEN d.discharge_type <> 'completed' THEN d.discharged_on END, new.updated_at_ms
           ${ENDING_DISCHARGE} ORDER BY d.recorded_at_ms DESC, d.rowid DESC LIMIT 1;
-        ${refresh('client_id = new.id')}
+        ${refreshClosed('client_id = new.id')}
       END;
       CREATE TRIGGER closed_episodes_admission AFTER UPDATE OF admission_date ON clients BEGIN
-        ${refresh('client_id = new.id')}
+        ${refreshClosed('client_id = new.id')}
       END;
       CREATE TRIGGER closed_episodes_assessment_insert AFTER INSERT ON assessments BEGIN
         ${refreshScores('client_id = new.client_id')}

@@ -57,6 +57,11 @@ describe('CLI', () => {
     expect(verify.code).toBe(0);
     expect(verify.out).toMatch(/audit log: \d+ entries, chain intact/);
     expect(verify.out).toContain('verify: ok');
+    const rebuilt = await cli(['rebuild-figures', '--data', data, '--username', 'nadeyemi']);
+    expect(rebuilt).toMatchObject({
+      code: 0,
+      out: expect.stringContaining('The derived figures already matched the records; nothing was changed.'),
+    });
 
     const encrypted = path.join(tempDir(), 'backup.db');
     expect((await cli(['backup', '--data', data, '--username', 'nadeyemi', '--out', encrypted])).code).toBe(
@@ -124,6 +129,7 @@ describe('CLI', () => {
     expect(verify.code).toBe(0);
     expect(verify.out).toMatch(/audit anchor: \d+ entries, last hash [0-9a-f]{16}…, matches/);
     expect(verify.out).toContain('protecting triggers: all present');
+    expect(verify.out).toContain('derived figures: match the records');
     expect(fileHashes(data)).toEqual(before);
   });
 

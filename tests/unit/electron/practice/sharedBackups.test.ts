@@ -145,6 +145,21 @@ describe('verify fails on a dropped trigger or a forged signed discharge summary
     });
   });
 
+  it('derived figures out of step with the records are named on the report, and computed again on request', async () => {
+    const { practice } = await withSignedSummary();
+    const db = practice.session().db;
+    expect(practice.verify()).toMatchObject({ ok: true, derivedOutOfStep: [] });
+    const right = db.prepare('SELECT * FROM client_outcomes').all();
+    db.exec(`UPDATE client_outcomes SET ended_on = NULL, left_on = NULL`);
+    expect(practice.verify()).toMatchObject({ ok: false, derivedOutOfStep: ['client_outcomes'] });
+    expect(practice.rebuildDerivedFigures()).toEqual(['client_outcomes']);
+    expect(db.prepare('SELECT * FROM client_outcomes').all()).toEqual(right);
+    expect(practice.verify()).toMatchObject({ ok: true, derivedOutOfStep: [] });
+    expect(db.prepare(`SELECT action FROM audit_log WHERE entity = 'derived-figures'`).all()).toEqual([
+      { action: 'rebuild' },
+    ]);
+  });
+
   it('a signed summary’s content changed in SQL fails verify, naming the summary', async () => {
     const { practice, id } = await withSignedSummary();
     const db = practice.session().db;
