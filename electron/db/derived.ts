@@ -26,8 +26,16 @@ const CLOSED_HISTORY = 'client_id, seq, admitted_on, clinician_id, ended_by, end
 
 const DERIVED_ZONE = 'derivedZone';
 
-/** This process's time zone, which SQLite's 'localtime' follows. */
-export const currentZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone;
+/**
+ * This process's time zone, which SQLite's 'localtime' follows: its name, or where the system gives none (an unknown
+ * TZ), its winter and summer offsets.
+ */
+export function currentZone(): string {
+  const name = Intl.DateTimeFormat().resolvedOptions().timeZone as string | undefined;
+  if (name) return name;
+  const offset = (month: number) => new Date(2026, month, 1).getTimezoneOffset();
+  return `offsets ${offset(0)} ${offset(6)}`;
+}
 
 function dropTemp(db: Database.Database) {
   for (const t of DERIVED_TABLES) db.exec(`DROP TABLE IF EXISTS temp.${t}`);

@@ -31,6 +31,28 @@ describe('health check policy', () => {
     expect(needsFullCheck({ uncleanShutdown: false, lastFullCheckAtMs: now + 5000, nowMs: now })).toBe(true);
   });
 
+  it('computes the derived figures again when the practice is unlocked in another time zone', async () => {
+    const zone = process.env.TZ;
+    try {
+      process.env.TZ = 'America/Los_Angeles';
+      const { practice } = await setUpPractice();
+      const zoneOf = () =>
+        practice.session().db.prepare(`SELECT value FROM settings WHERE key = 'derivedZone'`).get();
+      const user = practice.session().user.username;
+      practice.lock('manual');
+      await practice.unlock(user, PASS);
+      expect(zoneOf()).toEqual({ value: '"America/Los_Angeles"' });
+      practice.lock('manual');
+      process.env.TZ = 'Asia/Tokyo';
+      await practice.unlock(user, PASS);
+      expect(zoneOf()).toEqual({ value: '"Asia/Tokyo"' });
+      expect(practice.verify()).toMatchObject({ ok: true, derivedOutOfStep: [] });
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
+  });
+
   it('marks the database in use while open and clears the mark on a clean lock', async () => {
     const { practice, dataDir } = await setUpPractice();
     expect(fs.existsSync(inUseMarker(dataDir))).toBe(true);
