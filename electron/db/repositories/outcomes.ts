@@ -31,12 +31,12 @@ export interface OutcomeParams {
 const PHQ_GAD = ['phq9', 'gad7']
   .flatMap((i) => ['scores', 'first_at_ms', 'first', 'latest_at_ms', 'latest'].map((c) => `${i}_${c}`))
   .join(', ');
-const EPISODES = `(
-  SELECT client_id, clinician_id, admission_date, ended_on, left_after_days, episode_from_ms,
-    NULL AS episode_to_ms, ${PHQ_GAD} FROM client_outcomes
-  UNION ALL
-  SELECT client_id, clinician_id, admitted_on, ended_on, left_after_days, from_ms, to_ms, ${PHQ_GAD}
-  FROM closed_episodes)`;
+const CURRENT = `(SELECT client_id, clinician_id, admission_date, ended_on, left_after_days, episode_from_ms,
+    NULL AS episode_to_ms, ${PHQ_GAD} FROM client_outcomes)`;
+const CLOSED = `(SELECT client_id, clinician_id, admitted_on AS admission_date, ended_on, left_after_days,
+    from_ms AS episode_from_ms, to_ms AS episode_to_ms, ${PHQ_GAD} FROM closed_episodes)`;
+/** For a scan. A join looks each source up by its key instead (a join into the compound would index it first). */
+const EPISODES = `(SELECT * FROM ${CURRENT} UNION ALL SELECT * FROM ${CLOSED})`;
 
 /** The episode's scores (shared/domain/episode.ts): all before a first episode's end, a re-admission's from its day. */
 const IN_EPISODE = `a.administered_at_ms >= coalesce(o.episode_from_ms, -9223372036854775808)
@@ -151,11 +151,20 @@ export function outcomeFigures(db: Db, p: OutcomeParams): Omit<OutcomeFigures, '
   // Each client's highest COWS in the period (of the episodes in care; they never overlap).
   const cows = db
     .prepare(
-      `WITH peaks AS (
-         SELECT max(a.total) AS peak FROM assessments a JOIN ${EPISODES} o ON o.client_id = a.client_id
+      `WITH scored AS (
+         SELECT a.client_id, a.total, a.administered_at_ms FROM assessments a
          WHERE a.instrument_id = 'cows' AND a.status = 'complete' AND a.total IS NOT NULL
-           AND a.administered_at_ms >= @fromMs AND a.administered_at_ms < @toEndMs AND ${IN_EPISODE} AND ${IN_CARE}
-         GROUP BY a.client_id),
+           AND a.administered_at_ms >= @fromMs AND a.administered_at_ms < @toEndMs),
+       in_episode AS (
+         ${[CURRENT, CLOSED]
+           .map(
+             (
+               source,
+             ) => `SELECT a.client_id, a.total FROM scored a JOIN ${source} o ON o.client_id = a.client_id
+               WHERE ${IN_EPISODE} AND ${IN_CARE}`,
+           )
+           .join(' UNION ALL ')}),
+       peaks AS (SELECT max(total) AS peak FROM in_episode GROUP BY client_id),
        ordered AS (SELECT peak, row_number() OVER (ORDER BY peak) AS rn, count(*) OVER () AS n FROM peaks)
        SELECT (SELECT count(*) FROM peaks) AS clients,
          (SELECT avg(peak) FROM ordered WHERE rn IN ((n + 1) / 2, (n + 2) / 2)) AS median`,
