@@ -3,7 +3,7 @@
  * CSV for a funder or board. The page shows the counts as they are, inside the clinic; what leaves it (PDF, CSV) is
  * aggregate only with small cells suppressed, from one table of rows (shared/domain/outcomes.ts).
  */
-import { localDate, localMidnight } from '../../shared/domain/common';
+import { localDate } from '../../shared/domain/common';
 import {
   OUTCOME_DEFINITIONS,
   outcomeCsv,
@@ -11,12 +11,11 @@ import {
   type OutcomeFigures,
   type OutcomeQuery,
 } from '../../shared/domain/outcomes';
-import { addDays } from '../../shared/domain/measures';
 import { writeDocument } from '../documents/files';
 import { renderOutcomesPdf } from '../documents/outcomesPdf';
 import type { Db } from '../db/connection';
 import { getClinic } from '../db/repositories/clinic';
-import { outcomeFigures } from '../db/repositories/outcomes';
+import { outcomeFigures, outcomeParams } from '../db/repositories/outcomes';
 import { listUsers } from '../db/repositories/users';
 import { AppError } from '../errors';
 import type { DomainHandlers } from './types';
@@ -29,15 +28,7 @@ export function figuresFor(db: Db, q: OutcomeQuery, nowMs: number): OutcomeFigur
     clinicianName = user.displayName;
   }
   return {
-    ...outcomeFigures(db, {
-      from: q.from,
-      to: q.to,
-      fromMs: localMidnight(q.from),
-      toEndMs: localMidnight(addDays(q.to, 1)),
-      last30From: addDays(q.to, -30),
-      today: localDate(nowMs),
-      clinicianId: q.clinicianId,
-    }),
+    ...outcomeFigures(db, outcomeParams(q, localDate(nowMs))),
     clinicianName,
   };
 }

@@ -99,12 +99,13 @@ const refreshDue = (...ids: string[]) => `
 const SCORED = `a.client_id = client_outcomes.client_id AND a.status = 'complete' AND a.total IS NOT NULL
   AND a.administered_at_ms >= coalesce(client_outcomes.episode_from_ms, -9223372036854775808)`;
 
-const firstAndLatest = (instrument: 'phq9' | 'gad7') => `
-  ${instrument}_scores = (SELECT count(*) FROM assessments a WHERE a.instrument_id = '${instrument}' AND ${SCORED}),
+/** The count, first and latest of an instrument's scores `scored` selects (as `a`), as SET clauses. */
+export const firstAndLatest = (instrument: 'phq9' | 'gad7', scored = SCORED) => `
+  ${instrument}_scores = (SELECT count(*) FROM assessments a WHERE a.instrument_id = '${instrument}' AND ${scored}),
   (${instrument}_first_at_ms, ${instrument}_first) = (SELECT a.administered_at_ms, a.total FROM assessments a
-    WHERE a.instrument_id = '${instrument}' AND ${SCORED} ORDER BY a.administered_at_ms, a.id LIMIT 1),
+    WHERE a.instrument_id = '${instrument}' AND ${scored} ORDER BY a.administered_at_ms, a.id LIMIT 1),
   (${instrument}_latest_at_ms, ${instrument}_latest) = (SELECT a.administered_at_ms, a.total FROM assessments a
-    WHERE a.instrument_id = '${instrument}' AND ${SCORED} ORDER BY a.administered_at_ms DESC, a.id DESC LIMIT 1)`;
+    WHERE a.instrument_id = '${instrument}' AND ${scored} ORDER BY a.administered_at_ms DESC, a.id DESC LIMIT 1)`;
 
 const latestAt = (instrument: 'auditc' | 'cows' | 'sows') => `
   ${instrument}_latest_at_ms = (SELECT max(a.administered_at_ms) FROM assessments a

@@ -1,4 +1,4 @@
-import { LOCAL_MIDNIGHT_MS } from './0800-measure-due';
+import { firstAndLatest, LOCAL_MIDNIGHT_MS } from './0800-measure-due';
 import type { Migration } from './types';
 
 /**
@@ -29,13 +29,6 @@ const SCORED = `a.client_id = closed_episodes.client_id AND a.status = 'complete
   AND a.administered_at_ms >= coalesce(closed_episodes.from_ms, -9223372036854775808)
   AND a.administered_at_ms < closed_episodes.to_ms`;
 
-const firstAndLatest = (instrument: 'phq9' | 'gad7') => `
-  ${instrument}_scores = (SELECT count(*) FROM assessments a WHERE a.instrument_id = '${instrument}' AND ${SCORED}),
-  (${instrument}_first_at_ms, ${instrument}_first) = (SELECT a.administered_at_ms, a.total FROM assessments a
-    WHERE a.instrument_id = '${instrument}' AND ${SCORED} ORDER BY a.administered_at_ms, a.id LIMIT 1),
-  (${instrument}_latest_at_ms, ${instrument}_latest) = (SELECT a.administered_at_ms, a.total FROM assessments a
-    WHERE a.instrument_id = '${instrument}' AND ${SCORED} ORDER BY a.administered_at_ms DESC, a.id DESC LIMIT 1)`;
-
 /** The derived columns of the rows `where` selects, in dependency order. */
 export const refreshClosed = (where: string) => `
   UPDATE closed_episodes SET
@@ -50,7 +43,7 @@ export const refreshClosed = (where: string) => `
   ${refreshScores(where)}`;
 
 const refreshScores = (where: string) =>
-  `UPDATE closed_episodes SET ${firstAndLatest('phq9')}, ${firstAndLatest('gad7')} WHERE ${where};`;
+  `UPDATE closed_episodes SET ${firstAndLatest('phq9', SCORED)}, ${firstAndLatest('gad7', SCORED)} WHERE ${where};`;
 
 /** A discharge recorded after the one ending the client's latest closed episode (all of them, with none). */
 const NOT_YET_ENDING = (client: string) => `d.rowid > coalesce((SELECT max(x.rowid) FROM closed_episodes e

@@ -27,6 +27,22 @@ export interface OutcomeParams {
   clinicianId: string | null;
 }
 
+/** The parameters of a period and clinician, with `today` for retention, in this computer's zone. */
+export function outcomeParams(
+  q: { from: string; to: string; clinicianId: string | null },
+  today: string,
+): OutcomeParams {
+  return {
+    from: q.from,
+    to: q.to,
+    fromMs: localMidnight(q.from),
+    toEndMs: localMidnight(addDays(q.to, 1)),
+    last30From: addDays(q.to, -30),
+    today,
+    clinicianId: q.clinicianId,
+  };
+}
+
 /** Every episode: the current ones, and the closed ones (which end at the local midnight of the next admission). */
 const PHQ_GAD = ['phq9', 'gad7']
   .flatMap((i) => ['scores', 'first_at_ms', 'first', 'latest_at_ms', 'latest'].map((c) => `${i}_${c}`))

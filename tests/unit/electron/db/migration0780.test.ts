@@ -12,7 +12,11 @@ import type Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { migrate } from '../../../../electron/db/migrations';
 import { clientOutcomes } from '../../../../electron/db/migrations/0780-client-outcomes';
-import { outcomeFigures, type OutcomeParams } from '../../../../electron/db/repositories/outcomes';
+import {
+  outcomeFigures,
+  outcomeParams,
+  type OutcomeParams,
+} from '../../../../electron/db/repositories/outcomes';
 import { localMidnight } from '../../../../shared/domain/common';
 import { addDays } from '../../../../shared/domain/measures';
 import { databaseBefore, seedClinician } from '../../../support/migrations';
@@ -350,17 +354,8 @@ const PERIODS: Array<[string, string]> = [
   ['2024-01-01', '2027-12-31'],
 ];
 
-function params(from: string, to: string, clinicianId: string | null, today: string): OutcomeParams {
-  return {
-    from,
-    to,
-    fromMs: localMidnight(from),
-    toEndMs: localMidnight(addDays(to, 1)),
-    last30From: addDays(to, -30),
-    today,
-    clinicianId,
-  };
-}
+const params = (from: string, to: string, clinicianId: string | null, today: string) =>
+  outcomeParams({ from, to, clinicianId }, today);
 
 function expectSameFigures(db: Database.Database) {
   for (const [from, to] of PERIODS)

@@ -9,9 +9,7 @@ import type Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { migrate } from '../../../../electron/db/migrations';
 import { closedEpisodes } from '../../../../electron/db/migrations/0850-closed-episodes';
-import { outcomeFigures, type OutcomeParams } from '../../../../electron/db/repositories/outcomes';
-import { localMidnight } from '../../../../shared/domain/common';
-import { addDays } from '../../../../shared/domain/measures';
+import { outcomeFigures, outcomeParams } from '../../../../electron/db/repositories/outcomes';
 import { databaseBefore, seedClinician } from '../../../support/migrations';
 
 const at = (date: string, hour = 10) => {
@@ -19,17 +17,8 @@ const at = (date: string, hour = 10) => {
   return new Date(y, m - 1, d, hour).getTime();
 };
 
-function params(from: string, to: string, clinicianId: string | null = null): OutcomeParams {
-  return {
-    from,
-    to,
-    fromMs: localMidnight(from),
-    toEndMs: localMidnight(addDays(to, 1)),
-    last30From: addDays(to, -30),
-    today: '2026-12-01',
-    clinicianId,
-  };
-}
+const params = (from: string, to: string, clinicianId: string | null = null) =>
+  outcomeParams({ from, to, clinicianId }, '2026-12-01');
 
 function practice(db: Database.Database) {
   seedClinician(db);
@@ -171,15 +160,25 @@ describe('migration 0850 closed-episodes', () => {
     p.readmit('a', '2026-03-25');
     // Corrected forward: the discharge of the 25th already ended the first episode.
     db.prepare(`UPDATE clients SET admission_date = '2026-03-27' WHERE id = 'a'`).run();
-    expect(closedRows(db)).toMatchObject([{ seq: 1, ended_on: '2026-03-25', next_admitted_on: '2026-03-27' }]);
+    expect(closedRows(db)).toMatchObject([
+      { seq: 1, ended_on: '2026-03-25', next_admitted_on: '2026-03-27' },
+    ]);
     p.discharge('a', '2026-05-01', 'completed');
     p.readmit('a', '2026-08-01');
     expect(closedRows(db)).toMatchObject([
       { seq: 1, admitted_on: '2026-01-05', next_admitted_on: '2026-03-27' },
-      { seq: 2, admitted_on: '2026-03-27', ended_on: '2026-05-01', left_on: null, next_admitted_on: '2026-08-01' },
+      {
+        seq: 2,
+        admitted_on: '2026-03-27',
+        ended_on: '2026-05-01',
+        left_on: null,
+        next_admitted_on: '2026-08-01',
+      },
     ]);
     // Edits that are not re-admissions close nothing: a name, the clinician, a discharged client's details.
-    db.prepare(`UPDATE clients SET sort_name = 'dang anh z', assigned_clinician_id = 'u2' WHERE id = 'a'`).run();
+    db.prepare(
+      `UPDATE clients SET sort_name = 'dang anh z', assigned_clinician_id = 'u2' WHERE id = 'a'`,
+    ).run();
     p.discharge('a', '2026-09-01', 'completed');
     db.prepare(`UPDATE clients SET admission_date = '2026-08-02' WHERE id = 'a'`).run();
     expect(closedRows(db)).toHaveLength(2);
