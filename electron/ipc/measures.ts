@@ -139,7 +139,7 @@ export const measureHandlers: DomainHandlers<'measures'> = {
         reason: r.reason,
         status: statusOn(r.due_on, today),
       })),
-      total: dueTotal(db, today),
+      ...dueTotal(db, today),
     };
   },
 };

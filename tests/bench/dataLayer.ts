@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import { createHash } from 'node:crypto';
 import PDFDocument from 'pdfkit';
 import type { Db } from '../../electron/db/connection';
-import { dueWorklist } from '../../electron/db/repositories/measures';
+import { dueTotal, dueWorklist } from '../../electron/db/repositories/measures';
 import { outcomeFigures } from '../../electron/db/repositories/outcomes';
 import { createDispatcher, type Dispatch } from '../../electron/ipc/dispatch';
 import { createHandlers } from '../../electron/ipc/handlers';
@@ -106,7 +106,7 @@ async function practiceRows(b: Bench, keys: readonly PracticeKey[]): Promise<Ben
       row(
         'measures due across the practice',
         await time(() => dispatch('measures.due', {})),
-        await time(() => dueWorklist(b.db, '2026-12-31', 200)),
+        await time(() => [dueWorklist(b.db, '2026-12-31', 200), dueTotal(b.db, '2026-12-31')]),
       ),
     );
   return rows;

@@ -43,8 +43,9 @@ export type ClientMeasures = z.infer<typeof ClientMeasuresSchema>;
 export const DueMeasuresSchema = z.object({
   /** The first 200, earliest first. */
   items: z.array(z.object({ ...Who, ...MeasureDueSchema.shape })),
-  /** Every measure due today or overdue, `items` or not. */
+  /** Every measure due today or overdue, `items` or not; when `more`, at least this many (counted up to it). */
   total: z.number().int(),
+  more: z.boolean(),
 });
 export type DueMeasures = z.infer<typeof DueMeasuresSchema>;
 

@@ -33,6 +33,7 @@ export function DueMeasuresWorklist() {
       empty="No scored measure is due. Each client's schedule is on the Measures tab of the chart."
       rows={data.items}
       total={data.total}
+      more={data.more}
       rowKey={(i) => `${i.clientId}-${i.measure}`}
       columns={[
         { header: 'Due', cell: (i) => formatDate(i.dueOn) },

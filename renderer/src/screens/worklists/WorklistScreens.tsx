@@ -75,6 +75,7 @@ export function WorkTable<R>({
   rowKey,
   columns,
   total,
+  more = false,
 }: {
   title: string;
   empty: string;
@@ -83,9 +84,11 @@ export function WorkTable<R>({
   columns: ReadonlyArray<Column<R>>;
   /** How many there are when `rows` is only the first of them (a capped list). */
   total?: number;
+  /** `total` was counted only up to itself: there are more. */
+  more?: boolean;
 }) {
   return (
-    <Section title={title} empty={empty} count={rows.length} total={total}>
+    <Section title={title} empty={empty} count={rows.length} total={total} more={more}>
       <table className="table">
         <thead>
           <tr>
@@ -115,23 +118,23 @@ function Section({
   empty,
   count,
   total = count,
+  more = false,
   children,
 }: {
   title: string;
   empty: string;
   count: number;
   total?: number | undefined;
+  more?: boolean;
   children: ReactNode;
 }) {
   const id = `wl-${title.replace(/\W+/g, '-').toLowerCase()}`;
   const capped = total > count;
+  const all = `${more ? 'more than ' : ''}${total.toLocaleString()}`;
   return (
     <section className="panel" aria-labelledby={id}>
       <h2 id={id}>
-        {title}{' '}
-        <span className="muted">
-          ({capped ? `${count.toLocaleString()} of ${total.toLocaleString()} due` : count})
-        </span>
+        {title} <span className="muted">({capped ? `${count.toLocaleString()} of ${all} due` : count})</span>
       </h2>
       {capped && (
         <p className="muted">

@@ -9,6 +9,7 @@ import { createDispatcher, type Dispatch } from '../../../../electron/ipc/dispat
 import { createHandlers } from '../../../../electron/ipc/handlers';
 import { createNodePlatform } from '../../../../electron/platform/nodePlatform';
 import { silentLogger } from '../../../../electron/platform/types';
+import { dueTotal } from '../../../../electron/db/repositories/measures';
 import type { Client, ClientInput } from '../../../../shared/domain/clients';
 import { DEFAULT_SCHEDULE } from '../../../../shared/domain/measures';
 import { emptyMatNoteContent } from '../../../../shared/domain/matNotes';
@@ -112,7 +113,7 @@ describe('due measures', () => {
   });
 
   it('lists the first 200 measures due and says how many are due in all', async () => {
-    const { dispatch } = await practiceWithDispatch();
+    const { dispatch, practice } = await practiceWithDispatch();
     // Three intake measures each (PHQ-9, GAD-7, AUDIT-C): 70 clients, 210 measures due.
     for (let n = 0; n < 70; n += 1)
       value(
@@ -121,7 +122,11 @@ describe('due measures', () => {
         }),
       );
     const due = value<DueMeasures>(await dispatch('measures.due', {}));
-    expect([due.items.length, due.total]).toEqual([200, 210]);
+    expect([due.items.length, due.total, due.more]).toEqual([200, 210, false]);
+    // Past the count's limit the worklist says "more than" rather than reading every row.
+    const { db } = practice.session();
+    expect(dueTotal(db, '2026-11-23', 210)).toEqual({ total: 210, more: false });
+    expect(dueTotal(db, '2026-11-23', 209)).toEqual({ total: 209, more: true });
   });
 
   it('orders clients due on one day by the list’s collation, and never drops one whose outcome row is missing', async () => {
