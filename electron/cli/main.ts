@@ -185,6 +185,8 @@ export async function runCli(
   const demoClock = command === 'demo' ? new DemoClock(Date.now()) : null;
   const practice = new Practice({
     dataDir,
+    // Derived figures in the zone the practice keeps them in, whatever TZ this shell was started with.
+    zone: 'practice',
     ...(demoClock ? { clock: demoClock } : {}),
     ...(options.kdfCost ? { kdfCost: options.kdfCost } : {}),
   });

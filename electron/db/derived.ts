@@ -22,7 +22,8 @@ export const DERIVED_TABLES = ['client_outcomes', 'closed_episodes', 'measure_du
 export type DerivedTable = (typeof DERIVED_TABLES)[number];
 
 /** The primary (history) columns of `closed_episodes`: copied, never computed. */
-const CLOSED_HISTORY = 'client_id, seq, admitted_on, clinician_id, ended_by, ended_on, left_on, closed_at_ms';
+const CLOSED_HISTORY =
+  'client_id, seq, admitted_on, clinician_id, ended_by, ended_on, left_on, known_from, closed_at_ms';
 
 const DERIVED_ZONE = 'derivedZone';
 
@@ -123,14 +124,40 @@ export function rebuildDerived(db: Database.Database): DerivedTable[] {
   })();
 }
 
+/** The zone the derived rows were computed in, or null before any was recorded. */
+function storedZone(db: Database.Database): string | null {
+  const row = db.prepare(`SELECT value FROM settings WHERE key = ?`).get(DERIVED_ZONE) as
+    { value: string } | undefined;
+  return row ? (JSON.parse(row.value) as string) : null;
+}
+
+const isZoneName = (zone: string): boolean => {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * For a process that works on the practice rather than for this computer (the command line, perhaps run with another
+ * TZ): takes the zone the derived rows were computed in, so that what it compares and writes is in that zone and
+ * it never moves the practice to its own. Returns the zone taken, or null when it already was the process's.
+ */
+export function adoptPracticeZone(db: Database.Database): string | null {
+  const stored = storedZone(db);
+  if (stored === null || stored === currentZone() || !isZoneName(stored)) return null;
+  process.env.TZ = stored;
+  return stored;
+}
+
 /**
  * At open: computes the derived rows again when this computer's zone is not the one they were computed in, and keeps
  * the zone. Returns the tables rebuilt (empty when the zone is the same: nothing is read).
  */
 export function rebuildDerivedIfZoneChanged(db: Database.Database, zone = currentZone()): DerivedTable[] {
-  const row = db.prepare(`SELECT value FROM settings WHERE key = ?`).get(DERIVED_ZONE) as
-    { value: string } | undefined;
-  const stored = row ? (JSON.parse(row.value) as string) : null;
+  const stored = storedZone(db);
   if (stored === zone) return [];
   return db.transaction(() => {
     // A database from before this check: its rows were computed in the zone it is opened in, as far as is known.

@@ -7,6 +7,7 @@ import { intakeRiskFlags, useLogRiskFlags } from '../../shared/domain/riskFlags'
 import { AppError, fieldError } from '../errors';
 import {
   chartNumberTaken,
+  closedEpisodeEndedOn,
   getClient,
   insertClient,
   insertDischarge,
@@ -138,7 +139,12 @@ export const clientHandlers: DomainHandlers<'clients'> = {
     const existing = requireClient(db, id);
     checkClient(db, client, today(ctx), id);
     const discharge = checkDischarge(existing.status, client, ctx);
-    const readmission = readmissionProblem(existing.status, client, latestDischargedOn(db, id));
+    const readmission = readmissionProblem(
+      existing.status,
+      client,
+      latestDischargedOn(db, id),
+      closedEpisodeEndedOn(db, id),
+    );
     if (readmission) throw fieldError('INVALID_INPUT', 'client.admissionDate', readmission);
     db.transaction(() => {
       updateClient(

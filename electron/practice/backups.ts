@@ -24,7 +24,7 @@ import {
   type BackupReason,
 } from '../db/backup';
 import { applyKey, checkDatabaseFile, openFile, type Db } from '../db/connection';
-import { derivedDifferences, rebuildDerived, type DerivedTable } from '../db/derived';
+import { adoptPracticeZone, derivedDifferences, rebuildDerived, type DerivedTable } from '../db/derived';
 import { LATEST_VERSION, schemaVersion } from '../db/migrations';
 import { getClinic } from '../db/repositories/clinic';
 import { alteredDischargeSummaries } from '../discharge/signing';
@@ -363,6 +363,8 @@ export async function verifyReadOnly(
     try {
       applyKey(db, key);
       db.pragma('query_only = ON');
+      // The derived figures are compared in the zone the practice computed them in, whatever this shell's TZ.
+      adoptPracticeZone(db);
       return verifyDb(db, ring.anchor);
     } finally {
       db.close();

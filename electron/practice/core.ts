@@ -28,6 +28,11 @@ export interface PracticeOptions {
   dataDir: string;
   clock?: Clock;
   kdfCost?: KdfCost;
+  /**
+   * The time zone the derived figures follow: this computer's (the app: a practice opened in another zone has them
+   * computed again), or the one the practice recorded (the command line, which may run with another TZ).
+   */
+  zone?: 'computer' | 'practice';
 }
 
 export type PracticeState = 'needs-setup' | 'locked' | 'unlocked';
@@ -68,7 +73,10 @@ export class PracticeCore {
     this.throttleFile = path.join(options.dataDir, 'unlock-attempts.json');
     this.clock = options.clock ?? systemClock;
     this.kdfCost = options.kdfCost ?? DEFAULT_KDF_COST;
+    this.zone = options.zone ?? 'computer';
   }
+
+  readonly zone: 'computer' | 'practice';
 
   readonly throttleFile: string;
 

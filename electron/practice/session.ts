@@ -18,7 +18,7 @@ import { z } from 'zod';
 import { AppError } from '../errors';
 import type { User } from '../../shared/domain/identity';
 import { openDatabase, type Db } from '../db/connection';
-import { rebuildDerivedIfZoneChanged } from '../db/derived';
+import { adoptPracticeZone, rebuildDerivedIfZoneChanged } from '../db/derived';
 import { LATEST_VERSION, migrate, schemaVersion } from '../db/migrations';
 import { appendAudit, auditAnchor } from '../db/repositories/audit';
 import { getSettings } from '../db/repositories/settings';
@@ -59,8 +59,15 @@ export function openPracticeDb(p: PracticeCore, key: Buffer): Db {
       writePracticeBackup(p, db, key, `before-migration-${LATEST_VERSION}`);
     }
     migrate(db);
-    // Derived figures kept in local dates follow this computer's zone (electron/db/derived.ts).
-    rebuildDerivedIfZoneChanged(db);
+    // Derived figures kept in local dates follow this computer's zone (electron/db/derived.ts). They are not the
+    // record: a rebuild that fails (a full disk) leaves the zone as it was, to be tried at the next unlock, and verify
+    // names the tables out of step; it never keeps the practice locked.
+    try {
+      if (p.zone === 'practice') adoptPracticeZone(db);
+      else rebuildDerivedIfZoneChanged(db);
+    } catch {
+      // Tried again at the next unlock.
+    }
     return db;
   } catch (err) {
     db.close();

@@ -57,21 +57,27 @@ const DAY_IN_WORDS = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', tim
  * Re-admission (issue 15, shared/domain/episode.ts): a Discharged client set back to Active or On hold starts a new
  * episode of care on their admission date, so that date must be the re-admission date, on or after the discharge that
  * ended the last episode. Keeping the old admission date would reopen the old episode (its old scores and overdue
- * measures, no intake due). Once re-admitted, the admission date stays on or after that discharge: moved before it,
- * the current episode would overlap the closed one (migration 0850). Returns the message for `client.admissionDate`,
- * or null.
+ * measures, no intake due). Once re-admitted, the admission date stays on or after that discharge, and after the one
+ * that closed the earlier episode (`closedEpisodeEndedOn`) while discharged again: moved before it, the episodes
+ * would overlap (migration 0850 refuses it in SQL too). Returns the message for `client.admissionDate`, or null.
  */
 export function readmissionProblem(
   previous: ClientStatus | null,
   next: Pick<ClientInput, 'status' | 'admissionDate'>,
   lastDischargedOn: string | null,
+  closedEpisodeEndedOn: string | null = null,
 ): string | null {
-  if (previous === null || next.status === 'discharged' || lastDischargedOn === null) return null;
-  if (next.admissionDate >= lastDischargedOn) return null;
-  const on = DAY_IN_WORDS.format(new Date(`${lastDischargedOn}T00:00:00Z`));
-  return previous === 'discharged'
-    ? `To re-admit the client, give the date they came back to care as the admission date: on or after their discharge on ${on}.`
-    : `Give an admission date on or after ${on}: the discharge that day ended the client’s earlier episode of care.`;
+  if (previous === null) return null;
+  const inWords = (d: string) => DAY_IN_WORDS.format(new Date(`${d}T00:00:00Z`));
+  if (next.status !== 'discharged' && lastDischargedOn !== null && next.admissionDate < lastDischargedOn) {
+    return previous === 'discharged'
+      ? `To re-admit the client, give the date they came back to care as the admission date: on or after their discharge on ${inWords(lastDischargedOn)}.`
+      : `Give an admission date on or after ${inWords(lastDischargedOn)}: the discharge that day ended the client’s earlier episode of care.`;
+  }
+  // Still Discharged, in a later episode: the admission date stays after the episode before (migration 0850).
+  if (closedEpisodeEndedOn !== null && next.admissionDate < closedEpisodeEndedOn)
+    return `Give an admission date on or after ${inWords(closedEpisodeEndedOn)}: the discharge that day ended the client’s earlier episode of care.`;
+  return null;
 }
 
 /**

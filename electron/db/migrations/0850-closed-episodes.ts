@@ -22,7 +22,13 @@ import type { Migration } from './types';
  *
  * Clients re-admitted before this version: their earlier admission dates were overwritten and are not on record. Each
  * gets one closed row (seq 1) for everything before their current episode, with no admission date, ended by the
- * latest of those discharges; the figures count its discharge and scores, and never count it as an admission.
+ * latest of those discharges, and `known_from`, the earliest day on record (the record's creation, first score or
+ * first discharge); the figures count it in care from that day, with its discharges and scores, and never as an
+ * admission. (For every other row `known_from` is the admission date.)
+ *
+ * The admission date of a client with a closed episode never moves before the discharge that closed the latest one,
+ * whatever their status (a trigger refuses it; the app says so beside the field first): moved before it, the episodes
+ * would overlap and a closed period's figures change. INSERT OR REPLACE of a closed row is refused too.
  */
 
 const SCORED = `a.client_id = closed_episodes.client_id AND a.status = 'complete' AND a.total IS NOT NULL
@@ -61,8 +67,21 @@ const HISTORY_COLUMNS = [
   'ended_by',
   'ended_on',
   'left_on',
+  'known_from',
   'closed_at_ms',
 ];
+
+/** The local day of epoch ms. */
+const DAY = (ms: string) => `date((${ms}) / 1000, 'unixepoch', 'localtime')`;
+
+/**
+ * The earliest day on record of a client re-admitted before this version (the figures count their earlier episode in
+ * care from it, since its admission date was not kept): the record's creation, first score or first discharge.
+ */
+const KNOWN_FROM = (client: string) => `min(
+  (SELECT ${DAY('c.created_at_ms')} FROM clients c WHERE c.id = ${client}),
+  coalesce((SELECT ${DAY('min(a.administered_at_ms)')} FROM assessments a WHERE a.client_id = ${client}), '9999'),
+  coalesce((SELECT min(x.discharged_on) FROM client_discharges x WHERE x.client_id = ${client}), '9999'))`;
 
 export const closedEpisodes: Migration = {
   version: 850,
@@ -77,6 +96,7 @@ export const closedEpisodes: Migration = {
         ended_by TEXT NOT NULL REFERENCES client_discharges (id),
         ended_on TEXT NOT NULL,
         left_on TEXT,
+        known_from TEXT NOT NULL,
         closed_at_ms INTEGER NOT NULL,
         next_admitted_on TEXT NOT NULL DEFAULT '',
         from_ms INTEGER,
@@ -95,10 +115,13 @@ export const closedEpisodes: Migration = {
         PRIMARY KEY (client_id, seq)
       ) STRICT, WITHOUT ROWID;
 
+      CREATE INDEX closed_episodes_by_discharge ON closed_episodes (ended_by);
+
       INSERT INTO closed_episodes (client_id, seq, admitted_on, clinician_id, ended_by, ended_on, left_on,
-          closed_at_ms)
+          known_from, closed_at_ms)
         SELECT o.client_id, 1, NULL, o.clinician_id, d.id, d.discharged_on,
-          CASE WHEN d.discharge_type <> 'completed' THEN d.discharged_on END, 1000 * unixepoch()
+          CASE WHEN d.discharge_type <> 'completed' THEN d.discharged_on END, ${KNOWN_FROM('o.client_id')},
+          1000 * unixepoch()
         FROM client_outcomes o JOIN client_discharges d ON d.id = (
           SELECT p.id FROM client_discharges p JOIN clients c ON c.id = p.client_id
           WHERE p.client_id = o.client_id AND p.discharged_on <= c.admission_date
@@ -112,10 +135,11 @@ export const closedEpisodes: Migration = {
         WHEN new.status <> 'discharged' AND (old.status = 'discharged' OR new.admission_date > old.admission_date)
           AND EXISTS (SELECT 1 ${ENDING_DISCHARGE}) BEGIN
         INSERT INTO closed_episodes (client_id, seq, admitted_on, clinician_id, ended_by, ended_on, left_on,
-            closed_at_ms)
+            known_from, closed_at_ms)
           SELECT old.id, coalesce((SELECT max(seq) FROM closed_episodes WHERE client_id = old.id), 0) + 1,
             old.admission_date, old.assigned_clinician_id, d.id, d.discharged_on,
-            CASE WHEN d.discharge_type <> 'completed' THEN d.discharged_on END, new.updated_at_ms
+            CASE WHEN d.discharge_type <> 'completed' THEN d.discharged_on END, old.admission_date,
+            new.updated_at_ms
           ${ENDING_DISCHARGE} ORDER BY d.recorded_at_ms DESC, d.rowid DESC LIMIT 1;
         ${refreshClosed('client_id = new.id')}
       END;
@@ -136,6 +160,15 @@ export const closedEpisodes: Migration = {
         BEGIN SELECT RAISE(ABORT, 'a closed episode of care is never changed'); END;
       CREATE TRIGGER closed_episodes_no_delete BEFORE DELETE ON closed_episodes
         BEGIN SELECT RAISE(ABORT, 'a closed episode of care is never deleted'); END;
+      -- INSERT OR REPLACE deletes without the delete trigger (recursive triggers are off): refused here.
+      CREATE TRIGGER closed_episodes_no_replace BEFORE INSERT ON closed_episodes
+        WHEN EXISTS (SELECT 1 FROM closed_episodes WHERE client_id = new.client_id AND seq = new.seq)
+        BEGIN SELECT RAISE(ABORT, 'a closed episode of care is never replaced'); END;
+      -- Whatever the status, the admission date stays on or after the discharge that closed the episode before.
+      CREATE TRIGGER closed_episodes_admission_bound BEFORE UPDATE OF admission_date ON clients
+        WHEN new.admission_date < (SELECT e.ended_on FROM closed_episodes e WHERE e.client_id = new.id
+          ORDER BY e.seq DESC LIMIT 1)
+        BEGIN SELECT RAISE(ABORT, 'the admission date is before the discharge that closed the earlier episode'); END;
     `);
   },
 };

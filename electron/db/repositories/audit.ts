@@ -284,6 +284,8 @@ export const PROTECTING_TRIGGERS = [
   // Closed episodes of care (migration 0850): the history is refused if changed; the rest keep its figures.
   'closed_episodes_no_update',
   'closed_episodes_no_delete',
+  'closed_episodes_no_replace',
+  'closed_episodes_admission_bound',
   'closed_episodes_readmission',
   'closed_episodes_admission',
   'closed_episodes_assessment_insert',

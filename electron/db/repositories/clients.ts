@@ -353,6 +353,14 @@ export function latestDischargedOn(db: Db, clientId: string): string | null {
   return row?.discharged_on ?? null;
 }
 
+/** The date of the discharge that closed the client's latest earlier episode of care (migration 0850), or null. */
+export function closedEpisodeEndedOn(db: Db, clientId: string): string | null {
+  const row = db
+    .prepare(`SELECT ended_on FROM closed_episodes WHERE client_id = ? ORDER BY seq DESC LIMIT 1`)
+    .get(clientId) as { ended_on: string } | undefined;
+  return row?.ended_on ?? null;
+}
+
 /** Sets the status alone (a signed discharge summary discharges the client); the caller audits it. */
 export function setClientStatus(db: Db, id: string, status: ClientStatus, atMs: number): void {
   db.prepare('UPDATE clients SET status = ?, updated_at_ms = ? WHERE id = ?').run(status, atMs, id);

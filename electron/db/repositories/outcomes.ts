@@ -47,10 +47,10 @@ export function outcomeParams(
 const PHQ_GAD = ['phq9', 'gad7']
   .flatMap((i) => ['scores', 'first_at_ms', 'first', 'latest_at_ms', 'latest'].map((c) => `${i}_${c}`))
   .join(', ');
-const CURRENT = `(SELECT client_id, clinician_id, admission_date, ended_on, left_after_days, episode_from_ms,
-    NULL AS episode_to_ms, ${PHQ_GAD} FROM client_outcomes)`;
-const CLOSED = `(SELECT client_id, clinician_id, admitted_on AS admission_date, ended_on, left_after_days,
-    from_ms AS episode_from_ms, to_ms AS episode_to_ms, ${PHQ_GAD} FROM closed_episodes)`;
+const CURRENT = `(SELECT client_id, clinician_id, admission_date, admission_date AS known_from, ended_on,
+    left_after_days, episode_from_ms, NULL AS episode_to_ms, ${PHQ_GAD} FROM client_outcomes)`;
+const CLOSED = `(SELECT client_id, clinician_id, admitted_on AS admission_date, known_from, ended_on,
+    left_after_days, from_ms AS episode_from_ms, to_ms AS episode_to_ms, ${PHQ_GAD} FROM closed_episodes)`;
 /** For a scan. A join looks each source up by its key instead (a join into the compound would index it first). */
 const EPISODES = `(SELECT * FROM ${CURRENT} UNION ALL SELECT * FROM ${CLOSED})`;
 
@@ -82,9 +82,9 @@ const measuredRecently = (i: 'phq9' | 'gad7') => `CASE
 
 /**
  * Episodes of the chosen clinician (or all) admitted by the period's end and not discharged before its start. An
- * episode closed before version 0850 has no admission date on record: it counts as admitted before the period.
+ * episode closed before version 0850 has no admission date on record: it counts from the earliest day on record.
  */
-const IN_CARE = `(@clinicianId IS NULL OR o.clinician_id = @clinicianId) AND coalesce(o.admission_date, '') <= @to
+const IN_CARE = `(@clinicianId IS NULL OR o.clinician_id = @clinicianId) AND o.known_from <= @to
   AND (o.ended_on IS NULL OR o.ended_on >= @from)`;
 
 /**
@@ -151,14 +151,28 @@ export function outcomeFigures(db: Db, p: OutcomeParams): Omit<OutcomeFigures, '
     admittedBy30: addDays(p.today, -30),
     admittedBy90: addDays(p.today, -90),
   });
+  // The discharges that ended an episode, each with the clinician of that episode: a closed episode's (1), the
+  // current episode's while the client is Discharged (3); a correction recorded in the same episode (a signed summary
+  // saying otherwise) stands for the discharge it corrects. Before version 0850 episodes were not told apart, so every
+  // discharge before the one ending a client's earlier episodes counts, with that row's clinician (2).
   const byType = db
     .prepare(
-      `SELECT d.discharge_type AS type, count(*) AS n FROM client_discharges d
-       WHERE d.discharged_on BETWEEN @from AND @to AND (@clinicianId IS NULL OR coalesce(
-         (SELECT e.clinician_id FROM closed_episodes e JOIN client_discharges x ON x.id = e.ended_by
-          WHERE e.client_id = d.client_id AND x.rowid >= d.rowid ORDER BY e.seq LIMIT 1),
-         (SELECT o.clinician_id FROM client_outcomes o WHERE o.client_id = d.client_id)) IS @clinicianId)
-       GROUP BY d.discharge_type`,
+      `SELECT type, count(*) AS n FROM (
+         SELECT d.discharge_type AS type,
+           CASE WHEN e.ended_by IS NOT NULL THEN e.clinician_id
+             WHEN bx.rowid > d.rowid THEN b.clinician_id
+             ELSE (SELECT o.clinician_id FROM client_outcomes o WHERE o.client_id = d.client_id) END AS clinician_id,
+           e.ended_by IS NOT NULL OR bx.rowid > d.rowid
+             OR d.id = (SELECT x.id FROM client_discharges x JOIN clients c ON c.id = x.client_id
+               WHERE x.client_id = d.client_id AND c.status = 'discharged'
+               ORDER BY x.recorded_at_ms DESC, x.rowid DESC LIMIT 1) AS ended
+         FROM client_discharges d
+           LEFT JOIN closed_episodes e ON e.ended_by = d.id
+           LEFT JOIN closed_episodes b ON b.client_id = d.client_id AND b.admitted_on IS NULL
+           LEFT JOIN client_discharges bx ON bx.id = b.ended_by
+         WHERE d.discharged_on BETWEEN @from AND @to)
+       WHERE ended AND (@clinicianId IS NULL OR clinician_id IS @clinicianId)
+       GROUP BY type`,
     )
     .all(p) as Array<{ type: DischargeType; n: number }>;
   const discharges = Object.fromEntries(

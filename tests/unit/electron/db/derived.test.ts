@@ -7,6 +7,7 @@ process.env.TZ = 'America/Los_Angeles';
 import type Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
+  adoptPracticeZone,
   DERIVED_TABLES,
   derivedDifferences,
   rebuildDerived,
@@ -112,6 +113,14 @@ describe('derived tables', () => {
       )?.due_on;
     expect([dueOn(losAngeles.measure_due), dueOn(tokyo.measure_due)]).toEqual(['2026-04-01', '2026-04-02']);
     expect(rebuildDerivedIfZoneChanged(db, 'Asia/Tokyo')).toEqual([]);
+
+    // A command line run with another TZ takes the practice's zone: it compares (and writes) in Tokyo.
+    process.env.TZ = 'UTC';
+    expect(derivedDifferences(db)).not.toEqual([]);
+    expect(adoptPracticeZone(db)).toBe('Asia/Tokyo');
+    expect(process.env.TZ).toBe('Asia/Tokyo');
+    expect(derivedDifferences(db)).toEqual([]);
+    expect(adoptPracticeZone(db)).toBeNull();
 
     // Back home: the rows are those of Los Angeles again.
     process.env.TZ = 'America/Los_Angeles';

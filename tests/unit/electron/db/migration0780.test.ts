@@ -31,9 +31,12 @@ import { currentEpisode, episodeFromMs, type DischargeFact } from '../../../../s
  */
 function episodeTable(db: Database.Database) {
   db.exec(`DROP TABLE IF EXISTS temp.ref_episode;
-    CREATE TEMP TABLE ref_episode (client_id TEXT, clinician_id TEXT, admission_date TEXT, ended_on TEXT,
-      left_on TEXT, from_ms INTEGER, to_ms INTEGER, ended_by_rowid INTEGER, seq INTEGER)`);
-  const insert = db.prepare('INSERT INTO ref_episode VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+    CREATE TEMP TABLE ref_episode (client_id TEXT, clinician_id TEXT, admission_date TEXT, known_from TEXT,
+      ended_on TEXT, left_on TEXT, from_ms INTEGER, to_ms INTEGER, ended_by_rowid INTEGER, seq INTEGER);
+    DROP TABLE IF EXISTS temp.ref_discharge;
+    CREATE TEMP TABLE ref_discharge (id TEXT, type TEXT, discharged_on TEXT, clinician_id TEXT)`);
+  const insert = db.prepare('INSERT INTO ref_episode VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  const ending = db.prepare('INSERT INTO ref_discharge VALUES (?, ?, ?, ?)');
   const clients = db
     .prepare('SELECT id, admission_date, status, assigned_clinician_id FROM clients')
     .all() as Array<{
@@ -47,14 +50,15 @@ function episodeTable(db: Database.Database) {
   for (const c of clients) {
     const discharges = db
       .prepare(
-        `SELECT discharged_on AS dischargedOn, discharge_type AS type, recorded_at_ms AS recordedAtMs
+        `SELECT id, rowid, discharged_on AS dischargedOn, discharge_type AS type, recorded_at_ms AS recordedAtMs
          FROM client_discharges WHERE client_id = ? ORDER BY recorded_at_ms, rowid`,
       )
-      .all(c.id) as DischargeFact[];
+      .all(c.id) as Array<DischargeFact & { id: string; rowid: number }>;
     const e = currentEpisode({ admissionDate: c.admission_date, status: c.status }, discharges);
     insert.run(
       c.id,
       c.assigned_clinician_id,
+      c.admission_date,
       c.admission_date,
       e.endedOn,
       e.leftOn,
@@ -63,26 +67,32 @@ function episodeTable(db: Database.Database) {
       null,
       0,
     );
-    if (!hasHistory) continue;
-    const closed = db
-      .prepare(
-        `SELECT e.seq, e.admitted_on, e.clinician_id, e.ended_on, e.left_on, x.rowid AS ended_by_rowid
-         FROM closed_episodes e JOIN client_discharges x ON x.id = e.ended_by WHERE e.client_id = ? ORDER BY e.seq`,
-      )
-      .all(c.id) as Array<{
-      seq: number;
-      admitted_on: string | null;
-      clinician_id: string | null;
-      ended_on: string;
-      left_on: string | null;
-      ended_by_rowid: number;
-    }>;
+    const closed = hasHistory
+      ? (db
+          .prepare(
+            `SELECT e.seq, e.admitted_on, e.known_from, e.clinician_id, e.ended_on, e.left_on, e.ended_by,
+               x.rowid AS ended_by_rowid
+             FROM closed_episodes e JOIN client_discharges x ON x.id = e.ended_by
+             WHERE e.client_id = ? ORDER BY e.seq`,
+          )
+          .all(c.id) as Array<{
+          seq: number;
+          admitted_on: string | null;
+          known_from: string;
+          clinician_id: string | null;
+          ended_on: string;
+          left_on: string | null;
+          ended_by: string;
+          ended_by_rowid: number;
+        }>)
+      : [];
     closed.forEach((h, k) => {
       const next = closed[k + 1]?.admitted_on ?? c.admission_date;
       insert.run(
         c.id,
         h.clinician_id,
         h.admitted_on,
+        h.known_from,
         h.ended_on,
         h.left_on,
         h.seq > 1 && h.admitted_on !== null ? localMidnight(h.admitted_on) : null,
@@ -91,6 +101,24 @@ function episodeTable(db: Database.Database) {
         h.seq,
       );
     });
+    // The discharges that ended an episode, with its clinician: each closed episode's; every one before a
+    // back-filled row's (episodes not told apart before 0850); the latest recorded while Discharged. Before 0850
+    // (no history yet) every discharge, as the figures counted then, with the client's clinician.
+    const backfilled = closed.find((h) => h.admitted_on === null);
+    const latest = discharges.at(-1);
+    for (const d of discharges) {
+      const closing = closed.find((h) => h.ended_by === d.id);
+      const clinician = !hasHistory
+        ? c.assigned_clinician_id
+        : closing
+          ? closing.clinician_id
+          : backfilled && d.rowid < backfilled.ended_by_rowid
+            ? backfilled.clinician_id
+            : d === latest && c.status === 'discharged'
+              ? c.assigned_clinician_id
+              : undefined;
+      if (clinician !== undefined) ending.run(d.id, d.type, d.dischargedOn, clinician);
+    }
   }
 }
 
@@ -106,7 +134,7 @@ function referenceFigures(db: Database.Database, p: OutcomeParams) {
   const IN_CARE = `in_care AS (
     SELECT e.rowid AS eid, e.* FROM ref_episode e
     WHERE (@clinicianId IS NULL OR e.clinician_id = @clinicianId)
-      AND coalesce(e.admission_date, '') <= @to AND (e.ended_on IS NULL OR e.ended_on >= @from))`;
+      AND e.known_from <= @to AND (e.ended_on IS NULL OR e.ended_on >= @from))`;
   const retention = (days: number) =>
     db
       .prepare(
@@ -147,17 +175,11 @@ function referenceFigures(db: Database.Database, p: OutcomeParams) {
        FROM in_care`,
     )
     .get(p) as object;
-  // A discharge counts for the clinician of the episode it ended: the first closed one ended by it or a later
-  // discharge, else the current one.
   const byType = db
     .prepare(
-      `SELECT d.discharge_type AS type, count(*) AS n FROM client_discharges d
-       WHERE d.discharged_on BETWEEN @from AND @to
-         AND (@clinicianId IS NULL OR coalesce(
-           (SELECT e.clinician_id FROM ref_episode e WHERE e.client_id = d.client_id AND e.seq > 0
-              AND e.ended_by_rowid >= d.rowid ORDER BY e.seq LIMIT 1),
-           (SELECT e.clinician_id FROM ref_episode e WHERE e.client_id = d.client_id AND e.seq = 0)) = @clinicianId)
-       GROUP BY d.discharge_type`,
+      `SELECT type, count(*) AS n FROM ref_discharge WHERE discharged_on BETWEEN @from AND @to
+         AND (@clinicianId IS NULL OR clinician_id IS @clinicianId)
+       GROUP BY type`,
     )
     .all(p) as Array<{ type: string; n: number }>;
   const types = [

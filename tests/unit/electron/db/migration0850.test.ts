@@ -32,9 +32,9 @@ function practice(db: Database.Database) {
       .prepare(
         `INSERT INTO clients (id, chart_number, legal_first_name, legal_last_name, sort_name, date_of_birth, sex,
            admission_date, status, assigned_clinician_id, created_at_ms, updated_at_ms)
-         VALUES (?, ?, 'Ánh', 'Đặng', ?, '1984-03-09', 'female', ?, 'active', ?, 1, 1)`,
+         VALUES (?, ?, 'Ánh', 'Đặng', ?, '1984-03-09', 'female', ?, 'active', ?, ?, 1)`,
       )
-      .run(id, `C-${id}`, `dang anh ${id}`, admission, clinician);
+      .run(id, `C-${id}`, `dang anh ${id}`, admission, clinician, at(admission, 9));
   const discharge = (clientId: string, on: string, type: string) => {
     n += 1;
     db.prepare(
@@ -135,9 +135,22 @@ describe('migration 0850 closed-episodes', () => {
       `UPDATE closed_episodes SET admitted_on = '2026-01-01'`,
       `UPDATE closed_episodes SET ended_on = '2026-04-01'`,
       `UPDATE closed_episodes SET clinician_id = 'u2'`,
+      `UPDATE closed_episodes SET known_from = '2020-01-01'`,
       `DELETE FROM closed_episodes`,
+      `INSERT OR REPLACE INTO closed_episodes (client_id, seq, admitted_on, clinician_id, ended_by, ended_on,
+         known_from, closed_at_ms) VALUES ('a', 1, '2026-03-01', 'u2', 'd1', '2026-03-25', '2026-03-01', 1)`,
     ])
       expect(() => db.exec(sql), sql).toThrow(/closed episode of care is never/);
+    // The admission date never moves before the discharge that closed the episode, whatever the status: moved
+    // there, the episodes would overlap and a closed quarter's figures change.
+    const before = outcomeFigures(db, params('2026-01-01', '2026-03-31'));
+    p.discharge('a', '2026-09-01', 'completed');
+    expect(() => db.exec(`UPDATE clients SET admission_date = '2026-02-01' WHERE id = 'a'`)).toThrow(
+      /before the discharge that closed the earlier episode/,
+    );
+    db.exec(`UPDATE clients SET admission_date = '2026-03-25' WHERE id = 'a'`);
+    db.exec(`UPDATE clients SET admission_date = '2026-06-01' WHERE id = 'a'`);
+    expect(outcomeFigures(db, params('2026-01-01', '2026-03-31'))).toEqual(before);
     // A score back-dated into the closed episode, and one on the re-admission day (the new episode's).
     p.score('a1', 'a', 'phq9', 16, at('2026-02-01'));
     p.score('a2', 'a', 'phq9', 12, at('2026-06-01', 0));
@@ -213,12 +226,37 @@ describe('migration 0850 closed-episodes', () => {
         phq9_latest: 6,
       },
     ]);
-    // Counted in care and in its response, never as an admission or in retention.
+    // Counted in care and in its response, never as an admission or in retention; both its discharges count.
     expect(outcomeFigures(db, params('2025-01-01', '2025-12-31'))).toMatchObject({
       clientsInCare: 2,
       admissions: 1,
       retention30: { eligible: 1, count: 1 },
       phq9: { eligible: 1, response: 1 },
+      discharges: { completed: 2, 'lost-contact': 1 },
+    });
+    // In care from the earliest day on record (the record made on 5 January 2025), not in the years before.
+    expect(db.prepare(`SELECT known_from FROM closed_episodes`).get()).toEqual({ known_from: '2025-01-05' });
+    expect(outcomeFigures(db, params('2020-01-01', '2024-12-31'))).toMatchObject({ clientsInCare: 0 });
+    expect(outcomeFigures(db, params('2020-01-01', '2025-01-05'))).toMatchObject({ clientsInCare: 1 });
+  });
+
+  it('counts the discharge that ended each episode once, a correction standing for the one it corrects', () => {
+    const db = databaseBefore(closedEpisodes);
+    migrate(db);
+    const p = practice(db);
+    p.client('a', '2026-01-05', 'u1');
+    p.discharge('a', '2026-03-25', 'lost-contact');
+    // A signed summary saying otherwise: recorded as a correction in the same episode.
+    p.discharge('a', '2026-03-28', 'completed');
+    const q1 = params('2026-01-01', '2026-03-31');
+    const once = { completed: 1, 'lost-contact': 0 };
+    expect(outcomeFigures(db, q1).discharges).toMatchObject(once);
+    p.readmit('a', '2026-06-01', 'u2');
+    expect(closedRows(db)).toMatchObject([{ ended_on: '2026-03-28', left_on: null }]);
+    expect(outcomeFigures(db, q1).discharges).toMatchObject(once);
+    expect(outcomeFigures(db, params('2026-01-01', '2026-03-31', 'u1')).discharges).toMatchObject(once);
+    expect(outcomeFigures(db, params('2026-01-01', '2026-03-31', 'u2')).discharges).toMatchObject({
+      completed: 0,
     });
   });
 });

@@ -99,6 +99,22 @@ describe('clients', () => {
       'Give an admission date on or after Oct 1, 2026: the discharge that day ended the client’s earlier episode of care.',
     );
     expect(value<Client>(await dispatch('clients.get', { id: saved.id })).admissionDate).toBe('2026-10-01');
+    // Discharged again, the admission date still stays after the discharge that closed the first episode.
+    value(
+      await update({
+        status: 'discharged',
+        admissionDate: '2026-10-01',
+        discharge: { dischargedOn: '2026-11-01', type: 'completed' },
+      }),
+    );
+    const stillDischarged = await update({
+      status: 'discharged',
+      admissionDate: '2026-07-01',
+      discharge: null,
+    });
+    expect(fieldsOf(stillDischarged)['client.admissionDate']).toBe(
+      'Give an admission date on or after Oct 1, 2026: the discharge that day ended the client’s earlier episode of care.',
+    );
   });
 
   it('creates a client with a generated chart number, keeps accents, and audits the create and each chart view', async () => {

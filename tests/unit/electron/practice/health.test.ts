@@ -47,6 +47,12 @@ describe('health check policy', () => {
       await practice.unlock(user, PASS);
       expect(zoneOf()).toEqual({ value: '"Asia/Tokyo"' });
       expect(practice.verify()).toMatchObject({ ok: true, derivedOutOfStep: [] });
+      // A rebuild that fails does not keep the practice locked; the zone stays, to be tried again.
+      practice.session().db.exec(`DROP TABLE measure_due; CREATE TABLE measure_due (broken TEXT)`);
+      practice.lock('manual');
+      process.env.TZ = 'Europe/Warsaw';
+      await practice.unlock(user, PASS);
+      expect(zoneOf()).toEqual({ value: '"Asia/Tokyo"' });
     } finally {
       if (zone === undefined) delete process.env.TZ;
       else process.env.TZ = zone;
