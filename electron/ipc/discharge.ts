@@ -22,10 +22,16 @@ import {
   type DischargeSummaryContent,
   type DischargeWritten,
 } from '../../shared/domain/dischargeSummary';
-import type { Client } from '../../shared/domain/clients';
-import { AppError } from '../errors';
+import { DISCHARGE_TYPE_LABELS, type Client } from '../../shared/domain/clients';
+import { AppError, fieldError } from '../errors';
+import { dayInWords } from '../../shared/domain/discharge';
 import { getClinic } from '../db/repositories/clinic';
-import { latestDischargeId, setClientStatus } from '../db/repositories/clients';
+import {
+  closedEpisodeFor,
+  latestDischargeId,
+  setClientStatus,
+  type ClosedEpisodeEnd,
+} from '../db/repositories/clients';
 import {
   deleteDischargeSummaryDraft,
   dischargeSummaryFromRow,
@@ -60,7 +66,10 @@ function requireDraft(row: DischargeSummaryRow): void {
   }
 }
 
-/** The content with its facts read again from the record, as of the written discharge date. */
+/**
+ * The content with its facts read again from the record, as of the written discharge date. A summary of an episode a
+ * re-admission has since closed (migration 0850) reads that episode's admission and discharge, not the current ones.
+ */
 function refreshed(
   db: Db,
   client: Client,
@@ -68,7 +77,35 @@ function refreshed(
   today: string,
 ): DischargeSummaryContent {
   const on = written.dischargedOn === '' ? null : written.dischargedOn;
-  return { facts: dischargeFacts(db, client, on, today), written };
+  const closed = on === null ? null : closedEpisodeFor(db, client, on);
+  const of: Client = closed
+    ? {
+        ...client,
+        admissionDate: closed.admittedOn ?? closed.knownFrom,
+        status: 'discharged',
+        discharge: { dischargedOn: closed.endedOn, type: closed.type, recordedAtMs: 0 },
+      }
+    : client;
+  return { facts: dischargeFacts(db, of, on, today), written };
+}
+
+/**
+ * A summary of an episode the client has since been re-admitted after gives the discharge that ended it: that
+ * discharge is history (migration 0850), so a summary saying otherwise cannot correct it, and signing never
+ * discharges the client from their current episode. Refused beside the date otherwise.
+ */
+function closedEpisodeSummary(db: Db, client: Client, w: DischargeWritten): ClosedEpisodeEnd | null {
+  if (w.dischargedOn === '') return null;
+  const closed = closedEpisodeFor(db, client, w.dischargedOn);
+  if (!closed) return null;
+  if (closed.endedOn !== w.dischargedOn || closed.type !== w.dischargeType) {
+    throw fieldError(
+      'INVALID_INPUT',
+      'written.dischargedOn',
+      `The client was re-admitted after this episode of care. Its summary gives the discharge that ended it: ${dayInWords(closed.endedOn)}, ${DISCHARGE_TYPE_LABELS[closed.type].toLowerCase()}.`,
+    );
+  }
+  return closed;
 }
 
 function requireSignable(content: DischargeSummaryContent, today: string): void {
@@ -169,7 +206,9 @@ export const dischargeHandlers: DomainHandlers<'discharge'> = {
     }
     const today = localDate(practice.clock.now());
     const client = requireClient(db, row.client_id);
-    requireSignable(refreshed(db, client, dischargeSummaryFromRow(row).content.written, today), today);
+    const written = dischargeSummaryFromRow(row).content.written;
+    requireSignable(refreshed(db, client, written, today), today);
+    closedEpisodeSummary(db, client, written);
     await practice.reauthenticate(passphrase, 'passphrase');
     db.transaction(() => {
       const now = requireRow(db, id);
@@ -179,7 +218,9 @@ export const dischargeHandlers: DomainHandlers<'discharge'> = {
       }
       const current = requireClient(db, row.client_id);
       const written = dischargeSummaryFromRow(now).content.written;
-      const dischargeId = dischargeWithSummary(current, written, ctx);
+      // An earlier episode's summary keeps the discharge that ended it; the current episode is left as it is.
+      const closed = closedEpisodeSummary(db, current, written);
+      const dischargeId = closed ? closed.endedBy : dischargeWithSummary(current, written, ctx);
       // The facts as of the moment of signing, with the client now discharged.
       const content = refreshed(db, requireClient(db, row.client_id), written, today);
       const at = practice.clock.now();

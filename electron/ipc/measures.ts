@@ -78,7 +78,10 @@ function glance(db: Db, clientId: string, today: string): ClientGlance {
       );
       return g ? [g] : [];
     }),
-    episode: { number: earlier.length + 1, since: client.admissionDate },
+    episode: {
+      number: earlier.some((e) => e.admittedOn === null) ? null : earlier.length + 1,
+      since: client.admissionDate,
+    },
     earlierEpisodes: earlier,
     daysInCare: Math.max(0, daysBetween(client.admissionDate, end)),
     sessionsAttended: sessions.attended,

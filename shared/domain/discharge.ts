@@ -53,6 +53,9 @@ export function dischargeOnSave(
 
 const DAY_IN_WORDS = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' });
 
+/** 'YYYY-MM-DD' as "Oct 1, 2026", for messages beside a field. */
+export const dayInWords = (d: string): string => DAY_IN_WORDS.format(new Date(`${d}T00:00:00Z`));
+
 /**
  * Re-admission (issue 15, shared/domain/episode.ts): a Discharged client set back to Active or On hold starts a new
  * episode of care on their admission date, so that date must be the re-admission date, on or after the discharge that
@@ -68,15 +71,14 @@ export function readmissionProblem(
   closedEpisodeEndedOn: string | null = null,
 ): string | null {
   if (previous === null) return null;
-  const inWords = (d: string) => DAY_IN_WORDS.format(new Date(`${d}T00:00:00Z`));
   if (next.status !== 'discharged' && lastDischargedOn !== null && next.admissionDate < lastDischargedOn) {
     return previous === 'discharged'
-      ? `To re-admit the client, give the date they came back to care as the admission date: on or after their discharge on ${inWords(lastDischargedOn)}.`
-      : `Give an admission date on or after ${inWords(lastDischargedOn)}: the discharge that day ended the client’s earlier episode of care.`;
+      ? `To re-admit the client, give the date they came back to care as the admission date: on or after their discharge on ${dayInWords(lastDischargedOn)}.`
+      : `Give an admission date on or after ${dayInWords(lastDischargedOn)}: the discharge that day ended the client’s earlier episode of care.`;
   }
   // Still Discharged, in a later episode: the admission date stays after the episode before (migration 0850).
   if (closedEpisodeEndedOn !== null && next.admissionDate < closedEpisodeEndedOn)
-    return `Give an admission date on or after ${inWords(closedEpisodeEndedOn)}: the discharge that day ended the client’s earlier episode of care.`;
+    return `Give an admission date on or after ${dayInWords(closedEpisodeEndedOn)}: the discharge that day ended the client’s earlier episode of care.`;
   return null;
 }
 

@@ -59,9 +59,10 @@ export type OutcomeFigures = z.infer<typeof OutcomeFiguresSchema>;
 export const OUTCOME_DEFINITIONS: readonly string[] = [
   'Episode of care: a client discharged and admitted again starts a new episode on the date of re-admission. Each episode is counted with its own admission, discharge, clinician and scores; its first score is the one later scores are compared with. Admissions, retention and response count episodes.',
   'In care: clients with an episode admitted on or before the end of the period and not discharged before its start, each client once.',
-  'Retention at 30 or 90 days: of the clients admitted in the period at least that long ago, those not discharged within that many days of admission; a completed treatment counts as retained.',
+  'Retention at 30 or 90 days: of the episodes admitted in the period at least that long ago, those not discharged within that many days of admission; a completed treatment counts as retained.',
   'Measured on schedule: of the clients in care at the end of the period, those with both a PHQ-9 and a GAD-7 in its last 30 days.',
-  'Response and remission: of the clients in care with a first PHQ-9 (or GAD-7) of 10 or more and a later score by the end of the period, those whose latest score is at least 50 % lower (response) or under 5 (remission).',
+  'Response and remission: of the episodes in care with a first PHQ-9 (or GAD-7) of 10 or more and a later score by the end of the period, those whose latest score is at least 50 % lower (response) or under 5 (remission).',
+  'Discharges: the discharge that ended each episode; a correction recorded with a signed discharge summary stands for the discharge it corrects.',
   'COWS peak: each client’s highest COWS score in the period; the median across those clients.',
 ];
 

@@ -80,8 +80,11 @@ export type EarlierEpisode = z.infer<typeof EarlierEpisodeSchema>;
 
 export const ClientGlanceSchema = z.object({
   instruments: z.array(InstrumentGlanceSchema),
-  /** The current episode's number (1 for a client never re-admitted) and start. */
-  episode: z.object({ number: z.number().int(), since: z.string() }),
+  /**
+   * The current episode's number (1 for a client never re-admitted; null when episodes before version 0850 were not
+   * told apart) and start.
+   */
+  episode: z.object({ number: z.number().int().nullable(), since: z.string() }),
   /** Earlier episodes, newest first. */
   earlierEpisodes: z.array(EarlierEpisodeSchema),
   daysInCare: z.number().int(),

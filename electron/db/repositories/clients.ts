@@ -361,6 +361,48 @@ export function closedEpisodeEndedOn(db: Db, clientId: string): string | null {
   return row?.ended_on ?? null;
 }
 
+export interface ClosedEpisodeEnd {
+  /** Null for an episode closed before version 0850; `knownFrom` is then the earliest day on record. */
+  admittedOn: string | null;
+  knownFrom: string;
+  endedOn: string;
+  type: DischargeType;
+  endedBy: string;
+}
+
+/**
+ * The episode of care a discharge dated `on` ended, when the client has since been re-admitted (migration 0850):
+ * dated before the current admission, or on its day while the client is not discharged again. Else null.
+ */
+export function closedEpisodeFor(db: Db, client: Client, on: string): ClosedEpisodeEnd | null {
+  if (on > client.admissionDate || (on === client.admissionDate && client.status === 'discharged'))
+    return null;
+  const row = db
+    .prepare(
+      `SELECT e.admitted_on, e.known_from, e.ended_on, e.ended_by, d.discharge_type
+       FROM closed_episodes e JOIN client_discharges d ON d.id = e.ended_by
+       WHERE e.client_id = ? AND e.ended_on >= ? ORDER BY e.seq LIMIT 1`,
+    )
+    .get(client.id, on) as
+    | {
+        admitted_on: string | null;
+        known_from: string;
+        ended_on: string;
+        ended_by: string;
+        discharge_type: DischargeType;
+      }
+    | undefined;
+  return row
+    ? {
+        admittedOn: row.admitted_on,
+        knownFrom: row.known_from,
+        endedOn: row.ended_on,
+        type: row.discharge_type,
+        endedBy: row.ended_by,
+      }
+    : null;
+}
+
 /** Sets the status alone (a signed discharge summary discharges the client); the caller audits it. */
 export function setClientStatus(db: Db, id: string, status: ClientStatus, atMs: number): void {
   db.prepare('UPDATE clients SET status = ?, updated_at_ms = ? WHERE id = ?').run(status, atMs, id);

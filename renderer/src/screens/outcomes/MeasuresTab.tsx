@@ -112,10 +112,11 @@ export function MeasuresTab({
 
       <section className="panel" aria-labelledby="measures-glance">
         <h2 id="measures-glance">Response at a glance</h2>
-        {g.episode.number > 1 && (
+        {g.earlierEpisodes.length > 0 && (
           <p>
-            Episode of care {g.episode.number}, since {formatDate(g.episode.since)}: the figures below count
-            this episode; earlier ones are listed under them.
+            {g.episode.number === null ? 'This episode of care' : `Episode of care ${g.episode.number}`},
+            since {formatDate(g.episode.since)}: the figures below count this episode; earlier ones are listed
+            under them.
           </p>
         )}
         <dl className="measure-facts">

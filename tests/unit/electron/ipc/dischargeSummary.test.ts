@@ -13,7 +13,7 @@ import { DEMO_STEPS, demoCaller, demoStartMs, seedDemo } from '../../../../elect
 import { dischargeSummarySection } from '../../../../electron/export/sections/dischargeSummary';
 import { getClinic } from '../../../../electron/db/repositories/clinic';
 import { listAudit } from '../../../../electron/db/repositories/audit';
-import type { Client } from '../../../../shared/domain/clients';
+import type { Client, ClientInput } from '../../../../shared/domain/clients';
 import { consentStatus, type Consent } from '../../../../shared/domain/consents';
 import type { DischargeSummary, DischargeWritten } from '../../../../shared/domain/dischargeSummary';
 import type { Chart, DischargeWorklist } from '../../../../shared/ipc/contract';
@@ -318,6 +318,56 @@ describe('the discharge summary', () => {
     expect(fixed.client.discharge).toMatchObject({ dischargedOn: '2026-11-30', type: 'completed' });
     // The first discharge stays as history; the correction is the latest.
     expect(fixed.timeline.filter((e) => e.kind === 'discharge')).toHaveLength(2);
+  });
+
+  it('signs the summary of an episode the client was re-admitted after, keeping its discharge and the new episode', async () => {
+    const { dispatch, db, clients, start, save, complete, chart } = await setup();
+    const [, sameDay, later] = clients;
+    const edit = async (c: Client, over: Partial<ClientInput>) => {
+      const {
+        id,
+        assignedClinicianName: _n,
+        createdAtMs: _c,
+        updatedAtMs: _u,
+        discharge: _d,
+        ...input
+      } = (await chart(c.id)).client;
+      value(await dispatch('clients.update', { id, client: { ...input, discharge: null, ...over } }));
+    };
+    for (const [c, back] of [
+      [sameDay!, '2026-11-29'],
+      [later!, '2026-12-01'],
+    ] as const) {
+      await edit(c, {
+        status: 'discharged',
+        discharge: { dischargedOn: '2026-11-29', type: 'lost-contact' },
+      });
+      await edit(c, { status: 'active', admissionDate: back });
+      const s = await start(c.id);
+      // The summary of the episode says how it ended; saying otherwise is refused beside the date.
+      const differs = await save(s, {
+        ...complete(s),
+        dischargedOn: '2026-11-29',
+        dischargeType: 'completed',
+      });
+      const refused = await dispatch('discharge.signSummary', { id: differs.id, passphrase: PASS });
+      expect(fieldsOf(refused)['written.dischargedOn'], back).toBe(
+        'The client was re-admitted after this episode of care. Its summary gives the discharge that ended it: Nov 29, 2026, lost contact.',
+      );
+      const agrees = await save(differs, { dischargeType: 'lost-contact' });
+      expect(agrees.content.facts.recordedDischarge).toEqual({
+        dischargedOn: '2026-11-29',
+        type: 'lost-contact',
+      });
+      value(await dispatch('discharge.signSummary', { id: agrees.id, passphrase: PASS }));
+      // Still in the new episode; no discharge added; the closed episode still ends with its own discharge.
+      const after = await chart(c.id);
+      expect([after.client.status, after.client.admissionDate], back).toEqual(['active', back]);
+      expect(after.timeline.filter((e) => e.kind === 'discharge')).toHaveLength(1);
+      expect(
+        db.prepare(`SELECT ended_on, left_on FROM closed_episodes WHERE client_id = ?`).all(c.id),
+      ).toEqual([{ ended_on: '2026-11-29', left_on: '2026-11-29' }]);
+    }
   });
 
   it('lists clients due a summary with the due date, until it is signed', async () => {
