@@ -124,7 +124,10 @@ export function createDocument(meta: DocumentMeta): PDFKit.PDFDocument {
   const doc = new PDFDocument({
     size: meta.paper === 'a4' ? 'A4' : 'LETTER',
     margins: { top: MARGIN, bottom: MARGIN + FOOTER_HEIGHT, left: MARGIN, right: MARGIN },
-    bufferPages: true,
+    // Pages are not buffered: each goes out as soon as the next starts (a 2,000-page export kept every page in
+    // memory until the end, a third of its time spent collecting them). What "Page n of m" needs at the end is
+    // drawn then into a small form of each page's own (see `decorate`).
+    bufferPages: false,
     info: { Title: meta.title, Author: meta.clinic.name, Creator: 'Clearleaf', CreationDate: meta.createdAt },
     // The language its fixed words are in (the catalog's /Lang: screen readers pick the voice, 'es-US' or 'en-US'),
     // and the title shown in the reader's title bar rather than the file name.
@@ -135,9 +138,54 @@ export function createDocument(meta: DocumentMeta): PDFKit.PDFDocument {
   doc.registerFont('body', FONT_REGULAR);
   doc.registerFont('bold', FONT_BOLD);
   metaOf.set(doc, meta);
+  const pages: PageMarks[] = [];
+  marksOf.set(doc, pages);
+  decorate(doc, pages);
+  doc.on('pageAdded', () => decorate(doc, pages));
   doc.font('body').fontSize(scaleOf(doc).body);
   header(doc, meta);
   return doc;
+}
+
+/** What `finish` draws on a page once the page count is known: into `form`, which the page shows at its end. */
+interface PageMarks {
+  page: PDFKit.PDFPage;
+  form: PDFKit.PDFKitReference;
+  /** The form's resources: the fonts drawn into it are added as they are used. */
+  resources: { ProcSet: string[]; Font: Record<string, unknown> };
+  /** "… (continued)" in the top margin of a page a record runs onto. */
+  continued: string | null;
+}
+
+/** Each document's pages, in order, with their marks. */
+const marksOf = new WeakMap<PDFKit.PDFDocument, PageMarks[]>();
+
+/** The number (from 1) of the page being drawn. */
+export const currentPage = (doc: PDFKit.PDFDocument): number => marksOf.get(doc)?.length ?? 0;
+
+/**
+ * Gives the page just added a form XObject, empty until `finish` draws its footer and labels into it, and shows the
+ * form as the page's last content when the page is written out. The form's space is the page's own (pdfkit's
+ * top-down transform), so what is drawn into it lands where it would on the page.
+ */
+function decorate(doc: PDFKit.PDFDocument, pages: PageMarks[]): void {
+  const page = doc.page;
+  const resources = { ProcSet: ['PDF', 'Text'], Font: {} };
+  const form = doc.ref({
+    Type: 'XObject',
+    Subtype: 'Form',
+    FormType: 1,
+    BBox: [0, 0, page.width, page.height],
+    Resources: resources,
+  });
+  const name = `Marks${pages.length + 1}`;
+  page.xobjects[name] = form;
+  const end = page.end.bind(page);
+  page.end = () => {
+    page.write(`/${name} Do`);
+    end();
+  };
+  pages.push({ page, form, resources, continued: null });
 }
 
 function header(doc: PDFKit.PDFDocument, meta: DocumentMeta): void {
@@ -240,9 +288,6 @@ export function signatureLines(
   doc.moveDown(0.8);
 }
 
-/** Pages a record runs onto, by page index, with the record's title: labelled at `finish`. */
-const continuedOf = new WeakMap<PDFKit.PDFDocument, Map<number, string>>();
-
 /**
  * In a file of many records (the export's notes), a page a record runs onto says whose it is at its top: "… (continued)".
  * Returns the setter of the record being drawn (null between records). A new page only notes the title: the label is
@@ -251,12 +296,9 @@ const continuedOf = new WeakMap<PDFKit.PDFDocument, Map<number, string>>();
  */
 export function continuedPages(doc: PDFKit.PDFDocument): (title: string | null) => void {
   let current: string | null = null;
-  const pages = new Map<number, string>();
-  continuedOf.set(doc, pages);
   doc.on('pageAdded', () => {
-    if (current === null) return;
-    const range = doc.bufferedPageRange();
-    pages.set(range.start + range.count - 1, `${current} (continued)`);
+    const marks = marksOf.get(doc)?.at(-1);
+    if (current !== null && marks) marks.continued = `${current} (continued)`;
   });
   return (title) => {
     current = title;
@@ -340,17 +382,23 @@ export function finish(doc: PDFKit.PDFDocument): Promise<Buffer> {
   const meta = metaOf.get(doc);
   const tr = translatorOf(doc);
   const about = meta ? [meta.subject, meta.title].filter(Boolean).join(' · ') : '';
-  const range = doc.bufferedPageRange();
-  for (let i = range.start; i < range.start + range.count; i += 1) {
-    doc.switchToPage(i);
-    const bottom = doc.page.height - MARGIN - FOOTER_HEIGHT + 14;
-    const width = doc.page.width - 2 * MARGIN;
-    // Writing inside the bottom margin: lift it for this page so pdfkit does not start a new page.
-    const saved = doc.page.margins.bottom;
-    doc.page.margins.bottom = 0;
+  const pages = marksOf.get(doc) ?? [];
+  const current = doc.page;
+  for (const [i, marks] of pages.entries()) {
+    // Drawn as on the page (its size and margins), into the page's form; the margins lifted so that writing
+    // inside them does not start a new page.
+    const target = Object.create(marks.page) as PDFKit.PDFPage & Record<string, unknown>;
+    Object.assign(target, {
+      margins: { ...marks.page.margins, top: 0, bottom: 0 },
+      content: marks.form,
+      resources: { data: marks.resources },
+    });
+    doc.page = target;
+    const bottom = target.height - MARGIN - FOOTER_HEIGHT + 14;
+    const width = target.width - 2 * MARGIN;
     doc.font('body').fontSize(7.5).fillColor('#333333');
     doc.text(tr.t('notice.short'), MARGIN, bottom, { width, align: 'left', lineBreak: false });
-    const pageNumber = tr.t('doc.page', { page: i - range.start + 1, count: range.count });
+    const pageNumber = tr.t('doc.page', { page: i + 1, count: pages.length });
     const numberWidth = doc.widthOfString(pageNumber) + 12;
     if (about) {
       doc.text(about, MARGIN, bottom + 12, {
@@ -360,23 +408,17 @@ export function finish(doc: PDFKit.PDFDocument): Promise<Buffer> {
       });
     }
     doc.text(pageNumber, MARGIN, bottom + 12, { width, align: 'right', lineBreak: false });
-    const continued = continuedOf.get(doc)?.get(i);
-    if (continued) {
-      const savedTop = doc.page.margins.top;
-      doc.page.margins.top = 0;
+    if (marks.continued) {
       doc.font('body').fontSize(8.5).fillColor('#555555');
-      doc.text(continued, MARGIN, MARGIN - 18, { width, align: 'left', lineBreak: false });
-      doc.page.margins.top = savedTop;
+      doc.text(marks.continued, MARGIN, MARGIN - 18, { width, align: 'left', lineBreak: false });
     }
     if (meta?.everyPageMark) {
-      const savedTop = doc.page.margins.top;
-      doc.page.margins.top = 0;
       doc.font('bold').fontSize(8.5).fillColor('#9b1c1c');
       doc.text(meta.everyPageMark, MARGIN, MARGIN / 2 - 4, { width, align: 'center', lineBreak: false });
-      doc.page.margins.top = savedTop;
     }
-    doc.page.margins.bottom = saved;
+    marks.form.end('');
   }
+  doc.page = current;
   doc.end();
   return done;
 }
