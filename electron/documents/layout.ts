@@ -147,12 +147,16 @@ export function createDocument(meta: DocumentMeta): PDFKit.PDFDocument {
   return doc;
 }
 
+/** A form XObject being drawn: its stream, and its resources, to which the fonts drawn into it are added. */
+interface Form {
+  ref: PDFKit.PDFKitReference;
+  resources: { ProcSet: string[]; Font: Record<string, unknown>; XObject: Record<string, unknown> };
+}
+
 /** What `finish` draws on a page once the page count is known: into `form`, which the page shows at its end. */
 interface PageMarks {
   page: PDFKit.PDFPage;
-  form: PDFKit.PDFKitReference;
-  /** The form's resources: the fonts drawn into it are added as they are used. */
-  resources: { ProcSet: string[]; Font: Record<string, unknown> };
+  form: Form;
   /** "… (continued)" in the top margin of a page a record runs onto. */
   continued: string | null;
 }
@@ -163,29 +167,55 @@ const marksOf = new WeakMap<PDFKit.PDFDocument, PageMarks[]>();
 /** The number (from 1) of the page being drawn. */
 export const currentPage = (doc: PDFKit.PDFDocument): number => marksOf.get(doc)?.length ?? 0;
 
-/**
- * Gives the page just added a form XObject, empty until `finish` draws its footer and labels into it, and shows the
- * form as the page's last content when the page is written out. The form's space is the page's own (pdfkit's
- * top-down transform), so what is drawn into it lands where it would on the page.
- */
-function decorate(doc: PDFKit.PDFDocument, pages: PageMarks[]): void {
-  const page = doc.page;
-  const resources = { ProcSet: ['PDF', 'Text'], Font: {} };
-  const form = doc.ref({
+/** A form the size of `page`, in the page's own space (pdfkit's top-down transform): drawn into, it lands as on the page. */
+function newForm(doc: PDFKit.PDFDocument, page: PDFKit.PDFPage): Form {
+  const resources = { ProcSet: ['PDF', 'Text'], Font: {}, XObject: {} };
+  const ref = doc.ref({
     Type: 'XObject',
     Subtype: 'Form',
     FormType: 1,
     BBox: [0, 0, page.width, page.height],
     Resources: resources,
   });
+  return { ref, resources };
+}
+
+/**
+ * Gives the page just added a form XObject, empty until `finish` draws its page number and labels into it, and shows
+ * the form as the page's last content when the page is written out.
+ */
+function decorate(doc: PDFKit.PDFDocument, pages: PageMarks[]): void {
+  const page = doc.page;
+  const form = newForm(doc, page);
+  // A few dozen bytes (the page number, the shared footer by reference): deflating each would cost more time,
+  // zlib's set-up per stream 2,000 times in a long export, than the bytes it saves.
+  (form.ref as unknown as { compress: boolean }).compress = false;
   const name = `Marks${pages.length + 1}`;
-  page.xobjects[name] = form;
+  page.xobjects[name] = form.ref;
   const end = page.end.bind(page);
   page.end = () => {
     page.write(`/${name} Do`);
     end();
   };
-  pages.push({ page, form, resources, continued: null });
+  pages.push({ page, form, continued: null });
+}
+
+/**
+ * Runs `draw` with `form` as the page it draws on (the page's size and margins, the margins lifted so that writing
+ * inside them does not start a new page), then closes the form.
+ */
+function drawInto(doc: PDFKit.PDFDocument, page: PDFKit.PDFPage, form: Form, draw: () => void): void {
+  const target = Object.create(page) as PDFKit.PDFPage;
+  Object.assign(target, {
+    margins: { ...page.margins, top: 0, bottom: 0 },
+    content: form.ref,
+    resources: { data: form.resources },
+  });
+  const current = doc.page;
+  doc.page = target;
+  draw();
+  doc.page = current;
+  form.ref.end('');
 }
 
 function header(doc: PDFKit.PDFDocument, meta: DocumentMeta): void {
@@ -383,42 +413,53 @@ export function finish(doc: PDFKit.PDFDocument): Promise<Buffer> {
   const tr = translatorOf(doc);
   const about = meta ? [meta.subject, meta.title].filter(Boolean).join(' · ') : '';
   const pages = marksOf.get(doc) ?? [];
-  const current = doc.page;
-  for (const [i, marks] of pages.entries()) {
-    // Drawn as on the page (its size and margins), into the page's form; the margins lifted so that writing
-    // inside them does not start a new page.
-    const target = Object.create(marks.page) as PDFKit.PDFPage & Record<string, unknown>;
-    Object.assign(target, {
-      margins: { ...marks.page.margins, top: 0, bottom: 0 },
-      content: marks.form,
-      resources: { data: marks.resources },
-    });
-    doc.page = target;
-    const bottom = target.height - MARGIN - FOOTER_HEIGHT + 14;
-    const width = target.width - 2 * MARGIN;
-    doc.font('body').fontSize(7.5).fillColor('#333333');
-    doc.text(tr.t('notice.short'), MARGIN, bottom, { width, align: 'left', lineBreak: false });
+  // What every page shows alike is drawn once, into a form each page's own shows: the statement and the line of
+  // whom and what (its room depends on how wide the page number is), and the marking.
+  const footers = new Map<string, Form>();
+  let mark: Form | null = null;
+  for (const [i, { page, form, continued }] of pages.entries()) {
+    const bottom = page.height - MARGIN - FOOTER_HEIGHT + 14;
+    const width = page.width - 2 * MARGIN;
     const pageNumber = tr.t('doc.page', { page: i + 1, count: pages.length });
-    const numberWidth = doc.widthOfString(pageNumber) + 12;
-    if (about) {
-      doc.text(about, MARGIN, bottom + 12, {
-        width: width - numberWidth,
-        height: doc.currentLineHeight(),
-        ellipsis: true,
+    const numberWidth = doc.font('body').fontSize(7.5).widthOfString(pageNumber) + 12;
+    const key = `${page.width}×${page.height}:${numberWidth}`;
+    let footer = footers.get(key);
+    if (!footer) {
+      footer = newForm(doc, page);
+      footers.set(key, footer);
+      drawInto(doc, page, footer, () => {
+        doc.font('body').fontSize(7.5).fillColor('#333333');
+        doc.text(tr.t('notice.short'), MARGIN, bottom, { width, align: 'left', lineBreak: false });
+        if (about) {
+          doc.text(about, MARGIN, bottom + 12, {
+            width: width - numberWidth,
+            height: doc.currentLineHeight(),
+            ellipsis: true,
+          });
+        }
       });
     }
-    doc.text(pageNumber, MARGIN, bottom + 12, { width, align: 'right', lineBreak: false });
-    if (marks.continued) {
-      doc.font('body').fontSize(8.5).fillColor('#555555');
-      doc.text(marks.continued, MARGIN, MARGIN - 18, { width, align: 'left', lineBreak: false });
+    const everyPageMark = meta?.everyPageMark;
+    if (everyPageMark && !mark) {
+      mark = newForm(doc, page);
+      drawInto(doc, page, mark, () => {
+        doc.font('bold').fontSize(8.5).fillColor('#9b1c1c');
+        doc.text(everyPageMark, MARGIN, MARGIN / 2 - 4, { width, align: 'center', lineBreak: false });
+      });
     }
-    if (meta?.everyPageMark) {
-      doc.font('bold').fontSize(8.5).fillColor('#9b1c1c');
-      doc.text(meta.everyPageMark, MARGIN, MARGIN / 2 - 4, { width, align: 'center', lineBreak: false });
-    }
-    marks.form.end('');
+    form.resources.XObject.Footer = footer.ref;
+    if (mark) form.resources.XObject.Mark = mark.ref;
+    drawInto(doc, page, form, () => {
+      doc.addContent('/Footer Do');
+      doc.font('body').fontSize(7.5).fillColor('#333333');
+      doc.text(pageNumber, MARGIN, bottom + 12, { width, align: 'right', lineBreak: false });
+      if (continued) {
+        doc.font('body').fontSize(8.5).fillColor('#555555');
+        doc.text(continued, MARGIN, MARGIN - 18, { width, align: 'left', lineBreak: false });
+      }
+      if (mark) doc.addContent('/Mark Do');
+    });
   }
-  doc.page = current;
   doc.end();
   return done;
 }
