@@ -137,6 +137,7 @@ export function createDocument(meta: DocumentMeta): PDFKit.PDFDocument {
   });
   doc.registerFont('body', FONT_REGULAR);
   doc.registerFont('bold', FONT_BOLD);
+  for (const name of ['bold', 'body']) composeHexRuns(fontOf(doc.font(name)));
   metaOf.set(doc, meta);
   const pages: PageMarks[] = [];
   marksOf.set(doc, pages);
@@ -216,6 +217,45 @@ function drawInto(doc: PDFKit.PDFDocument, page: PDFKit.PDFPage, form: Form, dra
   draw();
   doc.page = current;
   form.ref.end('');
+}
+
+/** What of pdfkit's embedded font (pdfkit 0.20) composeHexRuns uses: its per-word layout. */
+export interface WordLayout {
+  glyphs: unknown[];
+  positions: unknown[];
+  advanceWidth: number;
+}
+interface LayoutFont {
+  layoutCached(text: string): WordLayout;
+  layoutCache?: Record<string, WordLayout>;
+}
+const fontOf = (doc: PDFKit.PDFDocument): LayoutFont => (doc as unknown as { _font: LayoutFont })._font;
+
+/** A long run of lower-case hex digits: a content hash (SHA-256, 64 digits), the one word every signed note has anew. */
+const HEX_RUN = /^[0-9a-f]{16,}$/;
+
+/**
+ * pdfkit lays out text word by word, asking fontkit to shape each word it has not met in the document before: some
+ * 0.15–0.25 ms for a 64-digit hash, a sixth of a 2,000-note export spent shaping hashes. DejaVu kerns no pair of hex
+ * digits and ligates only "ff", so a run of them shapes as its pieces (each "f…f" kept whole) laid end to end: the
+ * run is put together from the pieces pdfkit has already shaped. The same glyphs and advances
+ * (tests/unit/electron/documents/hexRuns.test.ts checks them against fontkit).
+ */
+export function composeHexRuns(font: LayoutFont): void {
+  const layoutCached = font.layoutCached.bind(font);
+  font.layoutCached = (text) => {
+    if (!HEX_RUN.test(text)) return layoutCached(text);
+    const known = font.layoutCache?.[text];
+    if (known) return known;
+    const pieces = (text.match(/f+|[^f]/g) ?? []).map(layoutCached);
+    const run: WordLayout = {
+      glyphs: pieces.flatMap((p) => p.glyphs),
+      positions: pieces.flatMap((p) => p.positions),
+      advanceWidth: pieces.reduce((sum, p) => sum + p.advanceWidth, 0),
+    };
+    if (font.layoutCache) font.layoutCache[text] = run;
+    return run;
+  };
 }
 
 function header(doc: PDFKit.PDFDocument, meta: DocumentMeta): void {
