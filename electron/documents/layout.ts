@@ -124,7 +124,10 @@ export function createDocument(meta: DocumentMeta): PDFKit.PDFDocument {
   const doc = new PDFDocument({
     size: meta.paper === 'a4' ? 'A4' : 'LETTER',
     margins: { top: MARGIN, bottom: MARGIN + FOOTER_HEIGHT, left: MARGIN, right: MARGIN },
-    bufferPages: true,
+    // Pages are not buffered: each goes out as soon as the next starts (a 2,000-page export kept every page in
+    // memory until the end, a third of its time spent collecting them). What "Page n of m" needs at the end is
+    // drawn then into a small form of each page's own (see `decorate`).
+    bufferPages: false,
     info: { Title: meta.title, Author: meta.clinic.name, Creator: 'Clearleaf', CreationDate: meta.createdAt },
     // The language its fixed words are in (the catalog's /Lang: screen readers pick the voice, 'es-US' or 'en-US'),
     // and the title shown in the reader's title bar rather than the file name.
@@ -134,10 +137,125 @@ export function createDocument(meta: DocumentMeta): PDFKit.PDFDocument {
   });
   doc.registerFont('body', FONT_REGULAR);
   doc.registerFont('bold', FONT_BOLD);
+  for (const name of ['bold', 'body']) composeHexRuns(fontOf(doc.font(name)));
   metaOf.set(doc, meta);
+  const pages: PageMarks[] = [];
+  marksOf.set(doc, pages);
+  decorate(doc, pages);
+  doc.on('pageAdded', () => decorate(doc, pages));
   doc.font('body').fontSize(scaleOf(doc).body);
   header(doc, meta);
   return doc;
+}
+
+/** A form XObject being drawn: its stream, and its resources, to which the fonts drawn into it are added. */
+interface Form {
+  ref: PDFKit.PDFKitReference;
+  resources: { ProcSet: string[]; Font: Record<string, unknown>; XObject: Record<string, unknown> };
+}
+
+/** What `finish` draws on a page once the page count is known: into `form`, which the page shows at its end. */
+interface PageMarks {
+  page: PDFKit.PDFPage;
+  form: Form;
+  /** "… (continued)" in the top margin of a page a record runs onto. */
+  continued: string | null;
+}
+
+/** Each document's pages, in order, with their marks. */
+const marksOf = new WeakMap<PDFKit.PDFDocument, PageMarks[]>();
+
+/** The number (from 1) of the page being drawn. */
+export const currentPage = (doc: PDFKit.PDFDocument): number => marksOf.get(doc)?.length ?? 0;
+
+/** A form the size of `page`, in the page's own space (pdfkit's top-down transform): drawn into, it lands as on the page. */
+function newForm(doc: PDFKit.PDFDocument, page: PDFKit.PDFPage): Form {
+  const resources = { ProcSet: ['PDF', 'Text'], Font: {}, XObject: {} };
+  const ref = doc.ref({
+    Type: 'XObject',
+    Subtype: 'Form',
+    FormType: 1,
+    BBox: [0, 0, page.width, page.height],
+    Resources: resources,
+  });
+  return { ref, resources };
+}
+
+/**
+ * Gives the page just added a form XObject, empty until `finish` draws its page number and labels into it, and shows
+ * the form as the page's last content when the page is written out.
+ */
+function decorate(doc: PDFKit.PDFDocument, pages: PageMarks[]): void {
+  const page = doc.page;
+  const form = newForm(doc, page);
+  // A few dozen bytes (the page number, the shared footer by reference): deflating each would cost more time,
+  // zlib's set-up per stream 2,000 times in a long export, than the bytes it saves.
+  (form.ref as unknown as { compress: boolean }).compress = false;
+  const name = `Marks${pages.length + 1}`;
+  page.xobjects[name] = form.ref;
+  const end = page.end.bind(page);
+  page.end = () => {
+    page.write(`/${name} Do`);
+    end();
+  };
+  pages.push({ page, form, continued: null });
+}
+
+/**
+ * Runs `draw` with `form` as the page it draws on (the page's size and margins, the margins lifted so that writing
+ * inside them does not start a new page), then closes the form.
+ */
+function drawInto(doc: PDFKit.PDFDocument, page: PDFKit.PDFPage, form: Form, draw: () => void): void {
+  const target = Object.create(page) as PDFKit.PDFPage;
+  Object.assign(target, {
+    margins: { ...page.margins, top: 0, bottom: 0 },
+    content: form.ref,
+    resources: { data: form.resources },
+  });
+  const current = doc.page;
+  doc.page = target;
+  draw();
+  doc.page = current;
+  form.ref.end('');
+}
+
+/** What of pdfkit's embedded font (pdfkit 0.20) composeHexRuns uses: its per-word layout. */
+export interface WordLayout {
+  glyphs: unknown[];
+  positions: unknown[];
+  advanceWidth: number;
+}
+interface LayoutFont {
+  layoutCached(text: string): WordLayout;
+  layoutCache?: Record<string, WordLayout>;
+}
+const fontOf = (doc: PDFKit.PDFDocument): LayoutFont => (doc as unknown as { _font: LayoutFont })._font;
+
+/** A long run of lower-case hex digits: a content hash (SHA-256, 64 digits), the one word every signed note has anew. */
+const HEX_RUN = /^[0-9a-f]{16,}$/;
+
+/**
+ * pdfkit lays out text word by word, asking fontkit to shape each word it has not met in the document before: some
+ * 0.15–0.25 ms for a 64-digit hash, a sixth of a 2,000-note export spent shaping hashes. DejaVu kerns no pair of hex
+ * digits and ligates only "ff", so a run of them shapes as its pieces (each "f…f" kept whole) laid end to end: the
+ * run is put together from the pieces pdfkit has already shaped. The same glyphs and advances
+ * (tests/unit/electron/documents/hexRuns.test.ts checks them against fontkit).
+ */
+export function composeHexRuns(font: LayoutFont): void {
+  const layoutCached = font.layoutCached.bind(font);
+  font.layoutCached = (text) => {
+    if (!HEX_RUN.test(text)) return layoutCached(text);
+    const known = font.layoutCache?.[text];
+    if (known) return known;
+    const pieces = (text.match(/f+|[^f]/g) ?? []).map(layoutCached);
+    const run: WordLayout = {
+      glyphs: pieces.flatMap((p) => p.glyphs),
+      positions: pieces.flatMap((p) => p.positions),
+      advanceWidth: pieces.reduce((sum, p) => sum + p.advanceWidth, 0),
+    };
+    if (font.layoutCache) font.layoutCache[text] = run;
+    return run;
+  };
 }
 
 function header(doc: PDFKit.PDFDocument, meta: DocumentMeta): void {
@@ -240,9 +358,6 @@ export function signatureLines(
   doc.moveDown(0.8);
 }
 
-/** Pages a record runs onto, by page index, with the record's title: labelled at `finish`. */
-const continuedOf = new WeakMap<PDFKit.PDFDocument, Map<number, string>>();
-
 /**
  * In a file of many records (the export's notes), a page a record runs onto says whose it is at its top: "… (continued)".
  * Returns the setter of the record being drawn (null between records). A new page only notes the title: the label is
@@ -251,12 +366,9 @@ const continuedOf = new WeakMap<PDFKit.PDFDocument, Map<number, string>>();
  */
 export function continuedPages(doc: PDFKit.PDFDocument): (title: string | null) => void {
   let current: string | null = null;
-  const pages = new Map<number, string>();
-  continuedOf.set(doc, pages);
   doc.on('pageAdded', () => {
-    if (current === null) return;
-    const range = doc.bufferedPageRange();
-    pages.set(range.start + range.count - 1, `${current} (continued)`);
+    const marks = marksOf.get(doc)?.at(-1);
+    if (current !== null && marks) marks.continued = `${current} (continued)`;
   });
   return (title) => {
     current = title;
@@ -340,42 +452,53 @@ export function finish(doc: PDFKit.PDFDocument): Promise<Buffer> {
   const meta = metaOf.get(doc);
   const tr = translatorOf(doc);
   const about = meta ? [meta.subject, meta.title].filter(Boolean).join(' · ') : '';
-  const range = doc.bufferedPageRange();
-  for (let i = range.start; i < range.start + range.count; i += 1) {
-    doc.switchToPage(i);
-    const bottom = doc.page.height - MARGIN - FOOTER_HEIGHT + 14;
-    const width = doc.page.width - 2 * MARGIN;
-    // Writing inside the bottom margin: lift it for this page so pdfkit does not start a new page.
-    const saved = doc.page.margins.bottom;
-    doc.page.margins.bottom = 0;
-    doc.font('body').fontSize(7.5).fillColor('#333333');
-    doc.text(tr.t('notice.short'), MARGIN, bottom, { width, align: 'left', lineBreak: false });
-    const pageNumber = tr.t('doc.page', { page: i - range.start + 1, count: range.count });
-    const numberWidth = doc.widthOfString(pageNumber) + 12;
-    if (about) {
-      doc.text(about, MARGIN, bottom + 12, {
-        width: width - numberWidth,
-        height: doc.currentLineHeight(),
-        ellipsis: true,
+  const pages = marksOf.get(doc) ?? [];
+  // What every page shows alike is drawn once, into a form each page's own shows: the statement and the line of
+  // whom and what (its room depends on how wide the page number is), and the marking.
+  const footers = new Map<string, Form>();
+  let mark: Form | null = null;
+  for (const [i, { page, form, continued }] of pages.entries()) {
+    const bottom = page.height - MARGIN - FOOTER_HEIGHT + 14;
+    const width = page.width - 2 * MARGIN;
+    const pageNumber = tr.t('doc.page', { page: i + 1, count: pages.length });
+    const numberWidth = doc.font('body').fontSize(7.5).widthOfString(pageNumber) + 12;
+    const key = `${page.width}×${page.height}:${numberWidth}`;
+    let footer = footers.get(key);
+    if (!footer) {
+      footer = newForm(doc, page);
+      footers.set(key, footer);
+      drawInto(doc, page, footer, () => {
+        doc.font('body').fontSize(7.5).fillColor('#333333');
+        doc.text(tr.t('notice.short'), MARGIN, bottom, { width, align: 'left', lineBreak: false });
+        if (about) {
+          doc.text(about, MARGIN, bottom + 12, {
+            width: width - numberWidth,
+            height: doc.currentLineHeight(),
+            ellipsis: true,
+          });
+        }
       });
     }
-    doc.text(pageNumber, MARGIN, bottom + 12, { width, align: 'right', lineBreak: false });
-    const continued = continuedOf.get(doc)?.get(i);
-    if (continued) {
-      const savedTop = doc.page.margins.top;
-      doc.page.margins.top = 0;
-      doc.font('body').fontSize(8.5).fillColor('#555555');
-      doc.text(continued, MARGIN, MARGIN - 18, { width, align: 'left', lineBreak: false });
-      doc.page.margins.top = savedTop;
+    const everyPageMark = meta?.everyPageMark;
+    if (everyPageMark && !mark) {
+      mark = newForm(doc, page);
+      drawInto(doc, page, mark, () => {
+        doc.font('bold').fontSize(8.5).fillColor('#9b1c1c');
+        doc.text(everyPageMark, MARGIN, MARGIN / 2 - 4, { width, align: 'center', lineBreak: false });
+      });
     }
-    if (meta?.everyPageMark) {
-      const savedTop = doc.page.margins.top;
-      doc.page.margins.top = 0;
-      doc.font('bold').fontSize(8.5).fillColor('#9b1c1c');
-      doc.text(meta.everyPageMark, MARGIN, MARGIN / 2 - 4, { width, align: 'center', lineBreak: false });
-      doc.page.margins.top = savedTop;
-    }
-    doc.page.margins.bottom = saved;
+    form.resources.XObject.Footer = footer.ref;
+    if (mark) form.resources.XObject.Mark = mark.ref;
+    drawInto(doc, page, form, () => {
+      doc.addContent('/Footer Do');
+      doc.font('body').fontSize(7.5).fillColor('#333333');
+      doc.text(pageNumber, MARGIN, bottom + 12, { width, align: 'right', lineBreak: false });
+      if (continued) {
+        doc.font('body').fontSize(8.5).fillColor('#555555');
+        doc.text(continued, MARGIN, MARGIN - 18, { width, align: 'left', lineBreak: false });
+      }
+      if (mark) doc.addContent('/Mark Do');
+    });
   }
   doc.end();
   return done;

@@ -167,7 +167,8 @@ export const noteHandlers: DomainHandlers<'notes'> = {
     requireClient(db, clientId);
     const kinds =
       kind === 'record' ? (['progress', 'group-member'] as const) : (['sud-counselling'] as const);
-    return notesFromRows(db, clientId, listNoteRows(db, clientId, kinds, draftsOnly === true));
+    // The dispatcher's output check is the one schema check of each note's content.
+    return notesFromRows(db, clientId, listNoteRows(db, clientId, kinds, draftsOnly === true), 'caller');
   },
   'notes.get': ({ id }, { db, practice }) => {
     const note = requireNote(db, id);

@@ -25,6 +25,7 @@ import { vitalsText } from '../../shared/domain/vitals';
 import {
   clientSubject,
   continuedPages,
+  currentPage,
   createDocument,
   fields,
   finish,
@@ -119,8 +120,7 @@ async function renderMatNotes(
       doc.addPage();
       doc.outline.addItem(title);
     }
-    const range = doc.bufferedPageRange();
-    firstPages.set(note.id, range.start + range.count);
+    firstPages.set(note.id, currentPage(doc));
     continuing(title);
     drawContact(doc, note);
   }

@@ -22,6 +22,7 @@ import {
   type Paper,
   clientSubject,
   continuedPages,
+  currentPage,
 } from '../documents/layout';
 import { consentScope, type DocumentDisclosure } from '../documents/consentScope';
 
@@ -127,8 +128,7 @@ export async function renderNotesPdf(
   for (const [i, print] of input.notes.entries()) {
     continuing(null);
     if (i > 0 || input.disclosure) doc.addPage();
-    const range = doc.bufferedPageRange();
-    firstPages.set(print.note.id, range.start + range.count);
+    firstPages.set(print.note.id, currentPage(doc));
     const c = print.note.content;
     // Two sessions on one day are told apart by their start time.
     const title = `${KIND_TITLES[print.note.kind]} · ${f.date(c.sessionDate)}${c.startTime ? `, ${f.clock(c.startTime)}` : ''}`;

@@ -51,7 +51,11 @@ export interface GroupSessionRow {
   created_at_ms: number;
 }
 
-const NOTE_SELECT = `SELECT n.*, a.display_name AS author_name, s.display_name AS signed_by_name,
+// The row's own columns but search_text (a second copy of every section's words, for the index alone: a long chart's
+// list read it 2,000 times over for nothing).
+const NOTE_SELECT = `SELECT n.id, n.client_id, n.kind, n.content, n.session_date, n.group_session_id, n.attendance,
+    n.author_id, n.created_at_ms, n.updated_at_ms, n.signed_at_ms, n.signed_by, n.content_hash, n.signed_snapshot,
+    n.cosigned_at_ms, n.cosigned_by, a.display_name AS author_name, s.display_name AS signed_by_name,
     c.display_name AS cosigned_by_name
   FROM notes n LEFT JOIN users a ON a.id = n.author_id LEFT JOIN users s ON s.id = n.signed_by
   LEFT JOIN users c ON c.id = n.cosigned_by`;

@@ -870,4 +870,28 @@ describe('what a signature freezes', () => {
     expect(text).not.toContain('Reworded goal');
     expect(value(await dispatch('notes.verify', { id: note.id }))).toMatchObject({ intact: true });
   });
+
+  it('answers a clean error, not the stored content, when a note in the list no longer matches its schema', async () => {
+    const { practice, client } = await setup();
+    const errors: string[] = [];
+    const dispatch = createDispatcher(createHandlers(), {
+      practice,
+      platform: createNodePlatform(),
+      log: { ...silentLogger, error: (m: string) => errors.push(m) },
+    });
+    const draft = value<Note>(
+      await dispatch('notes.create', { clientId: client.id, kind: 'progress', content: soap() }),
+    );
+    expect(value<Note[]>(await dispatch('notes.list', { clientId: client.id, kind: 'record' }))).toHaveLength(
+      1,
+    );
+    // Changed behind the app: still JSON, no longer a note's content (the list checks it once, at the dispatcher).
+    const { db } = practice.session();
+    const corrupt = JSON.stringify({ ...soap(), format: 'limerick', sections: 'Patient name: Ada' });
+    db.prepare('UPDATE notes SET content = ? WHERE id = ?').run(corrupt, draft.id);
+    const listed = await dispatch('notes.list', { clientId: client.id, kind: 'record' });
+    expect(listed).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    expect(JSON.stringify(listed)).not.toContain('Patient name');
+    expect(errors).toEqual(['notes.list: handler output does not match the contract']);
+  });
 });
