@@ -134,7 +134,7 @@ function Section({
   return (
     <section className="panel" aria-labelledby={id}>
       <h2 id={id}>
-        {title} <span className="muted">({capped ? `${count.toLocaleString()} of ${all} due` : count})</span>
+        {title} <span className="muted">({capped ? `${count.toLocaleString()} of ${all}` : count})</span>
       </h2>
       {capped && (
         <p className="muted">

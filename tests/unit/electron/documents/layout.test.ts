@@ -17,13 +17,16 @@ import { aClinic, tempDir } from '../../../support/fixtures';
 
 const SUBJECT = 'Nguyễn Thị Ánh — Chart C-000731 — DOB 1991-02-14';
 
-async function threePages(): Promise<string> {
+const MARK = 'INTERNAL — NOT FOR DISCLOSURE';
+
+async function threePages(everyPageMark?: string): Promise<string> {
   const doc = createDocument({
     clinic: aClinic(),
     title: 'Progress note',
     subject: SUBJECT,
     paper: 'letter',
     createdAt: new Date(Date.UTC(2026, 10, 23)),
+    ...(everyPageMark ? { everyPageMark } : {}),
   });
   for (let i = 0; i < 120; i += 1)
     paragraph(doc, `Line ${i + 1} of a long note about cravings and coping plans.`);
@@ -38,17 +41,22 @@ const pageText = (file: string, page: number) =>
   });
 
 describe('document frame', () => {
-  it('names the client, the document and the page on every page, with the Part 2 statement', async () => {
-    const file = await threePages();
-    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))?.[1]);
-    expect(pages).toBeGreaterThanOrEqual(3);
-    for (let page = 1; page <= pages; page += 1) {
-      const text = pageText(file, page);
-      expect(text, `page ${page}`).toContain('Nguyễn Thị Ánh — Chart C-000731');
-      expect(text, `page ${page}`).toContain('Progress note');
-      expect(text, `page ${page}`).toContain(`Page ${page} of ${pages}`);
-      expect(text, `page ${page}`).toContain('42 CFR part 2');
+  it('names the client, the document and the page on every page, with the Part 2 statement and any marking', async () => {
+    // Drawn at finish into forms each page shows (layout.ts): none may be left off a page.
+    for (const mark of [undefined, MARK]) {
+      const file = await threePages(mark);
+      const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))?.[1]);
+      expect(pages).toBeGreaterThanOrEqual(3);
+      for (let page = 1; page <= pages; page += 1) {
+        const text = pageText(file, page);
+        expect(text, `page ${page}`).toContain('Nguyễn Thị Ánh — Chart C-000731');
+        expect(text, `page ${page}`).toContain('Progress note');
+        expect(text, `page ${page}`).toContain(`Page ${page} of ${pages}`);
+        expect(text, `page ${page}`).toContain('42 CFR part 2');
+        expect(text.includes(MARK), `page ${page}`).toBe(mark !== undefined);
+      }
     }
+    const file = await threePages();
     expect(execFileSync('qpdf', ['--check', file], { encoding: 'utf8' })).toContain('No syntax or stream');
     expect(execFileSync('pdffonts', [file], { encoding: 'utf8' })).toMatch(/DejaVuSans.*yes/);
   });
