@@ -68,8 +68,8 @@ export function ChartScreen({
   const [notesVersion, setNotesVersion] = useState(0);
   const [medications, setMedications] = useState<Medication[]>([]);
   const [exporting, setExporting] = useState(false);
-  // The mark on the chart: scored measures due today or overdue (issue 15).
-  const [dueCount, setDueCount] = useDueCount(clientId);
+  // The mark on the chart: scored measures due today or overdue (issue 15), asked for once the chart is in.
+  const [dueCount, setDueCount] = useDueCount(clientId, chart !== null);
 
   const load = useCallback(async () => {
     const result = await call('clients.chart', { id: clientId });
