@@ -120,11 +120,15 @@ export function ChartScreen({
     setOpened((s) => (s.has('notes') ? s : new Set([...s, 'notes'])));
   }, [openNotes, openNoteId]);
 
-  const select = (id: ChartTabId) => {
-    setTab(id);
-    setOpened((s) => (s.has(id) ? s : new Set([...s, id])));
-    if (id === 'timeline' && timelineStale) void load();
-  };
+  // Stable between renders, so the timeline (a memo) is not rebuilt when the medications or a badge come in.
+  const select = useCallback(
+    (id: ChartTabId) => {
+      setTab(id);
+      setOpened((s) => (s.has(id) ? s : new Set([...s, id])));
+      if (id === 'timeline' && timelineStale) void load();
+    },
+    [timelineStale, load],
+  );
 
   const onIntakeSaved = useCallback(
     (intake: Intake) => {
