@@ -68,8 +68,8 @@ export function ChartScreen({
   const [notesVersion, setNotesVersion] = useState(0);
   const [medications, setMedications] = useState<Medication[]>([]);
   const [exporting, setExporting] = useState(false);
-  // The mark on the chart: scored measures due today or overdue (issue 15).
-  const [dueCount, setDueCount] = useDueCount(clientId);
+  // The mark on the chart: scored measures due today or overdue (issue 15), asked for once the chart is in.
+  const [dueCount, setDueCount] = useDueCount(clientId, chart !== null);
 
   const load = useCallback(async () => {
     const result = await call('clients.chart', { id: clientId });
@@ -120,11 +120,15 @@ export function ChartScreen({
     setOpened((s) => (s.has('notes') ? s : new Set([...s, 'notes'])));
   }, [openNotes, openNoteId]);
 
-  const select = (id: ChartTabId) => {
-    setTab(id);
-    setOpened((s) => (s.has(id) ? s : new Set([...s, id])));
-    if (id === 'timeline' && timelineStale) void load();
-  };
+  // Stable between renders, so the timeline (a memo) is not rebuilt when the medications or a badge come in.
+  const select = useCallback(
+    (id: ChartTabId) => {
+      setTab(id);
+      setOpened((s) => (s.has(id) ? s : new Set([...s, id])));
+      if (id === 'timeline' && timelineStale) void load();
+    },
+    [timelineStale, load],
+  );
 
   const onIntakeSaved = useCallback(
     (intake: Intake) => {

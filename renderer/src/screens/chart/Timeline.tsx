@@ -1,4 +1,5 @@
 /** Everything recorded for the client, newest first; each event opens the tab that shows it. */
+import { memo } from 'react';
 import type { TimelineEvent } from '../../../../shared/domain/timeline';
 import { formatDateTime } from '../../format';
 import { formatDate } from './dates';
@@ -55,7 +56,8 @@ const TAB_NAMES: Record<ChartTabId, string> = {
   measures: 'Measures',
 };
 
-export function Timeline({
+/** A memo: the chart re-renders as its other parts load, and a long timeline need not be built again each time. */
+export const Timeline = memo(function Timeline({
   events,
   onOpen,
 }: {
@@ -93,7 +95,7 @@ export function Timeline({
       })}
     </ol>
   );
-}
+});
 
 /** The server writes calendar days as 'YYYY-MM-DD' inside the detail; show them in the clinician's locale. */
 function readableDetail(detail: string): string {
