@@ -16,7 +16,7 @@
 import fs from 'node:fs';
 import { z } from 'zod';
 import { AppError } from '../errors';
-import type { User } from '../../shared/domain/identity';
+import { IDLE_LOCK_MIN_MINUTES, type User } from '../../shared/domain/identity';
 import { openDatabase, type Db } from '../db/connection';
 import { adoptPracticeZone, rebuildDerivedIfZoneChanged } from '../db/derived';
 import { LATEST_VERSION, migrate, schemaVersion } from '../db/migrations';
@@ -152,8 +152,11 @@ export function writeAnchor(p: PracticeCore): void {
 /** Locks the practice when it has been idle longer than allowed. Returns true when it locked. */
 export function lockIfIdle(p: PracticeCore): boolean {
   if (!p.db || !p.user) return false;
+  const idleForMs = p.clock.now() - p.lastActivityAtMs;
+  // Every call asks: within the shortest idle lock allowed the settings need not be read (5 µs of every call).
+  if (idleForMs <= IDLE_LOCK_MIN_MINUTES * 60_000 + IDLE_GRACE_MS) return false;
   const idleMs = getSettings(p.db).idleLockMinutes * 60_000;
-  if (p.clock.now() - p.lastActivityAtMs <= idleMs + IDLE_GRACE_MS) return false;
+  if (idleForMs <= idleMs + IDLE_GRACE_MS) return false;
   lock(p, 'idle');
   return true;
 }

@@ -64,11 +64,12 @@ export type User = z.infer<typeof UserSchema>;
 
 /** Idle lock: HIPAA automatic logoff. 1 to 60 minutes; 10 by default. */
 export const IDLE_LOCK_DEFAULT_MINUTES = 10;
+export const IDLE_LOCK_MIN_MINUTES = 1;
 export const SettingsSchema = z.object({
   idleLockMinutes: z
     .number()
     .int('Use whole minutes.')
-    .min(1, 'The idle lock must be at least 1 minute.')
+    .min(IDLE_LOCK_MIN_MINUTES, 'The idle lock must be at least 1 minute.')
     .max(60, 'The idle lock can be at most 60 minutes.'),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
