@@ -304,19 +304,17 @@ export function listClients(db: Db, q: ClientListQuery): ClientListPage {
 export function quickFindClients(db: Db, search: string, limit: number): ClientListRow[] {
   const match = ftsQuery(search);
   if (!match) return [];
-  const rows = db
-    .prepare(
-      `SELECT c.id, c.chart_number, c.legal_first_name, c.legal_last_name, c.name_order, c.preferred_name,
-         c.date_of_birth,
-         c.admission_date, c.status, u.display_name AS clinician_name
-       FROM client_search s JOIN clients c ON c.id = s.client_id
-       LEFT JOIN users u ON u.id = c.assigned_clinician_id
-       WHERE client_search MATCH ?
-       ORDER BY (c.status = 'active') DESC, s.rank, c.sort_name LIMIT ?`,
-    )
-    .all(match, limit) as ListRow[];
+  const rows = db.prepare(QUICK_FIND_SQL).all(match, limit) as ListRow[];
   return rows.map(listRowFromRow);
 }
+
+/** Quick find's statement (exported for the benchmark's raw baseline: the same statement without the app). */
+export const QUICK_FIND_SQL = `SELECT c.id, c.chart_number, c.legal_first_name, c.legal_last_name, c.name_order,
+    c.preferred_name, c.date_of_birth, c.admission_date, c.status, u.display_name AS clinician_name
+  FROM client_search s JOIN clients c ON c.id = s.client_id
+  LEFT JOIN users u ON u.id = c.assigned_clinician_id
+  WHERE client_search MATCH ?
+  ORDER BY (c.status = 'active') DESC, s.rank, c.sort_name LIMIT ?`;
 
 export interface DischargeRecord extends Discharge {
   id: string;

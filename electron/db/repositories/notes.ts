@@ -160,14 +160,14 @@ export function listNoteRows(
   draftsOnly = false,
 ): NoteRow[] {
   if (kinds.length === 0) return [];
-  return db
-    .prepare(
-      `${NOTE_SELECT} WHERE n.client_id = ? AND n.kind IN (${kinds.map(() => '?').join(', ')})
-       ${draftsOnly ? 'AND n.signed_at_ms IS NULL' : ''}
-       ORDER BY n.session_date DESC, n.created_at_ms DESC`,
-    )
-    .all(clientId, ...kinds) as NoteRow[];
+  return db.prepare(clientNotesSql(kinds.length, draftsOnly)).all(clientId, ...kinds) as NoteRow[];
 }
+
+/** A client's notes of `kindCount` kinds, newest first (exported for the benchmark's raw baseline). */
+export const clientNotesSql = (kindCount: number, draftsOnly: boolean): string =>
+  `${NOTE_SELECT} WHERE n.client_id = ? AND n.kind IN (${Array.from({ length: kindCount }, () => '?').join(', ')})
+   ${draftsOnly ? 'AND n.signed_at_ms IS NULL' : ''}
+   ORDER BY n.session_date DESC, n.created_at_ms DESC`;
 
 export function insertAddendum(
   db: Db,
@@ -184,14 +184,13 @@ export function insertAddendum(
  * The signed addenda of every note of a client, by note id, oldest first: a list of notes reads them in one query
  * instead of one per note.
  */
+/** Every signed addendum of a client's notes (exported for the benchmark's raw baseline). */
+export const CLIENT_ADDENDA_SQL = `SELECT d.*, u.display_name AS signed_by_name FROM notes n
+    JOIN note_addenda d ON d.note_id = n.id LEFT JOIN users u ON u.id = d.signed_by
+  WHERE n.client_id = ? ORDER BY d.signed_at_ms`;
+
 export function listClientAddenda(db: Db, clientId: string): Map<string, AddendumRow[]> {
-  const rows = db
-    .prepare(
-      `SELECT d.*, u.display_name AS signed_by_name FROM notes n
-         JOIN note_addenda d ON d.note_id = n.id LEFT JOIN users u ON u.id = d.signed_by
-       WHERE n.client_id = ? ORDER BY d.signed_at_ms`,
-    )
-    .all(clientId) as AddendumRow[];
+  const rows = db.prepare(CLIENT_ADDENDA_SQL).all(clientId) as AddendumRow[];
   const byNote = new Map<string, AddendumRow[]>();
   for (const r of rows) {
     const list = byNote.get(r.note_id);
@@ -357,28 +356,30 @@ export const MARK_END = '\u0002';
  */
 export function searchNotes(db: Db, match: string, f: NoteSearchFilters): NoteSearchRow[] {
   if (f.kinds.length === 0) return [];
-  return db
-    .prepare(
-      `SELECT s.note_id, s.client_id, s.kind, s.source, s.session_date,
-         snippet(note_search, 5, char(1), char(2), '…', 16) AS snippet,
-         c.legal_last_name || ', ' || c.legal_first_name AS client_name, c.chart_number
-       FROM note_search s JOIN clients c ON c.id = s.client_id
-       WHERE note_search MATCH ?
-         AND (? IS NULL OR s.client_id = ?)
-         AND (? IS NULL OR s.session_date >= ?)
-         AND (? IS NULL OR s.session_date <= ?)
-         AND s.kind IN (${f.kinds.map(() => '?').join(', ')})
-       ORDER BY s.rowid DESC LIMIT ?`,
-    )
-    .all(
-      match,
-      f.clientId,
-      f.clientId,
-      f.fromDate,
-      f.fromDate,
-      f.toDate,
-      f.toDate,
-      ...f.kinds,
-      f.limit,
-    ) as NoteSearchRow[];
+  return db.prepare(noteSearchSql(f.kinds.length)).all(...noteSearchParams(match, f)) as NoteSearchRow[];
 }
+
+/** The note search statement for `kindCount` kinds (exported for the benchmark's raw baseline). */
+export const noteSearchSql = (kindCount: number): string =>
+  `SELECT s.note_id, s.client_id, s.kind, s.source, s.session_date,
+     snippet(note_search, 5, char(1), char(2), '…', 16) AS snippet,
+     c.legal_last_name || ', ' || c.legal_first_name AS client_name, c.chart_number
+   FROM note_search s JOIN clients c ON c.id = s.client_id
+   WHERE note_search MATCH ?
+     AND (? IS NULL OR s.client_id = ?)
+     AND (? IS NULL OR s.session_date >= ?)
+     AND (? IS NULL OR s.session_date <= ?)
+     AND s.kind IN (${Array.from({ length: kindCount }, () => '?').join(', ')})
+   ORDER BY s.rowid DESC LIMIT ?`;
+
+export const noteSearchParams = (match: string, f: NoteSearchFilters): unknown[] => [
+  match,
+  f.clientId,
+  f.clientId,
+  f.fromDate,
+  f.fromDate,
+  f.toDate,
+  f.toDate,
+  ...f.kinds,
+  f.limit,
+];

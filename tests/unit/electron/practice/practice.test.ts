@@ -145,6 +145,18 @@ describe('Practice', () => {
     expect(actions(practice)).toContain('idle-lock:session');
   });
 
+  it('locks at the shortest idle lock allowed, one minute plus grace, though quick calls do not read the setting', async () => {
+    const clock = new FakeClock();
+    const { practice } = await setUpPractice({ clock });
+    practice.updateSettings({ idleLockMinutes: 1 });
+    practice.touch();
+    clock.advance(2 * 60_000);
+    expect(practice.lockIfIdle()).toBe(false);
+    practice.touch();
+    clock.advance(2 * 60_000 + 1);
+    expect((await errorOf(() => practice.session())).code).toBe('LOCKED');
+  });
+
   it('keeps backups verified and rotated, and restores the newest over a damaged database, keeping the damaged file', async () => {
     const clock = new FakeClock();
     const first = await setUpPractice({ clock });
