@@ -2,14 +2,7 @@
  * The client list: search, status and clinician filters, sortable columns and pages, all done by `clients.list`
  * in SQL. The state comes from the frame (see listState.ts) so it survives a visit to a chart.
  */
-import {
-  useEffect,
-  useId,
-  useRef,
-  useState,
-  type Dispatch,
-  type SetStateAction,
-} from 'react';
+import { useEffect, useId, useRef, useState, type Dispatch, type SetStateAction } from 'react';
 import { functionalUpdate, useTable } from '@tanstack/react-table';
 import { CLIENT_STATUSES, CLIENT_STATUS_LABELS, type ClientStatus } from '../../../../shared/domain/clients';
 import { localDate } from '../../../../shared/domain/common';
