@@ -194,12 +194,13 @@ async function atSize(clients: number): Promise<BenchRow[]> {
         await sample('next page, click to paint', async () => {
           // Past the last page, back to the first (untimed): the samples outnumber a small practice's pages.
           if (await list.pageButton('Next').isDisabled()) {
-            const last = await page.evaluate(range);
+            const last = await page.evaluate(firstName);
             await list.pageButton('First').click();
-            await until(page, `${range} !== ${JSON.stringify(last)}`);
+            await until(page, `${firstName} !== ${JSON.stringify(last)}`);
           }
-          const before = await page.evaluate(range);
-          return measured(page, `${range} !== ${JSON.stringify(before)}`, () =>
+          // The new page's rows, not the pager's "26–50 of …": that label follows the click before the rows come.
+          const before = await page.evaluate(firstName);
+          return measured(page, `${firstName} !== ${JSON.stringify(before)}`, () =>
             list.pageButton('Next').click(),
           );
         }),
