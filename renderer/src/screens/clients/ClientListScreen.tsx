@@ -2,7 +2,16 @@
  * The client list: search, status and clinician filters, sortable columns and pages, all done by `clients.list`
  * in SQL. The state comes from the frame (see listState.ts) so it survives a visit to a chart.
  */
-import { useEffect, useId, useRef, useState, type Dispatch, type SetStateAction } from 'react';
+import {
+  memo,
+  useCallback,
+  useEffect,
+  useId,
+  useRef,
+  useState,
+  type Dispatch,
+  type SetStateAction,
+} from 'react';
 import { functionalUpdate, useTable } from '@tanstack/react-table';
 import { CLIENT_STATUSES, CLIENT_STATUS_LABELS, type ClientStatus } from '../../../../shared/domain/clients';
 import { localDate } from '../../../../shared/domain/common';
@@ -66,8 +75,11 @@ export function ClientListScreen({
     }
   }, [page, pageIndex, pageSize, onStateChange]);
 
-  const focusActiveRow = () =>
-    tableArea.current?.querySelector<HTMLElement>('.client-row--active .client-link')?.focus();
+  // Stable, so the filters (a memo) are not rendered again when an answer comes.
+  const focusActiveRow = useCallback(
+    () => tableArea.current?.querySelector<HTMLElement>('.client-row--active .client-link')?.focus(),
+    [],
+  );
   const isEmptyPractice = page !== null && total === 0 && practiceHasClients === false;
 
   return (
@@ -127,7 +139,7 @@ export function ClientListScreen({
   );
 }
 
-function ListFilters({
+const ListFilters = memo(function ListFilters({
   state,
   onStateChange,
   onArrowDown,
@@ -206,4 +218,4 @@ function ListFilters({
       )}
     </div>
   );
-}
+});
