@@ -3,8 +3,8 @@
  * tabindex); Arrow Up/Down, Home and End move the highlighted row; Enter follows the link and opens the chart.
  * The rows stay plain table rows with a real link, so a screen reader's table and link commands work as usual.
  */
-import { useRef, type KeyboardEvent, type MouseEvent } from 'react';
-import type { ReactTable } from '@tanstack/react-table';
+import { memo, useRef, type KeyboardEvent, type MouseEvent } from 'react';
+import { FlexRender, type ReactTable, type Row } from '@tanstack/react-table';
 import type { ClientListRow } from '../../../../shared/domain/clients';
 import { navigate } from '../../router';
 import type { ClientTableFeatures } from './clientColumns';
@@ -46,12 +46,7 @@ export function ClientTable({
     focusRow(Math.min(rows.length - 1, Math.max(0, target)));
   };
 
-  // A click anywhere on a row opens the chart, as the link in its first cell does.
-  const onRowClick = (e: MouseEvent<HTMLTableRowElement>, id: string) => {
-    if (e.target instanceof Element && e.target.closest('a, button')) return;
-    navigate({ name: 'client', id });
-  };
-
+  const today = table.options.meta?.today ?? '';
   return (
     <table className="table client-table" aria-busy={busy || undefined}>
       <caption className="visually-hidden">{caption}</caption>
@@ -89,21 +84,62 @@ export function ClientTable({
       </thead>
       <tbody ref={body} onKeyDown={onKeyDown}>
         {rows.map((row) => (
-          <tr
+          <ClientRow
             key={row.id}
-            data-row-id={row.id}
-            className={row.id === activeRowId ? 'client-row client-row--active' : 'client-row'}
-            onClick={(e) => onRowClick(e, row.id)}
-            onFocus={() => onActiveRowChange(row.id)}
-          >
-            {row.getAllCells().map((cell) => (
-              <td key={cell.id} className={`client-table__col--${cell.column.id}`}>
-                <table.FlexRender cell={cell} />
-              </td>
-            ))}
-          </tr>
+            row={row}
+            active={row.id === activeRowId}
+            today={today}
+            onActiveRowChange={onActiveRowChange}
+          />
         ))}
       </tbody>
     </table>
   );
+}
+
+interface ClientRowProps {
+  row: Row<ClientTableFeatures, ClientListRow>;
+  /** Everything a cell reads besides its client: whether the row has the roving focus, and today for ages. */
+  active: boolean;
+  today: string;
+  onActiveRowChange: (id: string) => void;
+}
+
+/**
+ * One client's row. Memoised on what its cells show, not on the row object (each answer is new objects): a key
+ * in the search box, or an answer that keeps some of the same clients, renders only the rows that changed.
+ */
+const ClientRow = memo(
+  function ClientRow({ row, active, onActiveRowChange }: ClientRowProps) {
+    // A click anywhere on a row opens the chart, as the link in its first cell does.
+    const onClick = (e: MouseEvent<HTMLTableRowElement>) => {
+      if (e.target instanceof Element && e.target.closest('a, button')) return;
+      navigate({ name: 'client', id: row.id });
+    };
+    return (
+      <tr
+        data-row-id={row.id}
+        className={active ? 'client-row client-row--active' : 'client-row'}
+        onClick={onClick}
+        onFocus={() => onActiveRowChange(row.id)}
+      >
+        {row.getAllCells().map((cell) => (
+          <td key={cell.id} className={`client-table__col--${cell.column.id}`}>
+            <FlexRender cell={cell} />
+          </td>
+        ))}
+      </tr>
+    );
+  },
+  (a, b) =>
+    a.active === b.active &&
+    a.today === b.today &&
+    a.onActiveRowChange === b.onActiveRowChange &&
+    sameFields(a.row.original, b.row.original),
+);
+
+function sameFields(a: ClientListRow, b: ClientListRow): boolean {
+  if (a === b) return true;
+  const keys = Object.keys(a) as Array<keyof ClientListRow>;
+  return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
 }

@@ -19,7 +19,7 @@ export const PAGE_SIZES = [25, 50, 100] as const;
 export const DEFAULT_STATUSES: readonly ClientStatus[] = ['active', 'on-hold'];
 
 export interface ClientListState {
-  /** As typed; the query uses a debounced copy. */
+  /** As typed; each change asks the server at once. */
   search: string;
   statuses: ClientStatus[];
   clinicianId: string | null;
@@ -47,10 +47,10 @@ export function sortOf(sorting: SortingState): ClientListQuery['sort'] {
     : { column: 'name', direction: 'asc' };
 }
 
-/** The `clients.list` input for the state, with the (debounced) search to use. */
-export function listQuery(state: ClientListState, search: string): ClientListQuery {
+/** The `clients.list` input for the state. */
+export function listQuery(state: ClientListState): ClientListQuery {
   return {
-    search: search.trim().slice(0, 100),
+    search: state.search.trim().slice(0, 100),
     statuses: [...state.statuses],
     clinicianId: state.clinicianId,
     sort: sortOf(state.sorting),

@@ -24,6 +24,9 @@ export function useClientPage(query: ClientListQuery): ClientPageState {
     loadedKey: null,
   });
   const latest = useRef(0);
+  // Once any answer has listed a client, the practice has clients (a client record is never deleted): an empty
+  // search result then shows "No clients match" at once, without a second round trip to ask.
+  const knownToHaveClients = useRef(false);
   const key = JSON.stringify(query);
 
   useEffect(() => {
@@ -38,8 +41,9 @@ export function useClientPage(query: ClientListQuery): ClientPageState {
         setState((s) => ({ ...s, loading: false, error: result.error.message, loadedKey: key }));
         return;
       }
+      if (result.value.total > 0) knownToHaveClients.current = true;
       let practiceHasClients: boolean | null = true;
-      if (result.value.total === 0) {
+      if (result.value.total === 0 && !knownToHaveClients.current) {
         const all = await call('clients.list', {
           ...input,
           search: '',
@@ -50,6 +54,7 @@ export function useClientPage(query: ClientListQuery): ClientPageState {
         });
         if (request !== latest.current) return;
         practiceHasClients = all.ok ? all.value.total > 0 : null;
+        if (practiceHasClients) knownToHaveClients.current = true;
       }
       setState({ page: result.value, loading: false, error: null, practiceHasClients, loadedKey: key });
     })();
