@@ -147,7 +147,11 @@ export function createDocument(meta: DocumentMeta): PDFKit.PDFDocument {
   });
   doc.registerFont('body', FONT_REGULAR);
   doc.registerFont('bold', FONT_BOLD);
-  for (const name of ['bold', 'body']) composeHexRuns(fontOf(doc.font(name)));
+  for (const name of ['bold', 'body']) {
+    const font = fontOf(doc.font(name));
+    composeHexRuns(font);
+    reuseShortEncodings(font);
+  }
   metaOf.set(doc, meta);
   const pages: PageMarks[] = [];
   marksOf.set(doc, pages);
@@ -283,9 +287,12 @@ export interface WordLayout {
   positions: unknown[];
   advanceWidth: number;
 }
+/** pdfkit's glyph ids as hex (for the text operator) and their positions, for one line of text. */
+type Encoding = [string[], unknown[]];
 interface LayoutFont {
   layoutCached(text: string): WordLayout;
   layoutCache?: Record<string, WordLayout>;
+  encode(text: string, features?: unknown): Encoding;
 }
 const fontOf = (doc: PDFKit.PDFDocument): LayoutFont => (doc as unknown as { _font: LayoutFont })._font;
 
@@ -313,6 +320,30 @@ export function composeHexRuns(font: LayoutFont): void {
     };
     if (font.layoutCache) font.layoutCache[text] = run;
     return run;
+  };
+}
+
+/** Lines up to this long are kept once encoded: the labels, headings, dates and dashes every record repeats. */
+const SHORT_LINE = 48;
+
+/**
+ * pdfkit encodes every line it draws afresh, word by word: in a 2,000-note export the same labels ("Signed by: ",
+ * "Risk review", "Not assessed", "—") are encoded tens of thousands of times. A line met before is encoded the same
+ * way (its glyphs are already in the font's subset, widths and ToUnicode map, encode's only other effects), and
+ * pdfkit only reads what encode returns, so a short line's encoding is kept and given again. Long lines (a note's
+ * own text, rarely repeated) are not kept.
+ */
+function reuseShortEncodings(font: LayoutFont): void {
+  const encode = font.encode.bind(font);
+  const known = new Map<string, Encoding>();
+  font.encode = (text, features) => {
+    if (features !== undefined || text.length > SHORT_LINE) return encode(text, features);
+    let encoding = known.get(text);
+    if (!encoding) {
+      encoding = encode(text);
+      known.set(text, encoding);
+    }
+    return encoding;
   };
 }
 

@@ -60,6 +60,21 @@ describe('page content streams', () => {
     expect(text).toContain('Dépendance — after the raw bytes.');
     expect(text).toContain('Line 90 of a note about cravings and coping plans.');
   });
+
+  it('draws a short line met before as it drew it the first time, in each font, on later pages too', async () => {
+    // Short lines are encoded once per font and document (layout.ts reuseShortEncodings).
+    const doc = newDoc();
+    for (let i = 0; i < 120; i += 1) {
+      doc.font(i % 2 ? 'bold' : 'body').text('Signed by: Łódź — Nguyễn');
+      doc.font('body').text(`Line ${i + 1}`);
+    }
+    const file = path.join(tempDir(), 'repeated.pdf');
+    fs.writeFileSync(file, await finish(doc));
+    const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
+    expect(text.match(/Signed by: Łódź — Nguyễn/g)).toHaveLength(120);
+    expect(text).toContain('Line 120');
+    expect(execFileSync('qpdf', ['--check', file], { encoding: 'utf8' })).toContain('No syntax or stream');
+  });
 });
 
 describe('signed times', () => {
