@@ -151,6 +151,7 @@ export function createDocument(meta: DocumentMeta): PDFKit.PDFDocument {
     const font = fontOf(doc.font(name));
     composeHexRuns(font);
     reuseShortEncodings(font);
+    reuseWordWidths(font);
   }
   metaOf.set(doc, meta);
   const pages: PageMarks[] = [];
@@ -293,6 +294,7 @@ interface LayoutFont {
   layoutCached(text: string): WordLayout;
   layoutCache?: Record<string, WordLayout>;
   encode(text: string, features?: unknown): Encoding;
+  widthOfString(text: string, size: number, features?: unknown): number;
 }
 const fontOf = (doc: PDFKit.PDFDocument): LayoutFont => (doc as unknown as { _font: LayoutFont })._font;
 
@@ -344,6 +346,24 @@ function reuseShortEncodings(font: LayoutFont): void {
       known.set(text, encoding);
     }
     return encoding;
+  };
+}
+
+/**
+ * pdfkit measures each word of each line it wraps from its glyphs, every time; a word's width at 1,000 points is
+ * kept here (per font and document) and scaled to the size asked for, as pdfkit's own measure does.
+ */
+function reuseWordWidths(font: LayoutFont): void {
+  const widthOfString = font.widthOfString.bind(font);
+  const known = new Map<string, number>();
+  font.widthOfString = (text, size, features) => {
+    if (features !== undefined || text.length > SHORT_LINE) return widthOfString(text, size, features);
+    let width = known.get(text);
+    if (width === undefined) {
+      width = widthOfString(text, 1000);
+      known.set(text, width);
+    }
+    return width * (size / 1000);
   };
 }
 

@@ -9,6 +9,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createDocument, finish, paragraph, printFormat } from '../../../../electron/documents/layout';
 import { aClinic, tempDir } from '../../../support/fixtures';
 
+interface PdfkitFont {
+  layout(text: string, features: undefined, onlyWidth: true): { advanceWidth: number };
+}
+
 const newDoc = () =>
   createDocument({
     clinic: aClinic(),
@@ -74,6 +78,20 @@ describe('page content streams', () => {
     expect(text.match(/Signed by: Łódź — Nguyễn/g)).toHaveLength(120);
     expect(text).toContain('Line 120');
     expect(execFileSync('qpdf', ['--check', file], { encoding: 'utf8' })).toContain('No syntax or stream');
+  });
+
+  it('measures a word met before exactly as pdfkit measures it, at every size', () => {
+    // Word widths are kept per font and document (layout.ts reuseWordWidths): a line must wrap where it did.
+    const doc = newDoc();
+    for (const name of ['body', 'bold']) {
+      const font = (doc.font(name) as unknown as { _font: PdfkitFont })._font;
+      for (const size of [7.5, 8.5, 10, 11, 13, 15])
+        for (const word of ['Signed ', 'by: ', 'Łódź', 'Nguyễn ', 'office', 'ff', '—'])
+          for (let twice = 0; twice < 2; twice += 1)
+            expect(doc.fontSize(size).widthOfString(word), `${name} ${size} ${word}`).toBe(
+              font.layout(word, undefined, true).advanceWidth * (size / 1000),
+            );
+    }
   });
 });
 
