@@ -7,6 +7,7 @@
  */
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import PDFDocument from 'pdfkit';
 import { clientFullName, type Client } from '../../shared/domain/clients';
 import type { ClinicProfile } from '../../shared/domain/identity';
@@ -96,6 +97,7 @@ export function printFormat(locale: string | null): PrintFormat {
   const clockOnly = new Intl.DateTimeFormat(tag, { timeStyle: 'short', timeZone: 'UTC' });
   const instant = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'short' });
   const zone = new Intl.DateTimeFormat(tag, { timeZoneName: 'short' });
+  const zoneNames = new Map<string, string>();
   return {
     date(isoDate) {
       const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
@@ -106,7 +108,15 @@ export function printFormat(locale: string | null): PrintFormat {
       return m ? clockOnly.format(Date.UTC(1970, 0, 1, Number(m[1]), Number(m[2]))) : hhmm;
     },
     instant(ms) {
-      const zoneName = zone.formatToParts(ms).find((p) => p.type === 'timeZoneName')?.value;
+      // The zone's name follows its offset from UTC (EST, EDT); formatToParts, asked for every signed time of a
+      // 2,000-note export, is asked once per offset and year instead.
+      const d = new Date(ms);
+      const key = `${d.getFullYear()}:${d.getTimezoneOffset()}`;
+      let zoneName = zoneNames.get(key);
+      if (zoneName === undefined) {
+        zoneName = zone.formatToParts(ms).find((p) => p.type === 'timeZoneName')?.value ?? '';
+        zoneNames.set(key, zoneName);
+      }
       return `${instant.format(ms)}${zoneName ? ` ${zoneName}` : ''}`;
     },
   };
@@ -137,7 +147,12 @@ export function createDocument(meta: DocumentMeta): PDFKit.PDFDocument {
   });
   doc.registerFont('body', FONT_REGULAR);
   doc.registerFont('bold', FONT_BOLD);
-  for (const name of ['bold', 'body']) composeHexRuns(fontOf(doc.font(name)));
+  for (const name of ['bold', 'body']) {
+    const font = fontOf(doc.font(name));
+    composeHexRuns(font);
+    reuseShortEncodings(font);
+    reuseWordWidths(font);
+  }
   metaOf.set(doc, meta);
   const pages: PageMarks[] = [];
   marksOf.set(doc, pages);
@@ -187,6 +202,7 @@ function newForm(doc: PDFKit.PDFDocument, page: PDFKit.PDFPage): Form {
  */
 function decorate(doc: PDFKit.PDFDocument, pages: PageMarks[]): void {
   const page = doc.page;
+  pageStream(page.content);
   const form = newForm(doc, page);
   // A few dozen bytes (the page number, the shared footer by reference): deflating each would cost more time,
   // zlib's set-up per stream 2,000 times in a long export, than the bytes it saves.
@@ -199,6 +215,53 @@ function decorate(doc: PDFKit.PDFDocument, pages: PageMarks[]): void {
     end();
   };
   pages.push({ page, form, continued: null });
+}
+
+/** What of pdfkit's object reference (pdfkit 0.20) pageStream uses. */
+interface StreamRef {
+  compress: boolean;
+  buffer: Uint8Array[];
+  data: { Filter?: string; Length?: number };
+  write(chunk: string | Uint8Array): void;
+  finalize(): void;
+}
+
+/** zlib's level for page content: level 6 (zlib's default) took twice the time for 6% fewer bytes (issue 13). */
+const PAGE_DEFLATE_LEVEL = 3;
+
+/**
+ * A page's content stream as pdfkit 0.20 writes it costs, per drawing operator, a Uint8Array of its own (a dozen for
+ * each line of text, and the garbage collector's time for them), then zlib's default level as the page ends. Here
+ * the operators are kept as one string until the page ends, turned into bytes once (as pdfkit would: one byte per
+ * character), and deflated at a faster level. Bytes pdfkit writes itself (none on a page today) keep their place.
+ */
+function pageStream(reference: PDFKit.PDFKitReference): void {
+  const ref = reference as unknown as StreamRef;
+  const compress = ref.compress;
+  ref.compress = false;
+  let text = '';
+  const settle = () => {
+    if (text === '') return;
+    ref.buffer.push(Buffer.from(text, 'latin1'));
+    text = '';
+  };
+  const write = ref.write.bind(ref);
+  ref.write = (chunk) => {
+    if (typeof chunk === 'string') text += `${chunk}\n`;
+    else {
+      settle();
+      write(chunk);
+    }
+  };
+  const finalize = ref.finalize.bind(ref);
+  ref.finalize = () => {
+    settle();
+    if (compress && ref.buffer.length > 0) {
+      ref.buffer = [zlib.deflateSync(Buffer.concat(ref.buffer), { level: PAGE_DEFLATE_LEVEL })];
+      ref.data.Filter = 'FlateDecode';
+    }
+    finalize();
+  };
 }
 
 /**
@@ -225,9 +288,13 @@ export interface WordLayout {
   positions: unknown[];
   advanceWidth: number;
 }
+/** pdfkit's glyph ids as hex (for the text operator) and their positions, for one line of text. */
+type Encoding = [string[], unknown[]];
 interface LayoutFont {
   layoutCached(text: string): WordLayout;
   layoutCache?: Record<string, WordLayout>;
+  encode(text: string, features?: unknown): Encoding;
+  widthOfString(text: string, size: number, features?: unknown): number;
 }
 const fontOf = (doc: PDFKit.PDFDocument): LayoutFont => (doc as unknown as { _font: LayoutFont })._font;
 
@@ -244,9 +311,9 @@ const HEX_RUN = /^[0-9a-f]{16,}$/;
 export function composeHexRuns(font: LayoutFont): void {
   const layoutCached = font.layoutCached.bind(font);
   font.layoutCached = (text) => {
-    if (!HEX_RUN.test(text)) return layoutCached(text);
     const known = font.layoutCache?.[text];
     if (known) return known;
+    if (!HEX_RUN.test(text)) return layoutCached(text);
     const pieces = (text.match(/f+|[^f]/g) ?? []).map(layoutCached);
     const run: WordLayout = {
       glyphs: pieces.flatMap((p) => p.glyphs),
@@ -255,6 +322,48 @@ export function composeHexRuns(font: LayoutFont): void {
     };
     if (font.layoutCache) font.layoutCache[text] = run;
     return run;
+  };
+}
+
+/** Lines up to this long are kept once encoded: the labels, headings, dates and dashes every record repeats. */
+const SHORT_LINE = 48;
+
+/**
+ * pdfkit encodes every line it draws afresh, word by word: in a 2,000-note export the same labels ("Signed by: ",
+ * "Risk review", "Not assessed", "—") are encoded tens of thousands of times. A line met before is encoded the same
+ * way (its glyphs are already in the font's subset, widths and ToUnicode map, encode's only other effects), and
+ * pdfkit only reads what encode returns, so a short line's encoding is kept and given again. Long lines (a note's
+ * own text, rarely repeated) are not kept.
+ */
+function reuseShortEncodings(font: LayoutFont): void {
+  const encode = font.encode.bind(font);
+  const known = new Map<string, Encoding>();
+  font.encode = (text, features) => {
+    if (features !== undefined || text.length > SHORT_LINE) return encode(text, features);
+    let encoding = known.get(text);
+    if (!encoding) {
+      encoding = encode(text);
+      known.set(text, encoding);
+    }
+    return encoding;
+  };
+}
+
+/**
+ * pdfkit measures each word of each line it wraps from its glyphs, every time; a word's width at 1,000 points is
+ * kept here (per font and document) and scaled to the size asked for, as pdfkit's own measure does.
+ */
+function reuseWordWidths(font: LayoutFont): void {
+  const widthOfString = font.widthOfString.bind(font);
+  const known = new Map<string, number>();
+  font.widthOfString = (text, size, features) => {
+    if (features !== undefined || text.length > SHORT_LINE) return widthOfString(text, size, features);
+    let width = known.get(text);
+    if (width === undefined) {
+      width = widthOfString(text, 1000);
+      known.set(text, width);
+    }
+    return width * (size / 1000);
   };
 }
 
