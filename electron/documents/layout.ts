@@ -97,7 +97,6 @@ export function printFormat(locale: string | null): PrintFormat {
   const clockOnly = new Intl.DateTimeFormat(tag, { timeStyle: 'short', timeZone: 'UTC' });
   const instant = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'short' });
   const zone = new Intl.DateTimeFormat(tag, { timeZoneName: 'short' });
-  const zoneNames = new Map<string, string>();
   return {
     date(isoDate) {
       const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
@@ -108,15 +107,9 @@ export function printFormat(locale: string | null): PrintFormat {
       return m ? clockOnly.format(Date.UTC(1970, 0, 1, Number(m[1]), Number(m[2]))) : hhmm;
     },
     instant(ms) {
-      // The zone's name follows its offset from UTC (EST, EDT); formatToParts, asked for every signed time of a
-      // 2,000-note export, is asked once per offset and year instead.
-      const d = new Date(ms);
-      const key = `${d.getFullYear()}:${d.getTimezoneOffset()}`;
-      let zoneName = zoneNames.get(key);
-      if (zoneName === undefined) {
-        zoneName = zone.formatToParts(ms).find((p) => p.type === 'timeZoneName')?.value ?? '';
-        zoneNames.set(key, zoneName);
-      }
+      // Asked for each time: a zone's name is not fixed by its offset and year (a place that changed its rules kept
+      // its offset under a new name), and a signed time must carry the right one.
+      const zoneName = zone.formatToParts(ms).find((p) => p.type === 'timeZoneName')?.value;
       return `${instant.format(ms)}${zoneName ? ` ${zoneName}` : ''}`;
     },
   };
@@ -327,6 +320,19 @@ export function composeHexRuns(font: LayoutFont): void {
 
 /** Lines up to this long are kept once encoded: the labels, headings, dates and dashes every record repeats. */
 const SHORT_LINE = 48;
+/** At most this many kept per font and document: a long export's memory stays bounded (then they start again). */
+const KEPT_LINES = 5_000;
+
+/** `compute(text)` kept by text in `known`, which is emptied when it holds KEPT_LINES. */
+function keptIn<T>(known: Map<string, T>, text: string, compute: (text: string) => T): T {
+  let value = known.get(text);
+  if (value === undefined) {
+    value = compute(text);
+    if (known.size >= KEPT_LINES) known.clear();
+    known.set(text, value);
+  }
+  return value;
+}
 
 /**
  * pdfkit encodes every line it draws afresh, word by word: in a 2,000-note export the same labels ("Signed by: ",
@@ -340,12 +346,7 @@ function reuseShortEncodings(font: LayoutFont): void {
   const known = new Map<string, Encoding>();
   font.encode = (text, features) => {
     if (features !== undefined || text.length > SHORT_LINE) return encode(text, features);
-    let encoding = known.get(text);
-    if (!encoding) {
-      encoding = encode(text);
-      known.set(text, encoding);
-    }
-    return encoding;
+    return keptIn(known, text, encode);
   };
 }
 
@@ -358,12 +359,7 @@ function reuseWordWidths(font: LayoutFont): void {
   const known = new Map<string, number>();
   font.widthOfString = (text, size, features) => {
     if (features !== undefined || text.length > SHORT_LINE) return widthOfString(text, size, features);
-    let width = known.get(text);
-    if (width === undefined) {
-      width = widthOfString(text, 1000);
-      known.set(text, width);
-    }
-    return width * (size / 1000);
+    return keptIn(known, text, (t) => widthOfString(t, 1000)) * (size / 1000);
   };
 }
 

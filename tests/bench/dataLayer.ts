@@ -7,11 +7,18 @@ import fs from 'node:fs';
 import { createHash } from 'node:crypto';
 import PDFDocument from 'pdfkit';
 import type { Db } from '../../electron/db/connection';
-import { QUICK_FIND_SQL } from '../../electron/db/repositories/clients';
+import { CLIENT_ASSESSMENTS_SQL } from '../../electron/db/repositories/assessments';
+import {
+  clientCountSql,
+  clientListSql,
+  clientPageSql,
+  QUICK_FIND_SQL,
+} from '../../electron/db/repositories/clients';
 import { dueTotal, dueWorklist } from '../../electron/db/repositories/measures';
 import {
   CLIENT_ADDENDA_SQL,
   clientNotesSql,
+  noteSearchText,
   noteSearchParams,
   noteSearchSql,
 } from '../../electron/db/repositories/notes';
@@ -23,6 +30,7 @@ import { createNodePlatform } from '../../electron/platform/nodePlatform';
 import { silentLogger } from '../../electron/platform/types';
 import { Practice } from '../../electron/practice/practice';
 import { passphraseAad, unwrapKey } from '../../electron/security/keyring';
+import { localDate } from '../../shared/domain/common';
 import { emptyNoteContent, type Note } from '../../shared/domain/notes';
 import type { Client } from '../../shared/domain/clients';
 import { clientOwnRecipient, type ExportProgress } from '../../shared/domain/recordExport';
@@ -125,7 +133,7 @@ async function practiceRows(b: Bench, keys: readonly PracticeKey[]): Promise<Ben
           `practice outcomes, ${label}, all clinicians`,
           await time(() => dispatch('outcomes.practice', { query })),
           await time(() => {
-            outcomeFigures(b.db, outcomeParams(query, '2026-12-31'));
+            outcomeFigures(b.db, outcomeParams(query, localDate(b.clock.now())));
             b.db.transaction(() => auditRow('view', 'outcomes', null))();
           }),
         ),
@@ -135,7 +143,10 @@ async function practiceRows(b: Bench, keys: readonly PracticeKey[]): Promise<Ben
       row(
         'measures due across the practice',
         await time(() => dispatch('measures.due', {})),
-        await time(() => [dueWorklist(b.db, '2026-12-31', 200), dueTotal(b.db, '2026-12-31')]),
+        await time(() => {
+          const today = localDate(b.clock.now());
+          return [dueWorklist(b.db, today, 200), dueTotal(b.db, today)];
+        }),
       ),
     );
   return rows;
@@ -228,50 +239,53 @@ export async function runDataLayer(): Promise<BenchRow[]> {
     ),
   );
 
-  const listRaw = prepared(
-    `SELECT * FROM clients WHERE status = 'active' ORDER BY sort_name, id LIMIT 50 OFFSET 2000`,
-  );
-  const countRaw = b.db.prepare(`SELECT count(*) FROM clients WHERE status = 'active'`);
+  const listQuery = {
+    search: '',
+    statuses: ['active'],
+    clinicianId: null,
+    sort: { column: 'name', direction: 'asc' },
+    page: 40,
+    pageSize: 50,
+  } as const;
+  const listSql = clientListSql({
+    ...listQuery,
+    statuses: [...listQuery.statuses],
+    sort: { ...listQuery.sort },
+  });
+  const listRaw = b.db.prepare(clientPageSql(listSql.where, listSql.orderBy));
+  const countRaw = b.db.prepare(clientCountSql(listSql.where));
   rows.push(
     row(
       'client list, page 41, active, by name',
-      await time(() =>
-        dispatch('clients.list', {
-          search: '',
-          statuses: ['active'],
-          clinicianId: null,
-          sort: { column: 'name', direction: 'asc' },
-          page: 40,
-          pageSize: 50,
-        }),
-      ),
+      await time(() => dispatch('clients.list', listQuery)),
       await time(() => {
-        listRaw();
-        countRaw.get();
+        listRaw.all(...listSql.params, 50, 2000);
+        countRaw.get(...listSql.params);
       }),
     ),
   );
 
   // A heavy client's chart as the renderer opens it (ChartScreen, DraftReminder, AlertBanner, useDueCount).
-  const rawClient = prepared('SELECT * FROM clients WHERE id = ?');
-  // A note's content is JSON in its row: the raw list parses it too, as the app must to hand the notes over.
-  const notesStatement = (draftsOnly: boolean) => {
-    const s = b.db.prepare(clientNotesSql(2, draftsOnly));
-    return (clientId: string) =>
-      (s.all(clientId, 'progress', 'group-member') as Array<{ content: string }>).map((r) => ({
-        ...r,
-        content: JSON.parse(r.content) as unknown,
-      }));
-  };
-  const rawNotes = notesStatement(false);
-  const rawDrafts = notesStatement(true);
+  // A note's content and signed snapshot are JSON in its row: the raw list parses them too, as the app must.
+  const notesStatement = b.db.prepare(clientNotesSql(2, false));
+  const rawNotes = (clientId: string) =>
+    (
+      notesStatement.all(clientId, 'progress', 'group-member') as Array<{
+        content: string;
+        signed_snapshot: string | null;
+      }>
+    ).map((r) => ({
+      ...r,
+      content: JSON.parse(r.content) as unknown,
+      snapshot: r.signed_snapshot === null ? null : (JSON.parse(r.signed_snapshot) as unknown),
+    }));
   const rawAddenda = prepared(CLIENT_ADDENDA_SQL);
-  const rawScores = prepared(
-    'SELECT * FROM assessments WHERE client_id = ? ORDER BY administered_at_ms DESC',
-  );
-  const rawMeds = prepared(
-    `SELECT v.* FROM medication_versions v JOIN medications m ON m.id = v.medication_id WHERE m.client_id = ?`,
-  );
+  const scoresStatement = b.db.prepare(CLIENT_ASSESSMENTS_SQL);
+  const rawScores = (clientId: string) =>
+    (scoresStatement.all(clientId) as Array<{ input: string }>).map((r) => ({
+      ...r,
+      input: JSON.parse(r.input) as unknown,
+    }));
   const openChart = () =>
     Promise.all([
       dispatch('clients.chart', { id: heavy }),
@@ -285,13 +299,8 @@ export async function runDataLayer(): Promise<BenchRow[]> {
     row(
       "open a heavy client's chart (all its first calls)",
       await time(openChart, { runs: 9 }),
-      await time(() => {
-        rawClient(heavy);
-        rawDrafts(heavy);
-        rawScores(heavy);
-        rawMeds(heavy);
-      }),
-      '2,000 notes, 300 scores; raw reads the client, drafts, scores, medications (not the timeline, measures, alerts)',
+      null,
+      '2,000 notes, 300 scores; six calls: no one raw equivalent, the parts are timed below',
     ),
     row(
       'heavy chart: header and first timeline page (clients.chart)',
@@ -378,7 +387,11 @@ export async function runDataLayer(): Promise<BenchRow[]> {
       await time(() => {
         n += 1;
         b.db.transaction(() => {
-          rawSave.run(JSON.stringify({ ...note.content, n }), `Review in a week (${n}).`, n, note.id);
+          const content = {
+            ...note.content,
+            sections: { ...note.content.sections, plan: `Review in a week (${n}).` },
+          };
+          rawSave.run(JSON.stringify(content), noteSearchText(content), n, note.id);
           auditRow('update', 'note', note.id);
         })();
       }),

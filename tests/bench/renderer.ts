@@ -13,7 +13,7 @@ import { QuickFindPage } from '../e2e/pages/QuickFindPage';
 import { SearchPage } from '../e2e/pages/SearchPage';
 import { aClinician, FakeClock, setUpPractice, tempDir } from '../support/fixtures';
 import { seedPractice, type SeedSizes } from './seed';
-import { row, summarize, type BenchRow } from './stats';
+import { row, summarize, type BenchRow, type Samples } from './stats';
 
 export const RENDERER_PREFIX = 'page: ';
 /**
@@ -85,15 +85,13 @@ function withTimeout<T>(what: string, p: Promise<T>, ms = 60_000): Promise<T> {
 
 const text = (selector: string) => `(document.querySelector(${JSON.stringify(selector)})?.textContent ?? '')`;
 
-async function sample(
-  what: string,
-  fn: (i: number) => Promise<number>,
-): Promise<{ medianMs: number; p95Ms: number }> {
+async function sample(what: string, fn: (i: number) => Promise<number>): Promise<Samples> {
   console.log(`  ${what}`);
-  for (let i = 0; i < WARM_UPS; i += 1) await fn(i);
+  const firstMs = await fn(0);
+  for (let i = 1; i < WARM_UPS; i += 1) await fn(i);
   const xs: number[] = [];
   for (let i = WARM_UPS; i < WARM_UPS + RUNS; i += 1) xs.push(await fn(i));
-  return summarize(xs);
+  return summarize(xs, firstMs);
 }
 
 function sizesFor(clients: number): SeedSizes {

@@ -9,6 +9,8 @@ export interface BenchRow {
   p95Ms: number;
   baselineMedianMs: number | null;
   ratio: number | null;
+  /** The first call, before any warm-up: what a clinician meets once, untimed by the median and p95. */
+  firstMs?: number;
   note?: string;
 }
 
@@ -22,11 +24,13 @@ function quantile(xs: readonly number[], q: number): number {
 export interface Samples {
   medianMs: number;
   p95Ms: number;
+  firstMs?: number;
 }
 
-export const summarize = (samples: readonly number[]): Samples => ({
+export const summarize = (samples: readonly number[], firstMs?: number): Samples => ({
   medianMs: quantile(samples, 0.5),
   p95Ms: quantile(samples, 0.95),
+  ...(firstMs === undefined ? {} : { firstMs }),
 });
 
 /** Warm-up and sampling for an operation of well under a millisecond: enough calls for V8 to have optimised it. */
@@ -53,9 +57,14 @@ export async function time<T = undefined>(
     await fn(prepared);
     return performance.now() - t;
   };
+  let firstMs: number | undefined;
   if (options.warmUp !== false) {
     let spent = 0;
-    for (let i = 0; i === 0 || (spent < WARM_UP_MS && i < WARM_UP_MAX_RUNS); i += 1) spent += await once();
+    for (let i = 0; i === 0 || (spent < WARM_UP_MS && i < WARM_UP_MAX_RUNS); i += 1) {
+      const ms = await once();
+      firstMs ??= ms;
+      spent += ms;
+    }
   }
   const samples: number[] = [];
   let sampled = 0;
@@ -64,7 +73,7 @@ export async function time<T = undefined>(
     samples.push(ms);
     sampled += ms;
   }
-  return summarize(samples);
+  return summarize(samples, firstMs);
 }
 
 export function row(name: string, app: Samples, raw: Samples | null, note?: string): BenchRow {
@@ -74,6 +83,7 @@ export function row(name: string, app: Samples, raw: Samples | null, note?: stri
     p95Ms: round(app.p95Ms),
     baselineMedianMs: raw ? round(raw.medianMs) : null,
     ratio: raw ? round(app.medianMs / Math.max(raw.medianMs, 0.001)) : null,
+    ...(app.firstMs === undefined ? {} : { firstMs: round(app.firstMs) }),
     ...(note ? { note } : {}),
   };
 }
@@ -102,6 +112,7 @@ export function printTable(rows: readonly BenchRow[]): void {
     'p95'.padStart(9),
     'raw'.padStart(9),
     'ratio'.padStart(9),
+    'first'.padStart(9),
   );
   for (const r of rows) {
     console.log(
@@ -110,6 +121,7 @@ export function printTable(rows: readonly BenchRow[]): void {
       num(r.p95Ms),
       num(r.baselineMedianMs),
       num(r.ratio),
+      num(r.firstMs ?? null),
       r.note ? ` ${r.note}` : '',
     );
   }

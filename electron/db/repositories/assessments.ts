@@ -161,12 +161,11 @@ export function getAssessment(db: Db, id: string): Assessment | null {
   return row ? assessmentFromRow(row) : null;
 }
 
+/** A client's scores, oldest first (exported for the benchmark's raw baseline). */
+export const CLIENT_ASSESSMENTS_SQL = `${SELECT} WHERE a.client_id = ? ORDER BY a.administered_at_ms, a.created_at_ms`;
+
 export function listAssessments(db: Db, clientId: string): Assessment[] {
-  return (
-    db
-      .prepare(`${SELECT} WHERE a.client_id = ? ORDER BY a.administered_at_ms, a.created_at_ms`)
-      .all(clientId) as AssessmentRow[]
-  ).map(assessmentFromRow);
+  return (db.prepare(CLIENT_ASSESSMENTS_SQL).all(clientId) as AssessmentRow[]).map(assessmentFromRow);
 }
 
 /** The latest complete total of one instrument for a client, or null. */

@@ -288,17 +288,19 @@ const listRowFromRow = (r: ListRow): ClientListRow => ({
 export function listClients(db: Db, q: ClientListQuery): ClientListPage {
   const { where, orderBy, params } = clientListSql(q);
   const rows = db
-    .prepare(
-      `SELECT c.id, c.chart_number, c.legal_first_name, c.legal_last_name, c.name_order, c.preferred_name,
-         c.date_of_birth,
-         c.admission_date, c.status, u.display_name AS clinician_name
-       FROM clients c LEFT JOIN users u ON u.id = c.assigned_clinician_id
-       ${where} ORDER BY ${orderBy} LIMIT ? OFFSET ?`,
-    )
+    .prepare(clientPageSql(where, orderBy))
     .all(...params, q.pageSize, q.page * q.pageSize) as ListRow[];
-  const { n } = db.prepare(`SELECT count(*) AS n FROM clients c ${where}`).get(...params) as { n: number };
+  const { n } = db.prepare(clientCountSql(where)).get(...params) as { n: number };
   return { rows: rows.map(listRowFromRow), total: n };
 }
+
+/** One page of the list and its total, for clientListSql's clauses (exported for the benchmark's raw baseline). */
+export const clientPageSql = (where: string, orderBy: string): string =>
+  `SELECT c.id, c.chart_number, c.legal_first_name, c.legal_last_name, c.name_order, c.preferred_name,
+     c.date_of_birth, c.admission_date, c.status, u.display_name AS clinician_name
+   FROM clients c LEFT JOIN users u ON u.id = c.assigned_clinician_id
+   ${where} ORDER BY ${orderBy} LIMIT ? OFFSET ?`;
+export const clientCountSql = (where: string): string => `SELECT count(*) AS n FROM clients c ${where}`;
 
 /** Quick find (Ctrl/Cmd+K): best matches by name or chart number, active clients first. */
 export function quickFindClients(db: Db, search: string, limit: number): ClientListRow[] {

@@ -6,20 +6,12 @@
 import { ageOn, isCalendarDate } from '../../../../shared/domain/common';
 
 const dateOnlyFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' });
-/** Formatted dates by value: a page of the client list formats 50 of them on each answer, many the same. */
-const formattedDates = new Map<string, string>();
-const FORMATTED_DATES_KEPT = 2_000;
 
 /** '1988-04-17' → "Apr 17, 1988" (en-US) or "17 Apr 1988" (en-GB); anything not a date is shown as it is. */
 export function formatDateOnly(iso: string): string {
-  const known = formattedDates.get(iso);
-  if (known !== undefined) return known;
   if (!isCalendarDate(iso)) return iso;
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  const formatted = dateOnlyFormat.format(new Date(Date.UTC(y, m - 1, d)));
-  if (formattedDates.size >= FORMATTED_DATES_KEPT) formattedDates.clear();
-  formattedDates.set(iso, formatted);
-  return formatted;
+  return dateOnlyFormat.format(new Date(Date.UTC(y, m - 1, d)));
 }
 
 /** Whole years on `today`, or null for a date that is not a date of birth (later than today, malformed). */

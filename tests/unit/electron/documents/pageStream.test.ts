@@ -114,4 +114,12 @@ describe('signed times', () => {
     expect(f.instant(Date.UTC(2026, 0, 15, 17))).toMatch(/EST$/);
     expect(f.instant(Date.UTC(2026, 6, 15, 17))).toMatch(/EDT$/);
   });
+
+  it('name the zone by the rules in force, where a place kept its offset under a new name (Yukon, 2020)', () => {
+    process.env.TZ = 'America/Whitehorse';
+    const f = printFormat('en-US');
+    // UTC−7 all year: summer time (PDT) until November 1, 2020, then permanent UTC−7, no longer "PDT".
+    expect(f.instant(Date.UTC(2020, 6, 15, 17))).toMatch(/PDT$/);
+    expect(f.instant(Date.UTC(2020, 10, 15, 17))).not.toMatch(/PDT$/);
+  });
 });
