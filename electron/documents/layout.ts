@@ -12,6 +12,7 @@ import PDFDocument from 'pdfkit';
 import { clientFullName, type Client } from '../../shared/domain/clients';
 import type { ClinicProfile } from '../../shared/domain/identity';
 import { translator, type Translator } from '../../shared/i18n/catalogue';
+import { drawLabelled, drawOneLine } from './oneLine';
 
 export type Paper = 'letter' | 'a4';
 
@@ -293,21 +294,31 @@ const fontOf = (doc: PDFKit.PDFDocument): LayoutFont => (doc as unknown as { _fo
 
 /** A long run of lower-case hex digits: a content hash (SHA-256, 64 digits), the one word every signed note has anew. */
 const HEX_RUN = /^[0-9a-f]{16,}$/;
+/**
+ * A word of digits and the punctuation around numbers ("1,204.", "10:50–11:40 ", "(12/31) "): page numbers, times,
+ * doses, most of them new to the document. DejaVu, regular and bold, neither kerns nor ligates any two of these
+ * characters (hexRuns.test.ts checks every pair, and runs of them, against fontkit).
+ */
+const NUMBER_RUN = /^[0-9.,:;()/\u2013 -]{2,}$/;
+/** The pieces a run is put together from: each "f…f" of a hash whole (DejaVu's "ff" ligature), else each character. */
+const piecesOf = (text: string): string[] =>
+  HEX_RUN.test(text) ? (text.match(/f+|[^f]/g) ?? []) : NUMBER_RUN.test(text) ? [...text] : [];
 
 /**
  * pdfkit lays out text word by word, asking fontkit to shape each word it has not met in the document before: some
- * 0.15–0.25 ms for a 64-digit hash, a sixth of a 2,000-note export spent shaping hashes. DejaVu kerns no pair of hex
- * digits and ligates only "ff", so a run of them shapes as its pieces (each "f…f" kept whole) laid end to end: the
- * run is put together from the pieces pdfkit has already shaped. The same glyphs and advances
- * (tests/unit/electron/documents/hexRuns.test.ts checks them against fontkit).
+ * 0.15–0.25 ms for a 64-digit hash, a sixth of a 2,000-note export spent shaping hashes, and 0.05 ms for each new
+ * number. Such a run shapes as its pieces laid end to end (see HEX_RUN, NUMBER_RUN): it is put together from the
+ * pieces pdfkit has already shaped. The same glyphs and advances (tests/unit/electron/documents/hexRuns.test.ts
+ * checks them against fontkit).
  */
 export function composeHexRuns(font: LayoutFont): void {
   const layoutCached = font.layoutCached.bind(font);
   font.layoutCached = (text) => {
     const known = font.layoutCache?.[text];
     if (known) return known;
-    if (!HEX_RUN.test(text)) return layoutCached(text);
-    const pieces = (text.match(/f+|[^f]/g) ?? []).map(layoutCached);
+    const parts = piecesOf(text);
+    if (parts.length === 0) return layoutCached(text);
+    const pieces = parts.map(layoutCached);
     const run: WordLayout = {
       glyphs: pieces.flatMap((p) => p.glyphs),
       positions: pieces.flatMap((p) => p.positions),
@@ -363,6 +374,11 @@ function reuseWordWidths(font: LayoutFont): void {
   };
 }
 
+/** `doc.text(text)`: drawn directly when it is one line that fits (see oneLine.ts), by pdfkit otherwise. */
+export function line(doc: PDFKit.PDFDocument, text: string): void {
+  if (!drawOneLine(doc, text)) doc.text(text);
+}
+
 function header(doc: PDFKit.PDFDocument, meta: DocumentMeta): void {
   doc.font('bold').fontSize(13).text(meta.clinic.name);
   doc.font('body').fontSize(9).fillColor('#333333').text(`${meta.clinic.address} · ${meta.clinic.phone}`);
@@ -390,19 +406,16 @@ export function heading(doc: PDFKit.PDFDocument, text: string): void {
   // Keep a heading with at least three lines of what follows it.
   if (doc.y + scale.heading * 1.4 + scale.body * 4.2 > doc.page.height - doc.page.margins.bottom)
     doc.addPage();
-  doc
-    .moveDown(scale.before)
-    .font('bold')
-    .fontSize(scale.heading)
-    .fillColor('#000000')
-    .text(text)
-    .font('body')
-    .fontSize(scale.body);
+  doc.moveDown(scale.before).font('bold').fontSize(scale.heading).fillColor('#000000');
+  line(doc, text);
+  doc.font('body').fontSize(scale.body);
 }
 
 /** A smaller heading inside a section ("Body", "Emotion", "Situation"). */
 export function subheading(doc: PDFKit.PDFDocument, text: string): void {
-  doc.moveDown(0.3).font('bold').fontSize(scaleOf(doc).body).text(text).font('body');
+  doc.moveDown(0.3).font('bold').fontSize(scaleOf(doc).body);
+  line(doc, text);
+  doc.font('body');
 }
 
 /** A bulleted list; an empty list prints as an em dash so a blank is visibly blank. */
@@ -504,19 +517,15 @@ export function smallPrint(doc: PDFKit.PDFDocument, text: string): void {
 export function fields(doc: PDFKit.PDFDocument, rows: ReadonlyArray<[string, string]>): void {
   doc.fontSize(scaleOf(doc).body);
   for (const [label, value] of rows) {
-    doc
-      .font('bold')
-      .text(`${label}: `, { continued: true })
-      .font('body')
-      .text(value.trim() === '' ? '—' : value);
+    const shown = value.trim() === '' ? '—' : value;
+    if (drawLabelled(doc, `${label}: `, 'bold', shown, 'body')) continue;
+    doc.font('bold').text(`${label}: `, { continued: true }).font('body').text(shown);
   }
 }
 
 export function paragraph(doc: PDFKit.PDFDocument, text: string): void {
-  doc
-    .font('body')
-    .fontSize(scaleOf(doc).body)
-    .text(text.trim() === '' ? '—' : text, { align: 'left' });
+  doc.font('body').fontSize(scaleOf(doc).body);
+  line(doc, text.trim() === '' ? '—' : text);
 }
 
 /**

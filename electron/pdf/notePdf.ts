@@ -14,6 +14,7 @@ import {
   fields,
   finish,
   heading,
+  line,
   paragraph,
   part2Notice,
   printFormat,
@@ -133,7 +134,9 @@ export async function renderNotesPdf(
     // Two sessions on one day are told apart by their start time.
     const title = `${KIND_TITLES[print.note.kind]} · ${f.date(c.sessionDate)}${c.startTime ? `, ${f.clock(c.startTime)}` : ''}`;
     doc.outline.addItem(title);
-    doc.font('bold').fontSize(13).fillColor('#000000').text(title).font('body');
+    doc.font('bold').fontSize(13).fillColor('#000000');
+    line(doc, title);
+    doc.font('body');
     continuing(title);
     drawNote(doc, print, f);
   }

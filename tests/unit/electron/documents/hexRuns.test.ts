@@ -18,15 +18,29 @@ const shape = (run: WordLayout) => ({
   advanceWidth: run.advanceWidth,
 });
 
+const aDocument = () =>
+  createDocument({
+    clinic: aClinic(),
+    title: 'Session notes',
+    subject: null,
+    paper: 'letter',
+    createdAt: new Date(Date.UTC(2026, 11, 2)),
+  });
+
+/** Records the words fontkit is asked to shape from now on. */
+function watchShaping(font: Font): string[] {
+  const shaped: string[] = [];
+  const layoutRun = font.layoutRun.bind(font);
+  font.layoutRun = (text) => {
+    shaped.push(text);
+    return layoutRun(text);
+  };
+  return shaped;
+}
+
 describe('content hashes laid out from their pieces', () => {
   it('gives the glyphs and advances fontkit gives the whole run, in both fonts', () => {
-    const doc = createDocument({
-      clinic: aClinic(),
-      title: 'Session notes',
-      subject: null,
-      paper: 'letter',
-      createdAt: new Date(Date.UTC(2026, 11, 2)),
-    });
+    const doc = aDocument();
     const hashes = [
       'ff'.repeat(32),
       'f'.repeat(63) + '0',
@@ -42,17 +56,46 @@ describe('content hashes laid out from their pieces', () => {
         expect(shape(font.layoutCached(hash))).toEqual(shape(font.layoutRun(hash)));
       }
       // Not shaped whole: fontkit sees only the pieces.
-      const shaped: string[] = [];
-      const layoutRun = font.layoutRun.bind(font);
-      font.layoutRun = (text) => {
-        shaped.push(text);
-        return layoutRun(text);
-      };
+      const shaped = watchShaping(font);
       const fresh = createHash('sha256').update(name).digest('hex');
       font.layoutCached(fresh);
       expect(shaped.every((t) => /^(f+|[^f])$/.test(t))).toBe(true);
       // Anything else is shaped whole, as before.
       expect(shape(font.layoutCached('Affiliated'))).toEqual(shape(font.layoutRun('Affiliated')));
+    }
+  });
+
+  it('lays out numbers and the punctuation around them from their characters, as fontkit shapes them whole', () => {
+    const doc = aDocument();
+    const set = [...'0123456789.,:;()/\u2013 -'];
+    // Every pair (kerning is between pairs), then runs as the notes print them, then pseudo-random runs.
+    const runs = [
+      ...set.flatMap((a) => set.map((b) => a + b)),
+      '1,204. ',
+      '10:50\u201311:40 ',
+      '(12/31) ',
+      '2026-12-02 ',
+      '0.25; ',
+      ...Array.from({ length: 300 }, (_, i) =>
+        Array.from({ length: 2 + (i % 13) }, (_, j) => set[(i * 7 + j * 13 + i * j) % set.length]).join(''),
+      ),
+    ];
+    for (const name of ['body', 'bold']) {
+      const font = (doc.font(name) as unknown as { _font: Font })._font;
+      for (const run of runs) {
+        expect(shape(font.layoutCached(run))).toEqual(shape(font.layoutRun(run)));
+        expect(shape(font.layoutCached(run))).toEqual(shape(font.layoutRun(run)));
+      }
+    }
+    // In a new document: fontkit is asked for the characters, never the number.
+    for (const name of ['body', 'bold']) {
+      const font = (aDocument().font(name) as unknown as { _font: Font })._font;
+      const shaped = watchShaping(font);
+      font.layoutCached('98,765.4 ');
+      expect(shaped.every((t) => t.length === 1)).toBe(true);
+      // A word with a letter is shaped whole (DejaVu kerns "A." and "F,").
+      font.layoutCached('12A.');
+      expect(shaped).toContain('12A.');
     }
   });
 });

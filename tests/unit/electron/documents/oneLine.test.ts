@@ -1,0 +1,138 @@
+/**
+ * A line that fits is drawn without pdfkit's line wrapper (documents/oneLine.ts): the document must come out byte for
+ * byte as pdfkit itself draws it — the same operators, positions, fonts, line breaks and page breaks — for lines that
+ * fit, lines at the edge of the width, lines that wrap, forced breaks, labels with values, names in many scripts, and
+ * pages that fill up.
+ */
+import { describe, expect, it } from 'vitest';
+import { createDocument, finish, type Paper } from '../../../../electron/documents/layout';
+import { drawLabelled, drawOneLine } from '../../../../electron/documents/oneLine';
+import { aClinic } from '../../../support/fixtures';
+
+type Step =
+  | { kind: 'line'; text: string; font: 'body' | 'bold'; size: number; color: string }
+  | { kind: 'labelled'; label: string; value: string; size: number }
+  | { kind: 'gap'; lines: number };
+
+const WORDS = [
+  'craving',
+  'sleep',
+  'Đặng',
+  'Łukasiewicz',
+  'O’Brien',
+  'Nguyễn Thị Ánh',
+  'José Núñez',
+  '10:00–10:50',
+  'C-004998',
+  '1,204.',
+  'Affiliated',
+  'self-care',
+  'www.example.org/plan',
+  'AVAWA',
+  'fi ff fl',
+  '—',
+  'Tätigkeit',
+  'Ψυχολογία',
+];
+
+/** A seeded sequence of drawing steps, some fitting a line, some just over it, some wrapping or breaking. */
+function steps(seed: number, count: number): Step[] {
+  let s = seed;
+  const next = (n: number) => {
+    s = (s * 1103515245 + 12345) % 2147483648;
+    return s % n;
+  };
+  const text = (words: number) =>
+    Array.from({ length: words }, () => WORDS[next(WORDS.length)]).join(next(9) === 0 ? '  ' : ' ');
+  const out: Step[] = [];
+  for (let i = 0; i < count; i += 1) {
+    const r = next(20);
+    if (r < 8) {
+      const words = [1, 2, 4, 8, 11, 12, 13, 14, 16, 30][next(10)]!;
+      let t = text(words);
+      if (next(15) === 0) t = `${t}\n${text(3)}`;
+      if (next(25) === 0) t = `pre\u00adfix ${t}`;
+      if (next(30) === 0) t = '';
+      if (next(20) === 0) t = `${t} `;
+      out.push({
+        kind: 'line',
+        text: t,
+        font: next(3) === 0 ? 'bold' : 'body',
+        size: [8, 8.5, 10, 11, 13, 15][next(6)]!,
+        color: next(4) === 0 ? '#333333' : '#000000',
+      });
+    } else if (r < 18) {
+      out.push({
+        kind: 'labelled',
+        label: `${['Session', 'Suicidal ideation', 'Content SHA-256', 'Signed at', text(6)][next(5)]}: `,
+        value: next(6) === 0 ? '—' : text([1, 3, 7, 9, 10, 12, 20][next(7)]!),
+        size: [10, 12][next(2)]!,
+      });
+    } else {
+      out.push({ kind: 'gap', lines: [0.3, 0.5, 1, 2.5][next(4)]! });
+    }
+  }
+  return out;
+}
+
+/** Draws `all` into a new document, directly where the fast path takes it (`fast`) or always through pdfkit. */
+async function draw(all: readonly Step[], paper: Paper, fast: boolean) {
+  const doc = createDocument({
+    clinic: aClinic(),
+    title: 'Session notes',
+    subject: 'Łukasiewicz, Đặng — Chart C-000123',
+    paper,
+    createdAt: new Date(Date.UTC(2026, 11, 2, 15, 4)),
+  });
+  let direct = 0;
+  for (const step of all) {
+    if (step.kind === 'gap') doc.moveDown(step.lines);
+    else if (step.kind === 'line') {
+      doc.font(step.font).fontSize(step.size).fillColor(step.color);
+      if (fast && drawOneLine(doc, step.text)) direct += 1;
+      else doc.text(step.text);
+    } else {
+      doc.fontSize(step.size);
+      if (fast && drawLabelled(doc, step.label, 'bold', step.value, 'body')) direct += 1;
+      else doc.font('bold').text(step.label, { continued: true }).font('body').text(step.value);
+    }
+  }
+  return { bytes: await finish(doc), direct };
+}
+
+describe('a line that fits, drawn without the wrapper', () => {
+  for (const [seed, paper] of [
+    [1, 'letter'],
+    [2, 'a4'],
+    [3, 'letter'],
+    [4, 'a4'],
+  ] as const) {
+    it(`draws the same document, byte for byte, as pdfkit (seed ${seed}, ${paper})`, async () => {
+      const all = steps(seed, 700);
+      const fast = await draw(all, paper, true);
+      const plain = await draw(all, paper, false);
+      expect(fast.bytes.equals(plain.bytes)).toBe(true);
+      // Both paths were taken, over many pages.
+      const drawn = all.filter((s) => s.kind !== 'gap').length;
+      expect(fast.direct).toBeGreaterThan(drawn / 3);
+      expect(fast.direct).toBeLessThan(drawn);
+      expect(fast.bytes.toString('latin1').match(/\/Type \/Page\b/g)?.length ?? 0).toBeGreaterThan(10);
+    });
+  }
+
+  it('leaves a call half done (continued text) to pdfkit', async () => {
+    const doc = createDocument({
+      clinic: aClinic(),
+      title: 'Notes',
+      subject: null,
+      paper: 'letter',
+      createdAt: new Date(Date.UTC(2026, 11, 2)),
+    });
+    doc.text('Started: ', { continued: true });
+    expect(drawOneLine(doc, 'craving')).toBe(false);
+    expect(drawLabelled(doc, 'Risk: ', 'bold', 'Denied', 'body')).toBe(false);
+    doc.text('and finished');
+    expect(drawOneLine(doc, 'craving')).toBe(true);
+    await finish(doc);
+  });
+});
