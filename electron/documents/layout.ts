@@ -13,6 +13,7 @@ import { clientFullName, type Client } from '../../shared/domain/clients';
 import type { ClinicProfile } from '../../shared/domain/identity';
 import { translator, type Translator } from '../../shared/i18n/catalogue';
 import { drawLabelled, drawOneLine } from './oneLine';
+import { SHARED_WORDS, shapedWordsOf, type WordLayout } from './shapedWords';
 
 export type Paper = 'letter' | 'a4';
 
@@ -276,15 +277,12 @@ function drawInto(doc: PDFKit.PDFDocument, page: PDFKit.PDFPage, form: Form, dra
   form.ref.end('');
 }
 
-/** What of pdfkit's embedded font (pdfkit 0.20) composeHexRuns uses: its per-word layout. */
-export interface WordLayout {
-  glyphs: unknown[];
-  positions: unknown[];
-  advanceWidth: number;
-}
+export type { WordLayout };
 /** pdfkit's glyph ids as hex (for the text operator) and their positions, for one line of text. */
 type Encoding = [string[], unknown[]];
 interface LayoutFont {
+  /** The font's PostScript name ("DejaVuSans-Bold"): which font file it was made from. */
+  name: string;
   layoutCached(text: string): WordLayout;
   layoutCache?: Record<string, WordLayout>;
   encode(text: string, features?: unknown): Encoding;
@@ -306,26 +304,40 @@ const piecesOf = (text: string): string[] =>
 
 /**
  * pdfkit lays out text word by word, asking fontkit to shape each word it has not met in the document before: some
- * 0.15–0.25 ms for a 64-digit hash, a sixth of a 2,000-note export spent shaping hashes, and 0.05 ms for each new
- * number. Such a run shapes as its pieces laid end to end (see HEX_RUN, NUMBER_RUN): it is put together from the
- * pieces pdfkit has already shaped. The same glyphs and advances (tests/unit/electron/documents/hexRuns.test.ts
- * checks them against fontkit).
+ * 0.05–0.15 ms a word, 0.15–0.25 ms for a 64-digit hash (a sixth of a 2,000-note export was spent shaping hashes).
+ * Here (1) a hash or a number is put together from the pieces it shapes as, laid end to end (see HEX_RUN,
+ * NUMBER_RUN), and (2) a word shaped in an earlier document is taken from there: what pdfkit reads of a shaped word
+ * (glyph ids, advances, code points, positions) is the font file's, the same in every document; what belongs to one
+ * document (its subset's glyph numbers) is made from it later, in `encode`. The same glyphs and advances
+ * (tests/unit/electron/documents/hexRuns.test.ts checks them against fontkit).
  */
 export function composeHexRuns(font: LayoutFont): void {
   const layoutCached = font.layoutCached.bind(font);
+  const words = shapedWordsOf(font.name);
+  const keep = (text: string, run: WordLayout): WordLayout => {
+    if (words.size >= SHARED_WORDS) words.clear();
+    words.set(text, run);
+    if (font.layoutCache) font.layoutCache[text] = run;
+    return run;
+  };
+  /** A word (or a piece of one) as shaped whole: from this document, an earlier one, or fontkit. */
+  const shaped = (text: string): WordLayout => {
+    const known = font.layoutCache?.[text] ?? words.get(text);
+    return known ? keep(text, known) : keep(text, layoutCached(text));
+  };
   font.layoutCached = (text) => {
-    const known = font.layoutCache?.[text];
-    if (known) return known;
+    const own = font.layoutCache?.[text];
+    if (own) return own;
+    const known = words.get(text);
+    if (known) return keep(text, known);
     const parts = piecesOf(text);
-    if (parts.length === 0) return layoutCached(text);
-    const pieces = parts.map(layoutCached);
-    const run: WordLayout = {
+    if (parts.length === 0) return shaped(text);
+    const pieces = parts.map(shaped);
+    return keep(text, {
       glyphs: pieces.flatMap((p) => p.glyphs),
       positions: pieces.flatMap((p) => p.positions),
       advanceWidth: pieces.reduce((sum, p) => sum + p.advanceWidth, 0),
-    };
-    if (font.layoutCache) font.layoutCache[text] = run;
-    return run;
+    });
   };
 }
 

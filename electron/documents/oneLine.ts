@@ -66,23 +66,58 @@ const num = (n: number): number => Math.round(n * 1e6) / 1e6;
 /** Forced breaks (line, paragraph, form feed…) and the soft hyphen: pdfkit's wrapper treats them specially. */
 const SPECIAL = /[\n\r\v\f\t\u0085\u00ad\u2028\u2029]/;
 
-/**
- * The width pdfkit's wrapper gives `text` (in the current font and size) if it sets it on one line `lineWidth` wide:
- * the sum of its words' widths, each rounded down, as pdfkit adds them. Null if pdfkit would not set it on one line.
- */
-function oneLineWidth(doc: DrawState, text: string, lineWidth: number): number | null {
-  if (text === '' || SPECIAL.test(text)) return null;
+/** The widths of `text`'s words as pdfkit's wrapper measures them, or null if it has a forced break. */
+function wordWidths(doc: DrawState, text: string): number[] | null {
+  if (SPECIAL.test(text)) return null;
   const breaker = new LineBreaker(text);
-  let spaceLeft = lineWidth;
-  let width = 0;
+  const widths: number[] = [];
   let from = 0;
   for (let bk = breaker.nextBreak(); bk; bk = breaker.nextBreak()) {
     if (bk.required) return null;
-    const w = roundedDown(doc.widthOfString(text.slice(from, bk.position)));
+    widths.push(roundedDown(doc.widthOfString(text.slice(from, bk.position))));
+    from = bk.position;
+  }
+  return widths;
+}
+
+/** Texts up to this long (labels, values, headings every record repeats) have their word widths kept. */
+const SHORT_TEXT = 48;
+/** At most this many per font and document (then they start again). */
+const KEPT_TEXTS = 5_000;
+const keptWidths = new WeakMap<DrawFont, Map<string, number[] | null>>();
+
+function wordWidthsKept(doc: DrawState, text: string): number[] | null {
+  if (text.length > SHORT_TEXT) return wordWidths(doc, text);
+  let kept = keptWidths.get(doc._font);
+  if (!kept) {
+    kept = new Map();
+    keptWidths.set(doc._font, kept);
+  }
+  const key = `${doc._fontSize}|${text}`;
+  let widths = kept.get(key);
+  if (widths === undefined) {
+    widths = wordWidths(doc, text);
+    if (kept.size >= KEPT_TEXTS) kept.clear();
+    kept.set(key, widths);
+  }
+  return widths;
+}
+
+/**
+ * The width pdfkit's wrapper gives `text` (in the current font and size) if it sets it on one line `lineWidth` wide:
+ * its words' widths, each rounded down, taken from the space left one by one as pdfkit does. Null if pdfkit would
+ * not set it on one line.
+ */
+function oneLineWidth(doc: DrawState, text: string, lineWidth: number): number | null {
+  if (text === '') return null;
+  const widths = wordWidthsKept(doc, text);
+  if (widths === null) return null;
+  let spaceLeft = lineWidth;
+  let width = 0;
+  for (const w of widths) {
     if (w > spaceLeft) return null;
     spaceLeft -= w;
     width += w;
-    from = bk.position;
   }
   return width;
 }
@@ -96,7 +131,18 @@ function roomFor(doc: DrawState): boolean {
 const lineHeight = (doc: DrawState): number =>
   ((doc._font.ascender + doc._font.lineGap - doc._font.descender) / 1000) * doc._fontSize;
 
-/** Draws `text` at (x, y) in the current font as pdfkit's `_fragment` does for left-aligned text. */
+type Positions = ReturnType<DrawFont['encode']>[1];
+
+/** pdfkit's text-showing segment for glyphs [from, to): their hex, then the last one's kerning. */
+const segment = (encoded: readonly string[], positions: Positions, from: number, to: number): string => {
+  const pos = positions[to - 1]!;
+  return `<${encoded.slice(from, to).join('')}> ${num(-(pos.xAdvance - pos.advanceWidth))}`;
+};
+
+/**
+ * Draws `text` at (x, y) in the current font as pdfkit's `_fragment` does for left-aligned text: the glyphs in
+ * `TJ` arrays split where a glyph is kerned, and a glyph placed off its line (a mark) moved to by its own `Tm`.
+ */
 function fragment(doc: DrawState, text: string, x: number, y: number): void {
   const font = doc._font;
   const size = doc._fontSize;
@@ -106,43 +152,34 @@ function fragment(doc: DrawState, text: string, x: number, y: number): void {
   const [encoded, positions] = font.encode(text);
   const scale = size / 1000;
   let out = `q\n1 0 0 -1 0 ${num(page.height)} cm\nBT\n1 0 0 1 ${num(x)} ${num(top)} Tm\n/${font.id} ${num(size)} Tf`;
-  let commands = '';
+  let commands: string[] = [];
   let last = 0;
   let hadOffset = false;
   let lineX = x;
-  const addSegment = (cur: number) => {
-    if (last < cur) {
-      const pos = positions[cur - 1]!;
-      const hex = encoded.slice(last, cur).join('');
-      commands += `${commands === '' ? '' : ' '}<${hex}> ${num(-(pos.xAdvance - pos.advanceWidth))}`;
-    }
-    last = cur;
-  };
-  const flush = (cur: number) => {
-    addSegment(cur);
-    if (commands !== '') {
-      out += `\n[${commands}] TJ`;
-      commands = '';
-    }
-  };
-  let i = 0;
-  for (; i < positions.length; i += 1) {
+  for (let i = 0; i < positions.length; i += 1) {
     const pos = positions[i]!;
     if (pos.xOffset || pos.yOffset) {
-      flush(i);
+      if (last < i) commands.push(segment(encoded, positions, last, i));
+      if (commands.length > 0) out += `\n[${commands.join(' ')}] TJ`;
       out += `\n1 0 0 1 ${num(lineX + pos.xOffset * scale)} ${num(top + pos.yOffset * scale)} Tm`;
-      flush(i + 1);
+      out += `\n[${segment(encoded, positions, i, i + 1)}] TJ`;
+      commands = [];
+      last = i + 1;
       hadOffset = true;
     } else {
       if (hadOffset) {
         out += `\n1 0 0 1 ${num(lineX)} ${num(top)} Tm`;
         hadOffset = false;
       }
-      if (pos.xAdvance - pos.advanceWidth !== 0) addSegment(i + 1);
+      if (pos.xAdvance - pos.advanceWidth !== 0) {
+        commands.push(segment(encoded, positions, last, i + 1));
+        last = i + 1;
+      }
     }
     lineX += pos.xAdvance * scale;
   }
-  flush(i);
+  if (last < positions.length) commands.push(segment(encoded, positions, last, positions.length));
+  if (commands.length > 0) out += `\n[${commands.join(' ')}] TJ`;
   page.write(`${out}\nET\nQ`);
 }
 

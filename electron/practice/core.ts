@@ -15,6 +15,7 @@ import type { User } from '../../shared/domain/identity';
 import type { Db } from '../db/connection';
 import { finishInterruptedRestore } from '../db/backup';
 import { appendAudit, type AuditAnchor, type AuditEvent } from '../db/repositories/audit';
+import { forgetShapedWords } from '../documents/shapedWords';
 import { markClosedCleanly, markInUse } from './health';
 import { DEFAULT_KDF_COST, type KdfCost, type Keyring, readKeyring, writeKeyring } from '../security/keyring';
 
@@ -146,6 +147,7 @@ export class PracticeCore {
       this.key = null;
     }
     this.user = null;
+    forgetShapedWords();
     this.removePrintedDocuments();
     this.removePlainExports();
   }

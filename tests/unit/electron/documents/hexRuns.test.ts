@@ -5,7 +5,8 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { createDocument, type WordLayout } from '../../../../electron/documents/layout';
-import { aClinic } from '../../../support/fixtures';
+import { shapedWordsOf } from '../../../../electron/documents/shapedWords';
+import { aClinic, setUpPractice } from '../../../support/fixtures';
 
 interface Font {
   layoutCached(text: string): WordLayout;
@@ -97,5 +98,19 @@ describe('content hashes laid out from their pieces', () => {
       font.layoutCached('12A.');
       expect(shaped).toContain('12A.');
     }
+  });
+
+  it('shapes a word once across documents, and forgets the words when the practice locks', async () => {
+    const { practice } = await setUpPractice();
+    const first = (aDocument().font('body') as unknown as { _font: Font })._font;
+    first.layoutCached('Marigoldfield ');
+    expect(shapedWordsOf('DejaVuSans').has('Marigoldfield ')).toBe(true);
+    const next = (aDocument().font('body') as unknown as { _font: Font })._font;
+    const shaped = watchShaping(next);
+    expect(shape(next.layoutCached('Marigoldfield '))).toEqual(shape(next.layoutRun('Marigoldfield ')));
+    expect(shaped).toEqual(['Marigoldfield ']); // only the check's own call
+    practice.lock('manual');
+    expect(shapedWordsOf('DejaVuSans').has('Marigoldfield ')).toBe(false);
+    practice.close();
   });
 });

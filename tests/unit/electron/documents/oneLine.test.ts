@@ -33,6 +33,9 @@ const WORDS = [
   '—',
   'Tätigkeit',
   'Ψυχολογία',
+  // Combining marks, placed off the line by their own text matrix.
+  'Nguye\u0302\u0303n',
+  'Z\u0301o\u0308e',
 ];
 
 /** A seeded sequence of drawing steps, some fitting a line, some just over it, some wrapping or breaking. */
