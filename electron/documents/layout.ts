@@ -12,7 +12,7 @@ import PDFDocument from 'pdfkit';
 import { clientFullName, type Client } from '../../shared/domain/clients';
 import type { ClinicProfile } from '../../shared/domain/identity';
 import { translator, type Translator } from '../../shared/i18n/catalogue';
-import { drawLabelled, drawOneLine } from './oneLine';
+import { drawLabelled, drawText } from './textLines';
 import { SHARED_WORDS, shapedWordsOf, type WordLayout } from './shapedWords';
 
 export type Paper = 'letter' | 'a4';
@@ -386,9 +386,9 @@ function reuseWordWidths(font: LayoutFont): void {
   };
 }
 
-/** `doc.text(text)`: drawn directly when it is one line that fits (see oneLine.ts), by pdfkit otherwise. */
+/** `doc.text(text)`: drawn directly where it is plain lines of whole words on this page (see textLines.ts), by pdfkit otherwise. */
 export function line(doc: PDFKit.PDFDocument, text: string): void {
-  if (!drawOneLine(doc, text)) doc.text(text);
+  if (!drawText(doc, text)) doc.text(text);
 }
 
 function header(doc: PDFKit.PDFDocument, meta: DocumentMeta): void {

@@ -1,12 +1,12 @@
 /**
- * A line that fits is drawn without pdfkit's line wrapper (documents/oneLine.ts): the document must come out byte for
+ * Plain text is drawn without pdfkit's line wrapper (documents/textLines.ts): the document must come out byte for
  * byte as pdfkit itself draws it — the same operators, positions, fonts, line breaks and page breaks — for lines that
  * fit, lines at the edge of the width, lines that wrap, forced breaks, labels with values, names in many scripts, and
  * pages that fill up.
  */
 import { describe, expect, it } from 'vitest';
 import { createDocument, finish, type Paper } from '../../../../electron/documents/layout';
-import { drawLabelled, drawOneLine } from '../../../../electron/documents/oneLine';
+import { drawLabelled, drawText } from '../../../../electron/documents/textLines';
 import { aClinic } from '../../../support/fixtures';
 
 type Step =
@@ -88,19 +88,25 @@ async function draw(all: readonly Step[], paper: Paper, fast: boolean) {
     createdAt: new Date(Date.UTC(2026, 11, 2, 15, 4)),
   });
   let direct = 0;
+  let wrapped = 0;
   for (const step of all) {
+    const before = doc.y;
     if (step.kind === 'gap') doc.moveDown(step.lines);
     else if (step.kind === 'line') {
       doc.font(step.font).fontSize(step.size).fillColor(step.color);
-      if (fast && drawOneLine(doc, step.text)) direct += 1;
-      else doc.text(step.text);
+      if (fast && drawText(doc, step.text)) {
+        direct += 1;
+        if (doc.y - before > 2 * step.size) wrapped += 1;
+      } else doc.text(step.text);
     } else {
       doc.fontSize(step.size);
-      if (fast && drawLabelled(doc, step.label, 'bold', step.value, 'body')) direct += 1;
-      else doc.font('bold').text(step.label, { continued: true }).font('body').text(step.value);
+      if (fast && drawLabelled(doc, step.label, 'bold', step.value, 'body')) {
+        direct += 1;
+        if (doc.y - before > 2 * step.size) wrapped += 1;
+      } else doc.font('bold').text(step.label, { continued: true }).font('body').text(step.value);
     }
   }
-  return { bytes: await finish(doc), direct };
+  return { bytes: await finish(doc), direct, wrapped };
 }
 
 describe('a line that fits, drawn without the wrapper', () => {
@@ -119,6 +125,7 @@ describe('a line that fits, drawn without the wrapper', () => {
       const drawn = all.filter((s) => s.kind !== 'gap').length;
       expect(fast.direct).toBeGreaterThan(drawn / 3);
       expect(fast.direct).toBeLessThan(drawn);
+      expect(fast.wrapped).toBeGreaterThan(20); // texts and values set on two lines or more
       expect(fast.bytes.toString('latin1').match(/\/Type \/Page\b/g)?.length ?? 0).toBeGreaterThan(10);
     });
   }
@@ -132,10 +139,10 @@ describe('a line that fits, drawn without the wrapper', () => {
       createdAt: new Date(Date.UTC(2026, 11, 2)),
     });
     doc.text('Started: ', { continued: true });
-    expect(drawOneLine(doc, 'craving')).toBe(false);
+    expect(drawText(doc, 'craving')).toBe(false);
     expect(drawLabelled(doc, 'Risk: ', 'bold', 'Denied', 'body')).toBe(false);
     doc.text('and finished');
-    expect(drawOneLine(doc, 'craving')).toBe(true);
+    expect(drawText(doc, 'craving')).toBe(true);
     await finish(doc);
   });
 });
