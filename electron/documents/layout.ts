@@ -13,7 +13,7 @@ import { clientFullName, type Client } from '../../shared/domain/clients';
 import type { ClinicProfile } from '../../shared/domain/identity';
 import { translator, type Translator } from '../../shared/i18n/catalogue';
 import { drawLabelled, drawText } from './textLines';
-import { SHARED_WORDS, shapedWordsOf, type WordLayout } from './shapedWords';
+import { plainWord, SHARED_WORDS, shapedWordsOf, type WordLayout } from './shapedWords';
 
 export type Paper = 'letter' | 'a4';
 
@@ -142,9 +142,12 @@ export function createDocument(meta: DocumentMeta): PDFKit.PDFDocument {
   });
   doc.registerFont('body', FONT_REGULAR);
   doc.registerFont('bold', FONT_BOLD);
-  for (const name of ['bold', 'body']) {
+  for (const [name, file] of [
+    ['bold', FONT_BOLD],
+    ['body', FONT_REGULAR],
+  ] as const) {
     const font = fontOf(doc.font(name));
-    composeHexRuns(font);
+    composeHexRuns(font, file);
     reuseShortEncodings(font);
     reuseWordWidths(font);
   }
@@ -281,8 +284,6 @@ export type { WordLayout };
 /** pdfkit's glyph ids as hex (for the text operator) and their positions, for one line of text. */
 type Encoding = [string[], unknown[]];
 interface LayoutFont {
-  /** The font's PostScript name ("DejaVuSans-Bold"): which font file it was made from. */
-  name: string;
   layoutCached(text: string): WordLayout;
   layoutCache?: Record<string, WordLayout>;
   encode(text: string, features?: unknown): Encoding;
@@ -311,33 +312,38 @@ const piecesOf = (text: string): string[] =>
  * document (its subset's glyph numbers) is made from it later, in `encode`. The same glyphs and advances
  * (tests/unit/electron/documents/hexRuns.test.ts checks them against fontkit).
  */
-export function composeHexRuns(font: LayoutFont): void {
+export function composeHexRuns(font: LayoutFont, fontFile: string): void {
   const layoutCached = font.layoutCached.bind(font);
-  const words = shapedWordsOf(font.name);
-  const keep = (text: string, run: WordLayout): WordLayout => {
-    if (words.size >= SHARED_WORDS) words.clear();
-    words.set(text, run);
+  /** Kept in this document, and across documents while a user is signed in (as plain data: see plainWord). */
+  const keep = (text: string, run: WordLayout, shared: Map<string, WordLayout> | null): WordLayout => {
+    if (shared && !shared.has(text)) {
+      if (shared.size >= SHARED_WORDS) shared.clear();
+      shared.set(text, plainWord(run));
+    }
     if (font.layoutCache) font.layoutCache[text] = run;
     return run;
   };
   /** A word (or a piece of one) as shaped whole: from this document, an earlier one, or fontkit. */
-  const shaped = (text: string): WordLayout => {
-    const known = font.layoutCache?.[text] ?? words.get(text);
-    return known ? keep(text, known) : keep(text, layoutCached(text));
-  };
+  const shaped = (text: string, shared: Map<string, WordLayout> | null): WordLayout =>
+    font.layoutCache?.[text] ?? keep(text, shared?.get(text) ?? layoutCached(text), shared);
   font.layoutCached = (text) => {
     const own = font.layoutCache?.[text];
     if (own) return own;
-    const known = words.get(text);
-    if (known) return keep(text, known);
+    const shared = shapedWordsOf(fontFile);
+    const known = shared?.get(text);
+    if (known) return keep(text, known, shared);
     const parts = piecesOf(text);
-    if (parts.length === 0) return shaped(text);
-    const pieces = parts.map(shaped);
-    return keep(text, {
-      glyphs: pieces.flatMap((p) => p.glyphs),
-      positions: pieces.flatMap((p) => p.positions),
-      advanceWidth: pieces.reduce((sum, p) => sum + p.advanceWidth, 0),
-    });
+    if (parts.length === 0) return shaped(text, shared);
+    const pieces = parts.map((part) => shaped(part, shared));
+    return keep(
+      text,
+      {
+        glyphs: pieces.flatMap((p) => p.glyphs),
+        positions: pieces.flatMap((p) => p.positions),
+        advanceWidth: pieces.reduce((sum, p) => sum + p.advanceWidth, 0),
+      },
+      shared,
+    );
   };
 }
 

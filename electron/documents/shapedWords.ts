@@ -1,8 +1,16 @@
 /**
- * Words fontkit has shaped, kept across documents by font (layout.ts `composeHexRuns`): a word printed before is
+ * Words fontkit has shaped, kept across documents by font file (layout.ts `composeHexRuns`): a word printed before is
  * not shaped again in the next document. They are words of clients' records (names, what a note says), so they are
- * forgotten whenever the practice locks or closes (core.ts `detach`), as the decrypted data is.
+ * kept only while a user is signed in: forgotten whenever the practice locks or closes, and not kept while it is
+ * locked (core.ts `attach` and `detach`), as the decrypted data is.
  */
+
+/** What pdfkit 0.20's embedded font reads of a shaped glyph (`layoutRun`, `encode`): its own data, no font. */
+export interface PlainGlyph {
+  id: number;
+  advanceWidth: number;
+  codePoints: number[];
+}
 
 /** A shaped word as pdfkit 0.20 keeps it: its glyphs and their positions, and its advance width. */
 export interface WordLayout {
@@ -15,19 +23,43 @@ export interface WordLayout {
 export const SHARED_WORDS = 20_000;
 
 const byFont = new Map<string, Map<string, WordLayout>>();
+let signedIn = false;
 
-/** The words kept for the font of this PostScript name ("DejaVuSans-Bold"). */
-export function shapedWordsOf(fontName: string): Map<string, WordLayout> {
-  let words = byFont.get(fontName);
+/** The words kept for the font in `fontFile`; null while no one is signed in (nothing is kept then). */
+export function shapedWordsOf(fontFile: string): Map<string, WordLayout> | null {
+  if (!signedIn) return null;
+  let words = byFont.get(fontFile);
   if (!words) {
     words = new Map();
-    byFont.set(fontName, words);
+    byFont.set(fontFile, words);
   }
   return words;
 }
 
-/** Forgets every kept word (on lock and close). */
+/**
+ * A shaped word as it is kept: fontkit's glyphs, which hold their whole font (tables and file, megabytes), replaced
+ * by the little pdfkit reads of them, so that a kept word keeps no document's font alive.
+ */
+export function plainWord(run: WordLayout): WordLayout {
+  return {
+    glyphs: (run.glyphs as PlainGlyph[]).map((g) => ({
+      id: g.id,
+      advanceWidth: g.advanceWidth,
+      codePoints: [...g.codePoints],
+    })),
+    positions: run.positions,
+    advanceWidth: run.advanceWidth,
+  };
+}
+
+/** A user signed in: words may be kept from now on. */
+export function rememberShapedWords(): void {
+  signedIn = true;
+}
+
+/** Forgets every kept word and keeps none until the next sign-in (on lock and close). */
 export function forgetShapedWords(): void {
+  signedIn = false;
   for (const words of byFont.values()) words.clear();
   byFont.clear();
 }

@@ -8,6 +8,14 @@
  * textLines.test.ts draws thousands of calls both ways and compares the files). Anything else — a word wider than
  * the line, a forced break or soft hyphen, a page that would break inside the text, a call left half done — returns
  * false with nothing drawn, and the caller lets pdfkit draw it.
+ *
+ * What of pdfkit 0.20.2 (pinned exactly in package.json; textLines.test.ts checks the version) this follows:
+ * `_initOptions` (the width from `doc.x` to the right margin), `LineWrapper.wordWidth` (a word's width rounded down
+ * to single precision by `PDFNumber`), `LineWrapper.eachWord` and `wrap` (the words from `linebreak`, which must be
+ * the module pdfkit loads — the test checks that too; a word goes on the line while it fits the space left; the
+ * page-break tests before the text and after each line), `_line` (the line height plus the line gap after each
+ * line), and `_fragment` (the operators of a left-aligned line). Its state read here: `_font`, `_fontSize`,
+ * `_lineGap`, `_wrapper` and `_textOptions` (a `continued` call pending).
  */
 import { createRequire } from 'node:module';
 
@@ -245,6 +253,8 @@ export function drawText(pdf: PDFKit.PDFDocument, text: string): boolean {
   const doc = stateOf(pdf);
   if (!settled(doc)) return false;
   const width = widthFrom(doc);
+  // No width (at or past the right margin): pdfkit draws without a wrapper, and does not move down.
+  if (width === 0) return false;
   const laid = linesOf(doc, text, width, width);
   if (laid === null || !roomFor(doc, laid.lines.length)) return false;
   drawLines(doc, laid.lines, doc.x, doc.x);
@@ -267,6 +277,7 @@ export function drawLabelled(
   if (!settled(doc)) return false;
   const font = doc._font;
   const width = widthFrom(doc);
+  if (width === 0) return false;
   pdf.font(labelFont);
   const labelLines = roomFor(doc, 1) ? linesOf(doc, label, width, width) : null;
   const labelWidth = labelLines?.lines.length === 1 ? labelLines.lastWidth : null;

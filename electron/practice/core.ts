@@ -15,7 +15,7 @@ import type { User } from '../../shared/domain/identity';
 import type { Db } from '../db/connection';
 import { finishInterruptedRestore } from '../db/backup';
 import { appendAudit, type AuditAnchor, type AuditEvent } from '../db/repositories/audit';
-import { forgetShapedWords } from '../documents/shapedWords';
+import { forgetShapedWords, rememberShapedWords } from '../documents/shapedWords';
 import { markClosedCleanly, markInUse } from './health';
 import { DEFAULT_KDF_COST, type KdfCost, type Keyring, readKeyring, writeKeyring } from '../security/keyring';
 
@@ -131,6 +131,7 @@ export class PracticeCore {
     this.db = db;
     this.key = key;
     this.user = user;
+    rememberShapedWords();
     markInUse(this.dataDir);
     this.touch();
   }

@@ -4,17 +4,18 @@
  */
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { createDocument, type WordLayout } from '../../../../electron/documents/layout';
+import { createDocument, FONT_REGULAR, type WordLayout } from '../../../../electron/documents/layout';
 import { shapedWordsOf } from '../../../../electron/documents/shapedWords';
-import { aClinic, setUpPractice } from '../../../support/fixtures';
+import { aClinic, aClinician, setUpPractice } from '../../../support/fixtures';
 
 interface Font {
   layoutCached(text: string): WordLayout;
   layoutRun(text: string): WordLayout & { glyphs: Array<{ id: number }> };
 }
 
+/** What pdfkit reads of a shaped word: glyph ids and code points (the ToUnicode map: copying text out), advances. */
 const shape = (run: WordLayout) => ({
-  glyphs: (run.glyphs as Array<{ id: number }>).map((g) => g.id),
+  glyphs: (run.glyphs as Array<{ id: number; codePoints: number[] }>).map((g) => [g.id, [...g.codePoints]]),
   positions: run.positions,
   advanceWidth: run.advanceWidth,
 });
@@ -100,17 +101,26 @@ describe('content hashes laid out from their pieces', () => {
     }
   });
 
-  it('shapes a word once across documents, and forgets the words when the practice locks', async () => {
+  it('shapes a word once across documents while signed in, keeps no font alive, keeps nothing while locked', async () => {
     const { practice } = await setUpPractice();
     const first = (aDocument().font('body') as unknown as { _font: Font })._font;
     first.layoutCached('Marigoldfield ');
-    expect(shapedWordsOf('DejaVuSans').has('Marigoldfield ')).toBe(true);
+    const kept = shapedWordsOf(FONT_REGULAR)?.get('Marigoldfield ');
+    // Plain data: a fontkit glyph holds its whole font (tables and file), which would outlive the document.
+    expect(kept?.glyphs.every((g) => Object.getPrototypeOf(g) === Object.prototype)).toBe(true);
     const next = (aDocument().font('body') as unknown as { _font: Font })._font;
     const shaped = watchShaping(next);
     expect(shape(next.layoutCached('Marigoldfield '))).toEqual(shape(next.layoutRun('Marigoldfield ')));
     expect(shaped).toEqual(['Marigoldfield ']); // only the check's own call
     practice.lock('manual');
-    expect(shapedWordsOf('DejaVuSans').has('Marigoldfield ')).toBe(false);
+    expect(shapedWordsOf(FONT_REGULAR)).toBeNull();
+    // A document made while locked keeps its words to itself.
+    const locked = (aDocument().font('body') as unknown as { _font: Font })._font;
+    locked.layoutCached('Lockedword ');
+    expect(shapedWordsOf(FONT_REGULAR)).toBeNull();
+    await practice.unlock(aClinician().username, aClinician().passphrase);
+    expect(shapedWordsOf(FONT_REGULAR)?.has('Marigoldfield ')).toBe(false);
+    expect(shapedWordsOf(FONT_REGULAR)?.has('Lockedword ')).toBe(false);
     practice.close();
   });
 });
