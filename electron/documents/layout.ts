@@ -12,6 +12,7 @@ import PDFDocument from 'pdfkit';
 import { clientFullName, type Client } from '../../shared/domain/clients';
 import type { ClinicProfile } from '../../shared/domain/identity';
 import { translator, type Translator } from '../../shared/i18n/catalogue';
+import { keptIn, SHORT_TEXT } from './kept';
 import { drawLabelled, drawText } from './textLines';
 import { plainWord, SHARED_WORDS, shapedWordsOf, type WordLayout } from './shapedWords';
 
@@ -147,7 +148,7 @@ export function createDocument(meta: DocumentMeta): PDFKit.PDFDocument {
     ['body', FONT_REGULAR],
   ] as const) {
     const font = fontOf(doc.font(name));
-    composeHexRuns(font, file);
+    shapeWordsOnce(font, file);
     reuseShortEncodings(font);
     reuseWordWidths(font);
   }
@@ -312,7 +313,7 @@ const piecesOf = (text: string): string[] =>
  * document (its subset's glyph numbers) is made from it later, in `encode`. The same glyphs and advances
  * (tests/unit/electron/documents/hexRuns.test.ts checks them against fontkit).
  */
-export function composeHexRuns(font: LayoutFont, fontFile: string): void {
+export function shapeWordsOnce(font: LayoutFont, fontFile: string): void {
   const layoutCached = font.layoutCached.bind(font);
   /** Kept in this document, and across documents while a user is signed in (as plain data: see plainWord). */
   const keep = (text: string, run: WordLayout, shared: Map<string, WordLayout> | null): WordLayout => {
@@ -347,22 +348,6 @@ export function composeHexRuns(font: LayoutFont, fontFile: string): void {
   };
 }
 
-/** Lines up to this long are kept once encoded: the labels, headings, dates and dashes every record repeats. */
-const SHORT_LINE = 48;
-/** At most this many kept per font and document: a long export's memory stays bounded (then they start again). */
-const KEPT_LINES = 5_000;
-
-/** `compute(text)` kept by text in `known`, which is emptied when it holds KEPT_LINES. */
-function keptIn<T>(known: Map<string, T>, text: string, compute: (text: string) => T): T {
-  let value = known.get(text);
-  if (value === undefined) {
-    value = compute(text);
-    if (known.size >= KEPT_LINES) known.clear();
-    known.set(text, value);
-  }
-  return value;
-}
-
 /**
  * pdfkit encodes every line it draws afresh, word by word: in a 2,000-note export the same labels ("Signed by: ",
  * "Risk review", "Not assessed", "—") are encoded tens of thousands of times. A line met before is encoded the same
@@ -374,7 +359,7 @@ function reuseShortEncodings(font: LayoutFont): void {
   const encode = font.encode.bind(font);
   const known = new Map<string, Encoding>();
   font.encode = (text, features) => {
-    if (features !== undefined || text.length > SHORT_LINE) return encode(text, features);
+    if (features !== undefined || text.length > SHORT_TEXT) return encode(text, features);
     return keptIn(known, text, encode);
   };
 }
@@ -387,7 +372,7 @@ function reuseWordWidths(font: LayoutFont): void {
   const widthOfString = font.widthOfString.bind(font);
   const known = new Map<string, number>();
   font.widthOfString = (text, size, features) => {
-    if (features !== undefined || text.length > SHORT_LINE) return widthOfString(text, size, features);
+    if (features !== undefined || text.length > SHORT_TEXT) return widthOfString(text, size, features);
     return keptIn(known, text, (t) => widthOfString(t, 1000)) * (size / 1000);
   };
 }

@@ -1,5 +1,5 @@
 /**
- * Words fontkit has shaped, kept across documents by font file (layout.ts `composeHexRuns`): a word printed before is
+ * Words fontkit has shaped, kept across documents by font file (layout.ts `shapeWordsOnce`): a word printed before is
  * not shaped again in the next document. They are words of clients' records (names, what a note says), so they are
  * kept only while a user is signed in: forgotten whenever the practice locks or closes, and not kept while it is
  * locked (core.ts `attach` and `detach`), as the decrypted data is.

@@ -18,6 +18,7 @@
  * `_lineGap`, `_wrapper` and `_textOptions` (a `continued` call pending).
  */
 import { createRequire } from 'node:module';
+import { keptIn, SHORT_TEXT } from './kept';
 
 interface Break {
   position: number;
@@ -96,12 +97,9 @@ function wordsOf(doc: DrawState, text: string): Words | null {
   return words;
 }
 
-/** Texts up to this long (labels, values, headings every record repeats) have their words kept. */
-const SHORT_TEXT = 48;
-/** At most this many per font and document (then they start again). */
-const KEPT_TEXTS = 5_000;
 const keptWords = new WeakMap<DrawFont, Map<string, Words | null>>();
 
+/** `text`'s words, kept per font and size for a short text (see kept.ts). */
 function wordsKept(doc: DrawState, text: string): Words | null {
   if (text.length > SHORT_TEXT) return wordsOf(doc, text);
   let kept = keptWords.get(doc._font);
@@ -109,14 +107,7 @@ function wordsKept(doc: DrawState, text: string): Words | null {
     kept = new Map();
     keptWords.set(doc._font, kept);
   }
-  const key = `${doc._fontSize}|${text}`;
-  let words = kept.get(key);
-  if (words === undefined) {
-    words = wordsOf(doc, text);
-    if (kept.size >= KEPT_TEXTS) kept.clear();
-    kept.set(key, words);
-  }
-  return words;
+  return keptIn(kept, text, (t) => wordsOf(doc, t), `${doc._fontSize}|${text}`);
 }
 
 /** Lines as pdfkit's wrapper sets them, and the width of the last (what a `continued` call goes on from). */

@@ -1,5 +1,5 @@
 /**
- * A content hash is laid out from its pieces rather than shaped whole (layout.ts composeHexRuns): the glyphs and
+ * A content hash is laid out from its pieces rather than shaped whole (layout.ts shapeWordsOnce): the glyphs and
  * their advances must be exactly those fontkit gives the whole run, in both fonts, "ff" ligatures included.
  */
 import { createHash } from 'node:crypto';
