@@ -14,7 +14,7 @@ import type { ClinicProfile } from '../../shared/domain/identity';
 import { translator, type Translator } from '../../shared/i18n/catalogue';
 import { keptIn, SHORT_TEXT } from './kept';
 import { drawLabelled, drawText } from './textLines';
-import { plainWord, SHARED_WORDS, shapedWordsOf, type WordLayout } from './shapedWords';
+import { currentSession, plainWord, SHARED_WORDS, shapedWordsOf, type WordLayout } from './shapedWords';
 
 export type Paper = 'letter' | 'a4';
 
@@ -315,6 +315,7 @@ const piecesOf = (text: string): string[] =>
  */
 export function shapeWordsOnce(font: LayoutFont, fontFile: string): void {
   const layoutCached = font.layoutCached.bind(font);
+  const session = currentSession();
   /** Kept in this document, and across documents while a user is signed in (as plain data: see plainWord). */
   const keep = (text: string, run: WordLayout, shared: Map<string, WordLayout> | null): WordLayout => {
     if (shared && !shared.has(text)) {
@@ -330,7 +331,7 @@ export function shapeWordsOnce(font: LayoutFont, fontFile: string): void {
   font.layoutCached = (text) => {
     const own = font.layoutCache?.[text];
     if (own) return own;
-    const shared = shapedWordsOf(fontFile);
+    const shared = shapedWordsOf(fontFile, session);
     const known = shared?.get(text);
     if (known) return keep(text, known, shared);
     const parts = piecesOf(text);

@@ -24,10 +24,19 @@ export const SHARED_WORDS = 20_000;
 
 const byFont = new Map<string, Map<string, WordLayout>>();
 let signedIn = false;
+/** Counts sign-ins and locks: a document belongs to the session it was begun in. */
+let session = 0;
 
-/** The words kept for the font in `fontFile`; null while no one is signed in (nothing is kept then). */
-export function shapedWordsOf(fontFile: string): Map<string, WordLayout> | null {
-  if (!signedIn) return null;
+/** The session now (a document notes it when begun: see shapedWordsOf). */
+export const currentSession = (): number => session;
+
+/**
+ * The words kept for the font in `fontFile`; null while no one is signed in, or when `since` (the session a document
+ * was begun in) has ended: a document still being built after a lock keeps its words to itself, even once someone
+ * signs in again.
+ */
+export function shapedWordsOf(fontFile: string, since: number = session): Map<string, WordLayout> | null {
+  if (!signedIn || since !== session) return null;
   let words = byFont.get(fontFile);
   if (!words) {
     words = new Map();
@@ -55,11 +64,13 @@ export function plainWord(run: WordLayout): WordLayout {
 /** A user signed in: words may be kept from now on. */
 export function rememberShapedWords(): void {
   signedIn = true;
+  session += 1;
 }
 
 /** Forgets every kept word and keeps none until the next sign-in (on lock and close). */
 export function forgetShapedWords(): void {
   signedIn = false;
+  session += 1;
   for (const words of byFont.values()) words.clear();
   byFont.clear();
 }

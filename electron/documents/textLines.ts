@@ -121,7 +121,9 @@ interface Lines {
  * after a label), the others `width`. A word goes on the line while its width is no more than the space left (the
  * words' widths taken from it one by one); the first that is not starts the next line. Null where pdfkit would do
  * something else: an empty text, a forced break, a word wider than a line (pdfkit splits it), or a first line with
- * no room for even its first word.
+ * no room for even its first word. (After a label pdfkit narrows the first line by the label's width and gives it
+ * back after it, `(width − label) + label`: exact here, since widths are sums of multiples of 1000/2048 of the size.)
+ * A word wider than `width` is left to pdfkit even where pdfkit's own test (`lineWidth + continuedX`) is looser.
  */
 function linesOf(doc: DrawState, text: string, firstWidth: number, width: number): Lines | null {
   if (text === '') return null;

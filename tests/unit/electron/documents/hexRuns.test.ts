@@ -118,9 +118,13 @@ describe('content hashes laid out from their pieces', () => {
     const locked = (aDocument().font('body') as unknown as { _font: Font })._font;
     locked.layoutCached('Lockedword ');
     expect(shapedWordsOf(FONT_REGULAR)).toBeNull();
+    // A document begun before the lock and still being built after the next sign-in keeps its words to itself.
+    const begun = (aDocument().font('body') as unknown as { _font: Font })._font;
     await practice.unlock(aClinician().username, aClinician().passphrase);
     expect(shapedWordsOf(FONT_REGULAR)?.has('Marigoldfield ')).toBe(false);
     expect(shapedWordsOf(FONT_REGULAR)?.has('Lockedword ')).toBe(false);
+    begun.layoutCached('Outlivedword ');
+    expect(shapedWordsOf(FONT_REGULAR)?.has('Outlivedword ')).toBe(false);
     practice.close();
   });
 });
